@@ -1,0 +1,37 @@
+#include "CommandLine.h"
+
+#include "TemplateLibrary.h"
+
+namespace mls {
+
+namespace {
+
+int listTemplates(QTextStream &out)
+{
+    for (const TemplateInfo &t : TemplateLibrary::all())
+        out << t.name.leftJustified(28) << ' ' << t.title << '\n';
+    return 0;
+}
+
+} // namespace
+
+bool CommandLine::isSubcommand(const QString &arg)
+{
+    return arg == QLatin1String("templates");
+}
+
+int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString command = args.value(0);
+    if (command == QLatin1String("templates")) {
+        if (args.size() > 1) {
+            err << "mlsketch templates: takes no arguments\n";
+            return 2;
+        }
+        return listTemplates(out);
+    }
+    err << "mlsketch: unknown command \"" << command << "\"\n";
+    return 2;
+}
+
+} // namespace mls

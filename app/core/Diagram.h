@@ -1,0 +1,116 @@
+#pragma once
+
+#include "Component.h"
+#include "Connection.h"
+#include "Group.h"
+#include "Meta.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QVector>
+
+#include <vector>
+
+namespace mls {
+
+/// The document: components, connections, zones and meta, in file order, addressed by id.
+///
+/// The mutators are the primitives that undo commands are built from; views and panels only
+/// read and follow the signals. Element order is part of the document (it is the file order),
+/// so removing and re-inserting at the same index restores the file byte for byte.
+class Diagram : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Diagram(QObject *parent = nullptr);
+    ~Diagram() override;
+
+    // ---- reading -------------------------------------------------------------------------
+    const Meta &meta() const { return m_meta; }
+    /// Top-level fields of the file this mlsketch does not know, kept on a round trip.
+    const Json &extra() const { return m_extra; }
+
+    const std::vector<Component> &components() const { return m_components; }
+    const std::vector<Connection> &connections() const { return m_connections; }
+    const std::vector<Group> &groups() const { return m_groups; }
+
+    /// The component with this id, or nullptr.
+    const Component *component(const ComponentId &id) const;
+    const Connection *connection(const ConnectionId &id) const;
+    const Group *group(const GroupId &id) const;
+    /// File-order index of an element, or -1.
+    int componentIndex(const ComponentId &id) const { return m_componentIndex.value(id, -1); }
+    int connectionIndex(const ConnectionId &id) const { return m_connectionIndex.value(id, -1); }
+    int groupIndex(const GroupId &id) const { return m_groupIndex.value(id, -1); }
+    /// True when any component, connection or group uses this id.
+    bool containsId(const QString &id) const;
+
+    /// Connections leaving / entering a component, optionally only those carrying @p flow.
+    QVector<const Connection *> outgoing(const ComponentId &id, const QString &flow = {}) const;
+    QVector<const Connection *> incoming(const ComponentId &id, const QString &flow = {}) const;
+    /// Ids of all connections touching a component (in and out, each once).
+    QStringList connectionsOf(const ComponentId &id) const;
+    QStringList componentsOfKind(const QString &kind) const;
+    /// Ids of the zones a component belongs to.
+    QStringList groupsOf(const ComponentId &id) const;
+
+    /// A fresh id "<prefix><n>" not used by any element.
+    QString uniqueId(const QString &prefix) const;
+
+    // ---- primitives for undo commands ---------------------------------------------------
+    void setMeta(const Meta &meta);
+    void setExtra(const Json &extra) { m_extra = extra; }
+
+    /// Inserts at @p index (clamped to the end). The id must be unused.
+    void insertComponent(int index, const Component &c);
+    /// Removes and returns the component; its connections must already be gone.
+    Component takeComponent(const ComponentId &id);
+    /// Replaces every field but the id; emits componentMoved and/or componentChanged.
+    void updateComponent(const Component &c);
+    void moveComponent(const ComponentId &id, const QPointF &pos);
+
+    /// Inserts at @p index; both ends must exist.
+    void insertConnection(int index, const Connection &c);
+    Connection takeConnection(const ConnectionId &id);
+    /// Replaces label, flow and waivers (the ends of a connection never change).
+    void updateConnection(const Connection &c);
+
+    void insertGroup(int index, const Group &g);
+    Group takeGroup(const GroupId &id);
+    void updateGroup(const Group &g);
+
+    /// Reserves capacity before a bulk load.
+    void reserve(int components, int connections);
+
+Q_SIGNALS:
+    void metaChanged();
+    void componentAdded(const QString &id);
+    void componentRemoved(const QString &id);
+    void componentChanged(const QString &id);
+    void componentMoved(const QString &id);
+    void connectionAdded(const QString &id);
+    void connectionRemoved(const QString &id);
+    void connectionChanged(const QString &id);
+    void groupAdded(const QString &id);
+    void groupRemoved(const QString &id);
+    void groupChanged(const QString &id);
+
+private:
+    template <typename T>
+    static void reindexFrom(const std::vector<T> &items, QHash<QString, int> &index, int from);
+    void unlinkConnection(const Connection &c);
+
+    Meta m_meta;
+    Json m_extra = Json::object();
+    std::vector<Component> m_components;
+    std::vector<Connection> m_connections;
+    std::vector<Group> m_groups;
+    QHash<QString, int> m_componentIndex;
+    QHash<QString, int> m_connectionIndex;
+    QHash<QString, int> m_groupIndex;
+    QHash<QString, QStringList> m_out; ///< component id → ids of outgoing connections
+    QHash<QString, QStringList> m_in;  ///< component id → ids of incoming connections
+};
+
+} // namespace mls

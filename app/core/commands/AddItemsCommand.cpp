@@ -1,0 +1,96 @@
+#include "AddItemsCommand.h"
+
+#include "../Catalog.h"
+#include "../Diagram.h"
+#include "CommandIds.h"
+
+namespace mls {
+
+AddItemsCommand::AddItemsCommand(Diagram *diagram, Fragment items, const QString &text,
+                                 QUndoCommand *parent)
+    : QUndoCommand(text, parent), m_diagram(diagram), m_items(std::move(items))
+{
+    if (m_items.isEmpty())
+        setObsolete(true);
+}
+
+AddItemsCommand *AddItemsCommand::addComponent(Diagram *diagram, const Component &c)
+{
+    Fragment f;
+    f.components.push_back(c);
+    return new AddItemsCommand(diagram, std::move(f),
+                               QStringLiteral("Add %1").arg(Catalog::builtin().kindLabel(c.kind)));
+}
+
+AddItemsCommand *AddItemsCommand::connect(Diagram *diagram, const Connection &c)
+{
+    Fragment f;
+    f.connections.push_back(c);
+    const Component *from = diagram->component(c.from);
+    const Component *to = diagram->component(c.to);
+    const QString text =
+        QStringLiteral("Connect %1 %2 %3 (%4)")
+            .arg(quoted(from ? from->label : c.from), QChar(0x2192), quoted(to ? to->label : c.to),
+                 Catalog::builtin().flowLabel(c.flow).toLower());
+    return new AddItemsCommand(diagram, std::move(f), text);
+}
+
+AddItemsCommand *AddItemsCommand::group(Diagram *diagram, const Group &g)
+{
+    Fragment f;
+    f.groups.push_back(g);
+    const QString text = QStringLiteral("Group %1 into %2")
+                             .arg(countText(int(g.members.size()), QStringLiteral("component"),
+                                            QStringLiteral("components")),
+                                  quoted(g.label));
+    return new AddItemsCommand(diagram, std::move(f), text);
+}
+
+AddItemsCommand *AddItemsCommand::paste(Diagram *diagram, const QByteArray &bytes,
+                                        const QPointF &offset, QString *error)
+{
+    std::optional<Fragment> f = Fragment::fromBytes(bytes, error);
+    if (!f)
+        return nullptr;
+    if (f->isEmpty()) {
+        if (error)
+            *error = QStringLiteral("the clipboard holds no components");
+        return nullptr;
+    }
+    f->makeInsertableInto(*diagram, offset);
+    const QString text = QStringLiteral("Paste %1")
+                             .arg(countText(int(f->components.size()), QStringLiteral("component"),
+                                            QStringLiteral("components")));
+    return new AddItemsCommand(diagram, std::move(*f), text);
+}
+
+QStringList AddItemsCommand::componentIds() const
+{
+    QStringList ids;
+    for (const Component &c : m_items.components)
+        ids.append(c.id);
+    return ids;
+}
+
+void AddItemsCommand::redo()
+{
+    for (const Component &c : m_items.components)
+        m_diagram->insertComponent(int(m_diagram->components().size()), c);
+    for (const Connection &c : m_items.connections)
+        m_diagram->insertConnection(int(m_diagram->connections().size()), c);
+    for (const Group &g : m_items.groups)
+        m_diagram->insertGroup(int(m_diagram->groups().size()), g);
+}
+
+void AddItemsCommand::undo()
+{
+    // Everything was appended, so taking it back in reverse restores the previous order.
+    for (auto it = m_items.groups.rbegin(); it != m_items.groups.rend(); ++it)
+        m_diagram->takeGroup(it->id);
+    for (auto it = m_items.connections.rbegin(); it != m_items.connections.rend(); ++it)
+        m_diagram->takeConnection(it->id);
+    for (auto it = m_items.components.rbegin(); it != m_items.components.rend(); ++it)
+        m_diagram->takeComponent(it->id);
+}
+
+} // namespace mls

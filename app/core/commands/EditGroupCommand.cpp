@@ -1,0 +1,71 @@
+#include "EditGroupCommand.h"
+
+#include "../Diagram.h"
+#include "CommandIds.h"
+
+namespace mls {
+
+EditGroupCommand::EditGroupCommand(Diagram *diagram, const Group &after, const QString &text,
+                                   QUndoCommand *parent)
+    : QUndoCommand(text, parent), m_diagram(diagram), m_after(after)
+{
+    const Group *before = diagram->group(after.id);
+    Q_ASSERT(before);
+    m_before = *before;
+    if (m_before == m_after)
+        setObsolete(true);
+}
+
+EditGroupCommand *EditGroupCommand::rename(Diagram *d, const QString &id, const QString &label)
+{
+    const Group *g = d->group(id);
+    if (!g)
+        return nullptr;
+    Group after = *g;
+    after.label = label;
+    return new EditGroupCommand(
+        d, after, QStringLiteral("Rename zone %1 to %2").arg(quoted(g->label), quoted(label)));
+}
+
+EditGroupCommand *EditGroupCommand::setMembers(Diagram *d, const QString &id,
+                                               const QStringList &members)
+{
+    const Group *g = d->group(id);
+    if (!g)
+        return nullptr;
+    Group after = *g;
+    after.members = members;
+    return new EditGroupCommand(d, after,
+                                QStringLiteral("Change members of zone %1").arg(quoted(g->label)));
+}
+
+int EditGroupCommand::id() const
+{
+    return EditGroupCommandId;
+}
+
+bool EditGroupCommand::mergeWith(const QUndoCommand *other)
+{
+    auto *edit = static_cast<const EditGroupCommand *>(other);
+    // Only renames merge (typing); membership changes are separate gestures.
+    const bool renameOnly = edit->m_after.members == m_after.members &&
+                            m_after.members == m_before.members &&
+                            edit->m_after.extra == m_after.extra;
+    if (edit->m_after.id != m_after.id || !renameOnly)
+        return false;
+    m_after = edit->m_after;
+    setObsolete(m_before == m_after);
+    return true;
+}
+
+void EditGroupCommand::redo()
+{
+    m_diagram->updateGroup(m_after);
+}
+
+void EditGroupCommand::undo()
+{
+    m_diagram->updateGroup(m_before);
+}
+
+} // namespace mls

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "../Group.h"
+
+#include <QUndoCommand>
+
+namespace mls {
+
+class Diagram;
+
+/// Renames a zone or changes its members or colour.
+class EditGroupCommand : public QUndoCommand
+{
+public:
+    EditGroupCommand(Diagram *diagram, const Group &after, const QString &text,
+                     QUndoCommand *parent = nullptr);
+
+    static EditGroupCommand *rename(Diagram *d, const QString &id, const QString &label);
+    static EditGroupCommand *setMembers(Diagram *d, const QString &id, const QStringList &members);
+
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+    void redo() override;
+    void undo() override;
+
+private:
+    Diagram *m_diagram;
+    Group m_before;
+    Group m_after;
+};
+
+} // namespace mls

@@ -1,0 +1,54 @@
+#include "MoveComponentsCommand.h"
+
+#include "../Diagram.h"
+#include "CommandIds.h"
+
+namespace mls {
+
+MoveComponentsCommand::MoveComponentsCommand(Diagram *diagram, const QStringList &ids,
+                                             const QVector<QPointF> &to, QUndoCommand *parent)
+    : QUndoCommand(parent), m_diagram(diagram)
+{
+    Q_ASSERT(ids.size() == to.size());
+    for (int i = 0; i < ids.size(); ++i) {
+        const Component *c = diagram->component(ids[i]);
+        if (!c)
+            continue;
+        m_ids.append(ids[i]);
+        m_from.append(c->pos);
+        m_to.append(to[i]);
+    }
+    setText(QStringLiteral("Move %1").arg(
+        countText(int(m_ids.size()), QStringLiteral("component"), QStringLiteral("components"))));
+    if (m_from == m_to)
+        setObsolete(true);
+}
+
+int MoveComponentsCommand::id() const
+{
+    return MoveCommandId;
+}
+
+bool MoveComponentsCommand::mergeWith(const QUndoCommand *other)
+{
+    auto *move = static_cast<const MoveComponentsCommand *>(other);
+    if (move->m_ids != m_ids)
+        return false;
+    m_to = move->m_to;
+    setObsolete(m_from == m_to);
+    return true;
+}
+
+void MoveComponentsCommand::redo()
+{
+    for (int i = 0; i < m_ids.size(); ++i)
+        m_diagram->moveComponent(m_ids[i], m_to[i]);
+}
+
+void MoveComponentsCommand::undo()
+{
+    for (int i = 0; i < m_ids.size(); ++i)
+        m_diagram->moveComponent(m_ids[i], m_from[i]);
+}
+
+} // namespace mls

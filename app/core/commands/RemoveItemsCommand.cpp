@@ -1,0 +1,134 @@
+#include "RemoveItemsCommand.h"
+
+#include "../Diagram.h"
+#include "CommandIds.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace mls {
+
+namespace {
+
+template <typename T> void sortByIndex(std::vector<T> &items)
+{
+    std::sort(items.begin(), items.end(), [](const T &a, const T &b) { return a.index < b.index; });
+}
+
+} // namespace
+
+RemoveItemsCommand::RemoveItemsCommand(Diagram *diagram, const QStringList &componentIds,
+                                       const QStringList &connectionIds,
+                                       const QStringList &groupIds, const QString &text,
+                                       QUndoCommand *parent)
+    : QUndoCommand(parent), m_diagram(diagram)
+{
+    QSet<QString> components;
+    for (const QString &id : componentIds) {
+        const int i = diagram->componentIndex(id);
+        if (i >= 0 && !components.contains(id)) {
+            components.insert(id);
+            m_components.push_back({i, *diagram->component(id)});
+        }
+    }
+    QSet<QString> connections;
+    auto addConnection = [&](const QString &id) {
+        const int i = diagram->connectionIndex(id);
+        if (i >= 0 && !connections.contains(id)) {
+            connections.insert(id);
+            m_connections.push_back({i, *diagram->connection(id)});
+        }
+    };
+    for (const QString &id : connectionIds)
+        addConnection(id);
+    for (const QString &id : components) {
+        for (const QString &cid : diagram->connectionsOf(id))
+            addConnection(cid);
+    }
+    QSet<QString> groups;
+    for (const QString &id : groupIds) {
+        const int i = diagram->groupIndex(id);
+        if (i >= 0 && !groups.contains(id)) {
+            groups.insert(id);
+            m_groups.push_back({i, *diagram->group(id)});
+        }
+    }
+    for (const Group &g : diagram->groups()) {
+        if (groups.contains(g.id))
+            continue;
+        for (const QString &m : g.members) {
+            if (components.contains(m)) {
+                m_trimmedGroups.push_back(g);
+                break;
+            }
+        }
+    }
+    sortByIndex(m_components);
+    sortByIndex(m_connections);
+    sortByIndex(m_groups);
+
+    if (!text.isEmpty()) {
+        setText(text);
+    } else {
+        QStringList parts;
+        if (!m_components.empty())
+            parts << countText(int(m_components.size()), QStringLiteral("component"),
+                               QStringLiteral("components"));
+        // Connections removed with their components are implied; name only the chosen ones.
+        const int explicitConnections = int(std::count_if(
+            m_connections.begin(), m_connections.end(), [&](const Placed<Connection> &c) {
+                return !components.contains(c.item.from) && !components.contains(c.item.to);
+            }));
+        if (explicitConnections > 0)
+            parts << countText(explicitConnections, QStringLiteral("connection"),
+                               QStringLiteral("connections"));
+        if (!m_groups.empty())
+            parts << countText(int(m_groups.size()), QStringLiteral("zone"),
+                               QStringLiteral("zones"));
+        setText(QStringLiteral("Delete %1").arg(parts.join(QStringLiteral(", "))));
+    }
+    if (m_components.empty() && m_connections.empty() && m_groups.empty())
+        setObsolete(true);
+}
+
+RemoveItemsCommand *RemoveItemsCommand::ungroup(Diagram *diagram, const QString &groupId)
+{
+    const Group *g = diagram->group(groupId);
+    const QString text = QStringLiteral("Ungroup %1").arg(quoted(g ? g->label : groupId));
+    return new RemoveItemsCommand(diagram, {}, {}, {groupId}, text);
+}
+
+void RemoveItemsCommand::redo()
+{
+    for (auto it = m_connections.rbegin(); it != m_connections.rend(); ++it)
+        m_diagram->takeConnection(it->item.id);
+    for (auto it = m_groups.rbegin(); it != m_groups.rend(); ++it)
+        m_diagram->takeGroup(it->item.id);
+    QSet<QString> removed;
+    for (const auto &c : m_components)
+        removed.insert(c.item.id);
+    for (Group g : m_trimmedGroups) {
+        g.members.erase(std::remove_if(g.members.begin(), g.members.end(),
+                                       [&](const QString &m) { return removed.contains(m); }),
+                        g.members.end());
+        m_diagram->updateGroup(g);
+    }
+    for (auto it = m_components.rbegin(); it != m_components.rend(); ++it)
+        m_diagram->takeComponent(it->item.id);
+}
+
+void RemoveItemsCommand::undo()
+{
+    // Ascending order: each element goes back to its index with all earlier ones in place.
+    for (const auto &c : m_components)
+        m_diagram->insertComponent(c.index, c.item);
+    for (const Group &g : m_trimmedGroups)
+        m_diagram->updateGroup(g);
+    for (const auto &g : m_groups)
+        m_diagram->insertGroup(g.index, g.item);
+    for (const auto &c : m_connections)
+        m_diagram->insertConnection(c.index, c.item);
+}
+
+} // namespace mls

@@ -1,0 +1,59 @@
+#include "Catalog.h"
+#include "CommandLine.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("mlsketch"));
+    QCoreApplication::setApplicationName(QStringLiteral("mlsketch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MLSKETCH_VERSION));
+
+    if (argc > 1 && mls::CommandLine::isSubcommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QString error;
+        if (!mls::Catalog::loadBuiltin(&error)) {
+            err << "mlsketch: " << error << '\n';
+            return 2;
+        }
+        return mls::CommandLine::run(app.arguments().mid(1), out, err);
+    }
+
+    QApplication app(argc, argv);
+    mls::initCoreResources();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("A whiteboard for machine-learning system design.\n\n"
+                       "Commands (run without a window):\n"
+                       "  mlsketch templates        list the built-in reference designs"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A .mlsketch diagram to open."),
+                                 QStringLiteral("[FILE]"));
+    parser.process(app);
+
+    QString error;
+    if (!mls::Catalog::loadBuiltin(&error)) {
+        QMessageBox::critical(nullptr, QStringLiteral("mlsketch"),
+                              QStringLiteral("mlsketch cannot start: the built-in catalog is "
+                                             "broken.\n\n%1")
+                                  .arg(error));
+        return 2;
+    }
+
+    mls::MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFileInteractive(parser.positionalArguments().constFirst());
+    return app.exec();
+}

@@ -1,0 +1,203 @@
+// mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams.
+//
+// Each size runs in a forked child so its peak RSS is its own. Times are medians of several
+// runs; "ratio" columns compare against a bare nlohmann parse/dump of the same bytes in the
+// same process, which is the floor our reader and writer build on.
+
+#include "Catalog.h"
+#include "DiagramReader.h"
+#include "DiagramWriter.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/EditComponentCommand.h"
+#include "commands/MoveComponentsCommand.h"
+#include "commands/RemoveItemsCommand.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace mls;
+
+namespace {
+
+struct Row
+{
+    int components = 0;
+    int connections = 0;
+    double megabytes = 0;
+    double loadMs = 0, parseMs = 0;
+    double saveMs = 0, dumpMs = 0;
+    double undoOpsPerSec = 0, redoOpsPerSec = 0;
+};
+
+double medianMs(int runs, const std::function<void()> &fn)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        fn();
+        times.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+std::unique_ptr<Diagram> generate(int n)
+{
+    QRandomGenerator rng(42);
+    auto d = std::make_unique<Diagram>();
+    const auto &kinds = Catalog::builtin().kinds();
+    const auto &flows = Catalog::builtin().flows();
+    d->reserve(n, n * 3 / 2);
+    for (int i = 0; i < n; ++i) {
+        Component c;
+        c.id = QStringLiteral("c%1").arg(i);
+        c.kind = kinds[i % kinds.size()].id;
+        c.label = QStringLiteral("%1 %2").arg(kinds[i % kinds.size()].label).arg(i);
+        c.pos = QPointF((i % 200) * 240, (i / 200) * 120);
+        d->insertComponent(i, c);
+    }
+    for (int i = 0; i < n * 3 / 2; ++i) {
+        Connection c;
+        c.id = QStringLiteral("e%1").arg(i);
+        const int from = rng.bounded(n);
+        c.from = QStringLiteral("c%1").arg(from);
+        c.to = QStringLiteral("c%1").arg(std::min(n - 1, from + 1 + rng.bounded(20)));
+        c.flow = flows[rng.bounded(int(flows.size()))].id;
+        d->insertConnection(i, c);
+    }
+    for (int g = 0; g < n / 100; ++g) {
+        Group grp;
+        grp.id = QStringLiteral("g%1").arg(g);
+        grp.label = QStringLiteral("Zone %1").arg(g);
+        for (int m = 0; m < 5; ++m)
+            grp.members << QStringLiteral("c%1").arg(g * 100 + m);
+        d->insertGroup(g, grp);
+    }
+    return d;
+}
+
+Row measure(int n)
+{
+    Row row;
+    std::unique_ptr<Diagram> d = generate(n);
+    row.components = int(d->components().size());
+    row.connections = int(d->connections().size());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.mlsketch"));
+    const int runs = n >= 100000 ? 3 : 7;
+
+    QString error;
+    row.saveMs = medianMs(runs, [&] { DiagramWriter::save(*d, path, &error); });
+    const Json tree = DiagramWriter::toJson(*d);
+    row.dumpMs = medianMs(runs, [&] {
+        volatile size_t s = dumpJson(tree).size();
+        (void)s;
+    });
+
+    const QByteArray bytes = DiagramWriter::write(*d);
+    row.megabytes = double(bytes.size()) / (1024.0 * 1024.0);
+    row.loadMs = medianMs(runs, [&] {
+        ReadResult r = DiagramReader::readFile(path);
+        if (!r.ok())
+            std::fprintf(stderr, "load failed: %s\n", qPrintable(r.error));
+    });
+    row.parseMs = medianMs(runs, [&] {
+        volatile size_t s = Json::parse(bytes.constBegin(), bytes.constEnd()).size();
+        (void)s;
+    });
+
+    // A realistic editing mix: moves, renames, adds, deletes (which take connections along).
+    QUndoStack stack;
+    QRandomGenerator rng(7);
+    const int ops = 20000;
+    for (int i = 0; i < ops; ++i) {
+        const QString id = d->components()[size_t(rng.bounded(int(d->components().size())))].id;
+        switch (i % 4) {
+        case 0:
+            stack.push(new MoveComponentsCommand(d.get(), {id}, {QPointF(i, i)}));
+            break;
+        case 1:
+            stack.push(EditComponentCommand::setLabel(d.get(), id, QStringLiteral("L%1").arg(i)));
+            break;
+        case 2: {
+            Component c;
+            c.id = d->uniqueId(QStringLiteral("n"));
+            c.kind = QStringLiteral("cache");
+            stack.push(AddItemsCommand::addComponent(d.get(), c));
+            break;
+        }
+        default:
+            stack.push(new RemoveItemsCommand(d.get(), {id}, {}));
+        }
+    }
+    const int count = stack.count();
+    QElapsedTimer t;
+    t.start();
+    while (stack.canUndo())
+        stack.undo();
+    row.undoOpsPerSec = count / (double(t.nsecsElapsed()) / 1e9);
+    t.restart();
+    while (stack.canRedo())
+        stack.redo();
+    row.redoOpsPerSec = count / (double(t.nsecsElapsed()) / 1e9);
+    return row;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    std::vector<int> sizes{1000, 10000, 100000};
+    if (argc > 1 && QByteArray(argv[1]) == "--quick")
+        sizes = {1000, 10000};
+    Catalog::builtin();
+
+    std::printf("mlsketch_bench — median of several runs; ratio = ours / bare nlohmann on the "
+                "same bytes\n\n");
+    std::printf("%10s %11s %8s %9s %6s %9s %6s %11s %11s %9s\n", "components", "connections",
+                "file MB", "load ms", "ratio", "save ms", "ratio", "undo op/s", "redo op/s",
+                "peak MB");
+    for (int n : sizes) {
+        int fds[2];
+        if (pipe(fds) != 0)
+            return 1;
+        const pid_t pid = fork();
+        if (pid == 0) {
+            close(fds[0]);
+            const Row row = measure(n);
+            if (write(fds[1], &row, sizeof row) != ssize_t(sizeof row))
+                _exit(1);
+            _exit(0);
+        }
+        close(fds[1]);
+        Row row;
+        const bool got = read(fds[0], &row, sizeof row) == ssize_t(sizeof row);
+        close(fds[0]);
+        int status = 0;
+        rusage usage{};
+        wait4(pid, &status, 0, &usage);
+        if (!got) {
+            std::printf("%10d  failed\n", n);
+            continue;
+        }
+        std::printf("%10d %11d %8.1f %9.1f %6.2f %9.1f %6.2f %11.0f %11.0f %9.0f\n", row.components,
+                    row.connections, row.megabytes, row.loadMs, row.loadMs / row.parseMs,
+                    row.saveMs, row.saveMs / row.dumpMs, row.undoOpsPerSec, row.redoOpsPerSec,
+                    double(usage.ru_maxrss) / 1024.0);
+        std::fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,272 @@
+#include "../TestDiagrams.h"
+#include "DiagramWriter.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/EditComponentCommand.h"
+#include "commands/EditConnectionCommand.h"
+#include "commands/EditGroupCommand.h"
+#include "commands/MoveComponentsCommand.h"
+#include "commands/RemoveItemsCommand.h"
+#include "commands/SetMetaCommand.h"
+
+#include <QTest>
+
+#include <QUndoStack>
+#include <functional>
+
+using namespace mls;
+using namespace mls::test;
+
+/// Each undo command: push, check, undo, check, redo, check (model + QUndoStack harness).
+class TestCommands : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void addComponent();
+    void removeComponentTakesConnectionsAndMembership();
+    void removeRestoresFileOrder();
+    void moveMergesSameSelection();
+    void moveDoesNotMergeOtherSelection();
+    void editComponent_data();
+    void editComponent();
+    void typingMerges();
+    void editConnection();
+    void groupAndUngroup();
+    void editGroup();
+    void paste();
+    void pasteRejectsGarbage();
+    void setMeta();
+    void noOpIsObsolete();
+
+private:
+    /// Pushes, checks @p after, undoes, checks the start, redoes, checks @p after again.
+    void roundTrip(QUndoCommand *cmd, const std::function<void()> &checkAfter);
+
+    Diagram *m_diagram = nullptr;
+    QUndoStack *m_stack = nullptr;
+};
+
+void TestCommands::init()
+{
+    m_diagram = new Diagram;
+    fillSmall(*m_diagram);
+    m_stack = new QUndoStack;
+}
+
+void TestCommands::cleanup()
+{
+    delete m_stack;
+    delete m_diagram;
+}
+
+void TestCommands::roundTrip(QUndoCommand *cmd, const std::function<void()> &checkAfter)
+{
+    const QByteArray start = DiagramWriter::write(*m_diagram);
+    m_stack->push(cmd);
+    checkAfter();
+    const QByteArray end = DiagramWriter::write(*m_diagram);
+    QVERIFY(end != start);
+    m_stack->undo();
+    QCOMPARE(DiagramWriter::write(*m_diagram), start);
+    m_stack->redo();
+    QCOMPARE(DiagramWriter::write(*m_diagram), end);
+    checkAfter();
+}
+
+void TestCommands::addComponent()
+{
+    auto *cmd = AddItemsCommand::addComponent(m_diagram, component("v", "vector_db", {1, 2}));
+    QCOMPARE(cmd->text(), QStringLiteral("Add Vector DB"));
+    roundTrip(cmd, [&] { QCOMPARE(m_diagram->component("v")->pos, QPointF(1, 2)); });
+}
+
+void TestCommands::removeComponentTakesConnectionsAndMembership()
+{
+    auto *cmd = new RemoveItemsCommand(m_diagram, {"gw"}, {});
+    QCOMPARE(cmd->text(), QStringLiteral("Delete 1 component"));
+    roundTrip(cmd, [&] {
+        QVERIFY(!m_diagram->component("gw"));
+        QVERIFY(!m_diagram->connection("e1"));
+        QVERIFY(!m_diagram->connection("e2"));
+        QVERIFY(m_diagram->connection("e3"));
+        QCOMPARE(m_diagram->group("g1")->members, QStringList{"client"});
+    });
+}
+
+void TestCommands::removeRestoresFileOrder()
+{
+    auto *cmd = new RemoveItemsCommand(m_diagram, {"reg", "client"}, {"e2"}, {"g1"});
+    QCOMPARE(cmd->text(), QStringLiteral("Delete 2 components, 1 connection, 1 zone"));
+    roundTrip(cmd, [&] {
+        QCOMPARE(int(m_diagram->components().size()), 2);
+        QVERIFY(m_diagram->connections().empty());
+        QVERIFY(m_diagram->groups().empty());
+    });
+    QCOMPARE(m_diagram->componentIndex("client"), -1);
+    m_stack->undo();
+    QCOMPARE(m_diagram->componentIndex("client"), 0);
+    QCOMPARE(m_diagram->componentIndex("reg"), 3);
+    QCOMPARE(m_diagram->connectionIndex("e3"), 2);
+}
+
+void TestCommands::moveMergesSameSelection()
+{
+    const QStringList ids{"client", "gw"};
+    m_stack->push(new MoveComponentsCommand(m_diagram, ids, {{10, 0}, {260, 0}}));
+    m_stack->push(new MoveComponentsCommand(m_diagram, ids, {{20, 0}, {270, 0}}));
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(m_stack->text(0), QStringLiteral("Move 2 components"));
+    QCOMPARE(m_diagram->component("client")->pos, QPointF(20, 0));
+    m_stack->undo();
+    QCOMPARE(m_diagram->component("client")->pos, QPointF(0, 0));
+    QCOMPARE(m_diagram->component("gw")->pos, QPointF(250, 0));
+}
+
+void TestCommands::moveDoesNotMergeOtherSelection()
+{
+    m_stack->push(new MoveComponentsCommand(m_diagram, {"client"}, {{10, 0}}));
+    m_stack->push(new MoveComponentsCommand(m_diagram, {"gw"}, {{10, 10}}));
+    QCOMPARE(m_stack->count(), 2);
+    QCOMPARE(m_stack->text(0), QStringLiteral("Move 1 component"));
+}
+
+void TestCommands::editComponent_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("label") << 0 << "Rename “gw” to “Edge”";
+    QTest::newRow("kind") << 1 << "Change “gw” to Model server";
+    QTest::newRow("props") << 2 << "Edit properties of “gw”";
+    QTest::newRow("notes") << 3 << "Edit notes of “gw”";
+    QTest::newRow("waivers") << 4 << "Change waivers of “gw”";
+}
+
+void TestCommands::editComponent()
+{
+    QFETCH(int, field);
+    QFETCH(QString, text);
+    QUndoCommand *cmd = nullptr;
+    std::function<void()> check;
+    switch (field) {
+    case 0:
+        cmd = EditComponentCommand::setLabel(m_diagram, "gw", "Edge");
+        check = [&] { QCOMPARE(m_diagram->component("gw")->label, QStringLiteral("Edge")); };
+        break;
+    case 1:
+        cmd = EditComponentCommand::setKind(m_diagram, "gw", "model_server");
+        check = [&] { QCOMPARE(m_diagram->component("gw")->kind, QStringLiteral("model_server")); };
+        break;
+    case 2:
+        cmd = EditComponentCommand::setProps(m_diagram, "gw", Json{{"latency_ms", 12}});
+        check = [&] { QCOMPARE(m_diagram->component("gw")->props["latency_ms"].get<int>(), 12); };
+        break;
+    case 3:
+        cmd = EditComponentCommand::setNotes(m_diagram, "gw", "line 1\nline 2");
+        check = [&] {
+            QCOMPARE(m_diagram->component("gw")->notes, QStringLiteral("line 1\nline 2"));
+        };
+        break;
+    default:
+        cmd = EditComponentCommand::setWaivers(m_diagram, "gw", {Waiver{"MLS-001", "why", {}}});
+        check = [&] { QCOMPARE(m_diagram->component("gw")->waivers.size(), 1); };
+        break;
+    }
+    QCOMPARE(cmd->text(), text);
+    roundTrip(cmd, check);
+    // Connections that no longer fit the new kind are kept, for the rules to flag.
+    QCOMPARE(m_diagram->connectionsOf("gw").size(), 2);
+}
+
+void TestCommands::typingMerges()
+{
+    m_stack->push(EditComponentCommand::setLabel(m_diagram, "gw", "E"));
+    m_stack->push(EditComponentCommand::setLabel(m_diagram, "gw", "Ed"));
+    m_stack->push(EditComponentCommand::setLabel(m_diagram, "gw", "Edge"));
+    QCOMPARE(m_stack->count(), 1);
+    m_stack->push(EditComponentCommand::setNotes(m_diagram, "gw", "n"));
+    QCOMPARE(m_stack->count(), 2);
+    m_stack->undo();
+    m_stack->undo();
+    QCOMPARE(m_diagram->component("gw")->label, QStringLiteral("gw"));
+}
+
+void TestCommands::editConnection()
+{
+    auto *cmd = EditConnectionCommand::setFlow(m_diagram, "e2", "features");
+    QCOMPARE(cmd->text(), QStringLiteral("Change flow to Features"));
+    roundTrip(cmd,
+              [&] { QCOMPARE(m_diagram->connection("e2")->flow, QStringLiteral("features")); });
+    roundTrip(EditConnectionCommand::setLabel(m_diagram, "e2", "gRPC"),
+              [&] { QCOMPARE(m_diagram->connection("e2")->label, QStringLiteral("gRPC")); });
+}
+
+void TestCommands::groupAndUngroup()
+{
+    Group g;
+    g.id = "g2";
+    g.label = "Training";
+    g.members = {"reg"};
+    auto *cmd = AddItemsCommand::group(m_diagram, g);
+    QCOMPARE(cmd->text(), QStringLiteral("Group 1 component into “Training”"));
+    roundTrip(cmd, [&] { QCOMPARE(m_diagram->groupsOf("reg"), QStringList{"g2"}); });
+    auto *ungroup = RemoveItemsCommand::ungroup(m_diagram, "g1");
+    QCOMPARE(ungroup->text(), QStringLiteral("Ungroup “Online”"));
+    roundTrip(ungroup, [&] {
+        QVERIFY(!m_diagram->group("g1"));
+        QVERIFY(m_diagram->component("client")); // members stay
+    });
+}
+
+void TestCommands::editGroup()
+{
+    roundTrip(EditGroupCommand::rename(m_diagram, "g1", "Serving"),
+              [&] { QCOMPARE(m_diagram->group("g1")->label, QStringLiteral("Serving")); });
+    roundTrip(EditGroupCommand::setMembers(m_diagram, "g1", {"client", "gw", "rank"}),
+              [&] { QCOMPARE(m_diagram->group("g1")->members.size(), 3); });
+}
+
+void TestCommands::paste()
+{
+    const QByteArray bytes = Fragment::extract(*m_diagram, {"client", "gw"}).toBytes();
+    QString error;
+    auto *cmd = AddItemsCommand::paste(m_diagram, bytes, {30, 30}, &error);
+    QVERIFY2(cmd, qPrintable(error));
+    QCOMPARE(cmd->text(), QStringLiteral("Paste 2 components"));
+    const QStringList ids = cmd->componentIds();
+    roundTrip(cmd, [&] {
+        QCOMPARE(int(m_diagram->components().size()), 6);
+        QCOMPARE(int(m_diagram->connections().size()), 4);
+        QCOMPARE(int(m_diagram->groups().size()), 2);
+        QCOMPARE(m_diagram->component(ids[0])->pos, QPointF(30, 30));
+        QCOMPARE(m_diagram->outgoing(ids[0]).first()->to, ids[1]);
+    });
+}
+
+void TestCommands::pasteRejectsGarbage()
+{
+    QString error;
+    QVERIFY(!AddItemsCommand::paste(m_diagram, "not json", {}, &error));
+    QVERIFY2(error.startsWith("clipboard: "), qPrintable(error));
+    QCOMPARE(int(m_diagram->components().size()), 4);
+}
+
+void TestCommands::setMeta()
+{
+    Meta m = m_diagram->meta();
+    m.latencyBudgetMs = 120;
+    auto *cmd = new SetMetaCommand(m_diagram, m);
+    QCOMPARE(cmd->text(), QStringLiteral("Set latency budget to 120 ms"));
+    roundTrip(cmd, [&] { QCOMPARE(m_diagram->meta().latencyBudgetMs, 120.0); });
+}
+
+void TestCommands::noOpIsObsolete()
+{
+    m_stack->push(EditComponentCommand::setLabel(m_diagram, "gw", "gw"));
+    m_stack->push(new MoveComponentsCommand(m_diagram, {"gw"}, {{250, 0}}));
+    m_stack->push(new RemoveItemsCommand(m_diagram, {"nope"}, {}));
+    QCOMPARE(m_stack->count(), 0);
+}
+
+QTEST_APPLESS_MAIN(TestCommands)
+#include "tst_commands.moc"

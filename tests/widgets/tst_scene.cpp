@@ -1,0 +1,139 @@
+#include "../TestDiagrams.h"
+#include "Diagram.h"
+#include "canvas/ComponentItem.h"
+#include "canvas/ConnectionItem.h"
+#include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
+#include "canvas/GroupItem.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/MoveComponentsCommand.h"
+#include "commands/RemoveItemsCommand.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace mls;
+using namespace mls::test;
+
+/// The scene is a projection of the model: it follows every change, including undo.
+class TestScene : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void buildsItemsForEverything();
+    void followsCommandsAndUndo();
+    void connectionsFollowMovingCards();
+    void zoneEnclosesMembers();
+    void clipToRect_data();
+    void clipToRect();
+    void rendersSomething();
+    void unknownKindIsShown();
+};
+
+void TestScene::buildsItemsForEverything()
+{
+    Diagram d;
+    fillSmall(d);
+    DiagramScene scene(&d);
+    QVERIFY(scene.componentItem("client"));
+    QVERIFY(scene.connectionItem("e3"));
+    QVERIFY(scene.groupItem("g1"));
+    QCOMPARE(scene.componentItem("gw")->pos(), QPointF(250, 0));
+}
+
+void TestScene::followsCommandsAndUndo()
+{
+    Diagram d;
+    fillSmall(d);
+    DiagramScene scene(&d);
+    QUndoStack stack;
+    stack.push(new RemoveItemsCommand(&d, {"gw"}, {}));
+    QVERIFY(!scene.componentItem("gw"));
+    QVERIFY(!scene.connectionItem("e1"));
+    stack.undo();
+    QVERIFY(scene.componentItem("gw"));
+    QVERIFY(scene.connectionItem("e1"));
+    stack.push(AddItemsCommand::addComponent(&d, component("v", "vector_db", {0, 300})));
+    QCOMPARE(scene.componentItem("v")->pos(), QPointF(0, 300));
+    QCOMPARE(scene.items().size(), 4 + 1 + 3 + 1);
+}
+
+void TestScene::connectionsFollowMovingCards()
+{
+    Diagram d;
+    fillSmall(d);
+    DiagramScene scene(&d);
+    QUndoStack stack;
+    const QRectF before = scene.connectionItem("e3")->sceneBoundingRect();
+    stack.push(new MoveComponentsCommand(&d, {"reg"}, {{900, 600}}));
+    const QRectF after = scene.connectionItem("e3")->sceneBoundingRect();
+    QVERIFY(after != before);
+    QVERIFY(after.contains(QPointF(880, 560)));
+}
+
+void TestScene::zoneEnclosesMembers()
+{
+    Diagram d;
+    fillSmall(d);
+    DiagramScene scene(&d);
+    const QRectF zone = scene.groupItem("g1")->sceneBoundingRect();
+    QVERIFY(zone.contains(scene.componentItem("client")->sceneBoundingRect()));
+    QVERIFY(zone.contains(scene.componentItem("gw")->sceneBoundingRect()));
+    QVERIFY(!zone.intersects(scene.componentItem("reg")->sceneBoundingRect()));
+    d.moveComponent("gw", {250, 400});
+    QVERIFY(scene.groupItem("g1")->sceneBoundingRect().contains(
+        scene.componentItem("gw")->sceneBoundingRect()));
+}
+
+void TestScene::clipToRect_data()
+{
+    QTest::addColumn<QPointF>("outside");
+    QTest::addColumn<QPointF>("expected");
+    // Rect centred on the origin, 200 × 100.
+    QTest::newRow("right") << QPointF(500, 0) << QPointF(100, 0);
+    QTest::newRow("above") << QPointF(0, -500) << QPointF(0, -50);
+    QTest::newRow("corner diagonal") << QPointF(400, 200) << QPointF(100, 50);
+    QTest::newRow("steep") << QPointF(100, 500) << QPointF(10, 50);
+    QTest::newRow("inside") << QPointF(10, 5) << QPointF(10, 5);
+}
+
+void TestScene::clipToRect()
+{
+    QFETCH(QPointF, outside);
+    QFETCH(QPointF, expected);
+    const QPointF p = ConnectionItem::clipToRect(QRectF(-100, -50, 200, 100), outside);
+    QVERIFY2(qAbs(p.x() - expected.x()) < 1e-9 && qAbs(p.y() - expected.y()) < 1e-9,
+             qPrintable(QString("%1,%2").arg(p.x()).arg(p.y())));
+}
+
+void TestScene::rendersSomething()
+{
+    Diagram d;
+    fillSmall(d);
+    DiagramScene scene(&d);
+    QImage img(800, 400, QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    scene.render(&p, QRectF(), scene.contentRect());
+    p.end();
+    // The card of the gateway is white with a border; the canvas is light grey: count colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 3)
+        for (int x = 0; x < img.width(); x += 3)
+            colours.insert(img.pixel(x, y));
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+}
+
+void TestScene::unknownKindIsShown()
+{
+    Diagram d;
+    d.insertComponent(0, component("q", "quantum_annealer"));
+    DiagramScene scene(&d);
+    QVERIFY(scene.componentItem("q")->toolTip().contains("Unknown kind"));
+}
+
+QTEST_MAIN(TestScene)
+#include "tst_scene.moc"

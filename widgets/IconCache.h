@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QIcon>
+#include <QPixmap>
+#include <QString>
+
+namespace mls {
+
+/// Renders the catalog's SVG icons in any colour and size, once each.
+///
+/// Kind icons are drawn in a single ink colour (#263238) so they can be recoloured by
+/// substituting that string before rendering: dark ink on light cards, light ink on dark ones.
+class IconCache
+{
+public:
+    static IconCache &instance();
+
+    /// The icon file (e.g. "vector_db.svg") at @p logicalSize px, drawn in @p ink, for a
+    /// device pixel ratio of @p dpr. Falls back to the unknown-kind icon.
+    QPixmap pixmap(const QString &iconFile, int logicalSize, const QColor &ink, qreal dpr = 1.0);
+    /// A QIcon for menus and the palette.
+    QIcon icon(const QString &iconFile, const QColor &ink);
+    /// The icon file of a kind id ("unknown.svg" when the kind is not in the catalog).
+    static QString iconFileForKind(const QString &kind);
+
+private:
+    QByteArray svgBytes(const QString &iconFile);
+
+    QHash<QString, QByteArray> m_svg;
+    QHash<QString, QPixmap> m_pixmaps;
+};
+
+} // namespace mls

@@ -1,0 +1,131 @@
+#include "ComponentItem.h"
+
+#include "CardStyle.h"
+#include "Catalog.h"
+#include "DiagramScene.h"
+#include "IconCache.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace mls {
+
+ComponentItem::ComponentItem(const Component &c) : m_id(c.id)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(1);
+    sync(c);
+}
+
+QRectF ComponentItem::CardRectAt(const QPointF &centre)
+{
+    return CardStyle::cardRect().translated(centre);
+}
+
+void ComponentItem::sync(const Component &c)
+{
+    prepareGeometryChange();
+    const KindInfo *kind = Catalog::builtin().kind(c.kind);
+    m_kind = c.kind;
+    m_label = c.label.isEmpty() ? (kind ? kind->label : c.kind) : c.label;
+    m_known = kind != nullptr;
+    m_kindText = Catalog::builtin().kindLabel(c.kind);
+    m_accent = kind ? kind->color : QColor(0x9C, 0xA3, 0xAF);
+    m_icon = IconCache::iconFileForKind(c.kind);
+    setPos(c.pos);
+    setToolTip(kind ? QStringLiteral("<b>%1</b> — %2<br/>%3")
+                          .arg(m_label.toHtmlEscaped(), kind->label.toHtmlEscaped(),
+                               kind->description.toHtmlEscaped())
+                    : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
+                                     "not in this version's catalog.")
+                          .arg(m_label.toHtmlEscaped(), c.kind.toHtmlEscaped()));
+    update();
+}
+
+QRectF ComponentItem::boundingRect() const
+{
+    return CardStyle::cardRect().adjusted(-4, -4, 4, 4); // room for the selection ring
+}
+
+QPainterPath ComponentItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(CardStyle::cardRect(), CardStyle::cardRadius, CardStyle::cardRadius);
+    return path;
+}
+
+void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    auto *diagramScene = qobject_cast<DiagramScene *>(scene());
+    const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();
+    const QRectF card = CardStyle::cardRect();
+    const qreal r = CardStyle::cardRadius;
+    const QColor accent = style.accent(m_accent);
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Far out, a card is a coloured block: text would be unreadable and costs the most.
+    if (lod < 0.35) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(isSelected() ? style.selection : accent);
+        painter->drawRoundedRect(card, r, r);
+        return;
+    }
+
+    QPen border(m_known ? style.cardBorder : style.unknown, 1);
+    if (!m_known)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(style.cardFill);
+    painter->drawRoundedRect(card, r, r);
+
+    // Category stripe on the left edge.
+    QPainterPath stripe;
+    stripe.addRoundedRect(QRectF(card.left(), card.top(), 2 * r, card.height()), r, r);
+    QPainterPath clip;
+    clip.addRect(QRectF(card.left(), card.top(), 5, card.height()));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawPath(stripe.intersected(clip));
+
+    // Icon on a tinted badge.
+    const qreal badge = 34;
+    const QRectF badgeRect(card.left() + 13, -badge / 2, badge, badge);
+    QColor tint = accent;
+    tint.setAlphaF(style.dark ? 0.28 : 0.14);
+    painter->setBrush(tint);
+    painter->drawRoundedRect(badgeRect, 7, 7);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const int iconPx = int(CardStyle::iconSize);
+    const QPixmap icon = IconCache::instance().pixmap(
+        m_icon, iconPx, style.dark ? style.ink : accent.darker(125), dpr * qMax<qreal>(1.0, lod));
+    painter->drawPixmap(QRectF(badgeRect.center().x() - iconPx / 2.0,
+                               badgeRect.center().y() - iconPx / 2.0, iconPx, iconPx),
+                        icon, QRectF(QPointF(0, 0), icon.size()));
+
+    // Label and kind, elided to the card.
+    const qreal textLeft = badgeRect.right() + 9;
+    const qreal textWidth = card.right() - 10 - textLeft;
+    const QFont labelFont = style.labelFont();
+    const QFont kindFont = style.kindFont();
+    const QFontMetricsF lm(labelFont);
+    const QFontMetricsF km(kindFont);
+    painter->setFont(labelFont);
+    painter->setPen(style.text);
+    painter->drawText(QRectF(textLeft, -lm.height() - 1, textWidth, lm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      lm.elidedText(m_label, Qt::ElideRight, textWidth));
+    painter->setFont(kindFont);
+    painter->setPen(m_known ? style.subtleText : style.unknown);
+    painter->drawText(QRectF(textLeft, 2, textWidth, km.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      km.elidedText(m_kindText, Qt::ElideRight, textWidth));
+
+    if (isSelected()) {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(style.selection, 2));
+        painter->drawRoundedRect(card.adjusted(-2, -2, 2, 2), r + 2, r + 2);
+    }
+}
+
+} // namespace mls

@@ -1,0 +1,141 @@
+#include "ConnectionItem.h"
+
+#include "CardStyle.h"
+#include "Catalog.h"
+#include "DiagramScene.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+#include <QtMath>
+
+namespace mls {
+
+namespace {
+constexpr qreal arrowLength = 10;
+constexpr qreal arrowHalfWidth = 5;
+} // namespace
+
+ConnectionItem::ConnectionItem(const Connection &c) : m_id(c.id), m_from(c.from), m_to(c.to)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(0.5);
+    sync(c);
+}
+
+void ConnectionItem::sync(const Connection &c)
+{
+    m_flow = c.flow;
+    m_label = c.label;
+    const FlowType *flow = Catalog::builtin().flow(c.flow);
+    setToolTip(flow ? QStringLiteral("<b>%1</b><br/>%2")
+                          .arg(flow->label.toHtmlEscaped(), flow->description.toHtmlEscaped())
+                    : QStringLiteral("Unknown flow “%1”").arg(c.flow.toHtmlEscaped()));
+    update();
+}
+
+QPointF ConnectionItem::clipToRect(const QRectF &rect, const QPointF &outside)
+{
+    const QPointF c = rect.center();
+    const QPointF d = outside - c;
+    if (qFuzzyIsNull(d.x()) && qFuzzyIsNull(d.y()))
+        return c;
+    // Scale the direction so it just reaches the nearer of the vertical or horizontal edges.
+    const qreal sx =
+        qFuzzyIsNull(d.x()) ? std::numeric_limits<qreal>::max() : (rect.width() / 2) / qAbs(d.x());
+    const qreal sy =
+        qFuzzyIsNull(d.y()) ? std::numeric_limits<qreal>::max() : (rect.height() / 2) / qAbs(d.y());
+    return c + d * qMin(qMin(sx, sy), 1.0);
+}
+
+void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard)
+{
+    prepareGeometryChange();
+    m_path = QPainterPath();
+    if (m_from == m_to) {
+        // A self-loop: out of the top edge and back into the right edge.
+        const QPointF start(fromCard.right() - 30, fromCard.top());
+        m_tip = QPointF(fromCard.right(), fromCard.top() + 18);
+        m_path.moveTo(start);
+        m_path.cubicTo(start + QPointF(0, -40), m_tip + QPointF(50, 0),
+                       m_tip + QPointF(arrowLength, 0));
+        m_tipDir = QPointF(-1, 0);
+        m_labelAt = fromCard.topRight() + QPointF(20, -20);
+    } else {
+        const QPointF a = clipToRect(fromCard, toCard.center());
+        const QPointF b = clipToRect(toCard, fromCard.center());
+        const QPointF d = b - a;
+        const qreal len = std::hypot(d.x(), d.y());
+        m_tipDir = len > 0 ? d / len : QPointF(1, 0);
+        m_tip = b;
+        m_path.moveTo(a);
+        m_path.lineTo(b - m_tipDir * arrowLength); // the head covers the last few pixels
+        m_labelAt = (a + b) / 2;
+    }
+    update();
+}
+
+QRectF ConnectionItem::boundingRect() const
+{
+    QRectF r = m_path.boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
+    if (!m_label.isEmpty())
+        r = r.united(QRectF(m_labelAt - QPointF(90, 12), QSizeF(180, 24)));
+    return r.adjusted(-arrowLength, -arrowLength, arrowLength, arrowLength);
+}
+
+QPainterPath ConnectionItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    QPainterPath s = stroker.createStroke(m_path);
+    s.addEllipse(m_tip, arrowLength, arrowLength);
+    return s;
+}
+
+void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    auto *diagramScene = qobject_cast<DiagramScene *>(scene());
+    const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();
+    const FlowType *flow = Catalog::builtin().flow(m_flow);
+    QColor color = flow ? flow->color : style.unknown;
+    if (style.dark)
+        color = color.lighter(140);
+    if (isSelected())
+        color = style.selection;
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    QPen pen(color, isSelected() ? 2.5 : 1.6);
+    pen.setCapStyle(Qt::FlatCap);
+    if (flow && flow->style == FlowType::Style::Dashed)
+        pen.setDashPattern({6, 4});
+    else if (flow && flow->style == FlowType::Style::Dotted)
+        pen.setDashPattern({1.5, 3});
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+
+    const QPointF normal(-m_tipDir.y(), m_tipDir.x());
+    const QPointF base = m_tip - m_tipDir * arrowLength;
+    const QPolygonF head{m_tip, base + normal * arrowHalfWidth, base - normal * arrowHalfWidth};
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawPolygon(head);
+
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!m_label.isEmpty() && lod >= 0.5) {
+        QFont font = style.kindFont();
+        const QFontMetricsF fm(font);
+        const QString text = fm.elidedText(m_label, Qt::ElideRight, 170);
+        QRectF box(0, 0, fm.horizontalAdvance(text) + 10, fm.height() + 4);
+        box.moveCenter(m_labelAt);
+        painter->setBrush(style.canvas);
+        painter->setPen(QPen(color, 1));
+        painter->drawRoundedRect(box, 4, 4);
+        painter->setFont(font);
+        painter->setPen(style.text);
+        painter->drawText(box, Qt::AlignCenter, text);
+    }
+}
+
+} // namespace mls

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Connection.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace mls {
+
+/// An arrow between two cards, clipped at their borders, coloured and dashed by flow type.
+class ConnectionItem : public QGraphicsItem
+{
+public:
+    enum
+    {
+        Type = UserType + 2
+    };
+
+    explicit ConnectionItem(const Connection &c);
+
+    int type() const override { return Type; }
+    const QString &connectionId() const { return m_id; }
+    const QString &fromId() const { return m_from; }
+    const QString &toId() const { return m_to; }
+
+    /// Takes the connection's flow and label.
+    void sync(const Connection &c);
+    /// Re-routes between two card rectangles (scene coordinates).
+    void setEnds(const QRectF &fromCard, const QRectF &toCard);
+
+    /// Where the segment from the centre of @p rect towards @p outside leaves the rectangle.
+    static QPointF clipToRect(const QRectF &rect, const QPointF &outside);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_id;
+    QString m_from;
+    QString m_to;
+    QString m_flow;
+    QString m_label;
+    QPainterPath m_path; ///< the line, without the arrow head
+    QPointF m_tip;       ///< arrow tip, on the target card's border
+    QPointF m_tipDir;    ///< unit direction of travel at the tip
+    QPointF m_labelAt;
+};
+
+} // namespace mls
