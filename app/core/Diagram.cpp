@@ -10,26 +10,22 @@ Diagram::~Diagram() = default;
 
 const Component *Diagram::component(const ComponentId &id) const
 {
-    const int i = componentIndex(id);
-    return i < 0 ? nullptr : &m_components[size_t(i)];
+    return m_components.find(id);
 }
 
 const Connection *Diagram::connection(const ConnectionId &id) const
 {
-    const int i = connectionIndex(id);
-    return i < 0 ? nullptr : &m_connections[size_t(i)];
+    return m_connections.find(id);
 }
 
 const Group *Diagram::group(const GroupId &id) const
 {
-    const int i = groupIndex(id);
-    return i < 0 ? nullptr : &m_groups[size_t(i)];
+    return m_groups.find(id);
 }
 
 bool Diagram::containsId(const QString &id) const
 {
-    return m_componentIndex.contains(id) || m_connectionIndex.contains(id) ||
-           m_groupIndex.contains(id);
+    return m_components.contains(id) || m_connections.contains(id) || m_groups.contains(id);
 }
 
 QVector<const Connection *> Diagram::outgoing(const ComponentId &id, const QString &flow) const
@@ -103,22 +99,10 @@ void Diagram::setMeta(const Meta &meta)
     Q_EMIT metaChanged();
 }
 
-template <typename T>
-void Diagram::reindexFrom(const std::vector<T> &items, QHash<QString, int> &index, int from)
-{
-    for (int i = from; i < int(items.size()); ++i)
-        index[items[size_t(i)].id] = i;
-}
-
 void Diagram::insertComponent(int index, const Component &c)
 {
     Q_ASSERT(!containsId(c.id));
-    index = std::clamp(index, 0, int(m_components.size()));
-    m_components.insert(m_components.begin() + index, c);
-    if (index == int(m_components.size()) - 1)
-        m_componentIndex.insert(c.id, index);
-    else
-        reindexFrom(m_components, m_componentIndex, index);
+    m_components.insert(index, c);
     Q_EMIT componentAdded(c.id);
 }
 
@@ -127,25 +111,22 @@ Component Diagram::takeComponent(const ComponentId &id)
     const int index = componentIndex(id);
     Q_ASSERT(index >= 0);
     Q_ASSERT(m_out.value(id).isEmpty() && m_in.value(id).isEmpty());
-    Component c = std::move(m_components[size_t(index)]);
-    m_components.erase(m_components.begin() + index);
-    m_componentIndex.remove(id);
+    Component c = m_components.takeAt(index);
     m_out.remove(id);
     m_in.remove(id);
-    reindexFrom(m_components, m_componentIndex, index);
     Q_EMIT componentRemoved(id);
     return c;
 }
 
 void Diagram::updateComponent(const Component &c)
 {
-    const int index = componentIndex(c.id);
-    Q_ASSERT(index >= 0);
-    Component &old = m_components[size_t(index)];
-    const bool moved = old.pos != c.pos;
-    const bool changed = old.kind != c.kind || old.label != c.label || old.props != c.props ||
-                         old.notes != c.notes || old.waivers != c.waivers || old.extra != c.extra;
-    old = c;
+    Component *old = m_components.findMutable(c.id);
+    Q_ASSERT(old);
+    const bool moved = old->pos != c.pos;
+    const bool changed = old->kind != c.kind || old->label != c.label || old->props != c.props ||
+                         old->notes != c.notes || old->waivers != c.waivers ||
+                         old->extra != c.extra;
+    *old = c;
     if (moved)
         Q_EMIT componentMoved(c.id);
     if (changed)
@@ -154,25 +135,19 @@ void Diagram::updateComponent(const Component &c)
 
 void Diagram::moveComponent(const ComponentId &id, const QPointF &pos)
 {
-    const int index = componentIndex(id);
-    Q_ASSERT(index >= 0);
-    Component &c = m_components[size_t(index)];
-    if (c.pos == pos)
+    Component *c = m_components.findMutable(id);
+    Q_ASSERT(c);
+    if (c->pos == pos)
         return;
-    c.pos = pos;
+    c->pos = pos;
     Q_EMIT componentMoved(id);
 }
 
 void Diagram::insertConnection(int index, const Connection &c)
 {
     Q_ASSERT(!containsId(c.id));
-    Q_ASSERT(m_componentIndex.contains(c.from) && m_componentIndex.contains(c.to));
-    index = std::clamp(index, 0, int(m_connections.size()));
-    m_connections.insert(m_connections.begin() + index, c);
-    if (index == int(m_connections.size()) - 1)
-        m_connectionIndex.insert(c.id, index);
-    else
-        reindexFrom(m_connections, m_connectionIndex, index);
+    Q_ASSERT(m_components.contains(c.from) && m_components.contains(c.to));
+    m_connections.insert(index, c);
     m_out[c.from].append(c.id);
     m_in[c.to].append(c.id);
     Q_EMIT connectionAdded(c.id);
@@ -192,33 +167,26 @@ Connection Diagram::takeConnection(const ConnectionId &id)
 {
     const int index = connectionIndex(id);
     Q_ASSERT(index >= 0);
-    Connection c = std::move(m_connections[size_t(index)]);
-    m_connections.erase(m_connections.begin() + index);
-    m_connectionIndex.remove(id);
+    Connection c = m_connections.takeAt(index);
     unlinkConnection(c);
-    reindexFrom(m_connections, m_connectionIndex, index);
     Q_EMIT connectionRemoved(id);
     return c;
 }
 
 void Diagram::updateConnection(const Connection &c)
 {
-    const int index = connectionIndex(c.id);
-    Q_ASSERT(index >= 0);
-    Connection &old = m_connections[size_t(index)];
-    Q_ASSERT(old.from == c.from && old.to == c.to);
-    if (old == c)
+    Connection *old = m_connections.findMutable(c.id);
+    Q_ASSERT(old && old->from == c.from && old->to == c.to);
+    if (*old == c)
         return;
-    old = c;
+    *old = c;
     Q_EMIT connectionChanged(c.id);
 }
 
 void Diagram::insertGroup(int index, const Group &g)
 {
     Q_ASSERT(!containsId(g.id));
-    index = std::clamp(index, 0, int(m_groups.size()));
-    m_groups.insert(m_groups.begin() + index, g);
-    reindexFrom(m_groups, m_groupIndex, index);
+    m_groups.insert(index, g);
     Q_EMIT groupAdded(g.id);
 }
 
@@ -226,30 +194,25 @@ Group Diagram::takeGroup(const GroupId &id)
 {
     const int index = groupIndex(id);
     Q_ASSERT(index >= 0);
-    Group g = std::move(m_groups[size_t(index)]);
-    m_groups.erase(m_groups.begin() + index);
-    m_groupIndex.remove(id);
-    reindexFrom(m_groups, m_groupIndex, index);
+    Group g = m_groups.takeAt(index);
     Q_EMIT groupRemoved(id);
     return g;
 }
 
 void Diagram::updateGroup(const Group &g)
 {
-    const int index = groupIndex(g.id);
-    Q_ASSERT(index >= 0);
-    if (m_groups[size_t(index)] == g)
+    Group *old = m_groups.findMutable(g.id);
+    Q_ASSERT(old);
+    if (*old == g)
         return;
-    m_groups[size_t(index)] = g;
+    *old = g;
     Q_EMIT groupChanged(g.id);
 }
 
 void Diagram::reserve(int components, int connections)
 {
-    m_components.reserve(size_t(components));
-    m_connections.reserve(size_t(connections));
-    m_componentIndex.reserve(components);
-    m_connectionIndex.reserve(connections);
+    m_components.reserve(components);
+    m_connections.reserve(connections);
 }
 
 } // namespace mls

@@ -2,6 +2,7 @@
 
 #include "Component.h"
 #include "Connection.h"
+#include "ElementList.h"
 #include "Group.h"
 #include "Meta.h"
 
@@ -31,18 +32,18 @@ public:
     /// Top-level fields of the file this mlsketch does not know, kept on a round trip.
     const Json &extra() const { return m_extra; }
 
-    const std::vector<Component> &components() const { return m_components; }
-    const std::vector<Connection> &connections() const { return m_connections; }
-    const std::vector<Group> &groups() const { return m_groups; }
+    const ElementList<Component> &components() const { return m_components; }
+    const ElementList<Connection> &connections() const { return m_connections; }
+    const ElementList<Group> &groups() const { return m_groups; }
 
     /// The component with this id, or nullptr.
     const Component *component(const ComponentId &id) const;
     const Connection *connection(const ConnectionId &id) const;
     const Group *group(const GroupId &id) const;
     /// File-order index of an element, or -1.
-    int componentIndex(const ComponentId &id) const { return m_componentIndex.value(id, -1); }
-    int connectionIndex(const ConnectionId &id) const { return m_connectionIndex.value(id, -1); }
-    int groupIndex(const GroupId &id) const { return m_groupIndex.value(id, -1); }
+    int componentIndex(const ComponentId &id) const { return m_components.indexOf(id); }
+    int connectionIndex(const ConnectionId &id) const { return m_connections.indexOf(id); }
+    int groupIndex(const GroupId &id) const { return m_groups.indexOf(id); }
     /// True when any component, connection or group uses this id.
     bool containsId(const QString &id) const;
 
@@ -97,18 +98,13 @@ Q_SIGNALS:
     void groupChanged(const QString &id);
 
 private:
-    template <typename T>
-    static void reindexFrom(const std::vector<T> &items, QHash<QString, int> &index, int from);
     void unlinkConnection(const Connection &c);
 
     Meta m_meta;
     Json m_extra = Json::object();
-    std::vector<Component> m_components;
-    std::vector<Connection> m_connections;
-    std::vector<Group> m_groups;
-    QHash<QString, int> m_componentIndex;
-    QHash<QString, int> m_connectionIndex;
-    QHash<QString, int> m_groupIndex;
+    ElementList<Component> m_components;
+    ElementList<Connection> m_connections;
+    ElementList<Group> m_groups;
     QHash<QString, QStringList> m_out; ///< component id → ids of outgoing connections
     QHash<QString, QStringList> m_in;  ///< component id → ids of incoming connections
 };

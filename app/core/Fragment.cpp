@@ -40,9 +40,9 @@ std::optional<Fragment> Fragment::fromBytes(const QByteArray &bytes, QString *er
         return std::nullopt;
     }
     Fragment f;
-    f.components = r.diagram->components();
-    f.connections = r.diagram->connections();
-    f.groups = r.diagram->groups();
+    f.components = r.diagram->components().toVector();
+    f.connections = r.diagram->connections().toVector();
+    f.groups = r.diagram->groups().toVector();
     return f;
 }
 

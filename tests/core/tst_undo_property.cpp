@@ -31,7 +31,7 @@ private:
 
 namespace {
 
-template <typename T> const T &pick(const std::vector<T> &items, QRandomGenerator &rng)
+template <typename T> const T &pick(const ElementList<T> &items, QRandomGenerator &rng)
 {
     return items[rng.bounded(int(items.size()))];
 }
