@@ -143,6 +143,17 @@ void Diagram::moveComponent(const ComponentId &id, const QPointF &pos)
     Q_EMIT componentMoved(id);
 }
 
+void Diagram::reorderComponent(const ComponentId &id, int index)
+{
+    const int from = componentIndex(id);
+    Q_ASSERT(from >= 0);
+    index = std::clamp(index, 0, int(m_components.size()) - 1);
+    if (from == index)
+        return;
+    m_components.move(from, index);
+    Q_EMIT componentsReordered();
+}
+
 void Diagram::insertConnection(int index, const Connection &c)
 {
     Q_ASSERT(!containsId(c.id));

@@ -70,6 +70,8 @@ public:
     /// Replaces every field but the id; emits componentMoved and/or componentChanged.
     void updateComponent(const Component &c);
     void moveComponent(const ComponentId &id, const QPointF &pos);
+    /// Moves a component to another place in the file order (which is also the paint order).
+    void reorderComponent(const ComponentId &id, int index);
 
     /// Inserts at @p index; both ends must exist.
     void insertConnection(int index, const Connection &c);
@@ -90,6 +92,7 @@ Q_SIGNALS:
     void componentRemoved(const QString &id);
     void componentChanged(const QString &id);
     void componentMoved(const QString &id);
+    void componentsReordered();
     void connectionAdded(const QString &id);
     void connectionRemoved(const QString &id);
     void connectionChanged(const QString &id);

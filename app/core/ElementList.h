@@ -118,6 +118,14 @@ public:
         return item;
     }
 
+    /// Moves the element at @p from to position @p to (both valid indexes).
+    void move(int from, int to)
+    {
+        auto owned = std::move(m_items[size_t(from)]);
+        m_items.erase(m_items.begin() + from);
+        m_items.insert(m_items.begin() + to, std::move(owned));
+    }
+
     void reserve(int n)
     {
         m_items.reserve(size_t(n));

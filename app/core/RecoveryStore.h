@@ -128,7 +128,7 @@ private:
         QString originalPath;
         QString title;
         QDateTime snapshotAt;
-        bool onDisk = false; ///< a sidecar was written, so metadata changes must be too
+        bool hasSnapshot = false; ///< files exist or are queued: metadata changes rewrite them
     };
     struct Job
     {

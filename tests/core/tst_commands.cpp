@@ -6,6 +6,7 @@
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
+#include "commands/ReorderComponentsCommand.h"
 #include "commands/SetMetaCommand.h"
 
 #include <QTest>
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void pasteRejectsGarbage();
     void setMeta();
     void noOpIsObsolete();
+    void reorder_data();
+    void reorder();
 
 private:
     /// Pushes, checks @p after, undoes, checks the start, redoes, checks @p after again.
@@ -266,6 +269,41 @@ void TestCommands::noOpIsObsolete()
     m_stack->push(new MoveComponentsCommand(m_diagram, {"gw"}, {{250, 0}}));
     m_stack->push(new RemoveItemsCommand(m_diagram, {"nope"}, {}));
     QCOMPARE(m_stack->count(), 0);
+}
+
+void TestCommands::reorder_data()
+{
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<bool>("front");
+    QTest::addColumn<QStringList>("order");
+    QTest::newRow("front") << QStringList{"gw", "client"} << true
+                           << QStringList{"rank", "reg", "client", "gw"};
+    QTest::newRow("back") << QStringList{"reg", "gw"} << false
+                          << QStringList{"gw", "reg", "client", "rank"};
+    QTest::newRow("one to front") << QStringList{"client"} << true
+                                  << QStringList{"gw", "rank", "reg", "client"};
+}
+
+void TestCommands::reorder()
+{
+    QFETCH(QStringList, ids);
+    QFETCH(bool, front);
+    QFETCH(QStringList, order);
+    auto *cmd = new ReorderComponentsCommand(m_diagram, ids,
+                                             front ? ReorderComponentsCommand::Where::Front
+                                                   : ReorderComponentsCommand::Where::Back);
+    roundTrip(cmd, [&] {
+        QStringList now;
+        for (const Component &c : m_diagram->components())
+            now << c.id;
+        QCOMPARE(now, order);
+    });
+    // Already in place: nothing to do, nothing pushed.
+    m_stack->push(new ReorderComponentsCommand(m_diagram, {order.first()},
+                                               ReorderComponentsCommand::Where::Back));
+    m_stack->push(new ReorderComponentsCommand(m_diagram, {order.last()},
+                                               ReorderComponentsCommand::Where::Front));
+    QCOMPARE(m_stack->count(), 1);
 }
 
 QTEST_APPLESS_MAIN(TestCommands)

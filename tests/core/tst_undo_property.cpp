@@ -7,6 +7,7 @@
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
+#include "commands/ReorderComponentsCommand.h"
 #include "commands/SetMetaCommand.h"
 
 #include <QRandomGenerator>
@@ -87,7 +88,7 @@ QUndoCommand *TestUndoProperty::randomCommand(Diagram &d, QRandomGenerator &rng)
     const auto &flows = Catalog::builtin().flows();
     const bool haveComponents = !d.components().empty();
     const bool haveConnections = !d.connections().empty();
-    switch (rng.bounded(16)) {
+    switch (rng.bounded(17)) {
     case 0:
     case 1: {
         Component c =
@@ -170,6 +171,12 @@ QUndoCommand *TestUndoProperty::randomCommand(Diagram &d, QRandomGenerator &rng)
         QString error;
         return AddItemsCommand::paste(&d, bytes, {20, 20}, &error);
     }
+    case 15:
+        if (!haveComponents)
+            return nullptr;
+        return new ReorderComponentsCommand(&d, someComponents(d, rng, 4),
+                                            rng.bounded(2) ? ReorderComponentsCommand::Where::Front
+                                                           : ReorderComponentsCommand::Where::Back);
     default: {
         Meta m = d.meta();
         switch (rng.bounded(3)) {
