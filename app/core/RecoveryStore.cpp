@@ -235,6 +235,7 @@ void RecoveryStore::discard(const QString &sessionId)
     }
     // The worker checks the session still exists while holding m_ioMutex, so once we hold it
     // no write of this session is in progress and none will start.
+    QMutexLocker io(&m_ioMutex);
     removeFiles(sessionId);
 }
 
