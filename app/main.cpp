@@ -51,9 +51,14 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    mls::MainWindow window;
-    window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openFileInteractive(parser.positionalArguments().constFirst());
+    // Unsaved work from a session that crashed comes first; then the file asked for, if any.
+    const int restored = mls::MainWindow::offerRecovery(nullptr);
+    const QStringList files = parser.positionalArguments();
+    if (restored == 0 || !files.isEmpty()) {
+        auto *window = new mls::MainWindow; // deletes itself on close
+        window->show();
+        if (!files.isEmpty())
+            window->openFileInteractive(files.constFirst());
+    }
     return app.exec();
 }

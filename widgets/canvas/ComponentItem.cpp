@@ -14,6 +14,8 @@ namespace mls {
 ComponentItem::ComponentItem(const Component &c) : m_id(c.id)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemIsFocusable);
+    setAcceptHoverEvents(true);
     setZValue(1);
     sync(c);
 }
@@ -43,16 +45,46 @@ void ComponentItem::sync(const Component &c)
     update();
 }
 
+QRectF ComponentItem::handleRect()
+{
+    const QRectF card = CardStyle::cardRect();
+    return QRectF(card.right() - 7, -7, 14, 14);
+}
+
+void ComponentItem::setConnectFeedback(ConnectFeedback feedback)
+{
+    if (m_feedback == feedback)
+        return;
+    m_feedback = feedback;
+    update();
+}
+
+void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
 QRectF ComponentItem::boundingRect() const
 {
-    return CardStyle::cardRect().adjusted(-4, -4, 4, 4); // room for the selection ring
+    // Room for the selection ring and the connection handle that sticks out on the right.
+    return CardStyle::cardRect().adjusted(-4, -4, 9, 4);
 }
 
 QPainterPath ComponentItem::shape() const
 {
     QPainterPath path;
     path.addRoundedRect(CardStyle::cardRect(), CardStyle::cardRadius, CardStyle::cardRadius);
-    return path;
+    path.addEllipse(handleRect()); // the handle sticks out of the card and must be grabbable
+    return path.simplified();
 }
 
 void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -121,10 +153,32 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->drawText(QRectF(textLeft, 2, textWidth, km.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       km.elidedText(m_kindText, Qt::ElideRight, textWidth));
 
-    if (isSelected()) {
+    paintDecorations(painter, style);
+}
+
+void ComponentItem::paintDecorations(QPainter *painter, const CardStyle &style)
+{
+    const QRectF card = CardStyle::cardRect();
+    const qreal r = CardStyle::cardRadius;
+    if (m_feedback != ConnectFeedback::None) {
+        const QColor c =
+            m_feedback == ConnectFeedback::Accepts ? QColor(0x16, 0xA3, 0x4A) : style.unknown;
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(c, 3));
+        painter->drawRoundedRect(card.adjusted(-3, -3, 3, 3), r + 3, r + 3);
+    } else if (isSelected()) {
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(style.selection, 2));
         painter->drawRoundedRect(card.adjusted(-2, -2, 2, 2), r + 2, r + 2);
+    }
+    if (m_hovered || isSelected()) {
+        painter->setPen(QPen(style.selection, 1.5));
+        painter->setBrush(style.cardFill);
+        painter->drawEllipse(handleRect().adjusted(1, 1, -1, -1));
+        painter->setPen(QPen(style.selection, 1.6, Qt::SolidLine, Qt::RoundCap));
+        const QPointF c = handleRect().center();
+        painter->drawLine(c - QPointF(3, 0), c + QPointF(3, 0));
+        painter->drawLine(c - QPointF(0, 3), c + QPointF(0, 3));
     }
 }
 

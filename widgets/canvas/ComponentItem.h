@@ -7,6 +7,7 @@
 namespace mls {
 
 class DiagramScene;
+struct CardStyle;
 
 /// A component drawn as a card: category stripe, icon, label and kind. Follows the model;
 /// never changes it.
@@ -29,11 +30,28 @@ public:
     QRectF sceneCardRect() const { return CardRectAt(pos()); }
     static QRectF CardRectAt(const QPointF &centre);
 
+    /// The connection handle on the right edge, in item coordinates (drag it to connect).
+    static QRectF handleRect();
+    /// What a connection being drawn would do if dropped here.
+    enum class ConnectFeedback
+    {
+        None,
+        Accepts,
+        Refuses
+    };
+    void setConnectFeedback(ConnectFeedback feedback);
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
 private:
+    void paintDecorations(QPainter *painter, const CardStyle &style);
+
     QString m_id;
     QString m_kind;
     QString m_label;
@@ -41,6 +59,8 @@ private:
     QColor m_accent;
     QString m_icon;
     bool m_known = true;
+    bool m_hovered = false;
+    ConnectFeedback m_feedback = ConnectFeedback::None;
 };
 
 } // namespace mls

@@ -49,7 +49,7 @@ QPointF ConnectionItem::clipToRect(const QRectF &rect, const QPointF &outside)
     return c + d * qMin(qMin(sx, sy), 1.0);
 }
 
-void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard)
+void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing)
 {
     prepareGeometryChange();
     m_path = QPainterPath();
@@ -62,7 +62,7 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard)
                        m_tip + QPointF(arrowLength, 0));
         m_tipDir = QPointF(-1, 0);
         m_labelAt = fromCard.topRight() + QPointF(20, -20);
-    } else {
+    } else if (routing == Routing::Straight || fromCard.intersects(toCard)) {
         const QPointF a = clipToRect(fromCard, toCard.center());
         const QPointF b = clipToRect(toCard, fromCard.center());
         const QPointF d = b - a;
@@ -72,8 +72,50 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard)
         m_path.moveTo(a);
         m_path.lineTo(b - m_tipDir * arrowLength); // the head covers the last few pixels
         m_labelAt = (a + b) / 2;
+    } else {
+        routeSideways(fromCard, toCard, routing);
     }
     update();
+}
+
+void ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing)
+{
+    // Leave and enter through the sides that face each other: left/right when the cards are
+    // further apart horizontally than vertically, else top/bottom.
+    const QPointF d = toCard.center() - fromCard.center();
+    const bool horizontal =
+        std::abs(d.x()) - (fromCard.width() - fromCard.height()) / 2 > std::abs(d.y());
+    QPointF a, b, outDir;
+    if (horizontal) {
+        const qreal s = d.x() >= 0 ? 1 : -1;
+        a = QPointF(s > 0 ? fromCard.right() : fromCard.left(), fromCard.center().y());
+        b = QPointF(s > 0 ? toCard.left() : toCard.right(), toCard.center().y());
+        outDir = QPointF(s, 0);
+    } else {
+        const qreal s = d.y() >= 0 ? 1 : -1;
+        a = QPointF(fromCard.center().x(), s > 0 ? fromCard.bottom() : fromCard.top());
+        b = QPointF(toCard.center().x(), s > 0 ? toCard.top() : toCard.bottom());
+        outDir = QPointF(0, s);
+    }
+    m_tip = b;
+    m_tipDir = outDir;
+    const QPointF beforeTip = b - outDir * arrowLength;
+    m_path.moveTo(a);
+    if (routing == Routing::Orthogonal) {
+        const QPointF mid = (a + beforeTip) / 2;
+        if (horizontal) {
+            m_path.lineTo(mid.x(), a.y());
+            m_path.lineTo(mid.x(), beforeTip.y());
+        } else {
+            m_path.lineTo(a.x(), mid.y());
+            m_path.lineTo(beforeTip.x(), mid.y());
+        }
+        m_path.lineTo(beforeTip);
+    } else {
+        const qreal reach = std::max(40.0, QLineF(a, b).length() / 3);
+        m_path.cubicTo(a + outDir * reach, beforeTip - outDir * reach, beforeTip);
+    }
+    m_labelAt = m_path.pointAtPercent(0.5);
 }
 
 QRectF ConnectionItem::boundingRect() const

@@ -25,8 +25,15 @@ public:
 
     /// Takes the connection's flow and label.
     void sync(const Connection &c);
+    /// How arrows are drawn (a view option).
+    enum class Routing
+    {
+        Straight,
+        Orthogonal,
+        Curved
+    };
     /// Re-routes between two card rectangles (scene coordinates).
-    void setEnds(const QRectF &fromCard, const QRectF &toCard);
+    void setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing = Routing::Straight);
 
     /// Where the segment from the centre of @p rect towards @p outside leaves the rectangle.
     static QPointF clipToRect(const QRectF &rect, const QPointF &outside);
@@ -41,6 +48,8 @@ private:
     QString m_to;
     QString m_flow;
     QString m_label;
+    void routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing);
+
     QPainterPath m_path; ///< the line, without the arrow head
     QPointF m_tip;       ///< arrow tip, on the target card's border
     QPointF m_tipDir;    ///< unit direction of travel at the tip

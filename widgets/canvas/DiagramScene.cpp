@@ -1,11 +1,19 @@
 #include "DiagramScene.h"
 
+#include "CanvasController.h"
+#include "Catalog.h"
 #include "ComponentItem.h"
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "GroupItem.h"
 
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
+#include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
+#include <QTimer>
+#include <QToolTip>
 #include <QtMath>
 
 namespace mls {
@@ -25,8 +33,12 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     connect(diagram, &Diagram::groupAdded, this, &DiagramScene::addGroup);
     connect(diagram, &Diagram::groupRemoved, this, &DiagramScene::removeGroup);
     connect(diagram, &Diagram::groupChanged, this, &DiagramScene::syncGroup);
+    connect(diagram, &Diagram::componentsReordered, this, &DiagramScene::restack);
+    m_controller = std::make_unique<CanvasController>(this);
     rebuild();
 }
+
+DiagramScene::~DiagramScene() = default;
 
 void DiagramScene::setStyle(const CardStyle &style)
 {
@@ -52,6 +64,18 @@ void DiagramScene::rebuild()
         addConnection(c.id);
     for (const Group &g : m_diagram->groups())
         addGroup(g.id);
+    restack();
+}
+
+void DiagramScene::restack()
+{
+    // Paint order follows file order; z stays within (1, 2) so cards stay above arrows/zones.
+    const qreal n = qreal(m_diagram->components().size()) + 1;
+    int i = 0;
+    for (const Component &c : m_diagram->components()) {
+        if (ComponentItem *item = m_components.value(c.id))
+            item->setZValue(1 + ++i / n);
+    }
 }
 
 QRectF DiagramScene::contentRect() const
@@ -72,12 +96,14 @@ void DiagramScene::addComponent(const QString &id)
     if (!c || m_components.contains(id))
         return;
     auto *item = new ComponentItem(*c);
+    item->setZValue(2); // newest on top until the next restack
     addItem(item);
     m_components.insert(id, item);
 }
 
 void DiagramScene::removeComponent(const QString &id)
 {
+    m_previewed.remove(id);
     delete m_components.take(id);
 }
 
@@ -131,8 +157,11 @@ void DiagramScene::routeConnection(ConnectionItem *item)
 {
     const Component *from = m_diagram->component(item->fromId());
     const Component *to = m_diagram->component(item->toId());
-    if (from && to)
-        item->setEnds(ComponentItem::CardRectAt(from->pos), ComponentItem::CardRectAt(to->pos));
+    ComponentItem *fromItem = m_components.value(item->fromId());
+    ComponentItem *toItem = m_components.value(item->toId());
+    // Items, not the model: during a drag the cards are ahead of the model.
+    if (from && to && fromItem && toItem)
+        item->setEnds(fromItem->sceneCardRect(), toItem->sceneCardRect(), m_routing);
 }
 
 void DiagramScene::addGroup(const QString &id)
@@ -166,7 +195,214 @@ void DiagramScene::fitGroup(GroupItem *item)
         if (const Component *c = m_diagram->component(m))
             r = r.united(ComponentItem::CardRectAt(c->pos));
     }
+    item->setPos(0, 0);
     item->fitAround(r);
+}
+
+void DiagramScene::setRouting(ConnectionItem::Routing routing)
+{
+    m_routing = routing;
+    for (ConnectionItem *c : std::as_const(m_connections))
+        routeConnection(c);
+}
+
+QPointF DiagramScene::snapped(const QPointF &p) const
+{
+    if (!m_snap)
+        return p;
+    return QPointF(std::round(p.x() / gridSize) * gridSize,
+                   std::round(p.y() / gridSize) * gridSize);
+}
+
+QString DiagramScene::chooseFlow(const QStringList &flows, const QPoint &screenPos)
+{
+    if (m_flowChooser)
+        return m_flowChooser(flows, screenPos);
+    QMenu menu;
+    menu.setToolTipsVisible(true);
+    menu.addSection(tr("Connect with flow"));
+    for (const QString &f : flows) {
+        QAction *a = menu.addAction(Catalog::builtin().flowLabel(f));
+        a->setData(f);
+        if (const FlowType *flow = Catalog::builtin().flow(f))
+            a->setToolTip(flow->description);
+    }
+    QAction *chosen = menu.exec(screenPos);
+    return chosen ? chosen->data().toString() : QString();
+}
+
+void DiagramScene::reportRefusal(const QString &reason, const QPoint &screenPos)
+{
+    m_lastRefusal = reason;
+    Q_EMIT statusMessage(tr("Not connected: %1").arg(reason));
+    QToolTip::showText(screenPos, reason);
+}
+
+QStringList DiagramScene::selectedComponentIds() const
+{
+    QStringList ids;
+    for (const Component &c : m_diagram->components()) { // file order: stable for commands
+        ComponentItem *item = m_components.value(c.id);
+        if (item && item->isSelected())
+            ids << c.id;
+    }
+    return ids;
+}
+
+QStringList DiagramScene::selectedConnectionIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *c = qgraphicsitem_cast<ConnectionItem *>(item))
+            ids << c->connectionId();
+    }
+    ids.sort();
+    return ids;
+}
+
+QStringList DiagramScene::selectedGroupIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *g = qgraphicsitem_cast<GroupItem *>(item))
+            ids << g->groupId();
+    }
+    ids.sort();
+    return ids;
+}
+
+void DiagramScene::selectIds(const QStringList &ids)
+{
+    QSignalBlocker blocker(this);
+    clearSelection();
+    for (const QString &id : ids) {
+        if (QGraphicsItem *item = m_components.value(id))
+            item->setSelected(true);
+        else if (QGraphicsItem *c = m_connections.value(id))
+            c->setSelected(true);
+        else if (QGraphicsItem *g = m_groups.value(id))
+            g->setSelected(true);
+    }
+    blocker.unblock();
+    Q_EMIT selectionChanged();
+}
+
+void DiagramScene::revealComponent(const QString &id)
+{
+    ComponentItem *item = m_components.value(id);
+    if (!item)
+        return;
+    selectIds({id});
+    for (QGraphicsView *view : views())
+        view->centerOn(item);
+    item->setConnectFeedback(ComponentItem::ConnectFeedback::Accepts);
+    QTimer::singleShot(800, this, [this, id] {
+        if (ComponentItem *it = m_components.value(id))
+            it->setConnectFeedback(ComponentItem::ConnectFeedback::None);
+    });
+}
+
+QGraphicsItem *DiagramScene::interactiveItemAt(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (item->type() == ComponentItem::Type || item->type() == ConnectionItem::Type ||
+            item->type() == GroupItem::Type)
+            return item;
+    }
+    return nullptr;
+}
+
+ComponentItem *DiagramScene::componentAt(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (auto *c = qgraphicsitem_cast<ComponentItem *>(item))
+            return c;
+    }
+    return nullptr;
+}
+
+void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const QStringList &zones,
+                               const QPointF &zoneDelta)
+{
+    for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
+        ComponentItem *item = m_components.value(it.key());
+        if (!item)
+            continue;
+        item->setPos(it.value());
+        m_previewed.insert(it.key(), it.value());
+        for (const QString &cid : m_diagram->connectionsOf(it.key())) {
+            if (ConnectionItem *c = m_connections.value(cid))
+                routeConnection(c);
+        }
+    }
+    m_previewZones = zones;
+    for (const QString &gid : zones) {
+        if (GroupItem *g = m_groups.value(gid))
+            g->setPos(zoneDelta);
+    }
+}
+
+void DiagramScene::endPreview()
+{
+    const QHash<QString, QPointF> previewed = std::exchange(m_previewed, {});
+    for (auto it = previewed.constBegin(); it != previewed.constEnd(); ++it) {
+        if (m_diagram->component(it.key()))
+            componentMoved(it.key()); // back to the model's position, arrows and zones too
+    }
+    for (const QString &gid : std::exchange(m_previewZones, {})) {
+        if (GroupItem *g = m_groups.value(gid))
+            fitGroup(g);
+    }
+}
+
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // The view sends scene events unaccepted and starts a rubber band (clearing the selection)
+    // when they come back unaccepted: a consumed gesture must say so.
+    if (m_controller->press(event))
+        event->accept();
+    else
+        QGraphicsScene::mousePressEvent(event);
+}
+
+void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_controller->move(event))
+        event->accept();
+    else
+        QGraphicsScene::mouseMoveEvent(event);
+}
+
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_controller->release(event))
+        event->accept();
+    else
+        QGraphicsScene::mouseReleaseEvent(event);
+}
+
+void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsItem *item = interactiveItemAt(event->scenePos());
+    if (auto *card = qgraphicsitem_cast<ComponentItem *>(item)) {
+        event->accept();
+        Q_EMIT labelEditRequested(card->componentId());
+        return;
+    }
+    if (auto *zone = qgraphicsitem_cast<GroupItem *>(item)) {
+        event->accept();
+        Q_EMIT labelEditRequested(zone->groupId());
+        return;
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+void DiagramScene::keyPressEvent(QKeyEvent *event)
+{
+    if (m_controller->key(event))
+        event->accept();
+    else
+        QGraphicsScene::keyPressEvent(event);
 }
 
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect)

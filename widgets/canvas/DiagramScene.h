@@ -1,9 +1,15 @@
 #pragma once
 
 #include "CardStyle.h"
+#include "ConnectionItem.h"
 
 #include <QGraphicsScene>
 #include <QHash>
+
+#include <functional>
+#include <memory>
+
+class QUndoStack;
 
 namespace mls {
 
@@ -11,6 +17,7 @@ class Diagram;
 class ComponentItem;
 class ConnectionItem;
 class GroupItem;
+class CanvasController;
 
 /// The board: a projection of a Diagram. Keeps id → item maps and follows the model's signals;
 /// it never changes the model itself.
@@ -19,6 +26,7 @@ class DiagramScene : public QGraphicsScene
     Q_OBJECT
 public:
     explicit DiagramScene(Diagram *diagram, QObject *parent = nullptr);
+    ~DiagramScene() override;
 
     Diagram *diagram() const { return m_diagram; }
     const CardStyle &style() const { return m_style; }
@@ -27,6 +35,43 @@ public:
     void setGridVisible(bool visible);
     static constexpr qreal gridSize = 20;
 
+    /// Editing: without an undo stack the board is read-only.
+    QUndoStack *undoStack() const { return m_undoStack; }
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
+    bool snapToGrid() const { return m_snap; }
+    void setSnapToGrid(bool snap) { m_snap = snap; }
+    /// The grid point nearest to @p p when snapping is on, else @p p.
+    QPointF snapped(const QPointF &p) const;
+    ConnectionItem::Routing routing() const { return m_routing; }
+    void setRouting(ConnectionItem::Routing routing);
+    /// Whether a connection no flow fits may be drawn anyway (for the rules to flag).
+    bool allowIncompatible() const { return m_allowIncompatible; }
+    void setAllowIncompatible(bool allow) { m_allowIncompatible = allow; }
+    /// Asks which flow a new connection carries; the default pops up a menu. Tests replace it.
+    using FlowChooser = std::function<QString(const QStringList &flows, const QPoint &screenPos)>;
+    void setFlowChooser(FlowChooser chooser) { m_flowChooser = std::move(chooser); }
+    QString chooseFlow(const QStringList &flows, const QPoint &screenPos);
+    /// Says why a connection was refused (status message and tooltip).
+    void reportRefusal(const QString &reason, const QPoint &screenPos);
+    const QString &lastRefusal() const { return m_lastRefusal; }
+
+    QStringList selectedComponentIds() const;
+    QStringList selectedConnectionIds() const;
+    QStringList selectedGroupIds() const;
+    /// Selects exactly these elements (any mix of component, connection and zone ids).
+    void selectIds(const QStringList &ids);
+    /// Selects a component, centres every view on it and makes it blink (Find, Problems).
+    void revealComponent(const QString &id);
+
+    /// The card, zone title or arrow under @p scenePos (never a temporary drag item).
+    QGraphicsItem *interactiveItemAt(const QPointF &scenePos) const;
+    ComponentItem *componentAt(const QPointF &scenePos) const;
+    /// During a drag: shows cards at @p positions and dragged zones shifted by @p zoneDelta,
+    /// without touching the model. endPreview() puts every item back where the model says.
+    void previewMove(const QHash<QString, QPointF> &positions, const QStringList &zones,
+                     const QPointF &zoneDelta);
+    void endPreview();
+
     ComponentItem *componentItem(const QString &id) const { return m_components.value(id); }
     ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
     GroupItem *groupItem(const QString &id) const { return m_groups.value(id); }
@@ -34,8 +79,18 @@ public:
     /// Bounding box of everything drawn, with a margin (what Fit and export frame).
     QRectF contentRect() const;
 
+Q_SIGNALS:
+    /// Double-click on a card or a zone title: the view edits the label in place.
+    void labelEditRequested(const QString &id);
+    void statusMessage(const QString &text);
+
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void rebuild();
@@ -51,10 +106,20 @@ private:
     void removeGroup(const QString &id);
     void syncGroup(const QString &id);
     void fitGroup(GroupItem *item);
+    void restack();
 
     Diagram *m_diagram; ///< not owned; outlives the scene
     CardStyle m_style;
     bool m_gridVisible = true;
+    bool m_snap = true;
+    bool m_allowIncompatible = false;
+    ConnectionItem::Routing m_routing = ConnectionItem::Routing::Straight;
+    QUndoStack *m_undoStack = nullptr;
+    FlowChooser m_flowChooser;
+    QString m_lastRefusal;
+    QHash<QString, QPointF> m_previewed;
+    QStringList m_previewZones;
+    std::unique_ptr<CanvasController> m_controller;
     QHash<QString, ComponentItem *> m_components;
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, GroupItem *> m_groups;

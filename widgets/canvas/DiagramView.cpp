@@ -1,7 +1,22 @@
 #include "DiagramView.h"
 
+#include "Catalog.h"
+#include "ComponentItem.h"
+#include "Diagram.h"
 #include "DiagramScene.h"
+#include "GroupItem.h"
+#include "MimeTypes.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/EditComponentCommand.h"
+#include "commands/EditGroupCommand.h"
 
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QNativeGestureEvent>
+#include <QScrollBar>
+#include <QUndoStack>
 #include <QWheelEvent>
 #include <QtMath>
 
@@ -16,6 +31,13 @@ DiagramView::DiagramView(QWidget *parent) : QGraphicsView(parent)
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setDragMode(QGraphicsView::RubberBandDrag);
     setFrameShape(QFrame::NoFrame);
+    setAcceptDrops(true);
+    viewport()->grabGesture(Qt::PinchGesture);
+}
+
+DiagramScene *DiagramView::diagramScene() const
+{
+    return qobject_cast<DiagramScene *>(scene());
 }
 
 void DiagramView::setZoom(qreal zoom)
@@ -45,11 +67,11 @@ void DiagramView::actualSize()
 
 void DiagramView::fitToContent()
 {
-    auto *diagramScene = qobject_cast<DiagramScene *>(scene());
-    if (!diagramScene)
+    DiagramScene *s = diagramScene();
+    if (!s)
         return;
-    const QRectF content = diagramScene->contentRect();
-    setSceneRect(content.adjusted(-2000, -2000, 2000, 2000));
+    const QRectF content = s->contentRect();
+    setSceneRect(content.adjusted(-4000, -4000, 4000, 4000));
     const QRectF viewRect = viewport()->rect().adjusted(8, 8, -8, -8);
     const qreal fit =
         qMin(viewRect.width() / content.width(), viewRect.height() / content.height());
@@ -58,6 +80,162 @@ void DiagramView::fitToContent()
     scale(zoom, zoom);
     centerOn(content.center());
     Q_EMIT zoomChanged(this->zoom());
+}
+
+QPointF DiagramView::centreForNewComponent() const
+{
+    const QPointF c = mapToScene(viewport()->rect().center());
+    DiagramScene *s = diagramScene();
+    return s ? s->snapped(c) : c;
+}
+
+QString DiagramView::addComponent(const QString &kind, const QPointF &scenePos)
+{
+    DiagramScene *s = diagramScene();
+    if (!s || !s->undoStack())
+        return {};
+    Diagram *d = s->diagram();
+    Component c;
+    c.id = d->uniqueId(QStringLiteral("c"));
+    c.kind = kind;
+    c.label = Catalog::builtin().kindLabel(kind);
+    c.pos = s->snapped(scenePos);
+    s->undoStack()->push(AddItemsCommand::addComponent(d, c));
+    s->selectIds({c.id});
+    return c.id;
+}
+
+void DiagramView::editLabel(const QString &id)
+{
+    DiagramScene *s = diagramScene();
+    if (!s || !s->undoStack())
+        return;
+    QRectF area;
+    QString text;
+    if (const Component *c = s->diagram()->component(id)) {
+        area = ComponentItem::CardRectAt(c->pos).adjusted(54, 8, -8, -30);
+        text = c->label;
+    } else if (GroupItem *zone = s->groupItem(id)) {
+        area = zone->titleRect().adjusted(8, 4, -8, 0);
+        area.setWidth(qMin(area.width(), 260.0));
+        text = s->diagram()->group(id)->label;
+    } else {
+        return;
+    }
+    if (m_editor)
+        commitLabel();
+    ensureVisible(area, 40, 40);
+    m_editedId = id;
+    m_editor = new QLineEdit(text, viewport());
+    m_editor->setGeometry(mapFromScene(area).boundingRect().adjusted(-2, -4, 2, 4));
+    m_editor->selectAll();
+    connect(m_editor, &QLineEdit::editingFinished, this, &DiagramView::commitLabel);
+    m_editor->installEventFilter(this);
+    m_editor->show();
+    m_editor->setFocus();
+}
+
+void DiagramView::commitLabel()
+{
+    if (!m_editor)
+        return;
+    QLineEdit *editor = m_editor;
+    m_editor = nullptr; // editingFinished fires again on focus loss: commit once
+    DiagramScene *s = diagramScene();
+    const QString text = editor->text();
+    editor->hide();
+    editor->deleteLater();
+    if (!s || !s->undoStack())
+        return;
+    Diagram *d = s->diagram();
+    if (d->component(m_editedId))
+        s->undoStack()->push(EditComponentCommand::setLabel(d, m_editedId, text));
+    else if (d->group(m_editedId))
+        s->undoStack()->push(EditGroupCommand::rename(d, m_editedId, text));
+    setFocus();
+}
+
+void DiagramView::keyPressEvent(QKeyEvent *event)
+{
+    if (m_editor && event->key() == Qt::Key_Escape) {
+        QLineEdit *editor = m_editor;
+        m_editor = nullptr;
+        editor->deleteLater();
+        setFocus();
+        return;
+    }
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_editor) {
+        m_spaceHeld = true;
+        setDragMode(QGraphicsView::NoDrag);
+        viewport()->setCursor(Qt::OpenHandCursor);
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DiagramView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && m_spaceHeld) {
+        m_spaceHeld = false;
+        setDragMode(QGraphicsView::RubberBandDrag);
+        viewport()->unsetCursor();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void DiagramView::mousePressEvent(QMouseEvent *event)
+{
+    // Middle-drag, or Space + left-drag, pans like every drawing tool.
+    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    if (m_editor)
+        commitLabel();
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_panFrom;
+        m_panFrom = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        if (m_spaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+bool DiagramView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            setZoom(zoom() * (1.0 + gesture->value()));
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)
@@ -69,6 +247,48 @@ void DiagramView::wheelEvent(QWheelEvent *event)
         return;
     }
     QGraphicsView::wheelEvent(event);
+}
+
+static QString droppedDiagram(const QMimeData *mime)
+{
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch")))
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+void DiagramView::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if ((mime->hasFormat(kindMimeType()) && diagramScene() && diagramScene()->undoStack()) ||
+        !droppedDiagram(mime).isEmpty()) {
+        event->acceptProposedAction();
+        return;
+    }
+    event->ignore();
+}
+
+void DiagramView::dragMoveEvent(QDragMoveEvent *event)
+{
+    event->acceptProposedAction();
+}
+
+void DiagramView::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime->hasFormat(kindMimeType())) {
+        const QString kind = QString::fromUtf8(mime->data(kindMimeType()));
+        addComponent(kind, mapToScene(event->position().toPoint()));
+        event->acceptProposedAction();
+        setFocus();
+        return;
+    }
+    const QString path = droppedDiagram(mime);
+    if (!path.isEmpty()) {
+        event->acceptProposedAction();
+        Q_EMIT fileDropped(path);
+    }
 }
 
 } // namespace mls

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QPointer>
+
+#include <QLineEdit>
 
 namespace mls {
 
@@ -18,6 +21,17 @@ public:
     static constexpr qreal minZoom = 0.05;
     static constexpr qreal maxZoom = 4.0;
 
+    DiagramScene *diagramScene() const;
+    /// Edits the label of a component or zone in place (F2, double-click). Enter commits,
+    /// Escape cancels.
+    void editLabel(const QString &id);
+    /// The in-place editor while one is open.
+    QLineEdit *labelEditor() const { return m_editor; }
+    /// The view's centre in scene coordinates, snapped (where double-clicked kinds land).
+    QPointF centreForNewComponent() const;
+    /// Adds a component of @p kind at @p scenePos as one undo step; returns its id.
+    QString addComponent(const QString &kind, const QPointF &scenePos);
+
 public Q_SLOTS:
     void zoomIn();
     void zoomOut();
@@ -27,9 +41,28 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void zoomChanged(qreal zoom);
+    /// A .mlsketch file was dropped on the board.
+    void fileDropped(const QString &path);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    void commitLabel();
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panFrom;
+    QPointer<QLineEdit> m_editor;
+    QString m_editedId;
 };
 
 } // namespace mls

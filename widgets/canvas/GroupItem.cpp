@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPainterPath>
 
 namespace mls {
 
@@ -53,6 +54,24 @@ void GroupItem::fitAround(const QRectF &membersRect)
 QRectF GroupItem::boundingRect() const
 {
     return m_rect.adjusted(-2, -2, 2, 2);
+}
+
+QRectF GroupItem::titleRect() const
+{
+    return QRectF(m_rect.left(), m_rect.top(), m_rect.width(), titleHeight + 6).translated(pos());
+}
+
+QPainterPath GroupItem::shape() const
+{
+    QPainterPath path;
+    if (m_rect.isNull())
+        return path;
+    path.addRect(QRectF(m_rect.left(), m_rect.top(), m_rect.width(), titleHeight + 6));
+    QPainterPath outer;
+    outer.addRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 14, 14);
+    QPainterPath inner;
+    inner.addRoundedRect(m_rect.adjusted(4, 4, -4, -4), 10, 10);
+    return path.united(outer.subtracted(inner));
 }
 
 void GroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)

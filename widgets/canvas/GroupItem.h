@@ -29,6 +29,11 @@ public:
     static QColor colorOf(const Group &g);
 
     QRectF boundingRect() const override;
+    /// Only the title strip and the border pick the zone: a click inside it is a click on the
+    /// canvas (rubber band), so selecting cards in a zone does not grab the zone.
+    QPainterPath shape() const override;
+    /// The title strip in scene coordinates (where the label is edited in place).
+    QRectF titleRect() const;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:

@@ -1,0 +1,150 @@
+#include "ArrangeActions.h"
+
+#include "Diagram.h"
+#include "MainWindow.h"
+#include "canvas/CardStyle.h"
+#include "canvas/DiagramScene.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/CommandIds.h"
+#include "commands/MoveComponentsCommand.h"
+#include "commands/RemoveItemsCommand.h"
+#include "commands/ReorderComponentsCommand.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QMenu>
+#include <QUndoStack>
+
+namespace mls {
+
+ArrangeActions::ArrangeActions(MainWindow *window) : QObject(window), m_window(window) {}
+
+void ArrangeActions::populate(QMenu *menu)
+{
+    using A = Arrange::Align;
+    const struct
+    {
+        QString text;
+        A how;
+    } aligns[] = {{tr("Align &Left"), A::Left},     {tr("Align &Centre"), A::Centre},
+                  {tr("Align &Right"), A::Right},   {tr("Align &Top"), A::Top},
+                  {tr("Align &Middle"), A::Middle}, {tr("Align &Bottom"), A::Bottom}};
+    for (const auto &a : aligns) {
+        const A how = a.how;
+        m_needTwo << menu->addAction(a.text, this, [this, how] { align(how); });
+    }
+    menu->addSeparator();
+    m_needThree << menu->addAction(tr("Distribute &Horizontally"), this,
+                                   [this] { distribute(Arrange::Axis::Horizontal); });
+    m_needThree << menu->addAction(tr("Distribute &Vertically"), this,
+                                   [this] { distribute(Arrange::Axis::Vertical); });
+    menu->addSeparator();
+    m_needOne << menu->addAction(tr("&Group into Zone…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                                 [this] { groupIntoZone(); });
+    m_ungroup = menu->addAction(tr("&Ungroup"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+                                this, &ArrangeActions::ungroup);
+    menu->addSeparator();
+    m_needOne << menu->addAction(tr("Bring to &Front"),
+                                 QKeySequence(Qt::CTRL | Qt::Key_BracketRight), this,
+                                 &ArrangeActions::bringToFront);
+    m_needOne << menu->addAction(tr("Send to &Back"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
+                                 this, &ArrangeActions::sendToBack);
+    updateEnabled();
+}
+
+void ArrangeActions::updateEnabled()
+{
+    DiagramScene *scene = m_window->scene();
+    if (!scene || !m_ungroup)
+        return;
+    const int n = int(scene->selectedComponentIds().size());
+    for (QAction *a : std::as_const(m_needOne))
+        a->setEnabled(n >= 1);
+    for (QAction *a : std::as_const(m_needTwo))
+        a->setEnabled(n >= 2);
+    for (QAction *a : std::as_const(m_needThree))
+        a->setEnabled(n >= 3);
+    m_ungroup->setEnabled(!scene->selectedGroupIds().isEmpty());
+}
+
+static QVector<QPointF> centresOf(const Diagram &d, const QStringList &ids)
+{
+    QVector<QPointF> centres;
+    for (const QString &id : ids)
+        centres << d.component(id)->pos;
+    return centres;
+}
+
+void ArrangeActions::align(Arrange::Align how)
+{
+    const QStringList ids = m_window->scene()->selectedComponentIds();
+    if (ids.size() < 2)
+        return;
+    const QVector<QPointF> to =
+        Arrange::aligned(centresOf(*m_window->diagram(), ids),
+                         QSizeF(CardStyle::cardWidth, CardStyle::cardHeight), how);
+    auto *cmd = new MoveComponentsCommand(m_window->diagram(), ids, to);
+    cmd->setText(tr("Align %1").arg(countText(int(ids.size()), tr("component"), tr("components"))));
+    m_window->undoStack()->push(cmd);
+}
+
+void ArrangeActions::distribute(Arrange::Axis axis)
+{
+    const QStringList ids = m_window->scene()->selectedComponentIds();
+    if (ids.size() < 3)
+        return;
+    const QVector<QPointF> to = Arrange::distributed(centresOf(*m_window->diagram(), ids), axis);
+    auto *cmd = new MoveComponentsCommand(m_window->diagram(), ids, to);
+    cmd->setText(
+        tr("Distribute %1").arg(countText(int(ids.size()), tr("component"), tr("components"))));
+    m_window->undoStack()->push(cmd);
+}
+
+void ArrangeActions::groupIntoZone(const QString &label)
+{
+    const QStringList ids = m_window->scene()->selectedComponentIds();
+    if (ids.isEmpty())
+        return;
+    QString name = label;
+    if (name.isEmpty()) {
+        bool ok = false;
+        name = QInputDialog::getText(m_window, tr("Group into Zone"), tr("Zone name:"),
+                                     QLineEdit::Normal, tr("Online serving"), &ok);
+        if (!ok || name.trimmed().isEmpty())
+            return;
+    }
+    Group g;
+    g.id = m_window->diagram()->uniqueId(QStringLiteral("g"));
+    g.label = name.trimmed();
+    g.members = ids;
+    m_window->undoStack()->push(AddItemsCommand::group(m_window->diagram(), g));
+    m_window->scene()->selectIds({g.id});
+}
+
+void ArrangeActions::ungroup()
+{
+    const QStringList zones = m_window->scene()->selectedGroupIds();
+    if (zones.isEmpty())
+        return;
+    QUndoStack *stack = m_window->undoStack();
+    stack->beginMacro(tr("Ungroup %1").arg(countText(int(zones.size()), tr("zone"), tr("zones"))));
+    for (const QString &id : zones)
+        stack->push(RemoveItemsCommand::ungroup(m_window->diagram(), id));
+    stack->endMacro();
+}
+
+void ArrangeActions::bringToFront()
+{
+    m_window->undoStack()->push(
+        new ReorderComponentsCommand(m_window->diagram(), m_window->scene()->selectedComponentIds(),
+                                     ReorderComponentsCommand::Where::Front));
+}
+
+void ArrangeActions::sendToBack()
+{
+    m_window->undoStack()->push(
+        new ReorderComponentsCommand(m_window->diagram(), m_window->scene()->selectedComponentIds(),
+                                     ReorderComponentsCommand::Where::Back));
+}
+
+} // namespace mls

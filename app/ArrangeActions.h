@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Arrange.h"
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QMenu;
+
+namespace mls {
+
+class MainWindow;
+
+/// The Arrange menu: align, distribute, group into a zone, ungroup, and z-order. Each is one
+/// undo step computed from the model (the geometry is in core's Arrange functions).
+class ArrangeActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ArrangeActions(MainWindow *window);
+
+    void populate(QMenu *menu);
+    void updateEnabled();
+
+public Q_SLOTS:
+    void align(Arrange::Align how);
+    void distribute(Arrange::Axis axis);
+    /// Puts the selected components in a new zone named @p label (asks when empty).
+    void groupIntoZone(const QString &label = {});
+    void ungroup();
+    void bringToFront();
+    void sendToBack();
+
+private:
+    MainWindow *m_window;
+    QList<QAction *> m_needTwo;   ///< align
+    QList<QAction *> m_needThree; ///< distribute
+    QList<QAction *> m_needOne;   ///< group, z-order
+    QAction *m_ungroup = nullptr;
+};
+
+} // namespace mls

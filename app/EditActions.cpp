@@ -1,0 +1,214 @@
+#include "EditActions.h"
+
+#include "Diagram.h"
+#include "Fragment.h"
+#include "MainWindow.h"
+#include "MimeTypes.h"
+#include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/CommandIds.h"
+#include "commands/RemoveItemsCommand.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace mls {
+
+namespace {
+constexpr qreal pasteStep = 30; ///< each paste of the same content moves this much further
+}
+
+EditActions::EditActions(MainWindow *window) : QObject(window), m_window(window) {}
+
+void EditActions::populate(QMenu *menu)
+{
+    QUndoStack *stack = m_window->undoStack();
+    m_undo = stack->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = stack->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    menu->addAction(m_undo);
+    menu->addAction(m_redo);
+    menu->addSeparator();
+    m_cut = menu->addAction(tr("Cu&t"), QKeySequence::Cut, this, &EditActions::cut);
+    m_copy = menu->addAction(tr("&Copy"), QKeySequence::Copy, this, &EditActions::copy);
+    menu->addAction(tr("&Paste"), QKeySequence::Paste, this, &EditActions::paste);
+    m_duplicate = menu->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                                  &EditActions::duplicate);
+    m_delete = menu->addAction(tr("&Delete"), this, &EditActions::deleteSelection);
+    m_delete->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    menu->addSeparator();
+    menu->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &EditActions::selectAll);
+    m_rename = menu->addAction(tr("&Rename"), QKeySequence(Qt::Key_F2), this, &EditActions::rename);
+    menu->addAction(tr("&Find…"), QKeySequence::Find, this, &EditActions::showFind);
+
+    m_findBar = new QToolBar(tr("Find"), m_window);
+    m_findBar->setObjectName(QStringLiteral("findBar"));
+    m_findField = new QLineEdit(m_findBar);
+    m_findField->setPlaceholderText(tr("Find a component by label — Enter for the next"));
+    m_findField->setClearButtonEnabled(true);
+    m_findField->setMaximumWidth(360);
+    m_findBar->addWidget(m_findField);
+    m_findBar->addAction(tr("Close"), m_findBar, &QWidget::hide);
+    m_window->addToolBar(Qt::TopToolBarArea, m_findBar);
+    m_findBar->hide();
+    connect(m_findField, &QLineEdit::returnPressed, this,
+            [this] { findNext(m_findField->text()); });
+    updateEnabled();
+}
+
+void EditActions::updateEnabled()
+{
+    DiagramScene *scene = m_window->scene();
+    if (!scene || !m_copy)
+        return;
+    const bool components = !scene->selectedComponentIds().isEmpty();
+    const bool anything = !scene->selectedItems().isEmpty();
+    m_cut->setEnabled(components);
+    m_copy->setEnabled(components);
+    m_duplicate->setEnabled(components);
+    m_delete->setEnabled(anything);
+    m_rename->setEnabled(scene->selectedComponentIds().size() + scene->selectedGroupIds().size() ==
+                         1);
+}
+
+void EditActions::cancelGestures()
+{
+    m_pasteCount = 0;
+    m_lastPasted.clear();
+}
+
+void EditActions::copy()
+{
+    DiagramScene *scene = m_window->scene();
+    const QStringList ids = scene->selectedComponentIds();
+    if (ids.isEmpty())
+        return;
+    const QByteArray bytes = Fragment::extract(*m_window->diagram(), ids).toBytes();
+    auto *mime = new QMimeData;
+    mime->setData(fragmentMimeType(), bytes);
+    mime->setText(QString::fromUtf8(bytes)); // readable and pasteable as plain text
+    QApplication::clipboard()->setMimeData(mime);
+    m_window->statusBar()->showMessage(
+        tr("Copied %1").arg(countText(int(ids.size()), tr("component"), tr("components"))), 3000);
+}
+
+void EditActions::cut()
+{
+    if (m_window->scene()->selectedComponentIds().isEmpty())
+        return;
+    copy();
+    m_window->undoStack()->beginMacro(tr("Cut"));
+    deleteSelection();
+    m_window->undoStack()->endMacro();
+}
+
+bool EditActions::pasteBytes(const QByteArray &bytes, const QPointF &offset)
+{
+    QString error;
+    AddItemsCommand *cmd = AddItemsCommand::paste(m_window->diagram(), bytes, offset, &error);
+    if (!cmd) {
+        m_window->statusBar()->showMessage(tr("Nothing to paste: %1").arg(error), 6000);
+        return false;
+    }
+    const QStringList ids = cmd->componentIds();
+    m_window->undoStack()->push(cmd);
+    m_window->scene()->selectIds(ids);
+    return true;
+}
+
+bool EditActions::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime)
+        return false;
+    const QByteArray bytes = mime->hasFormat(fragmentMimeType()) ? mime->data(fragmentMimeType())
+                                                                 : mime->text().toUtf8();
+    if (bytes != m_lastPasted) {
+        m_lastPasted = bytes;
+        m_pasteCount = 0;
+    }
+    ++m_pasteCount;
+    return pasteBytes(bytes, QPointF(pasteStep, pasteStep) * m_pasteCount);
+}
+
+void EditActions::duplicate()
+{
+    const QStringList ids = m_window->scene()->selectedComponentIds();
+    if (ids.isEmpty())
+        return;
+    pasteBytes(Fragment::extract(*m_window->diagram(), ids).toBytes(),
+               QPointF(pasteStep, pasteStep));
+}
+
+void EditActions::deleteSelection()
+{
+    DiagramScene *scene = m_window->scene();
+    auto *cmd = new RemoveItemsCommand(m_window->diagram(), scene->selectedComponentIds(),
+                                       scene->selectedConnectionIds(), scene->selectedGroupIds());
+    m_window->undoStack()->push(cmd);
+}
+
+void EditActions::selectAll()
+{
+    for (QGraphicsItem *item : m_window->scene()->items()) {
+        if (item->flags() & QGraphicsItem::ItemIsSelectable)
+            item->setSelected(true);
+    }
+}
+
+void EditActions::rename()
+{
+    DiagramScene *scene = m_window->scene();
+    const QStringList ids = scene->selectedComponentIds() + scene->selectedGroupIds();
+    if (ids.size() == 1)
+        m_window->view()->editLabel(ids.first());
+}
+
+void EditActions::showFind()
+{
+    QStringList labels;
+    for (const Component &c : m_window->diagram()->components())
+        labels << c.label;
+    auto *completer = new QCompleter(labels, m_findField);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    delete m_findField->completer();
+    m_findField->setCompleter(completer);
+    m_findBar->show();
+    m_findField->setFocus();
+    m_findField->selectAll();
+}
+
+bool EditActions::findNext(const QString &text)
+{
+    const Diagram *d = m_window->diagram();
+    if (text.isEmpty() || d->components().empty())
+        return false;
+    // Start after the last match so Enter walks through every match in file order.
+    const int n = int(d->components().size());
+    const int start = m_lastFound.isEmpty() ? 0 : d->componentIndex(m_lastFound) + 1;
+    for (int k = 0; k < n; ++k) {
+        const Component &c = d->components()[size_t((start + k) % n)];
+        if (c.label.contains(text, Qt::CaseInsensitive)) {
+            m_lastFound = c.id;
+            m_window->scene()->revealComponent(c.id);
+            m_window->statusBar()->showMessage(tr("Found “%1”").arg(c.label), 3000);
+            return true;
+        }
+    }
+    m_window->statusBar()->showMessage(tr("No component matches “%1”").arg(text), 4000);
+    return false;
+}
+
+} // namespace mls

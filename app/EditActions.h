@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QObject>
+#include <QPointF>
+
+class QAction;
+class QLineEdit;
+class QMenu;
+class QToolBar;
+
+namespace mls {
+
+class MainWindow;
+
+/// The Edit menu of a window: undo/redo with the command's text, the clipboard (a registered
+/// MIME type with a plain-text JSON fallback, so copy and paste work between windows and with
+/// a text editor), duplicate, delete, select all, rename (F2) and Find.
+class EditActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EditActions(MainWindow *window);
+
+    void populate(QMenu *menu);
+    void updateEnabled();
+    void cancelGestures();
+
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QLineEdit *findField() const { return m_findField; }
+
+public Q_SLOTS:
+    void copy();
+    void cut();
+    /// Pastes what the clipboard holds, offset so repeated pastes do not stack exactly.
+    bool paste();
+    void duplicate();
+    void deleteSelection();
+    void selectAll();
+    void rename();
+    void showFind();
+    /// Selects and reveals the next component whose label contains @p text.
+    bool findNext(const QString &text);
+
+private:
+    bool pasteBytes(const QByteArray &bytes, const QPointF &offset);
+
+    MainWindow *m_window;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_cut = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_duplicate = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_rename = nullptr;
+    QToolBar *m_findBar = nullptr;
+    QLineEdit *m_findField = nullptr;
+    int m_pasteCount = 0;
+    QByteArray m_lastPasted;
+    QString m_lastFound;
+};
+
+} // namespace mls

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "ConnectDragTool.h"
+
+#include <QHash>
+#include <QPointF>
+#include <QStringList>
+
+class QGraphicsSceneMouseEvent;
+class QKeyEvent;
+
+namespace mls {
+
+class DiagramScene;
+
+/// The board's mouse and keyboard gestures. Items never change the model: a gesture previews on
+/// the items and pushes one undo command (or one macro) when it ends.
+///  - drag a card (or a zone by its title): move; dropping a card into or out of a zone
+///    changes its membership in the same undo step;
+///  - drag from a card's handle: connect (see ConnectDragTool);
+///  - Shift-click toggles selection, as Ctrl-click does;
+///  - arrow keys nudge the selection (Shift: bigger steps).
+class CanvasController
+{
+public:
+    explicit CanvasController(DiagramScene *scene);
+
+    bool press(QGraphicsSceneMouseEvent *event);
+    bool move(QGraphicsSceneMouseEvent *event);
+    bool release(QGraphicsSceneMouseEvent *event);
+    bool key(QKeyEvent *event);
+    bool isBusy() const { return m_mode != Mode::Idle; }
+    /// Abandons a gesture in progress (Escape, or the document going away).
+    void cancel();
+
+private:
+    enum class Mode
+    {
+        Idle,
+        Pending,
+        Moving,
+        Connecting
+    };
+
+    void beginMove(const QPointF &scenePos, const QString &anchorId, const QString &zoneId);
+    void finishMove();
+    void finishConnect(const QPointF &scenePos, const QPoint &screenPos);
+    QStringList membershipChanges(QHash<QString, QStringList> &newMembers) const;
+
+    DiagramScene *m_scene;
+    Mode m_mode = Mode::Idle;
+    QPointF m_pressPos;
+    QString m_anchor;                ///< the card whose snapped position drives the move
+    QString m_zone;                  ///< zone being dragged by its title, if any
+    QHash<QString, QPointF> m_start; ///< component id → centre when the drag began
+    QPointF m_delta;
+    ConnectDragTool m_connect;
+};
+
+} // namespace mls
