@@ -1,4 +1,5 @@
-// mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams.
+// mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams,
+// then the board: scene build, one full paint, and one drag step.
 //
 // Each size runs in a forked child so its peak RSS is its own. Times are medians of several
 // runs; "ratio" columns compare against a bare nlohmann parse/dump of the same bytes in the
@@ -12,8 +13,12 @@
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
 
-#include <QCoreApplication>
+#include "canvas/DiagramScene.h"
+
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -155,11 +160,52 @@ Row measure(int n)
     return row;
 }
 
+/// The board: build the scene, paint it once, and one drag step of 50 selected cards (what a
+/// mouse move costs while dragging). The reference is the same drag step with one card.
+void measureBoard(int n)
+{
+    std::unique_ptr<Diagram> d = generate(n);
+    std::unique_ptr<DiagramScene> scene;
+    const double buildMs = medianMs(3, [&] {
+        scene.reset();
+        scene = std::make_unique<DiagramScene>(d.get());
+    });
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    const double paintMs = medianMs(3, [&] {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        scene->render(&painter, QRectF(), scene->contentRect());
+    });
+    auto dragStep = [&](int selected) {
+        QHash<QString, QPointF> to;
+        for (int i = 0; i < selected; ++i) {
+            const Component &c = d->components()[size_t(i * (n / selected))];
+            to.insert(c.id, c.pos);
+        }
+        int step = 0;
+        const double ms = medianMs(21, [&] {
+            ++step;
+            QHash<QString, QPointF> moved;
+            for (auto it = to.constBegin(); it != to.constEnd(); ++it)
+                moved.insert(it.key(), it.value() + QPointF(step, step));
+            scene->previewMove(moved, {}, {});
+        });
+        scene->endPreview();
+        return ms;
+    };
+    const double drag50 = dragStep(50);
+    const double drag1 = dragStep(1);
+    std::printf("%10d %9.1f %9.1f %12.1f %12.1f %8.1f\n", n, buildMs, paintMs, drag50 * 1000,
+                drag1 * 1000, drag50 / drag1);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     std::vector<int> sizes{1000, 10000, 100000};
     if (argc > 1 && QByteArray(argv[1]) == "--quick")
         sizes = {1000, 10000};
@@ -199,5 +245,11 @@ int main(int argc, char *argv[])
                     double(usage.ru_maxrss) / 1024.0);
         std::fflush(stdout);
     }
+
+    std::printf("\nBoard (target: one drag step of 50 selected among 10k ≤ 8 ms)\n");
+    std::printf("%10s %9s %9s %12s %12s %8s\n", "components", "build ms", "paint ms", "drag50 µs",
+                "drag1 µs", "ratio");
+    for (int n : {1000, 10000})
+        measureBoard(n);
     return 0;
 }
