@@ -6,6 +6,7 @@
 #include "canvas/DiagramScene.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/CommandIds.h"
+#include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
 #include "commands/ReorderComponentsCommand.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QInputDialog>
 #include <QMenu>
+#include <QPixmap>
 #include <QUndoStack>
 
 namespace mls {
@@ -41,14 +43,17 @@ void ArrangeActions::populate(QMenu *menu)
     menu->addSeparator();
     m_needOne << menu->addAction(tr("&Group into Zone…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
                                  [this] { groupIntoZone(); });
+    m_needOne.last()->setObjectName(QStringLiteral("arrangeGroup"));
     m_ungroup = menu->addAction(tr("&Ungroup"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
                                 this, &ArrangeActions::ungroup);
+    m_ungroup->setObjectName(QStringLiteral("arrangeUngroup"));
     menu->addSeparator();
     m_needOne << menu->addAction(tr("Bring to &Front"),
                                  QKeySequence(Qt::CTRL | Qt::Key_BracketRight), this,
                                  &ArrangeActions::bringToFront);
     m_needOne << menu->addAction(tr("Send to &Back"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
                                  this, &ArrangeActions::sendToBack);
+    m_needOne.last()->setObjectName(QStringLiteral("arrangeBack"));
     updateEnabled();
 }
 
@@ -131,6 +136,37 @@ void ArrangeActions::ungroup()
     for (const QString &id : zones)
         stack->push(RemoveItemsCommand::ungroup(m_window->diagram(), id));
     stack->endMacro();
+}
+
+void ArrangeActions::colourZones(const QString &color)
+{
+    const QStringList zones = m_window->scene()->selectedGroupIds();
+    if (zones.isEmpty())
+        return;
+    QUndoStack *stack = m_window->undoStack();
+    stack->beginMacro(tr("Colour %1").arg(countText(int(zones.size()), tr("zone"), tr("zones"))));
+    for (const QString &id : zones)
+        stack->push(EditGroupCommand::setColor(m_window->diagram(), id, color));
+    stack->endMacro();
+}
+
+QMenu *ArrangeActions::zoneColourMenu(QWidget *parent)
+{
+    // A few zone colours that stay readable as translucent fills in light and dark mode.
+    static const struct
+    {
+        const char *name;
+        const char *hex;
+    } colours[] = {{"Slate", "#64748B"}, {"Blue", "#2563EB"},   {"Green", "#059669"},
+                   {"Amber", "#D97706"}, {"Violet", "#7C3AED"}, {"Rose", "#E11D48"}};
+    auto *menu = new QMenu(tr("Zone &Colour"), parent);
+    for (const auto &c : colours) {
+        const QString hex = QString::fromLatin1(c.hex);
+        QPixmap swatch(14, 14);
+        swatch.fill(QColor(hex));
+        menu->addAction(QIcon(swatch), tr(c.name), this, [this, hex] { colourZones(hex); });
+    }
+    return menu;
 }
 
 void ArrangeActions::bringToFront()

@@ -30,6 +30,14 @@ public Q_SLOTS:
     void groupIntoZone(const QString &label = {});
     void ungroup();
     void bringToFront();
+    /// Gives the selected zones a colour ("#RRGGBB"), one undo step.
+    void colourZones(const QString &color);
+
+public:
+    /// A menu of preset zone colours acting on the selected zones.
+    QMenu *zoneColourMenu(QWidget *parent);
+
+public Q_SLOTS:
     void sendToBack();
 
 private:

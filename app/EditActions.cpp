@@ -42,15 +42,24 @@ void EditActions::populate(QMenu *menu)
     menu->addSeparator();
     m_cut = menu->addAction(tr("Cu&t"), QKeySequence::Cut, this, &EditActions::cut);
     m_copy = menu->addAction(tr("&Copy"), QKeySequence::Copy, this, &EditActions::copy);
-    menu->addAction(tr("&Paste"), QKeySequence::Paste, this, &EditActions::paste);
+    menu->addAction(tr("&Paste"), QKeySequence::Paste, this, &EditActions::paste)
+        ->setObjectName(QStringLiteral("editPaste"));
     m_duplicate = menu->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
                                   &EditActions::duplicate);
     m_delete = menu->addAction(tr("&Delete"), this, &EditActions::deleteSelection);
     m_delete->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     menu->addSeparator();
-    menu->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &EditActions::selectAll);
+    menu->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &EditActions::selectAll)
+        ->setObjectName(QStringLiteral("editSelectAll"));
     m_rename = menu->addAction(tr("&Rename"), QKeySequence(Qt::Key_F2), this, &EditActions::rename);
     menu->addAction(tr("&Find…"), QKeySequence::Find, this, &EditActions::showFind);
+
+    // Named so the context menu can reuse them.
+    m_cut->setObjectName(QStringLiteral("editCut"));
+    m_copy->setObjectName(QStringLiteral("editCopy"));
+    m_duplicate->setObjectName(QStringLiteral("editDuplicate"));
+    m_delete->setObjectName(QStringLiteral("editDelete"));
+    m_rename->setObjectName(QStringLiteral("editRename"));
 
     m_findBar = new QToolBar(tr("Find"), m_window);
     m_findBar->setObjectName(QStringLiteral("findBar"));

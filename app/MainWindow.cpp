@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &DiagramView::zoomChanged, this, &MainWindow::updateStatus);
     connect(m_view, &DiagramView::fileDropped, this, &MainWindow::openFileInteractive);
+    connect(m_view, &DiagramView::contextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_undoStack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
         if (!m_undoStack->isClean() && m_recoverySession.isEmpty())
@@ -176,6 +177,40 @@ void MainWindow::createViewMenu(QMenu *view)
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
+{
+    QMenu menu(this);
+    auto add = [&](const char *name) {
+        if (auto *a = findChild<QAction *>(QString::fromLatin1(name)))
+            menu.addAction(a);
+    };
+    if (itemId.isEmpty()) {
+        add("editPaste");
+        add("editSelectAll");
+        menu.addAction(tr("Fit"), m_view, &DiagramView::fitToContent);
+    } else if (m_diagram->group(itemId)) {
+        add("editRename");
+        menu.addMenu(m_arrange->zoneColourMenu(&menu));
+        add("arrangeUngroup");
+        menu.addSeparator();
+        add("editDelete");
+    } else if (m_diagram->connection(itemId)) {
+        add("editDelete");
+    } else {
+        add("editRename");
+        add("editCut");
+        add("editCopy");
+        add("editDuplicate");
+        menu.addSeparator();
+        add("arrangeGroup");
+        add("arrangeFront");
+        add("arrangeBack");
+        menu.addSeparator();
+        add("editDelete");
+    }
+    menu.exec(globalPos);
 }
 
 void MainWindow::applyViewOptions()

@@ -93,6 +93,7 @@ private:
     void readSettings();
     void writeSettings() const;
     void applyViewOptions();
+    void showContextMenu(const QPoint &globalPos, const QString &itemId);
     void discardRecovery();
 
     std::unique_ptr<Diagram> m_diagram;

@@ -214,6 +214,11 @@ void TestMainWindow::groupAlignAndOrder()
     w.arrangeActions()->align(Arrange::Align::Top);
     QCOMPARE(w.diagram()->component("c3")->pos.y(), 0.0);
     QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Align 2 components"));
+    w.scene()->selectIds({w.diagram()->groups().back().id});
+    w.arrangeActions()->colourZones("#059669");
+    QCOMPARE(w.diagram()->groups().back().extra["color"].get<std::string>(),
+             std::string("#059669"));
+    w.scene()->selectIds({"c1", "c3"});
     w.arrangeActions()->sendToBack();
     QCOMPARE(w.diagram()->components()[0].id, QStringLiteral("c1"));
     QCOMPARE(w.diagram()->components()[1].id, QStringLiteral("c3"));

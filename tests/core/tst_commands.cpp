@@ -227,6 +227,9 @@ void TestCommands::editGroup()
               [&] { QCOMPARE(m_diagram->group("g1")->label, QStringLiteral("Serving")); });
     roundTrip(EditGroupCommand::setMembers(m_diagram, "g1", {"client", "gw", "rank"}),
               [&] { QCOMPARE(m_diagram->group("g1")->members.size(), 3); });
+    roundTrip(EditGroupCommand::setColor(m_diagram, "g1", "#2563EB"), [&] {
+        QCOMPARE(m_diagram->group("g1")->extra["color"].get<std::string>(), std::string("#2563EB"));
+    });
 }
 
 void TestCommands::paste()

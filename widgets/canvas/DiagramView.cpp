@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "ComponentItem.h"
+#include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
 #include "GroupItem.h"
@@ -10,6 +11,7 @@
 #include "commands/EditComponentCommand.h"
 #include "commands/EditGroupCommand.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -247,6 +249,27 @@ void DiagramView::wheelEvent(QWheelEvent *event)
         return;
     }
     QGraphicsView::wheelEvent(event);
+}
+
+void DiagramView::contextMenuEvent(QContextMenuEvent *event)
+{
+    DiagramScene *s = diagramScene();
+    if (!s)
+        return;
+    QString id;
+    QGraphicsItem *item = s->interactiveItemAt(mapToScene(event->pos()));
+    if (auto *card = qgraphicsitem_cast<ComponentItem *>(item))
+        id = card->componentId();
+    else if (auto *arrow = qgraphicsitem_cast<ConnectionItem *>(item))
+        id = arrow->connectionId();
+    else if (auto *zone = qgraphicsitem_cast<GroupItem *>(item))
+        id = zone->groupId();
+    if (item && !item->isSelected())
+        s->selectIds({id});
+    else if (!item)
+        s->clearSelection();
+    Q_EMIT contextMenuRequested(event->globalPos(), id);
+    event->accept();
 }
 
 static QString droppedDiagram(const QMimeData *mime)

@@ -43,6 +43,8 @@ Q_SIGNALS:
     void zoomChanged(qreal zoom);
     /// A .mlsketch file was dropped on the board.
     void fileDropped(const QString &path);
+    /// Right-click: the item under the cursor is selected first (empty id: the canvas).
+    void contextMenuRequested(const QPoint &globalPos, const QString &itemId);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -55,6 +57,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void commitLabel();

@@ -39,6 +39,16 @@ EditGroupCommand *EditGroupCommand::setMembers(Diagram *d, const QString &id,
                                 QStringLiteral("Change members of zone %1").arg(quoted(g->label)));
 }
 
+EditGroupCommand *EditGroupCommand::setColor(Diagram *d, const QString &id, const QString &color)
+{
+    const Group *g = d->group(id);
+    if (!g)
+        return nullptr;
+    Group after = *g;
+    after.extra["color"] = toStd(color);
+    return new EditGroupCommand(d, after, QStringLiteral("Colour zone %1").arg(quoted(g->label)));
+}
+
 int EditGroupCommand::id() const
 {
     return EditGroupCommandId;

@@ -17,6 +17,8 @@ public:
 
     static EditGroupCommand *rename(Diagram *d, const QString &id, const QString &label);
     static EditGroupCommand *setMembers(Diagram *d, const QString &id, const QStringList &members);
+    /// Sets the zone colour ("#RRGGBB", saved as the group's "color" field).
+    static EditGroupCommand *setColor(Diagram *d, const QString &id, const QString &color);
 
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
