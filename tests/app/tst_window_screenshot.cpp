@@ -1,0 +1,108 @@
+#include "MainWindow.h"
+#include "canvas/DiagramView.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
+#include <QPixmap>
+#include <QScreen>
+#include <QSet>
+#include <QTest>
+#include <QWindow>
+
+using namespace mls;
+
+/// The main window on a real X display (Xvfb): the reference template opened, shown, and
+/// grabbed from the screen as a user would see it. The picture is kept for people to look at.
+class TestWindowScreenshot : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void templateOnScreen();
+};
+
+namespace {
+
+/// Distinct colours in @p rect of @p image, counted up to @p cap.
+int distinctColours(const QImage &image, const QRect &rect, int cap = 100000)
+{
+    QSet<QRgb> colours;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            colours.insert(image.pixel(x, y));
+            if (colours.size() >= cap)
+                return cap;
+        }
+    return int(colours.size());
+}
+
+/// Share of the pixels in @p rect that differ from its most common colour (the background).
+double inkShare(const QImage &image, const QRect &rect)
+{
+    QHash<QRgb, int> counts;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            ++counts[image.pixel(x, y)];
+    int background = 0;
+    for (int n : std::as_const(counts))
+        background = std::max(background, n);
+    const int total = rect.width() * rect.height();
+    return total > 0 ? double(total - background) / total : 0.0;
+}
+
+} // namespace
+
+void TestWindowScreenshot::initTestCase()
+{
+    if (QGuiApplication::platformName() != QLatin1String("xcb"))
+        QSKIP("needs a real X display (run under xvfb-run with QT_QPA_PLATFORM=xcb)");
+}
+
+void TestWindowScreenshot::templateOnScreen()
+{
+    const QString templatePath =
+        QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
+    auto *window = new MainWindow; // deletes itself on close
+    QString error;
+    QVERIFY2(window->openFile(templatePath, &error), qPrintable(error));
+    window->resize(1400, 900);
+    window->show();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window, 30000));
+    QTest::qWait(1000); // the queued fit-to-content, the docks' layout, the X server's copy
+
+    QScreen *screen = window->windowHandle()->screen();
+    QVERIFY(screen);
+    const QImage shot =
+        screen->grabWindow(window->winId()).toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(!shot.isNull());
+    const QString out = QStringLiteral(MLS_SCREENSHOT_DIR "/main_window.png");
+    QVERIFY(QDir().mkpath(QFileInfo(out).absolutePath()));
+    QVERIFY2(shot.save(out), qPrintable(out));
+    qInfo("screenshot: %s (%dx%d)", qPrintable(out), shot.width(), shot.height());
+
+    // A real picture: icons, text and cards, not one flat colour or a black unexposed area.
+    const double dpr = shot.width() / double(window->width());
+    QVERIFY2(shot.width() >= 1000 && shot.height() >= 600,
+             qPrintable(QStringLiteral("%1x%2").arg(shot.width()).arg(shot.height())));
+    const int colours = distinctColours(shot, shot.rect());
+    QVERIFY2(colours > 50, qPrintable(QString::number(colours)));
+
+    // The canvas shows the diagram: many colours (cards, icons, arrows) and enough ink.
+    const QRect viewport(window->view()->viewport()->mapTo(window, QPoint(0, 0)),
+                         window->view()->viewport()->size());
+    const QRect canvas = QRect(viewport.topLeft() * dpr, viewport.size() * dpr) & shot.rect();
+    QVERIFY(canvas.width() > 400 && canvas.height() > 300);
+    const int canvasColours = distinctColours(shot, canvas);
+    QVERIFY2(canvasColours > 30, qPrintable(QString::number(canvasColours)));
+    const double ink = inkShare(shot, canvas);
+    QVERIFY2(ink > 0.03 && ink < 0.97, qPrintable(QString::number(ink)));
+
+    QVERIFY(window->close());
+}
+
+QTEST_MAIN(TestWindowScreenshot)
+#include "tst_window_screenshot.moc"
