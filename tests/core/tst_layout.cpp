@@ -1,0 +1,425 @@
+#include "../TestDiagrams.h"
+#include "layout/DiagramLayout.h"
+#include "layout/GraphvizLayout.h"
+#include "layout/LayoutPlacement.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+#include <QUndoStack>
+
+#include <clocale>
+#include <functional>
+#include <memory>
+
+using namespace mls;
+using namespace mls::test;
+
+namespace {
+
+using Fixture = std::function<void(Diagram &)>;
+
+void addChain(Diagram &d, int n, const QString &prefix = QStringLiteral("c"))
+{
+    for (int i = 0; i < n; ++i) {
+        const int at = int(d.components().size());
+        d.insertComponent(at, component(prefix + QString::number(i), "cache"));
+        if (i > 0)
+            d.insertConnection(int(d.connections().size()),
+                               connection(prefix + "e" + QString::number(i),
+                                          prefix + QString::number(i - 1),
+                                          prefix + QString::number(i), "features"));
+    }
+}
+
+/// A random layered DAG: every connection goes from a lower to a higher index.
+void addDag(Diagram &d, int n, int edges, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    for (int i = 0; i < n; ++i)
+        d.insertComponent(i, component(QStringLiteral("c%1").arg(i), "cache"));
+    for (int e = 0; e < edges; ++e) {
+        const int from = rng.bounded(n - 1);
+        const int to = std::min(n - 1, from + 1 + rng.bounded(6));
+        d.insertConnection(e,
+                           connection(QStringLiteral("e%1").arg(e), QStringLiteral("c%1").arg(from),
+                                      QStringLiteral("c%1").arg(to), "features"));
+    }
+}
+
+void addZone(Diagram &d, const QString &id, const QStringList &members)
+{
+    Group g;
+    g.id = id;
+    g.label = id;
+    g.members = members;
+    d.insertGroup(int(d.groups().size()), g);
+}
+
+/// Two zones of a pipeline, with components outside both.
+void zonedDag(Diagram &d)
+{
+    addDag(d, 24, 36, 3);
+    addZone(d, "z1", {"c0", "c1", "c2", "c3"});
+    addZone(d, "z2", {"c10", "c11", "c12"});
+}
+
+QHash<QString, Fixture> fixtures()
+{
+    return {
+        {"small", [](Diagram &d) { fillSmall(d); }},
+        {"chain", [](Diagram &d) { addChain(d, 10); }},
+        {"dag", [](Diagram &d) { addDag(d, 40, 60, 1); }},
+        {"zoned", zonedDag},
+        {"empty", [](Diagram &) {}},
+        {"self-loops",
+         [](Diagram &d) {
+             addChain(d, 3);
+             d.insertConnection(2, connection("loop", "c1", "c1", "features"));
+         }},
+        {"cycle",
+         [](Diagram &d) {
+             addChain(d, 4);
+             d.insertConnection(3, connection("back", "c3", "c0", "features"));
+         }},
+        {"duplicates",
+         [](Diagram &d) {
+             addChain(d, 3);
+             d.insertConnection(2, connection("dup1", "c0", "c1", "features"));
+             d.insertConnection(3, connection("dup2", "c0", "c1", "features"));
+         }},
+        {"disconnected",
+         [](Diagram &d) {
+             addChain(d, 3, "a");
+             addChain(d, 4, "b");
+             d.insertComponent(7, component("lonely", "cache"));
+         }},
+        {"nasty text",
+         [](Diagram &d) {
+             d.insertComponent(0, component("q\"uote", "cache", {}, "say \"hi\""));
+             d.insertComponent(1, component("back\\slash", "cache", {}, "C:\\path\\"));
+             d.insertComponent(2, component("<b>html</b>", "cache", {}, "<table><tr>"));
+             d.insertComponent(3, component("视频", "cache", {}, "视频推荐 {}; -> ]"));
+             d.insertConnection(0, connection("e\"1", "q\"uote", "back\\slash", "features"));
+             d.insertConnection(1, connection("e2", "back\\slash", "<b>html</b>", "features"));
+             d.insertConnection(2, connection("e3", "<b>html</b>", "视频", "features"));
+             addZone(d, "z\"<1>", {"视频"});
+         }},
+    };
+}
+
+std::unique_ptr<Diagram> make(const QString &fixture)
+{
+    auto d = std::make_unique<Diagram>();
+    fixtures().value(fixture)(*d);
+    return d;
+}
+
+QRectF card(const QPointF &centre)
+{
+    return LayoutPlacement::cardRect(centre, {212, 60});
+}
+
+/// The first pair of overlapping cards, as text, or empty.
+QString overlap(const Diagram &d)
+{
+    const auto &cs = d.components();
+    for (size_t i = 0; i < cs.size(); ++i)
+        for (size_t j = i + 1; j < cs.size(); ++j)
+            if (card(cs[i].pos).intersects(card(cs[j].pos)))
+                return cs[i].id + " overlaps " + cs[j].id;
+    return {};
+}
+
+/// Share of non-loop connections pointing in the layout direction.
+double forwardShare(const Diagram &d, LayoutDirection dir)
+{
+    int forward = 0, total = 0;
+    for (const Connection &e : d.connections()) {
+        if (e.from == e.to)
+            continue;
+        const QPointF a = d.component(e.from)->pos, b = d.component(e.to)->pos;
+        ++total;
+        forward += dir == LayoutDirection::LeftToRight ? b.x() > a.x() : b.y() > a.y();
+    }
+    return total ? double(forward) / total : 1.0;
+}
+
+/// Zone rectangle as the canvas draws it: members' cards plus the padding.
+QRectF zoneRect(const Diagram &d, const Group &g)
+{
+    QRectF r;
+    for (const QString &m : g.members)
+        r |= card(d.component(m)->pos);
+    return r.adjusted(-24, -24, 24, 24);
+}
+
+LayoutOptions options(LayoutEngine engine, LayoutDirection dir)
+{
+    LayoutOptions o;
+    o.engine = engine;
+    o.direction = dir;
+    return o;
+}
+
+} // namespace
+
+/// The Graphviz layout engine: properties of the result, never exact coordinates.
+class TestLayout : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void properties_data();
+    void properties();
+    void zonesAreClusters_data();
+    void zonesAreClusters();
+    void pinnedStay();
+    void undoRestoresExactly();
+    void deterministic_data();
+    void deterministic();
+    void selectionOnly();
+    void largeUsesSfdp();
+    void routesAreBeziers();
+    void noUserTextReachesGraphviz();
+    void commaLocale();
+    void names_data();
+    void names();
+    void pinProperty();
+};
+
+void TestLayout::properties_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<int>("direction");
+    QTest::addColumn<bool>("dag");
+    for (const char *name : {"small", "chain", "dag", "zoned", "empty", "self-loops", "cycle",
+                             "duplicates", "disconnected", "nasty text"}) {
+        const QString f = QString::fromUtf8(name);
+        const bool dag = f != QLatin1String("cycle");
+        QTest::newRow(qPrintable(f + " LR")) << f << int(LayoutDirection::LeftToRight) << dag;
+        QTest::newRow(qPrintable(f + " TB")) << f << int(LayoutDirection::TopToBottom) << dag;
+    }
+}
+
+void TestLayout::properties()
+{
+    QFETCH(QString, fixture);
+    QFETCH(int, direction);
+    QFETCH(bool, dag);
+    auto d = make(fixture);
+    const auto dir = LayoutDirection(direction);
+    const LayoutResult r = DiagramLayout::apply(*d, options(LayoutEngine::Dot, dir));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.engineUsed, LayoutEngine::Dot);
+    QVERIFY2(overlap(*d).isEmpty(), qPrintable(overlap(*d)));
+    if (dag)
+        QVERIFY2(forwardShare(*d, dir) >= 0.8, qPrintable(QString::number(forwardShare(*d, dir))));
+}
+
+void TestLayout::zonesAreClusters_data()
+{
+    QTest::addColumn<int>("direction");
+    QTest::newRow("LR") << int(LayoutDirection::LeftToRight);
+    QTest::newRow("TB") << int(LayoutDirection::TopToBottom);
+}
+
+void TestLayout::zonesAreClusters()
+{
+    QFETCH(int, direction);
+    auto d = make("zoned");
+    const LayoutResult r =
+        DiagramLayout::apply(*d, options(LayoutEngine::Dot, LayoutDirection(direction)));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const Group &z1 = d->groups()[0];
+    const Group &z2 = d->groups()[1];
+    QVERIFY(!zoneRect(*d, z1).intersects(zoneRect(*d, z2)));
+    QCOMPARE(r.clusters.size(), 2);
+    for (const Group &g : {z1, z2}) {
+        const QRectF zone = zoneRect(*d, g);
+        for (const Component &c : d->components()) {
+            if (g.members.contains(c.id))
+                QVERIFY(r.clusters[d->groupIndex(g.id)].rect.contains(card(c.pos)));
+            else
+                QVERIFY2(!zone.intersects(card(c.pos)), qPrintable(c.id + " inside " + g.id));
+        }
+    }
+}
+
+void TestLayout::pinnedStay()
+{
+    auto d = make("dag");
+    QHash<QString, QPointF> pins{{"c3", {5000, -700}}, {"c17", {-300, 4000}}, {"c30", {0, 0}}};
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
+        Component c = *d->component(it.key());
+        c.pos = it.value();
+        DiagramLayout::setPinned(c, true);
+        d->updateComponent(c);
+    }
+    const LayoutResult r = DiagramLayout::apply(*d, {});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it)
+        QCOMPARE(d->component(it.key())->pos, it.value());
+    QVERIFY2(overlap(*d).isEmpty(), qPrintable(overlap(*d)));
+}
+
+void TestLayout::undoRestoresExactly()
+{
+    auto d = make("zoned");
+    for (const Component &c : d->components())
+        d->moveComponent(c.id, QPointF(c.id.mid(1).toInt() * 13.37, 0.1 * c.id.size()));
+    QHash<QString, QPointF> before;
+    for (const Component &c : d->components())
+        before.insert(c.id, c.pos);
+    const LayoutInput in = DiagramLayout::input(*d, {});
+    const LayoutResult r = GraphvizLayout::run(in);
+    QUndoStack stack;
+    stack.push(DiagramLayout::command(d.get(), in, r));
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE(stack.undoText(), QStringLiteral("Auto layout"));
+    const QStringList ids = DiagramLayout::nodeIds(in);
+    for (int i = 0; i < ids.size(); ++i)
+        QCOMPARE(d->component(ids[i])->pos, r.centres[i]);
+    stack.undo();
+    for (const Component &c : d->components())
+        QCOMPARE(c.pos, before.value(c.id));
+    stack.redo();
+    QCOMPARE(d->component(ids.last())->pos, r.centres.last());
+}
+
+void TestLayout::deterministic_data()
+{
+    QTest::addColumn<int>("engine");
+    QTest::newRow("dot") << int(LayoutEngine::Dot);
+    QTest::newRow("sfdp") << int(LayoutEngine::Sfdp);
+}
+
+void TestLayout::deterministic()
+{
+    QFETCH(int, engine);
+    auto d = make("zoned");
+    const LayoutInput in = DiagramLayout::input(*d, options(LayoutEngine(engine), {}));
+    const LayoutResult a = GraphvizLayout::run(in);
+    const LayoutResult b = GraphvizLayout::run(in);
+    QVERIFY(a.ok && b.ok);
+    QCOMPARE(a.centres, b.centres);
+    QCOMPARE(a.routes.size(), b.routes.size());
+    for (int i = 0; i < a.routes.size(); ++i)
+        QCOMPARE(a.routes[i].points, b.routes[i].points);
+}
+
+void TestLayout::selectionOnly()
+{
+    auto d = make("dag");
+    const QStringList chosen{"c5", "c6", "c7", "c8", "c9"};
+    QHash<QString, QPointF> before;
+    QRectF oldBox;
+    for (const Component &c : d->components()) {
+        d->moveComponent(c.id, QPointF(c.id.mid(1).toInt() * 300, 1000));
+        before.insert(c.id, d->component(c.id)->pos);
+        if (chosen.contains(c.id))
+            oldBox |= card(d->component(c.id)->pos);
+    }
+    const LayoutInput in = DiagramLayout::input(*d, {}, chosen);
+    QCOMPARE(in.nodes.size(), chosen.size());
+    const LayoutResult r = GraphvizLayout::run(in);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QUndoStack stack;
+    stack.push(DiagramLayout::command(d.get(), in, r));
+    QRectF newBox;
+    for (const Component &c : d->components()) {
+        if (chosen.contains(c.id))
+            newBox |= card(c.pos);
+        else
+            QCOMPARE(c.pos, before.value(c.id));
+    }
+    QCOMPARE(newBox.topLeft(), oldBox.topLeft());
+}
+
+void TestLayout::largeUsesSfdp()
+{
+    Diagram d;
+    addDag(d, 2000, 3000, 9);
+    for (int g = 0; g < 20; ++g)
+        addZone(d, QStringLiteral("z%1").arg(g),
+                {QStringLiteral("c%1").arg(g * 100), QStringLiteral("c%1").arg(g * 100 + 1)});
+    const LayoutResult r = DiagramLayout::apply(d, {});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.engineUsed, LayoutEngine::Sfdp);
+    QCOMPARE(r.message, QStringLiteral("2,000 components: used sfdp for speed"));
+    QVERIFY2(overlap(d).isEmpty(), qPrintable(overlap(d)));
+}
+
+void TestLayout::routesAreBeziers()
+{
+    auto d = make("small");
+    const LayoutInput in = DiagramLayout::input(*d, {});
+    const LayoutResult r = GraphvizLayout::run(in);
+    QVERIFY(r.ok);
+    QCOMPARE(r.routes.size(), 3);
+    for (const EdgeRoute &route : r.routes) {
+        QVERIFY(route.points.size() >= 4);
+        QCOMPARE((route.points.size() - 1) % 3, 0);
+        QVERIFY(route.arrowTip.has_value());
+        // Routes run between the cards: the start lies near the source card's border.
+        const Connection *e = d->connection(route.id);
+        const QRectF from = card(r.centres[d->componentIndex(e->from)]).adjusted(-2, -2, 2, 2);
+        QVERIFY(from.contains(route.points.first()));
+    }
+}
+
+void TestLayout::noUserTextReachesGraphviz()
+{
+    auto d = make("nasty text");
+    const QByteArray dot = GraphvizLayout::toDot(DiagramLayout::input(*d, {}));
+    QVERIFY(dot.contains("cluster_0"));
+    for (const char *text : {"quote", "slash", "html", "\xe8\xa7\x86"})
+        QVERIFY2(!dot.contains(text), dot.constData());
+}
+
+void TestLayout::commaLocale()
+{
+    const char *set = std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
+    if (!set)
+        QSKIP("no de_DE locale installed");
+    auto d = make("dag");
+    const LayoutResult r = DiagramLayout::apply(*d, {});
+    const QByteArray after = std::setlocale(LC_NUMERIC, nullptr);
+    std::setlocale(LC_NUMERIC, "C");
+    QVERIFY(r.ok);
+    QCOMPARE(after, QByteArray("de_DE.UTF-8"));
+    QVERIFY2(overlap(*d).isEmpty(), qPrintable(overlap(*d)));
+}
+
+void TestLayout::names_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("dot") << "dot" << true;
+    QTest::newRow("sfdp") << "sfdp" << true;
+    QTest::newRow("neato") << "neato" << false;
+    QTest::newRow("LR") << "LR" << true;
+    QTest::newRow("tb") << "tb" << true;
+    QTest::newRow("RL") << "RL" << false;
+}
+
+void TestLayout::names()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    const bool parsed = GraphvizLayout::engineFromName(name).has_value() ||
+                        GraphvizLayout::directionFromName(name).has_value();
+    QCOMPARE(parsed, valid);
+}
+
+void TestLayout::pinProperty()
+{
+    Component c = component("a", "cache");
+    QVERIFY(!DiagramLayout::isPinned(c));
+    DiagramLayout::setPinned(c, true);
+    QVERIFY(DiagramLayout::isPinned(c));
+    QCOMPARE(c.props.dump(), std::string(R"({"pinned":true})"));
+    DiagramLayout::setPinned(c, false);
+    QCOMPARE(c.props.dump(), std::string("{}"));
+}
+
+QTEST_APPLESS_MAIN(TestLayout)
+#include "tst_layout.moc"
