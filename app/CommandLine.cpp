@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "LayoutCommand.h"
 #include "TemplateLibrary.h"
 
 namespace mls {
@@ -17,7 +18,7 @@ int listTemplates(QTextStream &out)
 
 bool CommandLine::isSubcommand(const QString &arg)
 {
-    return arg == QLatin1String("templates");
+    return arg == QLatin1String("templates") || arg == QLatin1String("layout");
 }
 
 int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -30,6 +31,8 @@ int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err
         }
         return listTemplates(out);
     }
+    if (command == QLatin1String("layout"))
+        return LayoutCommand::run(args.mid(1), out, err);
     err << "mlsketch: unknown command \"" << command << "\"\n";
     return 2;
 }

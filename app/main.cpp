@@ -34,7 +34,11 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("A whiteboard for machine-learning system design.\n\n"
                        "Commands (run without a window):\n"
-                       "  mlsketch templates        list the built-in reference designs"));
+                       "  mlsketch templates        list the built-in reference designs\n"
+                       "  mlsketch layout FILE -o OUT [--engine dot|sfdp] [--direction LR|TB]\n"
+                       "                            lay FILE out with Graphviz (pinned components\n"
+                       "                            stay) and save it as OUT; exit 2 when FILE\n"
+                       "                            cannot be read or an option is wrong"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),
