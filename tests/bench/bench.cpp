@@ -12,8 +12,12 @@
 #include "commands/EditComponentCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
+#include "layout/DiagramLayout.h"
 
 #include "canvas/DiagramScene.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -25,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -199,6 +204,43 @@ void measureBoard(int n)
                 drag1 * 1000, drag50 / drag1);
 }
 
+/// Auto layout: GraphvizLayout::run (build the graph through the API, lay out, read every
+/// centre and route back, place) against the bare library call on the same graph: agmemread
+/// of the .dot we generate, gvLayout and gvFreeLayout, with a context made once outside.
+void measureLayout(int n)
+{
+    std::unique_ptr<Diagram> d = generate(n);
+    const LayoutInput in = DiagramLayout::input(*d, {});
+    const QByteArray dot = GraphvizLayout::toDot(in);
+    const LayoutEngine used = GraphvizLayout::effectiveEngine(in.options, int(in.nodes.size()));
+    const QByteArray engine = GraphvizLayout::engineName(used).toLatin1();
+    static GVC_t *gvc = gvContext();
+    const int runs = n >= 2000 ? 3 : n >= 1000 ? 5 : 9;
+    bool ok = true;
+    const double oursMs = medianMs(runs, [&] { ok = GraphvizLayout::run(in).ok && ok; });
+    const double bareMs = medianMs(runs, [&] {
+        std::srand(1); // as ours does, so both lay out the same sfdp drawing
+        srand48(1);
+        Agraph_t *g = agmemread(dot.constData());
+        gvLayout(gvc, g, engine.constData());
+        gvFreeLayout(gvc, g);
+        agclose(g);
+    });
+    std::printf("%10d %11d %6s %9.1f %9.1f %9.1f%s\n", n, int(in.edges.size()), engine.constData(),
+                oursMs, bareMs, 100.0 * (oursMs - bareMs) / bareMs, ok ? "" : "  (layout failed)");
+    std::fflush(stdout);
+}
+
+void layoutTable()
+{
+    std::printf("\nAuto layout (target overhead ≤ 10 %%; sfdp past %d components)\n",
+                LayoutOptions().sizeThreshold);
+    std::printf("%10s %11s %6s %9s %9s %9s\n", "components", "connections", "engine", "ours ms",
+                "bare ms", "overhead");
+    for (int n : {100, 500, 1000, 2000})
+        measureLayout(n);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -210,6 +252,10 @@ int main(int argc, char *argv[])
     if (argc > 1 && QByteArray(argv[1]) == "--quick")
         sizes = {1000, 10000};
     Catalog::builtin();
+    if (argc > 1 && QByteArray(argv[1]) == "--layout") { // the layout table alone
+        layoutTable();
+        return 0;
+    }
 
     std::printf("mlsketch_bench — median of several runs; ratio = ours / bare nlohmann on the "
                 "same bytes\n\n");
@@ -251,5 +297,6 @@ int main(int argc, char *argv[])
                 "drag1 µs", "ratio");
     for (int n : {1000, 10000})
         measureBoard(n);
+    layoutTable();
     return 0;
 }
