@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "CheckCommand.h"
 #include "LayoutCommand.h"
 #include "TemplateLibrary.h"
 
@@ -18,7 +19,8 @@ int listTemplates(QTextStream &out)
 
 bool CommandLine::isSubcommand(const QString &arg)
 {
-    return arg == QLatin1String("templates") || arg == QLatin1String("layout");
+    return arg == QLatin1String("templates") || arg == QLatin1String("check") ||
+           arg == QLatin1String("layout");
 }
 
 int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -31,6 +33,8 @@ int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err
         }
         return listTemplates(out);
     }
+    if (command == QLatin1String("check"))
+        return CheckCommand::run(args.mid(1), out, err);
     if (command == QLatin1String("layout"))
         return LayoutCommand::run(args.mid(1), out, err);
     err << "mlsketch: unknown command \"" << command << "\"\n";

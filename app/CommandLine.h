@@ -5,7 +5,7 @@
 
 namespace mls {
 
-/// The headless front: `mlsketch templates`, and later `check`, `export`, `layout`.
+/// The headless front: `mlsketch templates`, `check` and `layout`, and later `export`.
 /// Runs the same core as the window.
 class CommandLine
 {

@@ -1,0 +1,126 @@
+#include "CheckCommand.h"
+
+#include "DiagramReader.h"
+#include "RuleEngine.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace mls {
+
+namespace {
+
+struct Options
+{
+    QString file;
+    bool json = false;
+    QStringList packs;
+    Severity minSeverity = Severity::Info;
+};
+
+/// Parses the options; returns false with a message on @p err.
+bool parseOptions(const QStringList &args, Options &o, QTextStream &err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption format(QStringLiteral("format"), {}, QStringLiteral("FORMAT"),
+                                    QStringLiteral("text"));
+    const QCommandLineOption rules(QStringLiteral("rules"), {}, QStringLiteral("FILE"));
+    const QCommandLineOption min(QStringLiteral("min-severity"), {}, QStringLiteral("LEVEL"),
+                                 QStringLiteral("info"));
+    p.addOptions({format, rules, min});
+    if (!p.parse(QStringList{QStringLiteral("mlsketch check")} + args)) {
+        err << "mlsketch check: " << p.errorText() << '\n';
+        return false;
+    }
+    const QString fmt = p.value(format);
+    const auto severity = severityFromName(p.value(min));
+    if ((fmt != QLatin1String("text") && fmt != QLatin1String("json")) || !severity ||
+        p.positionalArguments().size() != 1) {
+        err << "usage: mlsketch check FILE [--format text|json] [--rules FILE] "
+               "[--min-severity info|warning|error]\n";
+        return false;
+    }
+    o.file = p.positionalArguments().constFirst();
+    o.json = fmt == QLatin1String("json");
+    o.packs = p.values(rules);
+    o.minSeverity = *severity;
+    return true;
+}
+
+QJsonArray toJsonArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+void printJson(const QVector<Finding> &findings, QTextStream &out)
+{
+    QJsonArray array;
+    for (const Finding &f : findings) {
+        array.append(QJsonObject{{"rule", f.rule},
+                                 {"severity", severityName(f.severity)},
+                                 {"message", f.message},
+                                 {"explanation", f.explanation},
+                                 {"fix", f.fix},
+                                 {"components", toJsonArray(f.components)},
+                                 {"connections", toJsonArray(f.connections)},
+                                 {"waived", f.waived}});
+    }
+    out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+void printText(const QVector<Finding> &findings, const QVector<StaleWaiver> &stale,
+               QTextStream &out)
+{
+    for (const Finding &f : findings) {
+        out << f.rule << ' ' << severityName(f.severity) << ": " << f.message << " ["
+            << (f.components + f.connections).join(QStringLiteral(", ")) << ']';
+        if (f.waived)
+            out << " (waived: " << f.waiverReason << ')';
+        out << '\n';
+    }
+    for (const StaleWaiver &w : stale)
+        out << "stale waiver: " << w.rule << " on " << w.item << " no longer applies\n";
+}
+
+} // namespace
+
+int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    Options o;
+    if (!parseOptions(args, o, err))
+        return 2;
+    RuleEngine engine;
+    for (const QString &pack : std::as_const(o.packs)) {
+        QString error;
+        if (!engine.loadPack(pack, &error)) {
+            err << "mlsketch check: bad rule pack: " << error << '\n';
+            return 2;
+        }
+    }
+    const ReadResult read = DiagramReader::readFile(o.file);
+    if (!read.ok()) {
+        err << "mlsketch check: " << read.error << '\n';
+        return 2;
+    }
+    for (const QString &w : read.warnings)
+        err << "warning: " << w << '\n';
+    QVector<Finding> all = engine.check(*read.diagram);
+    RuleEngine::sort(all);
+    QVector<Finding> shown;
+    for (const Finding &f : std::as_const(all)) {
+        if (f.severity >= o.minSeverity)
+            shown.push_back(f);
+    }
+    if (o.json)
+        printJson(shown, out);
+    else
+        printText(shown, engine.staleWaivers(*read.diagram), out);
+    const bool failed = std::any_of(all.begin(), all.end(), [](const Finding &f) {
+        return f.severity == Severity::Error && !f.waived;
+    });
+    return failed ? 1 : 0;
+}
+
+} // namespace mls

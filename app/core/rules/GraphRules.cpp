@@ -1,0 +1,235 @@
+// Checks over a whole connected part of the diagram: cycles, reachability, lineage, latency.
+#include "LatencyAnalysis.h"
+#include "RuleChecks.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace mls {
+
+namespace {
+
+using Adjacency = QVector<QVector<int>>;
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+bool isRequests(const Connection *c)
+{
+    return c->flow == QLatin1String("requests");
+}
+
+/// Strongly connected components (iterative Tarjan); returns the component number per node.
+QVector<int> stronglyConnected(const Adjacency &succ)
+{
+    const int n = int(succ.size());
+    QVector<int> index(n, -1), low(n, 0), comp(n, -1), stack;
+    QVector<std::pair<int, int>> work; // (node, next successor position)
+    int counter = 0, comps = 0;
+    for (int root = 0; root < n; ++root) {
+        if (index[root] >= 0)
+            continue;
+        work.push_back({root, 0});
+        while (!work.isEmpty()) {
+            auto &[v, pos] = work.back();
+            if (pos == 0 && index[v] < 0) {
+                index[v] = low[v] = counter++;
+                stack.push_back(v);
+            }
+            if (pos < succ[v].size()) {
+                const int w = succ[v][pos++];
+                if (index[w] < 0)
+                    work.push_back({w, 0});
+                else if (comp[w] < 0)
+                    low[v] = std::min(low[v], index[w]);
+                continue;
+            }
+            const int done = v;
+            work.pop_back();
+            if (!work.isEmpty())
+                low[work.back().first] = std::min(low[work.back().first], low[done]);
+            if (low[done] == index[done]) {
+                int w;
+                do {
+                    w = stack.takeLast();
+                    comp[w] = comps;
+                } while (w != done);
+                ++comps;
+            }
+        }
+    }
+    return comp;
+}
+
+/// Nodes reached from @p start over edges accepted by @p follow (forward when @p forward).
+template <typename Follow>
+QVector<int> reach(const RuleGraph &g, const QVector<int> &start, bool forward, Follow follow)
+{
+    QVector<char> seen(g.nodeCount(), 0);
+    QVector<int> order = start;
+    for (int s : start)
+        seen[s] = 1;
+    for (int i = 0; i < order.size(); ++i) {
+        const int v = order[i];
+        for (int e : forward ? g.out(v) : g.in(v)) {
+            const int w = forward ? g.edge(e).to : g.edge(e).from;
+            if (!seen[w] && follow(g.edge(e))) {
+                seen[w] = 1;
+                order.push_back(w);
+            }
+        }
+    }
+    return order;
+}
+
+/// Models a trainer hands on: nodes of @p kinds reached over `model` edges.
+QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &kinds)
+{
+    const QVector<int> r = reach(g, {trainer}, true, [](const RuleGraph::Edge &e) {
+        return e.connection->flow == QLatin1String("model");
+    });
+    QVector<int> served;
+    for (int v : r) {
+        if (v != trainer && g.isKind(v, kinds))
+            served.push_back(v);
+    }
+    return served;
+}
+
+QVector<int> nodesOfKind(const RuleGraph &g, const QString &kind)
+{
+    QVector<int> nodes;
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (g.node(n).kind == kind)
+            nodes.push_back(n);
+    }
+    return nodes;
+}
+
+} // namespace
+
+void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    Adjacency succ(g.nodeCount());
+    for (int e = 0; e < g.edgeCount(); ++e) {
+        const RuleGraph::Edge &edge = g.edge(e);
+        if (isRequests(edge.connection) && edge.from != edge.to)
+            succ[edge.from].push_back(edge.to);
+    }
+    const QVector<int> comp = stronglyConnected(succ);
+    QHash<int, QVector<int>> members;
+    for (int n = 0; n < g.nodeCount(); ++n)
+        members[comp[n]].push_back(n);
+    for (const QVector<int> &m : std::as_const(members)) {
+        if (m.size() < 2)
+            continue;
+        QStringList ids, labels, edges;
+        for (int n : m) {
+            ids << g.node(n).id;
+            labels << quoted(g.label(n));
+            for (int e : g.out(n)) {
+                if (isRequests(g.edge(e).connection) && comp[g.edge(e).to] == comp[n])
+                    edges << g.edge(e).connection->id;
+            }
+        }
+        out.push_back(ctx.make({{QStringLiteral("components"), labels.join(QStringLiteral(", "))}},
+                               ids, edges));
+    }
+}
+
+void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
+{
+    // Predictions travel along data flows and both ways along synchronous calls (the callee
+    // answers the caller; the caller passes scores on). Walk that backwards from monitoring.
+    const RuleGraph &g = ctx.graph;
+    QVector<int> monitors;
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (g.isKind(n, ctx.rule.toKinds))
+            monitors.push_back(n);
+    }
+    QVector<char> reaches(g.nodeCount(), 0);
+    QVector<int> queue = monitors;
+    for (int m : monitors)
+        reaches[m] = 1;
+    auto carries = [](const Connection *c) {
+        return c->flow != QLatin1String("model") && c->flow != QLatin1String("training_data");
+    };
+    for (int i = 0; i < queue.size(); ++i) {
+        const int v = queue[i];
+        auto visit = [&](int w) {
+            if (!reaches[w]) {
+                reaches[w] = 1;
+                queue.push_back(w);
+            }
+        };
+        for (int e : g.in(v)) {
+            if (carries(g.edge(e).connection))
+                visit(g.edge(e).from);
+        }
+        for (int e : g.out(v)) {
+            if (isRequests(g.edge(e).connection))
+                visit(g.edge(e).to);
+        }
+    }
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (g.isKind(n, ctx.rule.kinds) && !reaches[n])
+            out.push_back(
+                ctx.make({{QStringLiteral("component"), quoted(g.label(n))}}, {g.node(n).id}));
+    }
+}
+
+void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
+{
+    // A loop exists when a served model and its trainer lie on one cycle of data flows
+    // (requests count both ways): served results then come back as training data.
+    const RuleGraph &g = ctx.graph;
+    const QVector<int> trainers = nodesOfKind(g, QStringLiteral("trainer"));
+    if (trainers.isEmpty())
+        return;
+    Adjacency succ(g.nodeCount());
+    for (int e = 0; e < g.edgeCount(); ++e) {
+        const RuleGraph::Edge &edge = g.edge(e);
+        succ[edge.from].push_back(edge.to);
+        if (isRequests(edge.connection))
+            succ[edge.to].push_back(edge.from);
+    }
+    const QVector<int> comp = stronglyConnected(succ);
+    for (int t : trainers) {
+        const QVector<int> served = servedModels(g, t, ctx.rule.kinds);
+        if (served.isEmpty())
+            continue;
+        const bool loop =
+            std::any_of(served.begin(), served.end(), [&](int m) { return comp[m] == comp[t]; });
+        if (loop)
+            continue;
+        QStringList ids{g.node(t).id};
+        for (int m : served)
+            ids << g.node(m).id;
+        out.push_back(ctx.make({{QStringLiteral("trainer"), quoted(g.label(t))},
+                                {QStringLiteral("model"), quoted(g.label(served.first()))}},
+                               ids));
+    }
+}
+
+void checkLatencyBudget(const CheckContext &ctx, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    for (const LatencyPath &p : LatencyAnalysis::analyze(g)) {
+        if (!p.overBudget())
+            continue;
+        QStringList labels;
+        for (const LatencyHop &h : p.hops)
+            labels << g.label(g.indexOf(h.component));
+        out.push_back(ctx.make({{QStringLiteral("component"), quoted(labels.first())},
+                                {QStringLiteral("path"), labels.join(QStringLiteral(" → "))},
+                                {QStringLiteral("total"), QString::number(p.totalMs, 'g', 6)},
+                                {QStringLiteral("budget"), QString::number(p.budgetMs, 'g', 6)}},
+                               p.componentIds(), p.connectionIds()));
+    }
+}
+
+} // namespace mls

@@ -1,0 +1,164 @@
+// Checks that look at one component or one connection and its direct neighbours.
+#include "RuleChecks.h"
+
+namespace mls {
+
+namespace {
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+QHash<QString, QString> edgeArgs(const CheckContext &ctx, int e)
+{
+    const RuleGraph &g = ctx.graph;
+    const RuleGraph::Edge &edge = g.edge(e);
+    const Catalog &cat = g.catalog();
+    return {{QStringLiteral("from"), quoted(g.label(edge.from))},
+            {QStringLiteral("to"), quoted(g.label(edge.to))},
+            {QStringLiteral("flow"), cat.flowLabel(edge.connection->flow).toLower()},
+            {QStringLiteral("from_kind"), cat.kindLabel(g.node(edge.from).kind).toLower()},
+            {QStringLiteral("to_kind"), cat.kindLabel(g.node(edge.to).kind).toLower()}};
+}
+
+void emitEdge(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    const RuleGraph::Edge &edge = ctx.graph.edge(e);
+    QStringList comps{edge.connection->from};
+    if (edge.to != edge.from)
+        comps << edge.connection->to;
+    out.push_back(ctx.make(edgeArgs(ctx, e), comps, {edge.connection->id}));
+}
+
+QHash<QString, QString> nodeArgs(const CheckContext &ctx, int n)
+{
+    const RuleGraph &g = ctx.graph;
+    QStringList flows;
+    for (const QString &f : ctx.rule.flows)
+        flows << g.catalog().flowLabel(f).toLower();
+    return {{QStringLiteral("component"), quoted(g.label(n))},
+            {QStringLiteral("kind"), g.catalog().kindLabel(g.node(n).kind).toLower()},
+            {QStringLiteral("flows"), flows.join(QStringLiteral(" or "))}};
+}
+
+bool matches(const QStringList &allowed, const QString &value)
+{
+    return allowed.isEmpty() || allowed.contains(value);
+}
+
+} // namespace
+
+void checkFlowCompatible(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    const RuleGraph::Edge &edge = g.edge(e);
+    const KindInfo *from = g.kind(edge.from);
+    const KindInfo *to = g.kind(edge.to);
+    const QString &flow = edge.connection->flow;
+    if (!from || !to || !g.catalog().flow(flow))
+        return; // unknown kinds and flows are reported by their own rule
+    // A call into an offline kind has its own, more telling rule.
+    if (flow == QLatin1String("requests") && to->placement == Placement::Offline)
+        return;
+    if (!from->produces.contains(flow) || !to->consumes.contains(flow))
+        emitEdge(ctx, e, out);
+}
+
+void checkSelfLoop(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    if (ctx.graph.edge(e).from == ctx.graph.edge(e).to)
+        emitEdge(ctx, e, out);
+}
+
+void checkRequestsIntoOffline(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    const RuleGraph::Edge &edge = ctx.graph.edge(e);
+    if (edge.connection->flow == QLatin1String("requests") && ctx.graph.kind(edge.to) &&
+        ctx.graph.placement(edge.to) == Placement::Offline)
+        emitEdge(ctx, e, out);
+}
+
+void checkForbiddenConnection(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    const RuleGraph::Edge &edge = g.edge(e);
+    if (ctx.rule.flows.contains(edge.connection->flow) &&
+        ctx.rule.fromKinds.contains(g.node(edge.from).kind) &&
+        ctx.rule.toKinds.contains(g.node(edge.to).kind))
+        emitEdge(ctx, e, out);
+}
+
+void checkDuplicateConnection(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    // Reported on every copy after the first in file order, so deleting the reported ones
+    // leaves exactly one.
+    const RuleGraph &g = ctx.graph;
+    const RuleGraph::Edge &edge = g.edge(e);
+    const int myIndex = g.diagram().connectionIndex(edge.connection->id);
+    for (int other : g.out(edge.from)) {
+        const Connection *c = g.edge(other).connection;
+        if (other != e && c->to == edge.connection->to && c->flow == edge.connection->flow &&
+            g.diagram().connectionIndex(c->id) < myIndex) {
+            emitEdge(ctx, e, out);
+            return;
+        }
+    }
+}
+
+void checkUnknownFlow(const CheckContext &ctx, int e, QVector<Finding> &out)
+{
+    const Connection *c = ctx.graph.edge(e).connection;
+    if (ctx.graph.catalog().flow(c->flow))
+        return;
+    QHash<QString, QString> args = edgeArgs(ctx, e);
+    args.insert(QStringLiteral("component"), QStringLiteral("connection ") + quoted(c->id));
+    args.insert(QStringLiteral("what"), QStringLiteral("flow ") + quoted(c->flow));
+    out.push_back(ctx.make(args, {c->from, c->to}, {c->id}));
+}
+
+void checkUnknownKind(const CheckContext &ctx, int n, QVector<Finding> &out)
+{
+    if (ctx.graph.kind(n))
+        return;
+    QHash<QString, QString> args = nodeArgs(ctx, n);
+    args.insert(QStringLiteral("component"), quoted(ctx.graph.label(n)));
+    args.insert(QStringLiteral("what"), QStringLiteral("kind ") + quoted(ctx.graph.node(n).kind));
+    out.push_back(ctx.make(args, {ctx.graph.node(n).id}));
+}
+
+void checkRequiresIncoming(const CheckContext &ctx, int n, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    if (!g.isKind(n, ctx.rule.kinds))
+        return;
+    for (int e : g.in(n)) {
+        const RuleGraph::Edge &edge = g.edge(e);
+        if (ctx.rule.flows.contains(edge.connection->flow) &&
+            matches(ctx.rule.fromKinds, g.node(edge.from).kind))
+            return;
+    }
+    out.push_back(ctx.make(nodeArgs(ctx, n), {g.node(n).id}));
+}
+
+void checkRequiresOutgoing(const CheckContext &ctx, int n, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    if (!g.isKind(n, ctx.rule.kinds))
+        return;
+    for (int e : g.out(n)) {
+        const RuleGraph::Edge &edge = g.edge(e);
+        if (ctx.rule.flows.contains(edge.connection->flow) &&
+            matches(ctx.rule.toKinds, g.node(edge.to).kind))
+            return;
+    }
+    out.push_back(ctx.make(nodeArgs(ctx, n), {g.node(n).id}));
+}
+
+void checkOrphan(const CheckContext &ctx, int n, QVector<Finding> &out)
+{
+    if (ctx.graph.in(n).isEmpty() && ctx.graph.out(n).isEmpty())
+        out.push_back(ctx.make(nodeArgs(ctx, n), {ctx.graph.node(n).id}));
+}
+
+} // namespace mls

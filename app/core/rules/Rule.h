@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Finding.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace mls {
+
+/// A design rule as loaded from a rule pack (resources/rules/core.json or a custom file).
+///
+/// `check` names the evaluator: a data check parameterised by kinds and flows
+/// ("requires_incoming", "forbidden_connection", ...) or a graph check implemented in C++
+/// ("sync_cycle", "latency_budget", ...). See RulePack for the schema.
+struct Rule
+{
+    QString id; ///< "MLS-004"; stable, used by waivers and severity overrides
+    Severity severity = Severity::Warning; ///< default severity
+    QString title;                         ///< short name for lists
+    QString message;       ///< template; {component}, {from}, {to}, {flow}, ... are filled in
+    QString explanation;   ///< why it matters, 2–4 sentences
+    QString fix;           ///< what to change
+    QString check;         ///< evaluator name
+    QStringList kinds;     ///< kinds the rule applies to (check-specific)
+    QStringList flows;     ///< flows the rule looks at (check-specific)
+    QStringList fromKinds; ///< allowed / matched source kinds (check-specific)
+    QStringList toKinds;   ///< matched target kinds (check-specific)
+    QString source;        ///< file the rule came from, for messages
+};
+
+/// Builds a Finding of @p rule: fills the message template with @p args ("{name}" → value).
+Finding makeFinding(const Rule &rule, Severity severity, const QHash<QString, QString> &args,
+                    const QStringList &components, const QStringList &connections);
+
+} // namespace mls

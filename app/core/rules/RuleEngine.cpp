@@ -1,0 +1,270 @@
+#include "RuleEngine.h"
+
+#include "Logging.h"
+#include "RuleChecks.h"
+#include "RuleGraph.h"
+#include "RulePack.h"
+
+#include <algorithm>
+
+namespace mls {
+
+RuleEngine::RuleEngine(const Catalog &catalog) : m_catalog(&catalog)
+{
+    QString error;
+    if (!addRules(RulePack::core(), &error))
+        qFatal("mlsketch: %s", qPrintable(error));
+}
+
+bool RuleEngine::loadPack(const QString &path, QString *error)
+{
+    const auto rules = RulePack::fromFile(path, *m_catalog, error);
+    return rules && addRules(*rules, error);
+}
+
+bool RuleEngine::addRules(const QVector<Rule> &rules, QString *error)
+{
+    for (const Rule &r : rules) {
+        if (rule(r.id)) {
+            *error = QStringLiteral("%1: rule \"%2\" is already defined by %3")
+                         .arg(r.source, r.id, rule(r.id)->source);
+            return false;
+        }
+    }
+    m_rules += rules;
+    // Pointers into m_rules are rebuilt after every append, as the vector may reallocate.
+    m_componentRules.clear();
+    m_connectionRules.clear();
+    m_globalRules.clear();
+    for (const Rule &r : std::as_const(m_rules)) {
+        const CheckType *c = findCheck(r.check);
+        if (c->component)
+            m_componentRules.push_back(&r);
+        if (c->connection)
+            m_connectionRules.push_back(&r);
+        if (c->global)
+            m_globalRules.push_back(&r);
+    }
+    m_valid = false;
+    return true;
+}
+
+const Rule *RuleEngine::rule(const QString &id) const
+{
+    for (const Rule &r : m_rules) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+QHash<QString, Severity> RuleEngine::severityOverrides(const Meta &meta)
+{
+    QHash<QString, Severity> result;
+    auto it = meta.extra.find("severity_overrides");
+    if (it == meta.extra.end() || !it->is_object())
+        return result;
+    for (auto entry = it->begin(); entry != it->end(); ++entry) {
+        const auto s =
+            entry->is_string() ? severityFromName(toQt(entry->get<std::string>())) : std::nullopt;
+        if (s)
+            result.insert(toQt(entry.key()), *s);
+        else
+            qCWarning(lcCore) << "ignoring severity override for" << toQt(entry.key());
+    }
+    return result;
+}
+
+Severity RuleEngine::effectiveSeverity(const Rule &r) const
+{
+    return m_overrides.value(r.id, r.severity);
+}
+
+void RuleEngine::runComponentRules(const RuleGraph &g, int node)
+{
+    QVector<Finding> found;
+    for (const Rule *r : std::as_const(m_componentRules))
+        findCheck(r->check)->component(CheckContext{g, *r, effectiveSeverity(*r)}, node, found);
+    applyWaivers(g.diagram(), found);
+    if (found.isEmpty())
+        m_byComponent.remove(g.node(node).id);
+    else
+        m_byComponent.insert(g.node(node).id, found);
+}
+
+void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
+{
+    QVector<Finding> found;
+    for (const Rule *r : std::as_const(m_connectionRules))
+        findCheck(r->check)->connection(CheckContext{g, *r, effectiveSeverity(*r)}, edge, found);
+    applyWaivers(g.diagram(), found);
+    const QString &id = g.edge(edge).connection->id;
+    if (found.isEmpty())
+        m_byConnection.remove(id);
+    else
+        m_byConnection.insert(id, found);
+}
+
+QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g) const
+{
+    QVector<Finding> found;
+    for (const Rule *r : m_globalRules)
+        findCheck(r->check)->global(CheckContext{g, *r, effectiveSeverity(*r)}, found);
+    applyWaivers(g.diagram(), found);
+    return found;
+}
+
+void RuleEngine::applyWaivers(const Diagram &d, QVector<Finding> &findings) const
+{
+    auto waiverFor = [](const QVector<Waiver> &waivers, const QString &rule) -> const Waiver * {
+        for (const Waiver &w : waivers) {
+            if (w.rule == rule)
+                return &w;
+        }
+        return nullptr;
+    };
+    for (Finding &f : findings) {
+        const Waiver *w = nullptr;
+        for (int i = 0; !w && i < f.components.size(); ++i) {
+            if (const Component *c = d.component(f.components[i]))
+                w = waiverFor(c->waivers, f.rule);
+        }
+        for (int i = 0; !w && i < f.connections.size(); ++i) {
+            if (const Connection *c = d.connection(f.connections[i]))
+                w = waiverFor(c->waivers, f.rule);
+        }
+        f.waived = w != nullptr;
+        f.waiverReason = w ? w->reason : QString();
+    }
+}
+
+QVector<Finding> RuleEngine::check(const Diagram &d)
+{
+    m_meta = d.meta();
+    m_overrides = severityOverrides(m_meta);
+    m_byComponent.clear();
+    m_byConnection.clear();
+    m_ends.clear();
+    const RuleGraph g = RuleGraph::whole(d, *m_catalog);
+    for (int n = 0; n < g.nodeCount(); ++n)
+        runComponentRules(g, n);
+    m_ends.reserve(g.edgeCount());
+    for (int e = 0; e < g.edgeCount(); ++e) {
+        runConnectionRules(g, e);
+        const Connection *c = g.edge(e).connection;
+        m_ends.insert(c->id, {c->from, c->to});
+    }
+    m_global = runGlobalRules(g);
+    m_valid = true;
+    return findings();
+}
+
+QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
+                                     const QStringList &connections)
+{
+    if (!m_valid || d.meta() != m_meta)
+        return check(d);
+    QSet<QString> removed;
+    QStringList seeds;
+    for (const QString &id : components) {
+        if (d.component(id)) {
+            seeds << id;
+        } else {
+            removed.insert(id);
+            m_byComponent.remove(id);
+        }
+    }
+    for (const QString &id : connections) {
+        if (auto old = m_ends.constFind(id); old != m_ends.constEnd())
+            seeds << old->first << old->second; // ends that are gone are skipped by region()
+        if (const Connection *c = d.connection(id)) {
+            seeds << c->from << c->to;
+            m_ends.insert(id, {c->from, c->to});
+        } else {
+            m_ends.remove(id);
+            m_byConnection.remove(id);
+        }
+    }
+    const RuleGraph g = RuleGraph::region(d, *m_catalog, seeds);
+
+    // Local rules: the touched components, their neighbours, and every connection touching
+    // a touched component (duplicates and neighbour kinds are decided there).
+    QSet<int> nodes, edges;
+    for (const QString &id : std::as_const(seeds)) {
+        const int n = g.indexOf(id);
+        if (n < 0)
+            continue;
+        nodes.insert(n);
+        for (const QVector<int> *adj : {&g.out(n), &g.in(n)}) {
+            for (int e : *adj) {
+                edges.insert(e);
+                nodes.insert(g.edge(e).from);
+                nodes.insert(g.edge(e).to);
+            }
+        }
+    }
+    for (int n : std::as_const(nodes))
+        runComponentRules(g, n);
+    for (int e : std::as_const(edges))
+        runConnectionRules(g, e);
+
+    // Graph rules: a graph finding lies inside one connected part, so the old findings of
+    // the edited parts are exactly those naming a region component or a removed one.
+    for (int n = 0; n < g.nodeCount(); ++n)
+        removed.insert(g.node(n).id);
+    m_global.erase(std::remove_if(m_global.begin(), m_global.end(),
+                                  [&](const Finding &f) {
+                                      return std::any_of(
+                                          f.components.begin(), f.components.end(),
+                                          [&](const QString &c) { return removed.contains(c); });
+                                  }),
+                   m_global.end());
+    m_global += runGlobalRules(g);
+    return findings();
+}
+
+QVector<Finding> RuleEngine::findings() const
+{
+    QVector<Finding> all;
+    all.reserve(m_global.size() + m_byComponent.size() + m_byConnection.size());
+    for (const QVector<Finding> &f : m_byComponent)
+        all += f;
+    for (const QVector<Finding> &f : m_byConnection)
+        all += f;
+    all += m_global;
+    return all;
+}
+
+QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
+{
+    QSet<QString> firing; // "item|rule"
+    for (const Finding &f : findings()) {
+        for (const QString &id : f.components + f.connections)
+            firing.insert(id + QLatin1Char('|') + f.rule);
+    }
+    QVector<StaleWaiver> stale;
+    auto scan = [&](const QString &id, const QVector<Waiver> &waivers, bool connection) {
+        for (const Waiver &w : waivers) {
+            if (!firing.contains(id + QLatin1Char('|') + w.rule))
+                stale.push_back(StaleWaiver{id, connection, w.rule, w.reason});
+        }
+    };
+    for (const Component &c : d.components())
+        scan(c.id, c.waivers, false);
+    for (const Connection &c : d.connections())
+        scan(c.id, c.waivers, true);
+    return stale;
+}
+
+void RuleEngine::sort(QVector<Finding> &findings)
+{
+    std::sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        if (a.rule != b.rule)
+            return a.rule < b.rule;
+        return a.key() < b.key();
+    });
+}
+
+} // namespace mls

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Diagram.h"
+#include "Finding.h"
+#include "Rule.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <QVector>
+
+namespace mls {
+
+class RuleGraph;
+
+/// A waiver on a component or connection whose rule no longer fires there.
+struct StaleWaiver
+{
+    QString item;            ///< component or connection id
+    bool connection = false; ///< true when @c item is a connection
+    QString rule;            ///< the waived rule id
+    QString reason;
+};
+
+/// Runs the design rules on a diagram: a full check, and cheap re-checks after edits.
+///
+/// Typical use in the window: call check() once after loading, then after each edit call
+/// recheck() with the ids of the components and connections that were added, removed or
+/// changed (Diagram's signals name them). Both return the complete current finding list;
+/// Finding::key() identifies a finding across calls, so a view can keep selection and
+/// markers stable. A change of the diagram's meta (budget, severity overrides) makes the
+/// next recheck() a full check.
+///
+/// Per-diagram severity overrides live in meta.extra["severity_overrides"], an object
+/// mapping rule ids to "info" | "warning" | "error"; invalid entries are ignored.
+class RuleEngine
+{
+public:
+    /// An engine with the built-in rules of resources/rules/core.json.
+    explicit RuleEngine(const Catalog &catalog = Catalog::builtin());
+
+    /// Adds the rules of a custom pack file; false with @p error naming file and entry when
+    /// the pack is invalid or reuses a rule id already loaded (nothing is added then).
+    bool loadPack(const QString &path, QString *error);
+    /// Adds already parsed rules (ids must be new).
+    bool addRules(const QVector<Rule> &rules, QString *error);
+
+    /// All loaded rules, core first.
+    const QVector<Rule> &rules() const { return m_rules; }
+    /// The rule with this id, or nullptr.
+    const Rule *rule(const QString &id) const;
+
+    /// Checks the whole diagram and remembers the result for recheck().
+    QVector<Finding> check(const Diagram &d);
+    /// Re-checks after an edit touching @p components / @p connections (added, removed or
+    /// changed ids; a removed component's connections must be listed too). Re-runs the local
+    /// rules around the edit and the graph rules on the connected parts it touches.
+    QVector<Finding> recheck(const Diagram &d, const QStringList &components,
+                             const QStringList &connections);
+    /// The findings of the last check() / recheck().
+    QVector<Finding> findings() const;
+
+    /// Waivers in @p d whose rule does not fire on their item in the last result.
+    QVector<StaleWaiver> staleWaivers(const Diagram &d) const;
+
+    /// @p findings sorted for display: most severe first, then by rule id and key.
+    static void sort(QVector<Finding> &findings);
+    /// The severity overrides of @p meta ("MLS-012" → Info), ignoring invalid entries.
+    static QHash<QString, Severity> severityOverrides(const Meta &meta);
+
+private:
+    Severity effectiveSeverity(const Rule &r) const;
+    void runComponentRules(const RuleGraph &g, int node);
+    void runConnectionRules(const RuleGraph &g, int edge);
+    QVector<Finding> runGlobalRules(const RuleGraph &g) const;
+    void applyWaivers(const Diagram &d, QVector<Finding> &findings) const;
+
+    const Catalog *m_catalog;
+    QVector<Rule> m_rules;
+    QVector<const Rule *> m_componentRules;
+    QVector<const Rule *> m_connectionRules;
+    QVector<const Rule *> m_globalRules;
+
+    // Cache of the last result.
+    bool m_valid = false;
+    Meta m_meta;
+    QHash<QString, Severity> m_overrides;
+    QHash<QString, QVector<Finding>> m_byComponent;  ///< component-scoped findings
+    QHash<QString, QVector<Finding>> m_byConnection; ///< connection-scoped findings
+    QVector<Finding> m_global;                       ///< graph findings
+    QHash<QString, QPair<QString, QString>> m_ends;  ///< connection id → (from, to)
+};
+
+} // namespace mls

@@ -1,0 +1,83 @@
+#include "RuleGraph.h"
+
+namespace mls {
+
+void RuleGraph::addNode(const Component *c)
+{
+    m_index.insert(c->id, int(m_nodes.size()));
+    m_nodes.push_back(c);
+    m_kinds.push_back(m_catalog->kind(c->kind));
+    m_out.push_back({});
+    m_in.push_back({});
+}
+
+void RuleGraph::addEdge(const Connection *c)
+{
+    const int from = m_index.value(c->from, -1);
+    const int to = m_index.value(c->to, -1);
+    if (from < 0 || to < 0)
+        return; // cannot happen for a valid diagram; a region always holds both ends
+    const int e = int(m_edges.size());
+    m_edges.push_back(Edge{c, from, to});
+    m_out[from].push_back(e);
+    m_in[to].push_back(e);
+}
+
+RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
+{
+    RuleGraph g;
+    g.m_diagram = &d;
+    g.m_catalog = &catalog;
+    const int n = int(d.components().size());
+    g.m_nodes.reserve(n);
+    g.m_kinds.reserve(n);
+    g.m_out.reserve(n);
+    g.m_in.reserve(n);
+    g.m_index.reserve(n);
+    g.m_edges.reserve(int(d.connections().size()));
+    for (const Component &c : d.components())
+        g.addNode(&c);
+    for (const Connection &c : d.connections())
+        g.addEdge(&c);
+    return g;
+}
+
+RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStringList &seeds)
+{
+    RuleGraph g;
+    g.m_diagram = &d;
+    g.m_catalog = &catalog;
+    for (const QString &id : seeds) {
+        if (const Component *c = d.component(id); c && !g.m_index.contains(id))
+            g.addNode(c);
+    }
+    // Breadth-first over connections in both directions; each connection is added once, as
+    // an outgoing connection of its source, after all nodes are known.
+    for (int i = 0; i < g.nodeCount(); ++i) {
+        for (const QString &eid : d.connectionsOf(g.m_nodes[i]->id)) {
+            const Connection *e = d.connection(eid);
+            for (const QString &end : {e->from, e->to}) {
+                if (!g.m_index.contains(end))
+                    g.addNode(d.component(end));
+            }
+        }
+    }
+    for (int i = 0; i < g.nodeCount(); ++i) {
+        for (const Connection *e : d.outgoing(g.m_nodes[i]->id))
+            g.addEdge(e);
+    }
+    return g;
+}
+
+Placement RuleGraph::placement(int i) const
+{
+    return m_kinds[i] ? m_kinds[i]->placement : Placement::Offline;
+}
+
+QString RuleGraph::label(int i) const
+{
+    const Component *c = m_nodes[i];
+    return c->label.isEmpty() ? c->id : c->label;
+}
+
+} // namespace mls
