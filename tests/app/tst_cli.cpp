@@ -1,5 +1,8 @@
 #include "DiagramReader.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -8,6 +11,7 @@ namespace {
 
 const QString templateFile =
     QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
+const QString rulesData = QStringLiteral(MLS_TEST_DATA_DIR "/rules/");
 
 /// Runs mlsketch with @p args; returns the exit code, output and errors in @p text.
 int runMlsketch(const QStringList &args, QString *text)
@@ -32,9 +36,65 @@ class TestCli : public QObject
 private Q_SLOTS:
     void run_data();
     void run();
+    void checkJson();
     void layoutWritesReadableFile_data();
     void layoutWritesReadableFile();
 };
+
+namespace {
+
+void addCheckRows()
+{
+    const QString flawed = rulesData + "flawed.mlsketch";
+    QTest::newRow("check clean template") << QStringList{"check", templateFile} << 0 << ""
+                                          << "";
+    QTest::newRow("check errors") << QStringList{"check", flawed} << 1
+                                  << "MLS-003 error: \"Scoring API\" calls \"Trainer\""
+                                  << "";
+    QTest::newRow("check text lists items")
+        << QStringList{"check", flawed} << 1 << "[api, trainer, e1]"
+        << "";
+    QTest::newRow("check warnings only exit 0")
+        << QStringList{"check", rulesData + "warnings_only.mlsketch"} << 0 << "MLS-012 warning"
+        << "";
+    QTest::newRow("check waived error exit 0")
+        << QStringList{"check", rulesData + "waived_error.mlsketch"} << 0
+        << "(waived: hand-written scoring rules"
+        << "";
+    QTest::newRow("check json") << QStringList{"check", flawed, "--format", "json"} << 1
+                                << "\"rule\": \"MLS-003\""
+                                << "";
+    QTest::newRow("check min-severity")
+        << QStringList{"check", flawed, "--min-severity", "error"} << 1 << "MLS-005 error"
+        << "";
+    QTest::newRow("check unreadable") << QStringList{"check", "/nonexistent.mlsketch"} << 2 << ""
+                                      << "nonexistent.mlsketch";
+    QTest::newRow("check not json")
+        << QStringList{"check", QStringLiteral(MLS_TEST_DATA_DIR "/bad/not_json.mlsketch")} << 2
+        << ""
+        << "not_json.mlsketch";
+    QTest::newRow("check bad format") << QStringList{"check", flawed, "--format", "xml"} << 2 << ""
+                                      << "usage: mlsketch check";
+    QTest::newRow("check bad min-severity")
+        << QStringList{"check", flawed, "--min-severity", "fatal"} << 2 << ""
+        << "usage: mlsketch check";
+    QTest::newRow("check no file") << QStringList{"check"} << 2 << ""
+                                   << "usage: mlsketch check";
+    QTest::newRow("check custom pack")
+        << QStringList{"check", templateFile, "--rules", rulesData + "acme_pack.json"} << 1
+        << "ACME-001 error: \"Ranking model\" does not read"
+        << "";
+    QTest::newRow("check bad pack")
+        << QStringList{"check", templateFile, "--rules", rulesData + "bad_pack.json"} << 2 << ""
+        << "bad_pack.json: rules[0] (\"ACME-002\"): unknown check \"telepathy\"";
+    QTest::newRow("check missing pack")
+        << QStringList{"check", templateFile, "--rules", rulesData + "nope.json"} << 2 << ""
+        << "nope.json: cannot open";
+    QTest::newRow("help check") << QStringList{"--help"} << 0 << "mlsketch check FILE"
+                                << "";
+}
+
+} // namespace
 
 void TestCli::run_data()
 {
@@ -65,6 +125,7 @@ void TestCli::run_data()
                                  << "";
     QTest::newRow("version") << QStringList{"--version"} << 0 << "mlsketch 0."
                              << "";
+    addCheckRows();
 }
 
 void TestCli::run()
@@ -85,6 +146,33 @@ void TestCli::run()
     QVERIFY2(p.exitCode() == exitCode, qPrintable(out + err));
     QVERIFY2(out.contains(stdoutHas), qPrintable(out));
     QVERIFY2(err.contains(stderrHas), qPrintable(err));
+}
+
+void TestCli::checkJson()
+{
+    QProcess p;
+    p.start(MLSKETCH_BIN, {"check", rulesData + "flawed.mlsketch", "--format", "json",
+                           "--min-severity", "warning"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(p.readAllStandardOutput(), &error);
+    QVERIFY2(doc.isArray(), qPrintable(error.errorString()));
+    QStringList rules;
+    for (const QJsonValue &v : doc.array()) {
+        const QJsonObject f = v.toObject();
+        for (const char *key : {"rule", "severity", "message", "explanation", "fix", "components",
+                                "connections", "waived"})
+            QVERIFY2(f.contains(key), key);
+        QVERIFY(f.value("severity").toString() != "info"); // --min-severity warning
+        rules << f.value("rule").toString();
+        if (f.value("rule").toString() == "MLS-003") {
+            QCOMPARE(f.value("components").toArray().size(), 2);
+            QCOMPARE(f.value("connections").toArray().first().toString(), QStringLiteral("e1"));
+            QCOMPARE(f.value("waived").toBool(), false);
+        }
+    }
+    QCOMPARE(rules, (QStringList{"MLS-003", "MLS-005"}));
 }
 
 void TestCli::layoutWritesReadableFile_data()
