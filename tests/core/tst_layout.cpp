@@ -1,9 +1,10 @@
-#include "../TestDiagrams.h"
+#include "LayoutFixtures.h"
 #include "layout/DiagramLayout.h"
 #include "layout/GraphvizLayout.h"
 #include "layout/LayoutPlacement.h"
 
-#include <QRandomGenerator>
+#include <QDir>
+#include <QFile>
 #include <QTest>
 #include <QUndoStack>
 
@@ -13,106 +14,9 @@
 
 using namespace mls;
 using namespace mls::test;
+using namespace mls::test::layout;
 
 namespace {
-
-using Fixture = std::function<void(Diagram &)>;
-
-void addChain(Diagram &d, int n, const QString &prefix = QStringLiteral("c"))
-{
-    for (int i = 0; i < n; ++i) {
-        const int at = int(d.components().size());
-        d.insertComponent(at, component(prefix + QString::number(i), "cache"));
-        if (i > 0)
-            d.insertConnection(int(d.connections().size()),
-                               connection(prefix + "e" + QString::number(i),
-                                          prefix + QString::number(i - 1),
-                                          prefix + QString::number(i), "features"));
-    }
-}
-
-/// A random layered DAG: every connection goes from a lower to a higher index.
-void addDag(Diagram &d, int n, int edges, quint32 seed)
-{
-    QRandomGenerator rng(seed);
-    for (int i = 0; i < n; ++i)
-        d.insertComponent(i, component(QStringLiteral("c%1").arg(i), "cache"));
-    for (int e = 0; e < edges; ++e) {
-        const int from = rng.bounded(n - 1);
-        const int to = std::min(n - 1, from + 1 + rng.bounded(6));
-        d.insertConnection(e,
-                           connection(QStringLiteral("e%1").arg(e), QStringLiteral("c%1").arg(from),
-                                      QStringLiteral("c%1").arg(to), "features"));
-    }
-}
-
-void addZone(Diagram &d, const QString &id, const QStringList &members)
-{
-    Group g;
-    g.id = id;
-    g.label = id;
-    g.members = members;
-    d.insertGroup(int(d.groups().size()), g);
-}
-
-/// Two zones of a pipeline, with components outside both.
-void zonedDag(Diagram &d)
-{
-    addDag(d, 24, 36, 3);
-    addZone(d, "z1", {"c0", "c1", "c2", "c3"});
-    addZone(d, "z2", {"c10", "c11", "c12"});
-}
-
-QHash<QString, Fixture> fixtures()
-{
-    return {
-        {"small", [](Diagram &d) { fillSmall(d); }},
-        {"chain", [](Diagram &d) { addChain(d, 10); }},
-        {"dag", [](Diagram &d) { addDag(d, 40, 60, 1); }},
-        {"zoned", zonedDag},
-        {"empty", [](Diagram &) {}},
-        {"self-loops",
-         [](Diagram &d) {
-             addChain(d, 3);
-             d.insertConnection(2, connection("loop", "c1", "c1", "features"));
-         }},
-        {"cycle",
-         [](Diagram &d) {
-             addChain(d, 4);
-             d.insertConnection(3, connection("back", "c3", "c0", "features"));
-         }},
-        {"duplicates",
-         [](Diagram &d) {
-             addChain(d, 3);
-             d.insertConnection(2, connection("dup1", "c0", "c1", "features"));
-             d.insertConnection(3, connection("dup2", "c0", "c1", "features"));
-         }},
-        {"disconnected",
-         [](Diagram &d) {
-             addChain(d, 3, "a");
-             addChain(d, 4, "b");
-             d.insertComponent(7, component("lonely", "cache"));
-         }},
-        {"nasty text",
-         [](Diagram &d) {
-             d.insertComponent(0, component("q\"uote", "cache", {}, "say \"hi\""));
-             d.insertComponent(1, component("back\\slash", "cache", {}, "C:\\path\\"));
-             d.insertComponent(2, component("<b>html</b>", "cache", {}, "<table><tr>"));
-             d.insertComponent(3, component("视频", "cache", {}, "视频推荐 {}; -> ]"));
-             d.insertConnection(0, connection("e\"1", "q\"uote", "back\\slash", "features"));
-             d.insertConnection(1, connection("e2", "back\\slash", "<b>html</b>", "features"));
-             d.insertConnection(2, connection("e3", "<b>html</b>", "视频", "features"));
-             addZone(d, "z\"<1>", {"视频"});
-         }},
-    };
-}
-
-std::unique_ptr<Diagram> make(const QString &fixture)
-{
-    auto d = std::make_unique<Diagram>();
-    fixtures().value(fixture)(*d);
-    return d;
-}
 
 QRectF card(const QPointF &centre)
 {
@@ -181,6 +85,7 @@ private Q_SLOTS:
     void routesAreBeziers();
     void noUserTextReachesGraphviz();
     void commaLocale();
+    void debugDumpWritesDot();
     void names_data();
     void names();
     void pinProperty();
@@ -387,6 +292,25 @@ void TestLayout::commaLocale()
     QVERIFY(r.ok);
     QCOMPARE(after, QByteArray("de_DE.UTF-8"));
     QVERIFY2(overlap(*d).isEmpty(), qPrintable(overlap(*d)));
+}
+
+void TestLayout::debugDumpWritesDot()
+{
+    const QStringList pattern{QStringLiteral("mlsketch-layout-*.dot")};
+    const QStringList before = QDir::temp().entryList(pattern, QDir::Files);
+    qputenv("MLSKETCH_DEBUG_LAYOUT", "1");
+    auto d = make("small");
+    const LayoutResult r = DiagramLayout::apply(*d, {});
+    qunsetenv("MLSKETCH_DEBUG_LAYOUT");
+    QVERIFY(r.ok);
+    QStringList added = QDir::temp().entryList(pattern, QDir::Files);
+    for (const QString &old : before)
+        added.removeAll(old);
+    QCOMPARE(added.size(), 1);
+    QFile file(QDir::temp().filePath(added.constFirst()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("digraph mlsketch"));
+    file.remove();
 }
 
 void TestLayout::names_data()
