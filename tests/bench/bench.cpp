@@ -8,6 +8,7 @@
 #include "Catalog.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
+#include "RuleEngine.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
 #include "commands/MoveComponentsCommand.h"
@@ -241,6 +242,99 @@ void layoutTable()
         measureLayout(n);
 }
 
+// ---- design rules -------------------------------------------------------------------------
+
+/// @p parts subsystems of @p size components with 3 connections per component between kinds
+/// that can exchange a flow (as a user draws them; incompatible pairs are retried); with @p
+/// bridged, one extra connection links each subsystem to the next, so the whole board is one
+/// connected part (the re-check worst case).
+std::unique_ptr<Diagram> generateRuleDiagram(int parts, int size, bool bridged)
+{
+    QRandomGenerator rng(7);
+    auto d = std::make_unique<Diagram>();
+    const Catalog &cat = Catalog::builtin();
+    d->reserve(parts * size, parts * size * 3);
+    int edge = 0;
+    auto connect = [&](int from, int to) {
+        const Component &a = d->components()[size_t(from)];
+        const Component *b = &d->components()[size_t(to)];
+        QStringList flows = cat.compatibleFlows(a.kind, b->kind);
+        for (int retry = 0; retry < 20 && flows.isEmpty(); ++retry) {
+            b = &d->components()[size_t(to - to % size + rng.bounded(size))];
+            flows = cat.compatibleFlows(a.kind, b->kind);
+        }
+        Connection c;
+        c.id = QStringLiteral("e%1").arg(edge);
+        c.from = a.id;
+        c.to = b->id;
+        c.flow = flows.isEmpty() ? QStringLiteral("events") : flows[rng.bounded(flows.size())];
+        d->insertConnection(edge++, c);
+    };
+    for (int i = 0; i < parts * size; ++i) {
+        Component c;
+        c.id = QStringLiteral("c%1").arg(i);
+        c.kind = cat.kinds()[rng.bounded(int(cat.kinds().size()))].id;
+        c.label = QStringLiteral("Component %1").arg(i);
+        d->insertComponent(i, c);
+    }
+    for (int p = 0; p < parts; ++p) {
+        for (int k = 0; k < size * 3 - (bridged ? 1 : 0); ++k)
+            connect(p * size + rng.bounded(size), p * size + rng.bounded(size));
+        if (bridged)
+            connect(p * size, ((p + 1) % parts) * size);
+    }
+    return d;
+}
+
+/// Full check, and re-checks after a rename and after adding a connection (medians).
+void measureRules(const char *shape, bool bridged)
+{
+    std::unique_ptr<Diagram> d = generateRuleDiagram(200, 50, bridged);
+    RuleEngine engine;
+    int findings = 0;
+    const double fullMs = medianMs(5, [&] { findings = int(engine.check(*d).size()); });
+    QRandomGenerator rng(11);
+    std::vector<double> rename, connect;
+    for (int i = 0; i < 60; ++i) {
+        Component c = d->components()[rng.bounded(int(d->components().size()))];
+        c.label += QLatin1Char('!');
+        d->updateComponent(c);
+        QElapsedTimer t;
+        t.start();
+        engine.recheck(*d, {c.id}, {});
+        rename.push_back(double(t.nsecsElapsed()) / 1e3);
+
+        const int from = rng.bounded(int(d->components().size()));
+        Connection e;
+        e.id = QStringLiteral("bench%1").arg(i);
+        e.from = d->components()[size_t(from)].id;
+        e.to = d->components()[size_t(from - from % 50 + rng.bounded(50))].id;
+        e.flow = QStringLiteral("features");
+        d->insertConnection(0, e);
+        t.restart();
+        engine.recheck(*d, {}, {e.id});
+        connect.push_back(double(t.nsecsElapsed()) / 1e3);
+        d->takeConnection(e.id);
+        engine.recheck(*d, {}, {e.id});
+    }
+    std::sort(rename.begin(), rename.end());
+    std::sort(connect.begin(), connect.end());
+    const double connectUs = connect[connect.size() / 2];
+    std::printf("%-10s %10zu %11zu %8d %9.1f %10.0f %11.0f %8.0f\n", shape, d->components().size(),
+                d->connections().size(), findings, fullMs, rename[rename.size() / 2], connectUs,
+                fullMs * 1000 / connectUs);
+}
+
+void rulesTable()
+{
+    std::printf("\nDesign rules (targets: full check of 10k/30k ≤ 50 ms, re-check after one edit "
+                "≤ 1 ms; ratio = full / re-check after connect)\n");
+    std::printf("%-10s %10s %11s %8s %9s %10s %11s %8s\n", "shape", "components", "connections",
+                "findings", "full ms", "rename µs", "connect µs", "ratio");
+    measureRules("200 parts", false);
+    measureRules("connected", true);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -252,6 +346,10 @@ int main(int argc, char *argv[])
     if (argc > 1 && QByteArray(argv[1]) == "--quick")
         sizes = {1000, 10000};
     Catalog::builtin();
+    if (argc > 1 && QByteArray(argv[1]) == "--rules-only") {
+        rulesTable();
+        return 0;
+    }
     if (argc > 1 && QByteArray(argv[1]) == "--layout") { // the layout table alone
         layoutTable();
         return 0;
@@ -298,5 +396,6 @@ int main(int argc, char *argv[])
     for (int n : {1000, 10000})
         measureBoard(n);
     layoutTable();
+    rulesTable();
     return 0;
 }

@@ -10,16 +10,23 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-QHash<QString, QString> edgeArgs(const CheckContext &ctx, int e)
+/// Placeholders of a connection finding; @p extra answers the names it knows first.
+QString edgeArg(const CheckContext &ctx, int e, QStringView name)
 {
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
     const Catalog &cat = g.catalog();
-    return {{QStringLiteral("from"), quoted(g.label(edge.from))},
-            {QStringLiteral("to"), quoted(g.label(edge.to))},
-            {QStringLiteral("flow"), cat.flowLabel(edge.connection->flow).toLower()},
-            {QStringLiteral("from_kind"), cat.kindLabel(g.node(edge.from).kind).toLower()},
-            {QStringLiteral("to_kind"), cat.kindLabel(g.node(edge.to).kind).toLower()}};
+    if (name == QLatin1String("from"))
+        return quoted(g.label(edge.from));
+    if (name == QLatin1String("to"))
+        return quoted(g.label(edge.to));
+    if (name == QLatin1String("flow"))
+        return cat.flowLabel(edge.connection->flow).toLower();
+    if (name == QLatin1String("from_kind"))
+        return cat.kindLabel(g.node(edge.from).kind).toLower();
+    if (name == QLatin1String("to_kind"))
+        return cat.kindLabel(g.node(edge.to).kind).toLower();
+    return {};
 }
 
 void emitEdge(const CheckContext &ctx, int e, QVector<Finding> &out)
@@ -28,7 +35,8 @@ void emitEdge(const CheckContext &ctx, int e, QVector<Finding> &out)
     QStringList comps{edge.connection->from};
     if (edge.to != edge.from)
         comps << edge.connection->to;
-    out.push_back(ctx.make(edgeArgs(ctx, e), comps, {edge.connection->id}));
+    out.push_back(ctx.make([&](QStringView name) { return edgeArg(ctx, e, name); }, comps,
+                           {edge.connection->id}));
 }
 
 QHash<QString, QString> nodeArgs(const CheckContext &ctx, int n)
@@ -111,9 +119,9 @@ void checkUnknownFlow(const CheckContext &ctx, int e, QVector<Finding> &out)
     const Connection *c = ctx.graph.edge(e).connection;
     if (ctx.graph.catalog().flow(c->flow))
         return;
-    QHash<QString, QString> args = edgeArgs(ctx, e);
-    args.insert(QStringLiteral("component"), QStringLiteral("connection ") + quoted(c->id));
-    args.insert(QStringLiteral("what"), QStringLiteral("flow ") + quoted(c->flow));
+    const QHash<QString, QString> args{
+        {QStringLiteral("component"), QStringLiteral("connection ") + quoted(c->id)},
+        {QStringLiteral("what"), QStringLiteral("flow ") + quoted(c->flow)}};
     out.push_back(ctx.make(args, {c->from, c->to}, {c->id}));
 }
 

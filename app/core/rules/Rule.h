@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace mls {
 
 /// A design rule as loaded from a rule pack (resources/rules/core.json or a custom file).
@@ -29,8 +31,11 @@ struct Rule
     QString source;        ///< file the rule came from, for messages
 };
 
-/// Builds a Finding of @p rule: fills the message template with @p args ("{name}" → value).
-Finding makeFinding(const Rule &rule, Severity severity, const QHash<QString, QString> &args,
+/// Value of a message placeholder ("from" for "{from}"); called only for names in the template.
+using MessageArgs = std::function<QString(QStringView name)>;
+
+/// Builds a Finding of @p rule, filling each "{name}" of its message from @p args.
+Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args,
                     const QStringList &components, const QStringList &connections);
 
 } // namespace mls

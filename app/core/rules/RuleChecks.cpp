@@ -44,7 +44,7 @@ QStringList checkNames()
     return names;
 }
 
-Finding makeFinding(const Rule &rule, Severity severity, const QHash<QString, QString> &args,
+Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args,
                     const QStringList &components, const QStringList &connections)
 {
     Finding f;
@@ -55,9 +55,23 @@ Finding makeFinding(const Rule &rule, Severity severity, const QHash<QString, QS
     f.fix = rule.fix;
     f.components = components;
     f.connections = connections;
-    QString m = rule.message;
-    for (auto it = args.cbegin(); it != args.cend(); ++it)
-        m.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+    // One pass over the template; unknown placeholders are kept as written.
+    const QString &t = rule.message;
+    QString m;
+    m.reserve(t.size() + 32);
+    qsizetype i = 0;
+    while (i < t.size()) {
+        const qsizetype open = t.indexOf(QLatin1Char('{'), i);
+        const qsizetype close = open < 0 ? -1 : t.indexOf(QLatin1Char('}'), open);
+        if (close < 0) {
+            m += QStringView(t).mid(i);
+            break;
+        }
+        m += QStringView(t).mid(i, open - i);
+        const QString value = args(QStringView(t).mid(open + 1, close - open - 1));
+        m += value.isNull() ? QStringView(t).mid(open, close - open + 1) : QStringView(value);
+        i = close + 1;
+    }
     f.message = m;
     return f;
 }

@@ -15,10 +15,18 @@ struct CheckContext
     Severity severity;
 
     /// A finding of this rule with the message template filled from @p args.
-    Finding make(const QHash<QString, QString> &args, const QStringList &components,
+    Finding make(const MessageArgs &args, const QStringList &components,
                  const QStringList &connections = {}) const
     {
         return makeFinding(rule, severity, args, components, connections);
+    }
+    /// The same with the placeholder values given up front.
+    Finding make(const QHash<QString, QString> &args, const QStringList &components,
+                 const QStringList &connections = {}) const
+    {
+        return makeFinding(
+            rule, severity, [&](QStringView name) { return args.value(name.toString()); },
+            components, connections);
     }
 };
 

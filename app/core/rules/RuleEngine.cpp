@@ -85,7 +85,8 @@ void RuleEngine::runComponentRules(const RuleGraph &g, int node)
     QVector<Finding> found;
     for (const Rule *r : std::as_const(m_componentRules))
         findCheck(r->check)->component(CheckContext{g, *r, effectiveSeverity(*r)}, node, found);
-    applyWaivers(g.diagram(), found);
+    if (g.hasWaivers())
+        applyWaivers(g.diagram(), found);
     if (found.isEmpty())
         m_byComponent.remove(g.node(node).id);
     else
@@ -97,7 +98,8 @@ void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
     QVector<Finding> found;
     for (const Rule *r : std::as_const(m_connectionRules))
         findCheck(r->check)->connection(CheckContext{g, *r, effectiveSeverity(*r)}, edge, found);
-    applyWaivers(g.diagram(), found);
+    if (g.hasWaivers())
+        applyWaivers(g.diagram(), found);
     const QString &id = g.edge(edge).connection->id;
     if (found.isEmpty())
         m_byConnection.remove(id);
@@ -110,7 +112,8 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g) const
     QVector<Finding> found;
     for (const Rule *r : m_globalRules)
         findCheck(r->check)->global(CheckContext{g, *r, effectiveSeverity(*r)}, found);
-    applyWaivers(g.diagram(), found);
+    if (g.hasWaivers())
+        applyWaivers(g.diagram(), found);
     return found;
 }
 
@@ -195,8 +198,8 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
         if (n < 0)
             continue;
         nodes.insert(n);
-        for (const QVector<int> *adj : {&g.out(n), &g.in(n)}) {
-            for (int e : *adj) {
+        for (const RuleGraph::EdgeRange &adj : {g.out(n), g.in(n)}) {
+            for (int e : adj) {
                 edges.insert(e);
                 nodes.insert(g.edge(e).from);
                 nodes.insert(g.edge(e).to);
@@ -225,8 +228,13 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
 
 QVector<Finding> RuleEngine::findings() const
 {
+    qsizetype total = m_global.size();
+    for (const QVector<Finding> &f : m_byComponent)
+        total += f.size();
+    for (const QVector<Finding> &f : m_byConnection)
+        total += f.size();
     QVector<Finding> all;
-    all.reserve(m_global.size() + m_byComponent.size() + m_byConnection.size());
+    all.reserve(total);
     for (const QVector<Finding> &f : m_byComponent)
         all += f;
     for (const QVector<Finding> &f : m_byConnection)

@@ -7,8 +7,7 @@ void RuleGraph::addNode(const Component *c)
     m_index.insert(c->id, int(m_nodes.size()));
     m_nodes.push_back(c);
     m_kinds.push_back(m_catalog->kind(c->kind));
-    m_out.push_back({});
-    m_in.push_back({});
+    m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
 }
 
 void RuleGraph::addEdge(const Connection *c)
@@ -17,10 +16,30 @@ void RuleGraph::addEdge(const Connection *c)
     const int to = m_index.value(c->to, -1);
     if (from < 0 || to < 0)
         return; // cannot happen for a valid diagram; a region always holds both ends
-    const int e = int(m_edges.size());
     m_edges.push_back(Edge{c, from, to});
-    m_out[from].push_back(e);
-    m_in[to].push_back(e);
+    m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
+}
+
+void RuleGraph::buildAdjacency()
+{
+    const int n = nodeCount();
+    m_outStart.fill(0, n + 1);
+    m_inStart.fill(0, n + 1);
+    for (const Edge &e : std::as_const(m_edges)) {
+        ++m_outStart[e.from + 1];
+        ++m_inStart[e.to + 1];
+    }
+    for (int i = 0; i < n; ++i) {
+        m_outStart[i + 1] += m_outStart[i];
+        m_inStart[i + 1] += m_inStart[i];
+    }
+    m_out.resize(m_edges.size());
+    m_in.resize(m_edges.size());
+    QVector<int> outFill = m_outStart, inFill = m_inStart;
+    for (int e = 0; e < edgeCount(); ++e) {
+        m_out[outFill[m_edges[e].from]++] = e;
+        m_in[inFill[m_edges[e].to]++] = e;
+    }
 }
 
 RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
@@ -31,14 +50,13 @@ RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
     const int n = int(d.components().size());
     g.m_nodes.reserve(n);
     g.m_kinds.reserve(n);
-    g.m_out.reserve(n);
-    g.m_in.reserve(n);
     g.m_index.reserve(n);
     g.m_edges.reserve(int(d.connections().size()));
     for (const Component &c : d.components())
         g.addNode(&c);
     for (const Connection &c : d.connections())
         g.addEdge(&c);
+    g.buildAdjacency();
     return g;
 }
 
@@ -66,6 +84,7 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
         for (const Connection *e : d.outgoing(g.m_nodes[i]->id))
             g.addEdge(e);
     }
+    g.buildAdjacency();
     return g;
 }
 

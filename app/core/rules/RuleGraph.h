@@ -18,6 +18,17 @@ namespace mls {
 class RuleGraph
 {
 public:
+    /// A read-only run of edge indexes.
+    struct EdgeRange
+    {
+        const int *first = nullptr;
+        const int *last = nullptr;
+        const int *begin() const { return first; }
+        const int *end() const { return last; }
+        int size() const { return int(last - first); }
+        bool isEmpty() const { return first == last; }
+    };
+
     struct Edge
     {
         const Connection *connection = nullptr;
@@ -39,28 +50,37 @@ public:
     const KindInfo *kind(int i) const { return m_kinds[i]; }
     const Edge &edge(int i) const { return m_edges[i]; }
     /// Edge indexes leaving / entering node @p i.
-    const QVector<int> &out(int i) const { return m_out[i]; }
-    const QVector<int> &in(int i) const { return m_in[i]; }
+    EdgeRange out(int i) const { return range(m_out, m_outStart, i); }
+    EdgeRange in(int i) const { return range(m_in, m_inStart, i); }
     /// Node index of a component id, or -1.
     int indexOf(const QString &id) const { return m_index.value(id, -1); }
     /// The node's kind id is one of @p kinds.
     bool isKind(int i, const QStringList &kinds) const { return kinds.contains(m_nodes[i]->kind); }
     /// Placement of node @p i; unknown kinds count as Offline (never on the request path).
     Placement placement(int i) const;
+    /// True when a component or connection of the graph carries a waiver.
+    bool hasWaivers() const { return m_hasWaivers; }
     /// Label of node @p i (its id when the label is empty).
     QString label(int i) const;
 
 private:
     void addNode(const Component *c);
     void addEdge(const Connection *c);
+    void buildAdjacency();
+    static EdgeRange range(const QVector<int> &list, const QVector<int> &start, int i)
+    {
+        return EdgeRange{list.constData() + start[i], list.constData() + start[i + 1]};
+    }
 
+    bool m_hasWaivers = false;
     const Diagram *m_diagram = nullptr;
     const Catalog *m_catalog = nullptr;
     QVector<const Component *> m_nodes;
     QVector<const KindInfo *> m_kinds;
     QVector<Edge> m_edges;
-    QVector<QVector<int>> m_out;
-    QVector<QVector<int>> m_in;
+    // Compressed adjacency: the edges leaving node i are m_out[m_outStart[i] .. m_outStart[i+1]).
+    QVector<int> m_out, m_outStart;
+    QVector<int> m_in, m_inStart;
     QHash<QString, int> m_index;
 };
 

@@ -12,49 +12,60 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-/// Nodes upstream of @p start (excluded) over edges whose flow @p follow accepts.
-template <typename Follow> QVector<char> upstream(const RuleGraph &g, int start, Follow follow)
+/// Breadth-first walks upstream that mark visited nodes with a per-walk stamp, so a check
+/// over many trainers allocates once instead of once per walk.
+class Walker
 {
-    QVector<char> seen(g.nodeCount(), 0);
-    QVector<int> queue{start};
-    for (int i = 0; i < queue.size(); ++i) {
-        for (int e : g.in(queue[i])) {
-            const int w = g.edge(e).from;
-            if (!seen[w] && w != start && follow(g.edge(e).connection->flow)) {
-                seen[w] = 1;
-                queue.push_back(w);
+public:
+    explicit Walker(const RuleGraph &g) : m_g(g), m_mark(g.nodeCount(), 0) {}
+
+    /// Marks the nodes upstream of @p start (excluded) over edges whose flow @p follow
+    /// accepts; returns the stamp. With @p hit, stops early at a node marked with @p hit.
+    template <typename Follow>
+    int upstream(int start, Follow follow, const Walker *other = nullptr, int hit = 0,
+                 bool *found = nullptr, bool *any = nullptr)
+    {
+        const int stamp = ++m_stamp;
+        m_queue = {start};
+        for (int i = 0; i < m_queue.size(); ++i) {
+            for (int e : m_g.in(m_queue[i])) {
+                const int w = m_g.edge(e).from;
+                if (m_mark[w] == stamp || w == start || !follow(m_g.edge(e).connection->flow))
+                    continue;
+                m_mark[w] = stamp;
+                m_queue.push_back(w);
+                if (any)
+                    *any = true;
+                if (other && other->m_mark[w] == hit) {
+                    *found = true;
+                    return stamp;
+                }
             }
         }
+        return stamp;
     }
-    return seen;
-}
+
+private:
+    const RuleGraph &m_g;
+    QVector<int> m_mark;
+    QVector<int> m_queue;
+    int m_stamp = 0;
+};
 
 QVector<int> modelsOf(const RuleGraph &g, int trainer, const QStringList &kinds)
 {
-    QVector<char> seen(g.nodeCount(), 0);
     QVector<int> queue{trainer}, served;
-    seen[trainer] = 1;
     for (int i = 0; i < queue.size(); ++i) {
         for (int e : g.out(queue[i])) {
             const int w = g.edge(e).to;
-            if (seen[w] || g.edge(e).connection->flow != QLatin1String("model"))
+            if (g.edge(e).connection->flow != QLatin1String("model") || queue.contains(w))
                 continue;
-            seen[w] = 1;
             queue.push_back(w);
             if (g.isKind(w, kinds))
                 served.push_back(w);
         }
     }
     return served;
-}
-
-bool shareSource(const QVector<char> &training, const QVector<char> &serving)
-{
-    for (int i = 0; i < training.size(); ++i) {
-        if (training[i] && serving[i])
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -66,16 +77,18 @@ void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
         return f != QLatin1String("model") && f != QLatin1String("requests");
     };
     auto isFeatures = [](const QString &f) { return f == QLatin1String("features"); };
+    Walker training(g), serving(g);
     for (int t = 0; t < g.nodeCount(); ++t) {
         if (g.node(t).kind != QLatin1String("trainer"))
             continue;
         const QVector<int> served = modelsOf(g, t, ctx.rule.kinds);
         if (served.isEmpty())
             continue;
-        const QVector<char> training = upstream(g, t, isData);
+        const int stamp = training.upstream(t, isData);
         for (int s : served) {
-            const QVector<char> serving = upstream(g, s, isFeatures);
-            if (!serving.contains(1) || shareSource(training, serving))
+            bool shared = false, readsFeatures = false;
+            serving.upstream(s, isFeatures, &training, stamp, &shared, &readsFeatures);
+            if (!readsFeatures || shared)
                 continue;
             out.push_back(ctx.make({{QStringLiteral("component"), quoted(g.label(s))},
                                     {QStringLiteral("trainer"), quoted(g.label(t))}},
