@@ -127,7 +127,8 @@ void TestRuleEngine::customPack()
     QVERIFY2(engine.loadPack(path, &error), qPrintable(error));
     QVERIFY(engine.rule("ACME-001"));
     auto bad = test::diagramFromSpec("a:api_gateway m:model_server; a>m:requests");
-    const Finding *f = findRule(engine.check(*bad), "ACME-001");
+    const QVector<Finding> found = engine.check(*bad);
+    const Finding *f = findRule(found, "ACME-001");
     QVERIFY(f);
     QCOMPARE(f->message, QStringLiteral("\"m\" does not log its predictions"));
     auto good = test::diagramFromSpec(
