@@ -52,6 +52,7 @@ private Q_SLOTS:
     void badPack_data();
     void badPack();
     void findingKeyIsStable();
+    void incrementalEqualsFull_data();
     void incrementalEqualsFull();
 };
 
@@ -263,15 +264,40 @@ std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng
 
 } // namespace
 
+void TestRuleEngine::incrementalEqualsFull_data()
+{
+    QTest::addColumn<int>("copies");
+    QTest::addColumn<quint32>("seed");
+    QTest::newRow("one template") << 1 << 4u;
+    QTest::newRow("three disjoint templates") << 3 << 5u; // edits join and split parts
+}
+
 void TestRuleEngine::incrementalEqualsFull()
 {
+    QFETCH(int, copies);
+    QFETCH(quint32, seed);
     const ReadResult read = DiagramReader::readFile(
         QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch"));
     QVERIFY2(read.ok(), qPrintable(read.error));
-    Diagram &d = *read.diagram;
+    Diagram d;
+    for (int k = 0; k < copies; ++k) {
+        const QString prefix = QStringLiteral("p%1_").arg(k);
+        for (const Component &c : read.diagram->components()) {
+            Component copy = c;
+            copy.id = prefix + c.id;
+            d.insertComponent(int(d.components().size()), copy);
+        }
+        for (const Connection &c : read.diagram->connections()) {
+            Connection copy = c;
+            copy.id = prefix + c.id;
+            copy.from = prefix + c.from;
+            copy.to = prefix + c.to;
+            d.insertConnection(int(d.connections().size()), copy);
+        }
+    }
     RuleEngine incremental;
     incremental.check(d);
-    QRandomGenerator rng(4);
+    QRandomGenerator rng(seed);
     for (int step = 0; step < 400; ++step) {
         const auto [components, connections] = randomEdit(d, rng);
         if (step % 97 == 96) {
