@@ -17,9 +17,9 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-bool isRequests(const Connection *c)
+bool isRequests(const RuleGraph::Edge &e)
 {
-    return c->flow == QLatin1String("requests");
+    return e.is(RuleGraph::Flow::Requests);
 }
 
 /// Strongly connected components (iterative Tarjan); returns the component number per node.
@@ -88,9 +88,8 @@ QVector<int> reach(const RuleGraph &g, const QVector<int> &start, bool forward, 
 /// Models a trainer hands on: nodes of @p kinds reached over `model` edges.
 QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &kinds)
 {
-    const QVector<int> r = reach(g, {trainer}, true, [](const RuleGraph::Edge &e) {
-        return e.connection->flow == QLatin1String("model");
-    });
+    const QVector<int> r = reach(
+        g, {trainer}, true, [](const RuleGraph::Edge &e) { return e.is(RuleGraph::Flow::Model); });
     QVector<int> served;
     for (int v : r) {
         if (v != trainer && g.isKind(v, kinds))
@@ -117,7 +116,7 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
     Adjacency succ(g.nodeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
         const RuleGraph::Edge &edge = g.edge(e);
-        if (isRequests(edge.connection) && edge.from != edge.to)
+        if (isRequests(edge) && edge.from != edge.to)
             succ[edge.from].push_back(edge.to);
     }
     const QVector<int> comp = stronglyConnected(succ);
@@ -132,7 +131,7 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
             ids << g.node(n).id;
             labels << quoted(g.label(n));
             for (int e : g.out(n)) {
-                if (isRequests(g.edge(e).connection) && comp[g.edge(e).to] == comp[n])
+                if (isRequests(g.edge(e)) && comp[g.edge(e).to] == comp[n])
                     edges << g.edge(e).connection->id;
             }
         }
@@ -155,8 +154,8 @@ void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
     QVector<int> queue = monitors;
     for (int m : monitors)
         reaches[m] = 1;
-    auto carries = [](const Connection *c) {
-        return c->flow != QLatin1String("model") && c->flow != QLatin1String("training_data");
+    auto carries = [](const RuleGraph::Edge &e) {
+        return !e.is(RuleGraph::Flow::Model) && !e.is(RuleGraph::Flow::TrainingData);
     };
     for (int i = 0; i < queue.size(); ++i) {
         const int v = queue[i];
@@ -167,11 +166,11 @@ void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
             }
         };
         for (int e : g.in(v)) {
-            if (carries(g.edge(e).connection))
+            if (carries(g.edge(e)))
                 visit(g.edge(e).from);
         }
         for (int e : g.out(v)) {
-            if (isRequests(g.edge(e).connection))
+            if (isRequests(g.edge(e)))
                 visit(g.edge(e).to);
         }
     }
@@ -194,7 +193,7 @@ void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
     for (int e = 0; e < g.edgeCount(); ++e) {
         const RuleGraph::Edge &edge = g.edge(e);
         succ[edge.from].push_back(edge.to);
-        if (isRequests(edge.connection))
+        if (isRequests(edge))
             succ[edge.to].push_back(edge.from);
     }
     const QVector<int> comp = stronglyConnected(succ);

@@ -84,12 +84,12 @@ private:
     bool isCall(const RuleGraph::Edge &edge) const
     {
         const Placement p = m_g.placement(edge.to);
-        return edge.connection->flow == QLatin1String("requests") && m_g.kind(edge.to) &&
+        return edge.is(RuleGraph::Flow::Requests) && m_g.kind(edge.to) &&
                (p == Placement::Online || p == Placement::Store);
     }
     bool isLookup(const RuleGraph::Edge &edge) const
     {
-        return edge.connection->flow != QLatin1String("requests") && m_g.kind(edge.from) &&
+        return !edge.is(RuleGraph::Flow::Requests) && m_g.kind(edge.from) &&
                m_g.placement(edge.from) == Placement::Store;
     }
 

@@ -162,18 +162,15 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     return findings();
 }
 
-QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
-                                     const QStringList &connections)
+QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &components,
+                                     const QStringList &connections, QSet<QString> *removed)
 {
-    if (!m_valid || d.meta() != m_meta)
-        return check(d);
-    QSet<QString> removed;
     QStringList seeds;
     for (const QString &id : components) {
         if (d.component(id)) {
             seeds << id;
         } else {
-            removed.insert(id);
+            removed->insert(id);
             m_byComponent.remove(id);
         }
     }
@@ -188,12 +185,15 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
             m_byConnection.remove(id);
         }
     }
-    const RuleGraph g = RuleGraph::region(d, *m_catalog, seeds);
+    return seeds;
+}
 
-    // Local rules: the touched components, their neighbours, and every connection touching
-    // a touched component (duplicates and neighbour kinds are decided there).
+void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds)
+{
+    // The touched components, their neighbours, and every connection touching a touched
+    // component (duplicates and neighbour kinds are decided there).
     QSet<int> nodes, edges;
-    for (const QString &id : std::as_const(seeds)) {
+    for (const QString &id : seeds) {
         const int n = g.indexOf(id);
         if (n < 0)
             continue;
@@ -210,19 +210,32 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
         runComponentRules(g, n);
     for (int e : std::as_const(edges))
         runConnectionRules(g, e);
+}
 
-    // Graph rules: a graph finding lies inside one connected part, so the old findings of
-    // the edited parts are exactly those naming a region component or a removed one.
+void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
+{
+    // A graph finding lies inside one connected part, so the old findings of the edited
+    // parts are exactly those naming a region component or a removed one.
     for (int n = 0; n < g.nodeCount(); ++n)
         removed.insert(g.node(n).id);
-    m_global.erase(std::remove_if(m_global.begin(), m_global.end(),
-                                  [&](const Finding &f) {
-                                      return std::any_of(
-                                          f.components.begin(), f.components.end(),
-                                          [&](const QString &c) { return removed.contains(c); });
-                                  }),
-                   m_global.end());
+    auto stale = [&](const Finding &f) {
+        return std::any_of(f.components.begin(), f.components.end(),
+                           [&](const QString &c) { return removed.contains(c); });
+    };
+    m_global.erase(std::remove_if(m_global.begin(), m_global.end(), stale), m_global.end());
     m_global += runGlobalRules(g);
+}
+
+QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
+                                     const QStringList &connections)
+{
+    if (!m_valid || d.meta() != m_meta)
+        return check(d);
+    QSet<QString> removed;
+    const QStringList seeds = forgetEdited(d, components, connections, &removed);
+    const RuleGraph g = RuleGraph::region(d, *m_catalog, seeds);
+    rerunLocalRules(g, seeds);
+    rerunGlobalRules(g, removed);
     return findings();
 }
 

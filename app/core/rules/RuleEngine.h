@@ -75,6 +75,11 @@ private:
     void runConnectionRules(const RuleGraph &g, int edge);
     QVector<Finding> runGlobalRules(const RuleGraph &g) const;
     void applyWaivers(const Diagram &d, QVector<Finding> &findings) const;
+    /// Drops cached findings of removed items; returns the ids of the touched components.
+    QStringList forgetEdited(const Diagram &d, const QStringList &components,
+                             const QStringList &connections, QSet<QString> *removed);
+    void rerunLocalRules(const RuleGraph &g, const QStringList &seeds);
+    void rerunGlobalRules(const RuleGraph &g, QSet<QString> removed);
 
     const Catalog *m_catalog;
     QVector<Rule> m_rules;

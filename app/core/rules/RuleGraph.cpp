@@ -16,7 +16,11 @@ void RuleGraph::addEdge(const Connection *c)
     const int to = m_index.value(c->to, -1);
     if (from < 0 || to < 0)
         return; // cannot happen for a valid diagram; a region always holds both ends
-    m_edges.push_back(Edge{c, from, to});
+    static const QHash<QString, Flow> tags{{QStringLiteral("requests"), Flow::Requests},
+                                           {QStringLiteral("model"), Flow::Model},
+                                           {QStringLiteral("features"), Flow::Features},
+                                           {QStringLiteral("training_data"), Flow::TrainingData}};
+    m_edges.push_back(Edge{c, from, to, tags.value(c->flow, Flow::Other)});
     m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
 }
 
@@ -71,19 +75,21 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
     }
     // Breadth-first over connections in both directions; each connection is added once, as
     // an outgoing connection of its source, after all nodes are known.
+    QVector<const Connection *> edges;
     for (int i = 0; i < g.nodeCount(); ++i) {
-        for (const QString &eid : d.connectionsOf(g.m_nodes[i]->id)) {
-            const Connection *e = d.connection(eid);
-            for (const QString &end : {e->from, e->to}) {
-                if (!g.m_index.contains(end))
-                    g.addNode(d.component(end));
-            }
+        const QString &id = g.m_nodes[i]->id;
+        for (const Connection *e : d.outgoing(id)) {
+            edges.push_back(e);
+            if (!g.m_index.contains(e->to))
+                g.addNode(d.component(e->to));
+        }
+        for (const Connection *e : d.incoming(id)) {
+            if (!g.m_index.contains(e->from))
+                g.addNode(d.component(e->from));
         }
     }
-    for (int i = 0; i < g.nodeCount(); ++i) {
-        for (const Connection *e : d.outgoing(g.m_nodes[i]->id))
-            g.addEdge(e);
-    }
+    for (const Connection *e : std::as_const(edges))
+        g.addEdge(e);
     g.buildAdjacency();
     return g;
 }

@@ -29,11 +29,23 @@ public:
         bool isEmpty() const { return first == last; }
     };
 
+    /// The flows the graph checks single out, resolved once per connection.
+    enum class Flow : unsigned char
+    {
+        Other,
+        Requests,
+        Model,
+        Features,
+        TrainingData
+    };
+
     struct Edge
     {
         const Connection *connection = nullptr;
         int from = -1;
         int to = -1;
+        Flow flow = Flow::Other;
+        bool is(Flow f) const { return flow == f; }
     };
 
     /// The whole diagram.

@@ -30,7 +30,7 @@ public:
         for (int i = 0; i < m_queue.size(); ++i) {
             for (int e : m_g.in(m_queue[i])) {
                 const int w = m_g.edge(e).from;
-                if (m_mark[w] == stamp || w == start || !follow(m_g.edge(e).connection->flow))
+                if (m_mark[w] == stamp || w == start || !follow(m_g.edge(e).flow))
                     continue;
                 m_mark[w] = stamp;
                 m_queue.push_back(w);
@@ -58,7 +58,7 @@ QVector<int> modelsOf(const RuleGraph &g, int trainer, const QStringList &kinds)
     for (int i = 0; i < queue.size(); ++i) {
         for (int e : g.out(queue[i])) {
             const int w = g.edge(e).to;
-            if (g.edge(e).connection->flow != QLatin1String("model") || queue.contains(w))
+            if (!g.edge(e).is(RuleGraph::Flow::Model) || queue.contains(w))
                 continue;
             queue.push_back(w);
             if (g.isKind(w, kinds))
@@ -73,10 +73,9 @@ QVector<int> modelsOf(const RuleGraph &g, int trainer, const QStringList &kinds)
 void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
-    auto isData = [](const QString &f) {
-        return f != QLatin1String("model") && f != QLatin1String("requests");
-    };
-    auto isFeatures = [](const QString &f) { return f == QLatin1String("features"); };
+    using Flow = RuleGraph::Flow;
+    auto isData = [](Flow f) { return f != Flow::Model && f != Flow::Requests; };
+    auto isFeatures = [](Flow f) { return f == Flow::Features; };
     Walker training(g), serving(g);
     for (int t = 0; t < g.nodeCount(); ++t) {
         if (g.node(t).kind != QLatin1String("trainer"))
