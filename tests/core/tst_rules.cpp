@@ -75,6 +75,9 @@ void TestRules::rule_data()
         "a:api_gateway m:model_server s:event_stream; a>m:requests m>s:predictions");
     row("MLS-014", "x:quantum_oracle s:event_stream; s>x:events",
         "x:monitoring s:event_stream; s>x:events");
+    QTest::newRow("MLS-014 flow") << QString("MLS-014")
+                                  << QString("s:event_stream m:monitoring; s>m:telepathy")
+                                  << QString("s:event_stream m:monitoring; s>m:events") << 200.0;
     row("MLS-015", "n:monitoring", "s:event_stream n:monitoring; s>n:metrics");
     row("MLS-016", "t:trainer m:model_server; t>m:model",
         "t:trainer r:model_registry m:model_server; t>r:model r>m:model");

@@ -27,7 +27,8 @@ struct StaleWaiver
 ///
 /// Typical use in the window: call check() once after loading, then after each edit call
 /// recheck() with the ids of the components and connections that were added, removed or
-/// changed (Diagram's signals name them). Both return the complete current finding list;
+/// changed (Diagram's signals name them). Both return the complete current finding list, in
+/// no particular order (RuleEngine::sort() orders it for display);
 /// Finding::key() identifies a finding across calls, so a view can keep selection and
 /// markers stable. A change of the diagram's meta (budget, severity overrides) makes the
 /// next recheck() a full check.
