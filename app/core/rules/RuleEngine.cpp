@@ -39,11 +39,11 @@ bool RuleEngine::addRules(const QVector<Rule> &rules, QString *error)
     for (const Rule &r : std::as_const(m_rules)) {
         const CheckType *c = findCheck(r.check);
         if (c->component)
-            m_componentRules.push_back(&r);
+            m_componentRules.push_back({&r, c});
         if (c->connection)
-            m_connectionRules.push_back(&r);
+            m_connectionRules.push_back({&r, c});
         if (c->global)
-            m_globalRules.push_back(&r);
+            m_globalRules.push_back({&r, c});
     }
     m_valid = false;
     return true;
@@ -83,8 +83,8 @@ Severity RuleEngine::effectiveSeverity(const Rule &r) const
 void RuleEngine::runComponentRules(const RuleGraph &g, int node)
 {
     QVector<Finding> found;
-    for (const Rule *r : std::as_const(m_componentRules))
-        findCheck(r->check)->component(CheckContext{g, *r, effectiveSeverity(*r)}, node, found);
+    for (const BoundRule &r : std::as_const(m_componentRules))
+        r.check->component(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, node, found);
     if (g.hasWaivers())
         applyWaivers(g.diagram(), found);
     if (found.isEmpty())
@@ -96,8 +96,8 @@ void RuleEngine::runComponentRules(const RuleGraph &g, int node)
 void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
 {
     QVector<Finding> found;
-    for (const Rule *r : std::as_const(m_connectionRules))
-        findCheck(r->check)->connection(CheckContext{g, *r, effectiveSeverity(*r)}, edge, found);
+    for (const BoundRule &r : std::as_const(m_connectionRules))
+        r.check->connection(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, edge, found);
     if (g.hasWaivers())
         applyWaivers(g.diagram(), found);
     const QString &id = g.edge(edge).connection->id;
@@ -110,8 +110,8 @@ void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
 QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g) const
 {
     QVector<Finding> found;
-    for (const Rule *r : m_globalRules)
-        findCheck(r->check)->global(CheckContext{g, *r, effectiveSeverity(*r)}, found);
+    for (const BoundRule &r : m_globalRules)
+        r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, found);
     if (g.hasWaivers())
         applyWaivers(g.diagram(), found);
     return found;

@@ -13,6 +13,7 @@
 namespace mls {
 
 class RuleGraph;
+struct CheckType;
 
 /// A waiver on a component or connection whose rule no longer fires there.
 struct StaleWaiver
@@ -84,9 +85,15 @@ private:
 
     const Catalog *m_catalog;
     QVector<Rule> m_rules;
-    QVector<const Rule *> m_componentRules;
-    QVector<const Rule *> m_connectionRules;
-    QVector<const Rule *> m_globalRules;
+    /// A loaded rule with its evaluator, looked up once.
+    struct BoundRule
+    {
+        const Rule *rule;
+        const CheckType *check;
+    };
+    QVector<BoundRule> m_componentRules;
+    QVector<BoundRule> m_connectionRules;
+    QVector<BoundRule> m_globalRules;
 
     // Cache of the last result.
     bool m_valid = false;
