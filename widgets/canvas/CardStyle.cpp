@@ -44,7 +44,7 @@ CardStyle CardStyle::fromPalette(const QPalette &palette)
 QFont CardStyle::labelFont() const
 {
     QFont f = QGuiApplication::font();
-    f.setPointSizeF(10);
+    f.setPointSizeF(9.5); // "Recommendation API" fits a card without eliding
     f.setWeight(QFont::DemiBold);
     return f;
 }
