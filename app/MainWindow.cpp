@@ -75,6 +75,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Children (the undo stack among them) die in ~QWidget, after this object is no longer a
+    // MainWindow: nothing of theirs may call back into it.
+    disconnect(m_undoStack, nullptr, this, nullptr);
+    m_autosave->stop();
     // The scene follows the diagram's signals: take it down first.
     m_inspector->setDocument(nullptr, nullptr);
     delete m_scene;
@@ -332,6 +336,13 @@ bool MainWindow::saveTo(const QString &path, QString *error)
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
     return true;
+}
+
+void MainWindow::reportSaveFailure(const QString &error)
+{
+    QMessageBox::critical(
+        this, tr("Save failed"),
+        tr("The diagram was not saved; your changes are still open.\n\n%1").arg(error));
 }
 
 bool MainWindow::save()

@@ -84,6 +84,7 @@ private:
     void createViewMenu(QMenu *view);
     void setDiagram(std::unique_ptr<Diagram> diagram, const QString &path);
     bool maybeSave();
+    void reportSaveFailure(const QString &error);
     bool holdsNothing() const;
     void updateTitle();
     void updateStatus();

@@ -38,7 +38,14 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     rebuild();
 }
 
-DiagramScene::~DiagramScene() = default;
+DiagramScene::~DiagramScene()
+{
+    // The controller's drag tool still talks to the item maps: end it while they exist.
+    m_controller.reset();
+    // ~QGraphicsScene deletes selected items and emits selectionChanged when this is no longer
+    // a DiagramScene; receivers would call back into a half-destroyed object.
+    blockSignals(true);
+}
 
 void DiagramScene::setStyle(const CardStyle &style)
 {
