@@ -351,9 +351,7 @@ bool MainWindow::save()
         return saveAs();
     QString error;
     if (!saveTo(m_filePath, &error)) {
-        QMessageBox::critical(
-            this, tr("Save failed"),
-            tr("The diagram was not saved; your changes are still open.\n\n%1").arg(error));
+        reportSaveFailure(error);
         return false;
     }
     return true;
@@ -374,9 +372,7 @@ bool MainWindow::saveAs()
         path += QLatin1String(".mlsketch");
     QString error;
     if (!saveTo(path, &error)) {
-        QMessageBox::critical(
-            this, tr("Save failed"),
-            tr("The diagram was not saved; your changes are still open.\n\n%1").arg(error));
+        reportSaveFailure(error);
         return false;
     }
     return true;
