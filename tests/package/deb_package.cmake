@@ -3,11 +3,14 @@
 #   cmake -DBUILD_DIR=... -DWORK_DIR=... -DVERSION=... -DAPP_ID=... -DEXPORT=ON|OFF -P deb_package.cmake
 include(${CMAKE_CURRENT_LIST_DIR}/PackageChecks.cmake)
 
-foreach(tool dpkg-deb dpkg-shlibdeps dpkg)
+foreach(tool_package dpkg-deb:dpkg dpkg:dpkg dpkg-shlibdeps:dpkg-dev)
+    string(REPLACE ":" ";" tool_package "${tool_package}")
+    list(GET tool_package 0 tool)
+    list(GET tool_package 1 package)
     find_program(found_${tool} ${tool})
     if(NOT found_${tool})
         # Matched by the test's SKIP_REGULAR_EXPRESSION; build.sh test installs dpkg-dev.
-        message("SKIPPED: ${tool} is not installed (Debian package dpkg-dev)")
+        message("SKIPPED: ${tool} is not installed (Debian package ${package})")
         return()
     endif()
 endforeach()
