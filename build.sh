@@ -8,10 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian/Ubuntu packages: to build, and additionally to run the tests (real-window checks under
-# Xvfb, the Graphviz CLI for layout comparisons, clang-format for the format check).
+# Xvfb, the Graphviz CLI for layout comparisons, clang-format for the format check, and the
+# validators and dpkg tools of the packaging checks).
 BUILD_PACKAGES=(build-essential cmake pkg-config qt6-base-dev qt6-svg-dev libqt6svg6
                 libgraphviz-dev nlohmann-json3-dev libgl-dev libvulkan-dev fonts-dejavu-core)
-TEST_PACKAGES=(xvfb xauth graphviz clang-format)
+TEST_PACKAGES=(xvfb xauth graphviz clang-format
+               desktop-file-utils appstream shared-mime-info dpkg-dev file groff-base)
 
 missing_packages() {
     local p

@@ -27,7 +27,16 @@ int main(int argc, char *argv[])
         return mls::CommandLine::run(app.arguments().mid(1), out, err);
     }
 
+    // --help and --version print and exit before any window exists: they need no display.
+    for (int i = 1; i < argc && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"); ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+
     QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.mlsketch.mlsketch"));
     mls::initCoreResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     QCommandLineParser parser;

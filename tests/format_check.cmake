@@ -2,7 +2,8 @@
 file(GLOB_RECURSE sources
      ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h
      ${SOURCE_DIR}/widgets/*.cpp ${SOURCE_DIR}/widgets/*.h
-     ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h)
+     ${SOURCE_DIR}/tests/*.cpp ${SOURCE_DIR}/tests/*.h
+     ${SOURCE_DIR}/installer/*.cpp)
 execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror ${sources}
                 RESULT_VARIABLE rc ERROR_VARIABLE out)
 if(NOT rc EQUAL 0)
