@@ -131,9 +131,12 @@ void TestTemplates::design()
     QVERIFY(meta.latencyBudgetMs > 0);
     const QVector<LatencyPath> paths = LatencyAnalysis::analyze(d);
     QVERIFY(!paths.isEmpty());
-    for (const LatencyPath &p : paths)
+    for (const LatencyPath &p : paths) {
         QVERIFY2(p.totalMs <= meta.latencyBudgetMs,
                  qPrintable(QStringLiteral("%1 ms over %2 ms").arg(p.totalMs).arg(p.budgetMs)));
+        qInfo("critical path from \"%s\": %g ms of %g ms", qPrintable(p.client), p.totalMs,
+              p.budgetMs);
+    }
 
     // Real designs: 14 components or more, each on at least one connection, with notes on
     // some key components.
