@@ -31,6 +31,7 @@ private Q_SLOTS:
     void searchFiltersByTagAndName();
     void openMakesUntitledCopy();
     void userTemplateListedAfterBuiltIns();
+    void sharedTemplatesDeduplicated();
     void labelsFitOnCards();
     void screenshot();
 
@@ -169,6 +170,37 @@ void TestTemplateGallery::userTemplateListedAfterBuiltIns()
     QVERIFY2(window.openFile(last.path, &error), qPrintable(error));
     QVERIFY(window.filePath().isEmpty());
     QVERIFY(QFile::remove(userTemplate()));
+}
+
+void TestTemplateGallery::sharedTemplatesDeduplicated()
+{
+    // An installed mlsketch also reads <exe dir>/../share/mlsketch/templates; a file there
+    // named like a built-in template is skipped (the compiled-in one wins).
+    const QString shared = TemplateLibrary::folders().constFirst();
+    QVERIFY(shared.endsWith(QStringLiteral("/share/mlsketch/templates")));
+    QVERIFY(QDir().mkpath(shared));
+    const QString extra = QDir(shared).filePath(QStringLiteral("team_design.mlsketch"));
+    const QString clash = QDir(shared).filePath(QStringLiteral("rag_assistant.mlsketch"));
+    const QString small = QStringLiteral(MLS_TEST_DATA_DIR "/good/small.mlsketch");
+    QFile::remove(extra);
+    QFile::remove(clash);
+    QVERIFY(QFile::copy(small, extra));
+    QVERIFY(QFile::copy(small, clash));
+    const QVector<TemplateInfo> all = TemplateLibrary::all();
+    QFile::remove(extra);
+    QFile::remove(clash);
+    QCOMPARE(all.constLast().name, QStringLiteral("team_design"));
+    QCOMPARE(all.constLast().source, TemplateInfo::Source::Shared);
+    int rag = 0;
+    for (const TemplateInfo &t : all) {
+        if (t.name == QLatin1String("rag_assistant")) {
+            ++rag;
+            QCOMPARE(t.source, TemplateInfo::Source::BuiltIn);
+        }
+    }
+    QCOMPARE(rag, 1);
+    QCOMPARE(TemplateLibrary::find(QStringLiteral("rag_assistant")).title,
+             QStringLiteral("RAG assistant"));
 }
 
 void TestTemplateGallery::labelsFitOnCards()
