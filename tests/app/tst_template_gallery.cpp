@@ -239,6 +239,9 @@ void TestTemplateGallery::screenshot()
     const QImage shot = gallery.grab().toImage();
     QVERIFY(shot.save(dir + QStringLiteral("/template_gallery.png")));
     QVERIFY(distinctColours(shot) > 100);
+    gallery.searchField()->setText(QStringLiteral("ranking"));
+    QVERIFY(gallery.visibleNames().size() >= 3);
+    QVERIFY(gallery.grab().save(dir + QStringLiteral("/template_gallery_search.png")));
     for (const TemplateInfo &t : gallery.templates()) {
         ReadResult read = DiagramReader::readFile(t.path);
         QVERIFY2(read.ok(), qPrintable(read.error));
