@@ -59,7 +59,8 @@ case "${1:-}" in
         install_packages "${BUILD_PACKAGES[@]}"
         configure_and_build build
         shift
-        exec build/app/mlsketch "${@:-templates/video_recommendation.mlsketch}"
+        # The compiled-in copy opens as an untitled document: Save never writes the shipped file.
+        exec build/app/mlsketch "${@:-:/templates/video_recommendation.mlsketch}"
         ;;
     test)
         install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"

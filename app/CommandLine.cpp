@@ -2,37 +2,23 @@
 
 #include "CheckCommand.h"
 #include "LayoutCommand.h"
-#include "TemplateLibrary.h"
+#include "NewCommand.h"
 
 namespace mls {
-
-namespace {
-
-int listTemplates(QTextStream &out)
-{
-    for (const TemplateInfo &t : TemplateLibrary::all())
-        out << t.name.leftJustified(28) << ' ' << t.title << '\n';
-    return 0;
-}
-
-} // namespace
 
 bool CommandLine::isSubcommand(const QString &arg)
 {
     return arg == QLatin1String("templates") || arg == QLatin1String("check") ||
-           arg == QLatin1String("layout");
+           arg == QLatin1String("layout") || arg == QLatin1String("new");
 }
 
 int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString command = args.value(0);
-    if (command == QLatin1String("templates")) {
-        if (args.size() > 1) {
-            err << "mlsketch templates: takes no arguments\n";
-            return 2;
-        }
-        return listTemplates(out);
-    }
+    if (command == QLatin1String("templates"))
+        return NewCommand::listTemplates(args.mid(1), out, err);
+    if (command == QLatin1String("new"))
+        return NewCommand::run(args.mid(1), out, err);
     if (command == QLatin1String("check"))
         return CheckCommand::run(args.mid(1), out, err);
     if (command == QLatin1String("layout"))

@@ -6,6 +6,7 @@
 #include "DiagramWriter.h"
 #include "EditActions.h"
 #include "RecoveryStore.h"
+#include "TemplateGallery.h"
 #include "TemplateLibrary.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
@@ -119,11 +120,8 @@ void MainWindow::createMenus()
                     QKeySequence::Open, this, &MainWindow::open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
-    QMenu *templates = file->addMenu(tr("New from &Template"));
-    for (const TemplateInfo &t : TemplateLibrary::all()) {
-        const QString path = t.path;
-        templates->addAction(t.title, this, [this, path] { openFileInteractive(path); });
-    }
+    file->addAction(tr("New from &Template…"), QKeySequence(tr("Ctrl+Shift+N")), this,
+                    &MainWindow::newFromTemplate);
     file->addSeparator();
     file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
                     QKeySequence::Save, this, &MainWindow::save);
@@ -278,7 +276,7 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
         *warnings = result.warnings;
     discardRecovery();
     // Templates open as untitled copies: saving must not target the read-only resource.
-    const bool isTemplate = path.startsWith(QLatin1Char(':'));
+    const bool isTemplate = TemplateLibrary::isTemplatePath(path);
     setDiagram(std::move(result.diagram), isTemplate ? QString() : path);
     if (!isTemplate)
         rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -316,6 +314,13 @@ void MainWindow::open()
         this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch);;All files (*)"));
     if (!path.isEmpty())
         openFileInteractive(path);
+}
+
+void MainWindow::newFromTemplate()
+{
+    TemplateGallery gallery(this);
+    if (gallery.exec() == QDialog::Accepted && gallery.current().isValid())
+        openFileInteractive(gallery.current().path);
 }
 
 void MainWindow::newWindow()

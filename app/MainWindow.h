@@ -68,6 +68,8 @@ public Q_SLOTS:
     bool save();
     bool saveAs();
     void newWindow();
+    /// File → New from Template…: the gallery; the chosen template opens as an untitled copy.
+    void newFromTemplate();
     void open();
     void revert();
 

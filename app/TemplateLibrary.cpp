@@ -2,28 +2,131 @@
 
 #include "Catalog.h"
 #include "DiagramReader.h"
+#include "DiagramWriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QStandardPaths>
 
 namespace mls {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcTemplates, "mls.app.templates")
+
+const QString builtinFolder = QStringLiteral(":/templates");
+
+QString metaString(const Json &extra, const char *key)
+{
+    auto it = extra.find(key);
+    return it != extra.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                                : QString();
+}
+
+QStringList metaStrings(const Json &extra, const char *key)
+{
+    QStringList list;
+    auto it = extra.find(key);
+    if (it == extra.end() || !it->is_array())
+        return list;
+    for (const Json &v : *it) {
+        if (v.is_string())
+            list << QString::fromStdString(v.get<std::string>());
+    }
+    return list;
+}
+
+/// Reads @p path into a TemplateInfo; invalid (empty path) when the file cannot be read.
+TemplateInfo describe(const QString &path, TemplateInfo::Source source)
+{
+    TemplateInfo t;
+    const ReadResult r = DiagramReader::readFile(path);
+    if (!r.ok()) {
+        qCWarning(lcTemplates) << "skipping template" << r.error;
+        return t;
+    }
+    const Meta &meta = r.diagram->meta();
+    t.name = QFileInfo(path).completeBaseName();
+    t.title = meta.title.isEmpty() ? t.name : meta.title;
+    t.summary = metaString(meta.extra, "summary");
+    t.tags = metaStrings(meta.extra, "tags");
+    t.path = path;
+    auto steps = meta.extra.find("steps");
+    if (steps != meta.extra.end() && steps->is_object()) {
+        for (auto it = steps->begin(); it != steps->end(); ++it) {
+            if (it.value().is_string())
+                t.steps.push_back({QString::fromStdString(it.key()),
+                                   QString::fromStdString(it.value().get<std::string>())});
+        }
+    }
+    t.componentCount = int(r.diagram->components().size());
+    t.connectionCount = int(r.diagram->connections().size());
+    t.latencyBudgetMs = meta.latencyBudgetMs;
+    t.source = source;
+    return t;
+}
+
+void addFolder(const QString &folder, TemplateInfo::Source source, QSet<QString> &seen,
+               QVector<TemplateInfo> &out)
+{
+    const QDir dir(folder);
+    const QStringList files =
+        dir.entryList({QStringLiteral("*.mlsketch")}, QDir::Files | QDir::Readable, QDir::Name);
+    for (const QString &file : files) {
+        const QString name = QFileInfo(file).completeBaseName();
+        if (seen.contains(name))
+            continue;
+        TemplateInfo t = describe(dir.filePath(file), source);
+        if (!t.isValid())
+            continue;
+        seen.insert(name);
+        out.append(t);
+    }
+}
+
+} // namespace
+
+bool TemplateInfo::matches(const QString &text) const
+{
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return true;
+    if (title.contains(needle, Qt::CaseInsensitive) || name.contains(needle, Qt::CaseInsensitive))
+        return true;
+    for (const QString &tag : tags) {
+        if (tag.contains(needle, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+QStringList TemplateLibrary::folders()
+{
+    QStringList list;
+    if (QCoreApplication::instance()) {
+        list << QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                QStringLiteral("/../share/mlsketch/templates"));
+    }
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!data.isEmpty())
+        list << QDir(data).filePath(QStringLiteral("templates"));
+    return list;
+}
 
 QVector<TemplateInfo> TemplateLibrary::all()
 {
     initCoreResources();
     QVector<TemplateInfo> result;
-    const QDir dir(QStringLiteral(":/templates"));
-    const QStringList files =
-        dir.entryList({QStringLiteral("*.mlsketch")}, QDir::Files, QDir::Name);
-    for (const QString &file : files) {
-        TemplateInfo t;
-        t.name = QFileInfo(file).completeBaseName();
-        t.path = dir.filePath(file);
-        const ReadResult r = DiagramReader::readFile(t.path);
-        t.title = r.ok() ? r.diagram->meta().title : QString();
-        if (t.title.isEmpty())
-            t.title = t.name;
-        result.append(t);
+    QSet<QString> seen;
+    addFolder(builtinFolder, TemplateInfo::Source::BuiltIn, seen, result);
+    const QStringList extra = folders();
+    for (int i = 0; i < extra.size(); ++i) {
+        addFolder(extra[i], i == 0 ? TemplateInfo::Source::Shared : TemplateInfo::Source::User,
+                  seen, result);
     }
     return result;
 }
@@ -35,6 +138,61 @@ TemplateInfo TemplateLibrary::find(const QString &name)
             return t;
     }
     return {};
+}
+
+QStringList TemplateLibrary::stepIds()
+{
+    return {QStringLiteral("clarify_requirements"),
+            QStringLiteral("frame_ml_task"),
+            QStringLiteral("data_preparation"),
+            QStringLiteral("model_development"),
+            QStringLiteral("evaluation"),
+            QStringLiteral("deployment_serving"),
+            QStringLiteral("monitoring")};
+}
+
+QString TemplateLibrary::stepTitle(const QString &id)
+{
+    static const QHash<QString, QString> titles{
+        {QStringLiteral("clarify_requirements"), QStringLiteral("Clarify requirements")},
+        {QStringLiteral("frame_ml_task"), QStringLiteral("Frame as an ML task")},
+        {QStringLiteral("data_preparation"), QStringLiteral("Data preparation")},
+        {QStringLiteral("model_development"), QStringLiteral("Model development")},
+        {QStringLiteral("evaluation"), QStringLiteral("Evaluation")},
+        {QStringLiteral("deployment_serving"), QStringLiteral("Deployment and serving")},
+        {QStringLiteral("monitoring"), QStringLiteral("Monitoring")}};
+    return titles.value(id, id);
+}
+
+bool TemplateLibrary::isTemplatePath(const QString &path)
+{
+    if (path.startsWith(QLatin1Char(':')))
+        return true;
+    const QString dir = QFileInfo(path).absoluteDir().canonicalPath();
+    if (dir.isEmpty())
+        return false;
+    for (const QString &folder : folders()) {
+        if (QFileInfo(folder).canonicalFilePath() == dir)
+            return true;
+    }
+    return false;
+}
+
+bool TemplateLibrary::writeCopy(const TemplateInfo &t, const QString &path, bool overwrite,
+                                QString *error)
+{
+    if (!overwrite && QFileInfo::exists(path)) {
+        if (error)
+            *error = QStringLiteral("%1: already exists (use --force to replace it)").arg(path);
+        return false;
+    }
+    const ReadResult r = DiagramReader::readFile(t.path);
+    if (!r.ok()) {
+        if (error)
+            *error = r.error;
+        return false;
+    }
+    return DiagramWriter::save(*r.diagram, path, error);
 }
 
 } // namespace mls

@@ -1,5 +1,6 @@
 #include "DiagramReader.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void checkJson();
     void layoutWritesReadableFile_data();
     void layoutWritesReadableFile();
+    void newWritesCopy();
 };
 
 namespace {
@@ -106,6 +108,23 @@ void TestCli::run_data()
                                << "";
     QTest::newRow("templates extra arg") << QStringList{"templates", "x"} << 2 << ""
                                          << "takes no arguments";
+    QTest::newRow("templates file")
+        << QStringList{"templates"} << 0
+        << "rag_assistant              :/templates/rag_assistant.mlsketch"
+        << "";
+    QTest::newRow("templates summary")
+        << QStringList{"templates"} << 0 << "Retrieval-augmented LLM assistant: hybrid retrieval"
+        << "";
+    QTest::newRow("new unknown template")
+        << QStringList{"new", "nope", "-o", "/tmp/never.mlsketch"} << 2 << ""
+        << "unknown template \"nope\"; the templates are: ad_click_prediction, ";
+    QTest::newRow("new no output") << QStringList{"new", "rag_assistant"} << 2 << ""
+                                   << "usage: mlsketch new TEMPLATE -o FILE [--force]";
+    QTest::newRow("new unwritable")
+        << QStringList{"new", "rag_assistant", "-o", "/nonexistent-dir/x.mlsketch"} << 2 << ""
+        << "/nonexistent-dir/x.mlsketch: cannot write";
+    QTest::newRow("help new") << QStringList{"--help"} << 0 << "mlsketch new TEMPLATE -o FILE"
+                              << "";
     QTest::newRow("help") << QStringList{"--help"} << 0 << "mlsketch templates"
                           << "";
     QTest::newRow("layout bad engine")
@@ -196,6 +215,34 @@ void TestCli::layoutWritesReadableFile()
     QVERIFY2(after.ok(), qPrintable(after.error));
     QCOMPARE(after.diagram->components().size(), before.diagram->components().size());
     QCOMPARE(after.diagram->connections().size(), before.diagram->connections().size());
+}
+
+void TestCli::newWritesCopy()
+{
+    // `new` writes the template's design to FILE, never over an existing file unless --force.
+    QTemporaryDir dir;
+    const QString out = dir.filePath("mine.mlsketch");
+    QString text;
+    QCOMPARE(runMlsketch({"new", "video_recommendation", "-o", out}, &text), 0);
+    QVERIFY2(text.contains("Wrote " + out), qPrintable(text));
+    QFile written(out), shipped(templateFile);
+    QVERIFY(written.open(QIODevice::ReadOnly) && shipped.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), shipped.readAll());
+
+    QVERIFY(written.remove());
+    QFile mine(out);
+    QVERIFY(mine.open(QIODevice::WriteOnly));
+    mine.write("my own work");
+    mine.close();
+    QCOMPARE(runMlsketch({"new", "rag_assistant", "-o", out}, &text), 2);
+    QVERIFY2(text.contains("already exists (use --force to replace it)"), qPrintable(text));
+    QVERIFY(mine.open(QIODevice::ReadOnly));
+    QCOMPARE(mine.readAll(), QByteArray("my own work"));
+    mine.close();
+    QCOMPARE(runMlsketch({"new", "rag_assistant", "-o", out, "--force"}, &text), 0);
+    const mls::ReadResult read = mls::DiagramReader::readFile(out);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    QCOMPARE(read.diagram->meta().title, QStringLiteral("RAG assistant"));
 }
 
 QTEST_APPLESS_MAIN(TestCli)

@@ -1,3 +1,4 @@
+#include "DiagramReader.h"
 #include "LayoutFixtures.h"
 #include "layout/DiagramLayout.h"
 #include "layout/GraphvizLayout.h"
@@ -48,13 +49,13 @@ double forwardShare(const Diagram &d, LayoutDirection dir)
     return total ? double(forward) / total : 1.0;
 }
 
-/// Zone rectangle as the canvas draws it: members' cards plus the padding.
+/// Zone rectangle as the canvas draws it: members' cards plus the padding and the title band.
 QRectF zoneRect(const Diagram &d, const Group &g)
 {
     QRectF r;
     for (const QString &m : g.members)
         r |= card(d.component(m)->pos);
-    return r.adjusted(-24, -24, 24, 24);
+    return r.adjusted(-24, -24 - 22, 24, 24);
 }
 
 LayoutOptions options(LayoutEngine engine, LayoutDirection dir)
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void properties();
     void zonesAreClusters_data();
     void zonesAreClusters();
+    void templateZonesApart_data();
+    void templateZonesApart();
     void pinnedStay();
     void undoRestoresExactly();
     void deterministic_data();
@@ -146,6 +149,35 @@ void TestLayout::zonesAreClusters()
             else
                 QVERIFY2(!zone.intersects(card(c.pos)), qPrintable(c.id + " inside " + g.id));
         }
+    }
+}
+
+void TestLayout::templateZonesApart_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir dir(QStringLiteral(MLS_SOURCE_DIR "/templates"));
+    for (const QString &f : dir.entryList({QStringLiteral("*.mlsketch")}, QDir::Files))
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+}
+
+void TestLayout::templateZonesApart()
+{
+    // Real designs with four or five zones stacked by dot: no zone, title band included,
+    // may cover another one.
+    QFETCH(QString, path);
+    const ReadResult read = DiagramReader::readFile(path);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    Diagram &d = *read.diagram;
+    const LayoutResult r =
+        DiagramLayout::apply(d, options(LayoutEngine::Dot, LayoutDirection::LeftToRight));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY2(overlap(d).isEmpty(), qPrintable(overlap(d)));
+    const auto &groups = d.groups();
+    for (size_t i = 0; i < groups.size(); ++i) {
+        QCOMPARE(r.clusters[int(i)].rect, zoneRect(d, groups[i]));
+        for (size_t j = i + 1; j < groups.size(); ++j)
+            QVERIFY2(!zoneRect(d, groups[i]).intersects(zoneRect(d, groups[j])),
+                     qPrintable(groups[i].id + " overlaps " + groups[j].id));
     }
 }
 

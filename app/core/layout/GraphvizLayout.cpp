@@ -195,7 +195,10 @@ void GraphBuilder::addNodes(const LayoutInput &input, LayoutEngine engine)
         if (!clusters[size_t(z)]) {
             const QByteArray name = "cluster_" + QByteArray::number(z);
             clusters[size_t(z)] = agsubg(m_graph, cstr(name.constData()), 1);
-            set(clusters[size_t(z)], "margin", Units::points(input.options.clusterPadding));
+            // dot takes one margin for all four sides: reserve the title band on each, or a
+            // zone's title overlaps the zone above it.
+            set(clusters[size_t(z)], "margin",
+                Units::points(input.options.clusterPadding + input.options.clusterTitle));
             set(clusters[size_t(z)], "label", "");
         }
         agsubnode(clusters[size_t(z)], n, 1);

@@ -51,6 +51,7 @@ struct LayoutOptions
     qreal nodeSeparation = 40; ///< gap between neighbouring cards of one rank
     qreal rankSeparation = 80; ///< gap between ranks (dot only)
     qreal clusterPadding = 24; ///< zone edge to its cards (CardStyle::zonePadding)
+    qreal clusterTitle = 22;   ///< a zone's title band, above the top padding (GroupItem)
     int sizeThreshold = 1500;  ///< more nodes than this: dot is replaced by sfdp for speed
     unsigned randomSeed = 1;   ///< sfdp start seed, fixed so runs repeat exactly
     /// Where the laid-out bounding box's top-left goes when no node is pinned (none: origin).
@@ -81,7 +82,7 @@ struct EdgeRoute
 struct ClusterRect
 {
     QString id;
-    QRectF rect;
+    QRectF rect; ///< as the canvas draws the zone: cards, padding and the title band on top
 };
 
 /// The outcome of one run; on failure only ok == false and error are meaningful.

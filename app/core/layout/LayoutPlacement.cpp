@@ -96,10 +96,11 @@ void fillClusters(const LayoutInput &input, LayoutResult &result)
         for (const QString &zone : input.nodes[i].clusters)
             rects[zone] |= card;
     }
-    const qreal pad = input.options.clusterPadding;
+    const qreal pad = input.options.clusterPadding; // as the canvas draws a zone
     for (const QString &zone : input.zoneIds) {
         if (rects.contains(zone))
-            result.clusters.append({zone, rects.value(zone).adjusted(-pad, -pad, pad, pad)});
+            result.clusters.append({zone, rects.value(zone).adjusted(
+                                              -pad, -pad - input.options.clusterTitle, pad, pad)});
     }
 }
 
