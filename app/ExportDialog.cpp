@@ -69,10 +69,11 @@ ExportDialog::ExportDialog(Diagram *diagram, const QStringList &selection,
                           int(f));
 
     m_whole = new QRadioButton(tr("&Whole diagram"), this);
-    m_selectionOnly = new QRadioButton(
-        selection.isEmpty() ? tr("&Selection (nothing selected)")
-                            : tr("&Selection (%n item(s))", nullptr, int(selection.size())),
-        this);
+    m_selectionOnly = new QRadioButton(selection.isEmpty() ? tr("&Selection (nothing selected)")
+                                       : selection.size() == 1
+                                           ? tr("&Selection (1 item)")
+                                           : tr("&Selection (%1 items)").arg(selection.size()),
+                                       this);
     m_selectionOnly->setEnabled(!selection.isEmpty());
     auto *scope = new QButtonGroup(this);
     scope->addButton(m_whole);
@@ -96,10 +97,11 @@ ExportDialog::ExportDialog(Diagram *diagram, const QStringList &selection,
     m_size = new QLabel(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
-    m_note->setStyleSheet(QStringLiteral("color: palette(mid)"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("Export:"), scopeRow);
     form->addRow(tr("S&cale:"), m_scale);
