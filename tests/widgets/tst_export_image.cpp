@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QImageReader>
 #include <QPainter>
+#include <QPrinter>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -136,6 +137,7 @@ private Q_SLOTS:
     void matchesCanvasPixels();
     void pdfPageSize_data();
     void pdfPageSize();
+    void printsToPdfPrinter();
     void selectionOnly();
     void emptyDiagram();
     void tooLargeIsRefused();
@@ -383,6 +385,25 @@ void TestExportImage::pdfPageSize()
     QVERIFY2(qAbs(m.captured(1).toDouble() - expected.width()) <= 1.0, qPrintable(m.captured(0)));
     QVERIFY2(qAbs(m.captured(2).toDouble() - expected.height()) <= 1.0, qPrintable(m.captured(0)));
     QVERIFY(pdf.contains("/FontFile")); // text is text, with its font embedded
+}
+
+void TestExportImage::printsToPdfPrinter()
+{
+    auto d = loadTemplate();
+    QTemporaryDir dir;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(dir.filePath("printed.pdf"));
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Landscape);
+    SceneExporter(d.get(), {}).print(&printer);
+    QFile f(dir.filePath("printed.pdf"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray pdf = f.readAll();
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.contains("/FontFile")); // vectors and real text, not a picture
+    QVERIFY(!pdf.contains("/Subtype /Image"));
+    QVERIFY(pdf.contains("/MediaBox [0 0 842")); // A4 landscape, in points
 }
 
 void TestExportImage::selectionOnly()
