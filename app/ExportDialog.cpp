@@ -240,7 +240,6 @@ void ExportDialog::updateControls()
     for (QWidget *w : {static_cast<QWidget *>(m_scale), static_cast<QWidget *>(m_background),
                        static_cast<QWidget *>(m_margin), static_cast<QWidget *>(m_markers)})
         w->setEnabled(drawn);
-    m_scale->setEnabled(f == ExportFormat::Png || f == ExportFormat::Markdown);
     const QRectF content = m_selectionOnly->isChecked() ? m_selectionRect : m_wholeRect;
     const qreal m = m_margin->value();
     const qreal scale = m_scale->currentData().toInt();
@@ -254,8 +253,8 @@ void ExportDialog::updateControls()
                             .arg(96 * int(scale)));
     else
         m_size->setText(tr("%1 × %2 mm")
-                            .arg(qRound(board.width() * 25.4 / 96))
-                            .arg(qRound(board.height() * 25.4 / 96)));
+                            .arg(qRound(board.width() * scale * 25.4 / 96))
+                            .arg(qRound(board.height() * scale * 25.4 / 96)));
     switch (f) {
     case ExportFormat::Markdown:
         m_note->setText(tr("Writes a design review (findings, latency, components) and the "

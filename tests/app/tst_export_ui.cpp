@@ -125,7 +125,7 @@ void TestExportUi::dialogFollowsExtension()
     Q_EMIT dialog.formatCombo()->activated(pdf);
     QCOMPARE(dialog.pathEdit()->text(), QDir::temp().filePath("board.pdf"));
     QVERIFY(dialog.backgroundCombo()->isEnabled());
-    QVERIFY(!dialog.scaleCombo()->isEnabled()); // vectors: no pixel scale
+    QVERIFY(dialog.scaleCombo()->isEnabled()); // the page grows with the scale
     QVERIFY(dialog.sizeLabel()->text().endsWith(" mm"));
 }
 
