@@ -54,35 +54,51 @@ ExportDialog::ExportDialog(Diagram *diagram, const QStringList &selection,
     : QDialog(parent), m_diagram(diagram), m_selection(selection)
 {
     setWindowTitle(tr("Export Diagram"));
+    createControls();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(createForm());
+    layout->addWidget(buttons);
+
+    restore(suggestedPath);
+    m_wholeRect = measure(diagram, {});
+    if (!selection.isEmpty())
+        m_selectionRect = measure(diagram, selection);
+
+    connect(m_browse, &QToolButton::clicked, this, &ExportDialog::browse);
+    connect(m_format, &QComboBox::activated, this, &ExportDialog::formatChosen);
+    connect(m_path, &QLineEdit::textEdited, this, &ExportDialog::pathEdited);
+    for (QComboBox *c : {m_scale, m_background})
+        connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::updateControls);
+    connect(m_margin, &QSpinBox::valueChanged, this, &ExportDialog::updateControls);
+    connect(m_whole, &QRadioButton::toggled, this, &ExportDialog::updateControls);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    updateControls();
+}
+
+void ExportDialog::createControls()
+{
     m_path = new QLineEdit(this);
     m_path->setMinimumWidth(360);
-    auto *browse = new QToolButton(this);
-    browse->setText(tr("Browse…"));
-    auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
-
+    m_browse = new QToolButton(this);
+    m_browse->setText(tr("Browse…"));
     m_format = new QComboBox(this);
     for (ExportFormat f : ExportFormats::all())
         m_format->addItem(ExportFormats::name(f) + QStringLiteral(" (.") +
                               ExportFormats::extension(f) + QLatin1Char(')'),
                           int(f));
-
+    const qsizetype n = m_selection.size();
     m_whole = new QRadioButton(tr("&Whole diagram"), this);
-    m_selectionOnly = new QRadioButton(selection.isEmpty() ? tr("&Selection (nothing selected)")
-                                       : selection.size() == 1
-                                           ? tr("&Selection (1 item)")
-                                           : tr("&Selection (%1 items)").arg(selection.size()),
+    m_selectionOnly = new QRadioButton(n == 0   ? tr("&Selection (nothing selected)")
+                                       : n == 1 ? tr("&Selection (1 item)")
+                                                : tr("&Selection (%1 items)").arg(n),
                                        this);
-    m_selectionOnly->setEnabled(!selection.isEmpty());
+    m_selectionOnly->setEnabled(n > 0);
     auto *scope = new QButtonGroup(this);
     scope->addButton(m_whole);
     scope->addButton(m_selectionOnly);
-    auto *scopeRow = new QHBoxLayout;
-    scopeRow->addWidget(m_whole);
-    scopeRow->addWidget(m_selectionOnly);
-    scopeRow->addStretch();
-
     m_scale = new QComboBox(this);
     for (int s = 1; s <= 4; ++s)
         m_scale->addItem(tr("%1× (%2 DPI)").arg(s).arg(96 * s), s);
@@ -97,7 +113,17 @@ ExportDialog::ExportDialog(Diagram *diagram, const QStringList &selection,
     m_size = new QLabel(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
+}
 
+QFormLayout *ExportDialog::createForm()
+{
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_browse);
+    auto *scopeRow = new QHBoxLayout;
+    scopeRow->addWidget(m_whole);
+    scopeRow->addWidget(m_selectionOnly);
+    scopeRow->addStretch();
     auto *form = new QFormLayout;
     auto *fileLabel = new QLabel(tr("&File:"), this);
     fileLabel->setBuddy(m_path);
@@ -110,28 +136,7 @@ ExportDialog::ExportDialog(Diagram *diagram, const QStringList &selection,
     form->addRow(QString(), m_markers);
     form->addRow(tr("Size:"), m_size);
     form->addRow(QString(), m_note);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-
-    restore(suggestedPath);
-    m_wholeRect = measure(diagram, {});
-    if (!selection.isEmpty())
-        m_selectionRect = measure(diagram, selection);
-
-    connect(browse, &QToolButton::clicked, this, &ExportDialog::browse);
-    connect(m_format, &QComboBox::activated, this, &ExportDialog::formatChosen);
-    connect(m_path, &QLineEdit::textEdited, this, &ExportDialog::pathEdited);
-    for (QComboBox *c : {m_scale, m_background})
-        connect(c, &QComboBox::currentIndexChanged, this, &ExportDialog::updateControls);
-    connect(m_margin, &QSpinBox::valueChanged, this, &ExportDialog::updateControls);
-    connect(scope, &QButtonGroup::buttonToggled, this, &ExportDialog::updateControls);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
-    updateControls();
+    return form;
 }
 
 QString ExportDialog::path() const

@@ -5,13 +5,14 @@
 
 #include <QDialog>
 
-class QButtonGroup;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
 class QSpinBox;
+class QToolButton;
 
 namespace mls {
 
@@ -52,6 +53,8 @@ public Q_SLOTS:
     void accept() override;
 
 private:
+    void createControls();
+    QFormLayout *createForm();
     void browse();
     void formatChosen();
     void pathEdited();
@@ -64,6 +67,7 @@ private:
     QRectF m_wholeRect;     ///< drawn bounds of the whole diagram, measured once
     QRectF m_selectionRect; ///< and of the selection
     QLineEdit *m_path = nullptr;
+    QToolButton *m_browse = nullptr;
     QComboBox *m_format = nullptr;
     QRadioButton *m_whole = nullptr;
     QRadioButton *m_selectionOnly = nullptr;
