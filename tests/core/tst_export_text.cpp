@@ -546,6 +546,8 @@ void TestExportText::reviewBlockEscaping_data()
                                 << "one\n\ntwo";
     QTest::newRow("inline") << "a *b* <i>"
                             << "a \\*b\\* &lt;i&gt;";
+    QTest::newRow("ampersands") << "R&D & co &amp; &#65;"
+                                << "R&D & co &amp;amp; &amp;#65;";
 }
 
 void TestExportText::reviewBlockEscaping()

@@ -42,7 +42,7 @@ void writeOverview(QTextStream &out, const Diagram &d, const QVector<Finding> &f
         else
             ++counts[int(f.severity)];
     }
-    out << "| | |\n| --- | --- |\n";
+    out << "| Overview | |\n| --- | --- |\n";
     out << "| Components | " << d.components().size() << " |\n";
     out << "| Connections | " << d.connections().size() << " |\n";
     out << "| Zones | " << d.groups().size() << " |\n";
@@ -167,11 +167,18 @@ QString ReviewExport::escape(const QString &text)
 {
     QString s;
     s.reserve(text.size() + 8);
-    for (const QChar ch : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
         switch (ch.unicode()) {
-        case '&':
-            s += QLatin1String("&amp;");
+        case '&': {
+            // Only where it would start an entity ("&lt;", "&#65;"): "R&D" and "A & B" stay.
+            qsizetype end = i + 1;
+            while (end < text.size() && (text[end].isLetterOrNumber() || text[end] == '#'))
+                ++end;
+            const bool entity = end > i + 1 && end < text.size() && text[end] == QLatin1Char(';');
+            s += entity ? QLatin1String("&amp;") : QLatin1String("&");
             break;
+        }
         case '<':
             s += QLatin1String("&lt;");
             break;
