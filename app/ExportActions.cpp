@@ -114,8 +114,9 @@ void ExportActions::print()
     dialog.setOption(QAbstractPrintDialog::PrintSelection, !selectedIds().isEmpty());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const bool selection = printer.printRange() == QPrinter::Selection;
-    SceneExporter(m_window->diagram(), currentOptions(selection)).print(&printer);
+    ExportOptions options = currentOptions(printer.printRange() == QPrinter::Selection);
+    options.background = ExportOptions::Background::White; // paper, whatever the last PNG was
+    SceneExporter(m_window->diagram(), options).print(&printer);
 }
 
 QMimeData *ExportActions::imageMimeData() const
