@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "CheckCommand.h"
+#include "ExportCommand.h"
 #include "LayoutCommand.h"
 #include "NewCommand.h"
 
@@ -9,7 +10,8 @@ namespace mls {
 bool CommandLine::isSubcommand(const QString &arg)
 {
     return arg == QLatin1String("templates") || arg == QLatin1String("check") ||
-           arg == QLatin1String("layout") || arg == QLatin1String("new");
+           arg == QLatin1String("layout") || arg == QLatin1String("new") ||
+           arg == QLatin1String("export");
 }
 
 int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -23,6 +25,8 @@ int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err
         return CheckCommand::run(args.mid(1), out, err);
     if (command == QLatin1String("layout"))
         return LayoutCommand::run(args.mid(1), out, err);
+    if (command == QLatin1String("export"))
+        return ExportCommand::run(args.mid(1), out, err);
     err << "mlsketch: unknown command \"" << command << "\"\n";
     return 2;
 }

@@ -5,6 +5,7 @@
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 #include "EditActions.h"
+#include "ExportActions.h"
 #include "RecoveryStore.h"
 #include "TemplateGallery.h"
 #include "TemplateLibrary.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_edit = new EditActions(this);
     m_arrange = new ArrangeActions(this);
+    m_export = new ExportActions(this);
     createDocks();
     createMenus();
     setDiagram(std::make_unique<Diagram>(), QString());
@@ -128,12 +130,16 @@ void MainWindow::createMenus()
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addAction(tr("Re&vert"), this, &MainWindow::revert);
     file->addSeparator();
+    m_export->populateFileMenu(file);
+    file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    m_edit->populate(menuBar()->addMenu(tr("&Edit")));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_edit->populate(edit);
+    m_export->populateEditMenu(edit);
     createViewMenu(menuBar()->addMenu(tr("&View")));
     m_arrange->populate(menuBar()->addMenu(tr("&Arrange")));
 

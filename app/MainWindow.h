@@ -17,6 +17,7 @@ class Diagram;
 class DiagramScene;
 class DiagramView;
 class EditActions;
+class ExportActions;
 class InspectorPanel;
 class PalettePanel;
 class RecoveryStore;
@@ -38,6 +39,7 @@ public:
     InspectorPanel *inspector() const { return m_inspector; }
     EditActions *editActions() const { return m_edit; }
     ArrangeActions *arrangeActions() const { return m_arrange; }
+    ExportActions *exportActions() const { return m_export; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -107,6 +109,7 @@ private:
     InspectorPanel *m_inspector = nullptr;
     EditActions *m_edit = nullptr;
     ArrangeActions *m_arrange = nullptr;
+    ExportActions *m_export = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;
     bool m_restoredUnsaved = false;

@@ -1,5 +1,6 @@
 #include "Catalog.h"
 #include "CommandLine.h"
+#include "ExportCommand.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -16,7 +18,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(MLSKETCH_VERSION));
 
     if (argc > 1 && mls::CommandLine::isSubcommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
+        // export draws the board: a QApplication, offscreen so that no display is needed.
+        const bool gui = mls::ExportCommand::needsGui(QString::fromLocal8Bit(argv[1]));
+        if (gui)
+            mls::ExportCommand::useOffscreenPlatform();
+        std::unique_ptr<QCoreApplication> guard(gui ? new QApplication(argc, argv)
+                                                    : new QCoreApplication(argc, argv));
+        QCoreApplication &app = *guard;
         QTextStream out(stdout);
         QTextStream err(stderr);
         QString error;
@@ -55,7 +63,14 @@ int main(int argc, char *argv[])
                        "  mlsketch layout FILE -o OUT [--engine dot|sfdp] [--direction LR|TB]\n"
                        "                            lay FILE out with Graphviz (pinned components\n"
                        "                            stay) and save it as OUT; exit 2 when FILE\n"
-                       "                            cannot be read or an option is wrong"));
+                       "                            cannot be read or an option is wrong\n"
+                       "  mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md)\n"
+                       "                 [--scale 1-4] [--background white|transparent|dark]\n"
+                       "                 [--margin PX] [--markers] [--layout]\n"
+                       "                            export FILE (laid out first with --layout)\n"
+                       "                            in the format of OUT's extension; .md is a\n"
+                       "                            design review with OUT's .png next to it;\n"
+                       "                            needs no display; exit 2 on any failure"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),

@@ -4,6 +4,7 @@
 #include "Logging.h"
 
 #include <QFile>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QSvgRenderer>
 
@@ -41,6 +42,29 @@ QByteArray IconCache::svgBytes(const QString &iconFile)
     return bytes;
 }
 
+QByteArray IconCache::inkedSvg(const QString &iconFile, const QColor &ink)
+{
+    QByteArray svg = svgBytes(iconFile);
+    return svg.replace("#263238", ink.name(QColor::HexRgb).toLatin1());
+}
+
+void IconCache::paint(QPainter *painter, const QRectF &target, const QString &iconFile,
+                      const QColor &ink, qreal dpr)
+{
+    const QPaintEngine *engine = painter->paintEngine();
+    const auto type = engine ? engine->type() : QPaintEngine::Raster;
+    if (type == QPaintEngine::SVG || type == QPaintEngine::Pdf || type == QPaintEngine::Picture) {
+        const QString key = iconFile + QLatin1Char('|') + ink.name(QColor::HexArgb);
+        std::shared_ptr<QSvgRenderer> &renderer = m_renderers[key];
+        if (!renderer)
+            renderer = std::make_shared<QSvgRenderer>(inkedSvg(iconFile, ink));
+        renderer->render(painter, target);
+        return;
+    }
+    const QPixmap pm = pixmap(iconFile, qRound(target.width()), ink, dpr);
+    painter->drawPixmap(target, pm, QRectF(QPointF(0, 0), pm.size()));
+}
+
 QPixmap IconCache::pixmap(const QString &iconFile, int logicalSize, const QColor &ink, qreal dpr)
 {
     const QString key = QStringLiteral("%1|%2|%3|%4")
@@ -51,8 +75,7 @@ QPixmap IconCache::pixmap(const QString &iconFile, int logicalSize, const QColor
     auto it = m_pixmaps.constFind(key);
     if (it != m_pixmaps.constEnd())
         return *it;
-    QByteArray svg = svgBytes(iconFile);
-    svg.replace("#263238", ink.name(QColor::HexRgb).toLatin1());
+    const QByteArray svg = inkedSvg(iconFile, ink);
     const int device = qMax(1, qRound(logicalSize * dpr));
     QPixmap pm(device, device);
     pm.fill(Qt::transparent);

@@ -1,5 +1,6 @@
 // mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams,
-// then the board: scene build, one full paint, and one drag step.
+// then the board: scene build, one full paint, and one drag step; then layout, rules and
+// export (--export: SVG and PNG against Graphviz neato -n2 on the same positioned graph).
 //
 // Each size runs in a forked child so its peak RSS is its own. Times are medians of several
 // runs; "ratio" columns compare against a bare nlohmann parse/dump of the same bytes in the
@@ -13,22 +14,30 @@
 #include "commands/EditComponentCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
+#include "export/DotExport.h"
 #include "layout/DiagramLayout.h"
 
 #include "canvas/DiagramScene.h"
+#include "export/ExportWriter.h"
+#include "export/SceneExporter.h"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -64,7 +73,7 @@ double medianMs(int runs, const std::function<void()> &fn)
     return times[times.size() / 2];
 }
 
-std::unique_ptr<Diagram> generate(int n)
+std::unique_ptr<Diagram> generate(int n, int columns = 200)
 {
     QRandomGenerator rng(42);
     auto d = std::make_unique<Diagram>();
@@ -76,7 +85,7 @@ std::unique_ptr<Diagram> generate(int n)
         c.id = QStringLiteral("c%1").arg(i);
         c.kind = kinds[i % kinds.size()].id;
         c.label = QStringLiteral("%1 %2").arg(kinds[i % kinds.size()].label).arg(i);
-        c.pos = QPointF((i % 200) * 240, (i / 200) * 120);
+        c.pos = QPointF((i % columns) * 240, (i / columns) * 120);
         d->insertComponent(i, c);
     }
     for (int i = 0; i < n * 3 / 2; ++i) {
@@ -338,6 +347,59 @@ void rulesTable()
     measureRules("connected", true);
 }
 
+// ---- export --------------------------------------------------------------------------------
+
+/// SVG and PNG of a square board of @p n components: ours (build the scene, draw, encode, write
+/// the file) against Graphviz's own renderer on the same positioned graph, `neato -n2` on our
+/// DOT with every node pinned (`pos="x,y!"`), drawing the same 1 px = 1 pt picture (PNG at
+/// -Gdpi=72 so both images have the same size).
+void measureExport(int n, const QString &neato)
+{
+    std::unique_ptr<Diagram> d = generate(n, int(std::ceil(std::sqrt(double(n)))));
+    QTemporaryDir dir;
+    const QString dot = dir.filePath(QStringLiteral("positioned.dot"));
+    QSaveFile file(dot);
+    file.open(QIODevice::WriteOnly);
+    file.write(DotExport::toDot(*d, {true}));
+    file.commit();
+    for (const char *format : {"svg", "png"}) {
+        const QString ours = dir.filePath(QStringLiteral("ours.") + QLatin1String(format));
+        const QString theirs = dir.filePath(QStringLiteral("graphviz.") + QLatin1String(format));
+        QString error;
+        bool ok = true;
+        const double oursMs = medianMs(3, [&] { ok = ExportWriter::write(*d, ours, {}, &error); });
+        QStringList args{QStringLiteral("-n2"), QStringLiteral("-T") + QLatin1String(format), dot,
+                         QStringLiteral("-o"), theirs};
+        if (QByteArray(format) == "png")
+            args << QStringLiteral("-Gdpi=72");
+        int exit = 0;
+        const double gvMs = medianMs(3, [&] { exit = QProcess::execute(neato, args); });
+        const QSize px = SceneExporter(d.get(), {}).imageSize();
+        std::printf("%10d %11d %6s %9.0f %11.0f %6.2f %8.1f %8.1f %6d×%d px%s\n", n,
+                    int(d->connections().size()), format, oursMs, gvMs, oursMs / gvMs,
+                    double(QFileInfo(ours).size()) / 1e6, double(QFileInfo(theirs).size()) / 1e6,
+                    px.width(), px.height(), ok && exit == 0 ? "" : "  (failed)");
+        if (!ok)
+            std::printf("  %s\n", qPrintable(error));
+        std::fflush(stdout);
+    }
+}
+
+void exportTable()
+{
+    const QString neato = QStandardPaths::findExecutable(QStringLiteral("neato"));
+    std::printf("\nExport (ratio = ours / Graphviz neato -n2 on the same positioned graph; "
+                "target ≤ 1.0)\n");
+    if (neato.isEmpty()) {
+        std::printf("neato not found: install the graphviz package\n");
+        return;
+    }
+    std::printf("%10s %11s %6s %9s %11s %6s %8s %8s\n", "components", "connections", "format",
+                "ours ms", "graphviz ms", "ratio", "ours MB", "gv MB");
+    for (int n : {1000, 5000})
+        measureExport(n, neato);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -351,6 +413,10 @@ int main(int argc, char *argv[])
     Catalog::builtin();
     if (argc > 1 && QByteArray(argv[1]) == "--rules-only") {
         rulesTable();
+        return 0;
+    }
+    if (argc > 1 && QByteArray(argv[1]) == "--export") { // the export table alone
+        exportTable();
         return 0;
     }
     if (argc > 1 && QByteArray(argv[1]) == "--layout") { // the layout table alone
@@ -400,5 +466,6 @@ int main(int argc, char *argv[])
         measureBoard(n);
     layoutTable();
     rulesTable();
+    exportTable();
     return 0;
 }

@@ -130,11 +130,11 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->drawRoundedRect(badgeRect, 7, 7);
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const int iconPx = int(CardStyle::iconSize);
-    const QPixmap icon = IconCache::instance().pixmap(
-        m_icon, iconPx, style.dark ? style.ink : accent.darker(125), dpr * qMax<qreal>(1.0, lod));
-    painter->drawPixmap(QRectF(badgeRect.center().x() - iconPx / 2.0,
-                               badgeRect.center().y() - iconPx / 2.0, iconPx, iconPx),
-                        icon, QRectF(QPointF(0, 0), icon.size()));
+    IconCache::instance().paint(painter,
+                                QRectF(badgeRect.center().x() - iconPx / 2.0,
+                                       badgeRect.center().y() - iconPx / 2.0, iconPx, iconPx),
+                                m_icon, style.dark ? style.ink : accent.darker(125),
+                                dpr * qMax<qreal>(1.0, lod));
 
     // Label and kind, elided to the card.
     const qreal textLeft = badgeRect.right() + 9;

@@ -1,0 +1,286 @@
+#include "SceneExporter.h"
+
+#include "Diagram.h"
+#include "Logging.h"
+#include "canvas/ComponentItem.h"
+#include "canvas/DiagramScene.h"
+#include "canvas/GroupItem.h"
+#include "export/ExportScope.h"
+
+#include <QBuffer>
+#include <QFontInfo>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPrinter>
+#include <QSet>
+#include <QSvgGenerator>
+
+namespace mls {
+
+namespace {
+
+/// The board as exported: the canvas's items and style, a plain background, no grid.
+class ExportScene : public DiagramScene
+{
+public:
+    ExportScene(Diagram *diagram, ExportOptions::Background background)
+        : DiagramScene(diagram), m_background(background)
+    {
+        CardStyle style = background == ExportOptions::Background::Dark ? CardStyle::darkStyle()
+                                                                        : CardStyle::light();
+        if (background != ExportOptions::Background::Dark)
+            style.canvas = Qt::white; // also the fill behind arrow labels
+        setStyle(style);
+        setGridVisible(false);
+    }
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override
+    {
+        if (m_background != ExportOptions::Background::Transparent)
+            painter->fillRect(rect, style().canvas);
+    }
+
+private:
+    ExportOptions::Background m_background;
+};
+
+/// Problem markers on the exported cards. Wired when markers land: with @p show it will run
+/// the design rules on @p diagram and call scene->setFindings(findings) and
+/// scene->setMarkersVisible(true); until then the canvas draws no markers, so neither does
+/// the export.
+void applyMarkers(DiagramScene *scene, const Diagram &diagram, bool show)
+{
+    // wired when markers land
+    Q_UNUSED(scene);
+    Q_UNUSED(diagram);
+    Q_UNUSED(show);
+}
+
+/// The bounds of what is drawn, tighter than the items' bounding rectangles, which leave room
+/// for the selection ring and the connection handle that an export never shows.
+QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
+{
+    QRectF r;
+    for (const Component &c : diagram.components()) {
+        if (const ComponentItem *item = scene.componentItem(c.id))
+            r |= item->sceneCardRect().adjusted(-1, -1, 1, 1); // the border's half pen
+    }
+    for (const Group &g : diagram.groups()) {
+        if (const GroupItem *item = scene.groupItem(g.id))
+            r |= item->sceneBoundingRect();
+    }
+    for (const Connection &c : diagram.connections()) {
+        if (const QGraphicsItem *item = scene.connectionItem(c.id))
+            r |= item->sceneBoundingRect();
+    }
+    return r;
+}
+
+/// QSvgGenerator names fonts by the family asked for, often an alias only fontconfig knows
+/// ("Sans Serif"); a browser would fall back to a serif font. Name the family actually used,
+/// then the generic family.
+QByteArray withPortableFonts(QByteArray svg)
+{
+    // Bytes, not a QString and a regex: an SVG of a large board is tens of megabytes, with a
+    // font-family on every group, but only one or two distinct families.
+    static const QByteArray key = "font-family=\"";
+    QSet<QByteArray> families;
+    for (qsizetype at = svg.indexOf(key); at >= 0; at = svg.indexOf(key, at)) {
+        at += key.size();
+        const qsizetype end = svg.indexOf('"', at);
+        if (end < 0)
+            break;
+        families.insert(svg.mid(at, end - at));
+        at = end;
+    }
+    for (const QByteArray &family : std::as_const(families)) {
+        const QString real = QFontInfo(QFont(QString::fromUtf8(family))).family();
+        svg.replace(key + family + '"',
+                    key + (real.isEmpty() ? family : real.toHtmlEscaped().toUtf8()) +
+                        ", sans-serif\"");
+    }
+    return svg;
+}
+
+} // namespace
+
+SceneExporter::SceneExporter(Diagram *diagram, const ExportOptions &options)
+    : m_diagram(diagram), m_options(options)
+{
+    m_options.scale = std::clamp(m_options.scale, ExportOptions::minScale, ExportOptions::maxScale);
+    m_options.margin = std::clamp(m_options.margin, 0.0, ExportOptions::maxMargin);
+    if (!m_options.selection.isEmpty()) {
+        m_subset = ExportScope::subset(*diagram, m_options.selection);
+        m_diagram = m_subset.get();
+    }
+    m_scene = std::make_unique<ExportScene>(m_diagram, m_options.background);
+    m_scene->setRouting(m_options.routing);
+    applyMarkers(m_scene.get(), *m_diagram, m_options.problemMarkers);
+    m_content = drawnBounds(*m_scene, *m_diagram);
+    if (m_content.isNull()) // an empty diagram: a small blank picture, not a zero-sized one
+        m_content = QRectF(0, 0, 1, 1);
+}
+
+SceneExporter::~SceneExporter() = default;
+
+QRectF SceneExporter::sourceRect() const
+{
+    const qreal m = m_options.margin;
+    // Whole board pixels, so scale 1 maps board pixels onto image pixels exactly.
+    const QRectF r = m_content.adjusted(-m, -m, m, m);
+    return QRectF(QPointF(std::floor(r.left()), std::floor(r.top())),
+                  QPointF(std::ceil(r.right()), std::ceil(r.bottom())));
+}
+
+QSize SceneExporter::imageSize() const
+{
+    const QRectF r = sourceRect();
+    return QSize(int(std::ceil(r.width() * m_options.scale)),
+                 int(std::ceil(r.height() * m_options.scale)));
+}
+
+QString SceneExporter::title() const
+{
+    return m_diagram->meta().title.isEmpty() ? QStringLiteral("mlsketch diagram")
+                                             : m_diagram->meta().title;
+}
+
+QString SceneExporter::description() const
+{
+    QString text = QStringLiteral("An ML system design drawn with mlsketch: %1 components, %2 "
+                                  "connections, %3 zones.")
+                       .arg(m_diagram->components().size())
+                       .arg(m_diagram->connections().size())
+                       .arg(m_diagram->groups().size());
+    if (!m_diagram->meta().notes.trimmed().isEmpty())
+        text += QLatin1Char('\n') + m_diagram->meta().notes.trimmed();
+    return text;
+}
+
+void SceneExporter::render(QPainter *painter, const QRectF &target) const
+{
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                            QPainter::SmoothPixmapTransform);
+    m_scene->render(painter, target, sourceRect(), Qt::IgnoreAspectRatio);
+}
+
+QImage SceneExporter::toImage(QString *error) const
+{
+    const QSize size = imageSize();
+    if (size.width() > maxImageSide || size.height() > maxImageSide ||
+        qint64(size.width()) * size.height() > maxImagePixels) {
+        if (error)
+            *error = QStringLiteral("the image would be %1 × %2 pixels, more than a PNG viewer "
+                                    "can open; use a smaller scale, or SVG or PDF")
+                         .arg(size.width())
+                         .arg(size.height());
+        return {};
+    }
+    // Opaque backgrounds need no alpha channel: a quarter less to encode and to store.
+    const bool opaque = m_options.background != ExportOptions::Background::Transparent;
+    QImage image(size, opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        if (error)
+            *error = QStringLiteral("not enough memory for a %1 × %2 pixel image")
+                         .arg(size.width())
+                         .arg(size.height());
+        return {};
+    }
+    image.fill(opaque ? m_scene->style().canvas : QColor(Qt::transparent));
+    // Paint at 96 DPI: fonts sized in points follow the device's DPI, and the scale is already
+    // in the painter's transform. The file then claims 96 × scale DPI, so it prints at the
+    // board's size.
+    const int dotsPerMeter96 = qRound(96 / 0.0254);
+    image.setDotsPerMeterX(dotsPerMeter96);
+    image.setDotsPerMeterY(dotsPerMeter96);
+    QPainter painter(&image);
+    render(&painter, QRectF(QPointF(0, 0), size));
+    painter.end();
+    const int dotsPerMeter = qRound(m_options.scale * 96 / 0.0254);
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    return image;
+}
+
+QByteArray SceneExporter::toPng(QString *error) const
+{
+    const QImage image = toImage(error);
+    if (image.isNull())
+        return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    // Qt maps PNG quality 50 to zlib level 4: measured on a 30-megapixel board, a third less
+    // encoding time than the default level 6 for files under 2 % larger.
+    if (!image.save(&buffer, "PNG", 50)) {
+        if (error)
+            *error = QStringLiteral("the PNG encoder failed");
+        return {};
+    }
+    return bytes;
+}
+
+QByteArray SceneExporter::toSvg() const
+{
+    const QRectF source = sourceRect();
+    QByteArray bytes;
+    // About 7 kB per card and 1 kB per arrow: grown once, not copied over and over.
+    bytes.reserve(65536 + qsizetype(m_diagram->components().size()) * 7000 +
+                  qsizetype(m_diagram->connections().size()) * 1000);
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    // Qt writes the title and description unescaped (6.4) or escaped (later): write tokens and
+    // put the escaped text in their place, so any title stays text in either case.
+    svg.setTitle(QStringLiteral("mlsketch-title-token"));
+    svg.setDescription(QStringLiteral("mlsketch-desc-token"));
+    svg.setResolution(96);
+    svg.setSize(imageSize());
+    svg.setViewBox(source); // the drawing is in board coordinates
+    QPainter painter(&svg);
+    render(&painter, source);
+    painter.end();
+    bytes.replace("mlsketch-title-token", title().toHtmlEscaped().toUtf8());
+    bytes.replace("mlsketch-desc-token", description().toHtmlEscaped().toUtf8());
+    return withPortableFonts(bytes);
+}
+
+QByteArray SceneExporter::toPdf() const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    pdf.setTitle(title());
+    pdf.setCreator(QStringLiteral("mlsketch"));
+    pdf.setResolution(96);
+    const QSizeF page = QSizeF(imageSize()) * 72.0 / 96.0; // points
+    pdf.setPageSize(QPageSize(page, QPageSize::Point, title(), QPageSize::ExactMatch));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter painter(&pdf);
+    render(&painter, QRectF(QPointF(0, 0), QSizeF(imageSize())));
+    painter.end();
+    return bytes;
+}
+
+void SceneExporter::print(QPrinter *printer) const
+{
+    // Fonts sized in points grow with the device's DPI while the fit below already scales the
+    // drawing; at 96 DPI both agree. The output stays vectors (the print engine is PDF).
+    printer->setResolution(96);
+    QPainter painter(printer);
+    if (!painter.isActive()) {
+        qCWarning(lcWidgets) << "cannot print: the printer did not start";
+        return;
+    }
+    const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
+    const QRectF source = sourceRect();
+    const qreal s = std::min(page.width() / source.width(), page.height() / source.height());
+    QRectF target(0, 0, source.width() * s, source.height() * s);
+    target.moveCenter(QRectF(QPointF(0, 0), page.size()).center());
+    render(&painter, target);
+}
+
+} // namespace mls
