@@ -1,0 +1,54 @@
+#pragma once
+
+#include "Finding.h"
+
+#include <QColor>
+#include <QHash>
+#include <QIcon>
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+class QPainter;
+
+namespace mls {
+
+/// The design-rule marker drawn on cards and arrows, and the icons of the Problems dock:
+/// a red disc with "!" (error), an amber triangle with "!" (warning), a blue disc with "i"
+/// (info). Drawn with QPainter so it is sharp at every zoom and in exports.
+class FindingBadge
+{
+public:
+    static constexpr qreal radius = 8; ///< scene units
+
+    /// What one card or arrow shows: its most severe unwaived finding and a tooltip listing all.
+    struct Marker
+    {
+        Severity severity = Severity::Info;
+        QString toolTip; ///< HTML, one line per finding
+        bool operator==(const Marker &o) const
+        {
+            return severity == o.severity && toolTip == o.toolTip;
+        }
+    };
+
+    static QColor color(Severity severity);
+    /// The halo of cards and arrows on a highlighted critical path.
+    static QColor pathColor() { return QColor(0x8B, 0x5C, 0xF6); }
+    /// Draws the badge centred on @p centre.
+    static void paint(QPainter *painter, const QPointF &centre, Severity severity,
+                      qreal r = radius);
+    /// The badge as an icon (Problems dock, menus); @p muted gives a grey one (waived).
+    static QIcon icon(Severity severity, bool muted = false);
+
+    /// Where each unwaived finding is marked, by item id. A finding naming exactly one
+    /// connection (a bad flow, a self-loop, a duplicate) is marked on that arrow; any other on
+    /// its main subject, the first component it names. Waived findings are not marked.
+    static QHash<QString, Marker> markers(const QVector<Finding> &findings);
+    /// The id a finding's marker sits on (see markers()).
+    static QString markerTarget(const Finding &finding);
+};
+
+} // namespace mls

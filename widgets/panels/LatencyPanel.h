@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QToolButton;
+class QTreeWidget;
+
+namespace mls {
+
+class DiagramScene;
+class RuleController;
+
+/// The Latency dock: for each client the critical path of synchronous calls and store lookups
+/// with each hop's p99 and the total against the diagram's budget (red when over), the budget
+/// itself (an undoable meta edit), and a toggle that highlights the path on the board.
+class LatencyPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LatencyPanel(RuleController *rules, QWidget *parent = nullptr);
+
+    /// The board the critical path is highlighted on (may be null).
+    void setScene(DiagramScene *scene);
+
+    QTreeWidget *tree() const { return m_tree; }
+    QToolButton *showPathButton() const { return m_showPath; }
+    QDoubleSpinBox *budgetSpin() const { return m_budget; }
+    /// The client whose path the toggle highlights: the current row's, else the first.
+    QString highlightedClient() const;
+
+public Q_SLOTS:
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void findingsChanged();
+    void updateHighlight();
+    void commitBudget();
+    QString labelOf(const QString &id) const;
+
+    RuleController *m_rules;
+    QPointer<DiagramScene> m_scene;
+    QTreeWidget *m_tree = nullptr;
+    QToolButton *m_showPath = nullptr;
+    QDoubleSpinBox *m_budget = nullptr;
+    QLabel *m_summary = nullptr;
+    bool m_dirty = true;
+};
+
+} // namespace mls
