@@ -92,7 +92,7 @@ struct Harness
         rules.flush();
         panel->refresh();
     }
-    QStringList rules_(ProblemsPanel::Group g) const
+    QStringList rulesIn(ProblemsPanel::Group g) const
     {
         QStringList ids;
         QTreeWidgetItem *parent = panel->groupItem(g);
@@ -124,7 +124,7 @@ void TestProblemsPanel::liveUpdateAndFix()
                                           connection("bad", "registry", "client", "model")));
     QTRY_VERIFY(!h.rules.isPending()); // the timer, not the test, runs the re-check
     h.panel->refresh();
-    QCOMPARE(h.rules_(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
     QCOMPARE(h.panel->groupItem(ProblemsPanel::Group::Errors)->text(0), QString("Errors (1)"));
     QVERIFY(!h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
     QVERIFY(h.scene->connectionItem("bad")->marker().has_value());
@@ -140,7 +140,7 @@ void TestProblemsPanel::liveUpdateAndFix()
     // Undo brings the problem back, redo fixes it again.
     h.stack.undo();
     h.settle();
-    QCOMPARE(h.rules_(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
     h.stack.redo();
     h.settle();
     QVERIFY(h.rules.findings().isEmpty());
@@ -215,7 +215,7 @@ void TestProblemsPanel::groupsAndCounts()
     const char *names[] = {"Errors", "Warnings", "Infos", "Waived"};
     int i = 0;
     for (const auto &[group, ids] : groups) {
-        QStringList listed = h.rules_(group);
+        QStringList listed = h.rulesIn(group);
         listed.sort();
         QCOMPARE(listed, ids);
         QTreeWidgetItem *header = h.panel->groupItem(group);
@@ -317,7 +317,7 @@ void TestProblemsPanel::waiveMovesToWaivedAndUndo()
     h.panel->waiveButton()->click();
     QCOMPARE(asked, QString("MLS-015"));
     h.settle();
-    QCOMPARE(h.rules_(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
     QCOMPARE(h.diagram->component("mon")->waivers.size(), 1);
     QCOMPARE(h.diagram->component("mon")->waivers[0].reason,
              QString("a sketch of the offline side only"));
@@ -334,15 +334,15 @@ void TestProblemsPanel::waiveMovesToWaivedAndUndo()
 
     h.panel->unwaiveButton()->click();
     h.settle();
-    QVERIFY(h.rules_(ProblemsPanel::Group::Waived).isEmpty());
+    QVERIFY(h.rulesIn(ProblemsPanel::Group::Waived).isEmpty());
     QVERIFY(h.diagram->component("mon")->waivers.isEmpty());
     h.stack.undo(); // the removal
     h.settle();
-    QCOMPARE(h.rules_(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
     h.stack.undo(); // the waiver
     h.settle();
-    QVERIFY(h.rules_(ProblemsPanel::Group::Waived).isEmpty());
-    QVERIFY(h.rules_(ProblemsPanel::Group::Infos).contains("MLS-015"));
+    QVERIFY(h.rulesIn(ProblemsPanel::Group::Waived).isEmpty());
+    QVERIFY(h.rulesIn(ProblemsPanel::Group::Infos).contains("MLS-015"));
 }
 
 void TestProblemsPanel::waiverTargets_data()
