@@ -37,7 +37,6 @@ DesignReview::DesignReview(QMainWindow *window)
     window->addDockWidget(Qt::BottomDockWidgetArea, m_latencyDock);
     window->tabifyDockWidget(m_problemsDock, m_latencyDock);
     m_problemsDock->raise();
-    window->resizeDocks({m_problemsDock}, {210}, Qt::Vertical);
 
     m_status = new QToolButton(window);
     m_status->setAutoRaise(true);

@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace mls {
 
 ComponentItem::ComponentItem(const Component &c) : m_id(c.id)
@@ -101,7 +103,7 @@ QRectF ComponentItem::boundingRect() const
 {
     // Room for the selection ring, the connection handle that sticks out on the right, and the
     // design-rule badge and path halo around the card.
-    return CardStyle::cardRect().adjusted(-6, -11, 9, 6);
+    return CardStyle::cardRect().adjusted(-9, -FindingBadge::maxRadius - 2, 9, 9);
 }
 
 QPainterPath ComponentItem::shape() const
@@ -127,7 +129,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(Qt::NoPen);
         painter->setBrush(isSelected() ? style.selection : accent);
         painter->drawRoundedRect(card, r, r);
-        paintRuleDecorations(painter);
+        paintRuleDecorations(painter, lod);
         return;
     }
 
@@ -180,23 +182,25 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                       km.elidedText(m_kindText, Qt::ElideRight, textWidth));
 
     paintDecorations(painter, style);
-    paintRuleDecorations(painter);
+    paintRuleDecorations(painter, lod);
 }
 
-void ComponentItem::paintRuleDecorations(QPainter *painter)
+void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)
 {
     const QRectF card = CardStyle::cardRect();
     if (m_highlighted) {
         QColor halo = FindingBadge::pathColor();
         halo.setAlphaF(0.55);
         painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(halo, 4));
-        const qreal r = CardStyle::cardRadius + 4;
-        painter->drawRoundedRect(card.adjusted(-4, -4, 4, 4), r, r);
+        // At least ~3 px on screen when zoomed out; stays inside boundingRect().
+        painter->setPen(QPen(halo, std::clamp(3.5 / std::max(lod, 0.01), 3.0, 9.0)));
+        const qreal r = CardStyle::cardRadius + 3;
+        painter->drawRoundedRect(card.adjusted(-3, -3, 3, 3), r, r);
     }
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     if (m_marker && (!diagramScene || diagramScene->markersVisible()))
-        FindingBadge::paint(painter, QPointF(card.right() - 16, card.top()), m_marker->severity);
+        FindingBadge::paint(painter, QPointF(card.right() - 16, card.top()), m_marker->severity,
+                            FindingBadge::radiusAt(lod));
 }
 
 void ComponentItem::paintDecorations(QPainter *painter, const CardStyle &style)

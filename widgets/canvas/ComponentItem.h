@@ -60,7 +60,7 @@ protected:
 
 private:
     void paintDecorations(QPainter *painter, const CardStyle &style);
-    void paintRuleDecorations(QPainter *painter);
+    void paintRuleDecorations(QPainter *painter, qreal lod);
     void updateToolTip();
 
     QString m_id;

@@ -10,6 +10,8 @@
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
+#include <algorithm>
+
 namespace mls {
 
 namespace {
@@ -157,7 +159,7 @@ QRectF ConnectionItem::boundingRect() const
     if (!m_label.isEmpty())
         r = r.united(QRectF(m_labelAt - QPointF(90, 12), QSizeF(180, 24)));
     if (m_marker) {
-        const qreal m = FindingBadge::radius + 2;
+        const qreal m = FindingBadge::maxRadius + 2;
         r = r.united(QRectF(markerCentre() - QPointF(m, m), QSizeF(2 * m, 2 * m)));
     }
     return r.adjusted(-arrowLength, -arrowLength, arrowLength, arrowLength);
@@ -186,10 +188,12 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         color = style.selection;
     painter->setRenderHint(QPainter::Antialiasing);
 
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (m_highlighted) {
         QColor halo = FindingBadge::pathColor();
         halo.setAlphaF(0.45);
-        painter->setPen(QPen(halo, 7, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        const qreal width = std::clamp(5.0 / std::max(lod, 0.01), 7.0, 2 * arrowLength);
+        painter->setPen(QPen(halo, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(m_path);
     }
@@ -211,7 +215,6 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setBrush(color);
     painter->drawPolygon(head);
 
-    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (!m_label.isEmpty() && lod >= 0.5) {
         QFont font = style.kindFont();
         const QFontMetricsF fm(font);
@@ -226,7 +229,8 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->drawText(box, Qt::AlignCenter, text);
     }
     if (m_marker && (!diagramScene || diagramScene->markersVisible()))
-        FindingBadge::paint(painter, markerCentre(), m_marker->severity);
+        FindingBadge::paint(painter, markerCentre(), m_marker->severity,
+                            FindingBadge::radiusAt(lod));
 }
 
 } // namespace mls

@@ -4,6 +4,7 @@
 #include <QPainterPath>
 #include <QPixmap>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mls {
@@ -23,6 +24,11 @@ QColor FindingBadge::color(Severity severity)
         return QColor(0x25, 0x63, 0xEB);
     }
     return QColor(0xDC, 0x26, 0x26);
+}
+
+qreal FindingBadge::radiusAt(qreal lod)
+{
+    return lod > 0 ? std::clamp(6.5 / lod, radius, maxRadius) : radius;
 }
 
 void FindingBadge::paint(QPainter *painter, const QPointF &c, Severity severity, qreal r)

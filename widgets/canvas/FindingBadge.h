@@ -21,7 +21,10 @@ namespace mls {
 class FindingBadge
 {
 public:
-    static constexpr qreal radius = 8; ///< scene units
+    static constexpr qreal radius = 8;     ///< scene units, at 100 % and closer
+    static constexpr qreal maxRadius = 20; ///< zoomed far out, so the badge stays visible
+    /// The radius at a level of detail (screen px per scene unit): at least ~6.5 px on screen.
+    static qreal radiusAt(qreal lod);
 
     /// What one card or arrow shows: its most severe unwaived finding and a tooltip listing all.
     struct Marker

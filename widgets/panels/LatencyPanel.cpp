@@ -7,11 +7,11 @@
 #include "commands/SetMetaCommand.h"
 #include "rules/RuleController.h"
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -43,11 +43,9 @@ LatencyPanel::LatencyPanel(RuleController *rules, QWidget *parent) : QWidget(par
                             "(saved in the diagram)"));
     budgetLabel->setBuddy(m_budget);
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &LatencyPanel::commitBudget);
-    m_showPath = new QToolButton(this);
-    m_showPath->setText(tr("Show Critical Path"));
-    m_showPath->setCheckable(true);
+    m_showPath = new QCheckBox(tr("Show critical &path on the board"), this);
     m_showPath->setToolTip(tr("Highlight the selected client's slowest path on the board"));
-    connect(m_showPath, &QToolButton::toggled, this, &LatencyPanel::updateHighlight);
+    connect(m_showPath, &QAbstractButton::toggled, this, &LatencyPanel::updateHighlight);
     m_summary = new QLabel(this);
     bar->addWidget(budgetLabel);
     bar->addWidget(m_budget);
@@ -72,6 +70,11 @@ LatencyPanel::LatencyPanel(RuleController *rules, QWidget *parent) : QWidget(par
     layout->addWidget(m_tree, 1);
     connect(m_rules, &RuleController::findingsChanged, this, &LatencyPanel::findingsChanged);
     refresh();
+}
+
+QSize LatencyPanel::sizeHint() const
+{
+    return QSize(640, 230); // the bottom dock's first height
 }
 
 void LatencyPanel::setScene(DiagramScene *scene)
@@ -112,7 +115,9 @@ void LatencyPanel::refresh()
         m_budget->setEnabled(d && m_rules->undoStack());
         m_budget->setValue(d ? d->meta().latencyBudgetMs : 0);
     }
-    const QString current = highlightedClient();
+    // The user's row stays current; without one, none is made current (it would hide the red).
+    const QString current =
+        m_tree->currentItem() ? m_tree->currentItem()->data(0, ClientRole).toString() : QString();
     QSet<QString> collapsed;
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         if (!m_tree->topLevelItem(i)->isExpanded())
@@ -153,7 +158,7 @@ void LatencyPanel::refresh()
             row->setText(2, i == 0 ? tr("client") : h.lookup ? tr("store lookup") : tr("call"));
         }
         top->setExpanded(!collapsed.contains(p.client));
-        if (p.client == current)
+        if (!current.isEmpty() && p.client == current)
             m_tree->setCurrentItem(top);
     }
     if (paths.isEmpty()) {

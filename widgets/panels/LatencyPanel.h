@@ -5,7 +5,7 @@
 
 class QDoubleSpinBox;
 class QLabel;
-class QToolButton;
+class QAbstractButton;
 class QTreeWidget;
 
 namespace mls {
@@ -26,10 +26,11 @@ public:
     void setScene(DiagramScene *scene);
 
     QTreeWidget *tree() const { return m_tree; }
-    QToolButton *showPathButton() const { return m_showPath; }
+    QAbstractButton *showPathButton() const { return m_showPath; }
     QDoubleSpinBox *budgetSpin() const { return m_budget; }
     /// The client whose path the toggle highlights: the current row's, else the first.
     QString highlightedClient() const;
+    QSize sizeHint() const override;
 
 public Q_SLOTS:
     void refresh();
@@ -46,7 +47,7 @@ private:
     RuleController *m_rules;
     QPointer<DiagramScene> m_scene;
     QTreeWidget *m_tree = nullptr;
-    QToolButton *m_showPath = nullptr;
+    QAbstractButton *m_showPath = nullptr;
     QDoubleSpinBox *m_budget = nullptr;
     QLabel *m_summary = nullptr;
     bool m_dirty = true;

@@ -176,6 +176,11 @@ void ProblemsPanel::buildUi()
     updateButtons();
 }
 
+QSize ProblemsPanel::sizeHint() const
+{
+    return QSize(640, 230); // the bottom dock's first height: a few rows beside the details
+}
+
 void ProblemsPanel::setScene(DiagramScene *scene)
 {
     m_scene = scene;
@@ -407,12 +412,13 @@ void ProblemsPanel::updateDetails()
     for (const QString &id : f->components + f->connections)
         where << labelOf(id).toHtmlEscaped();
     const QColor colour = FindingBadge::color(f->severity);
+    // Compact: the dock is short, and the explanation and fix are what the reader is after.
     QString html =
-        QStringLiteral("<h3 style='margin-top:0'>%1</h3>"
-                       "<p><span style='color:%2;font-weight:bold'>%3</span> · %4%5</p>"
+        QStringLiteral("<p style='margin-top:0'><b style='font-size:large'>%1</b><br/>"
+                       "<span style='color:%2;font-weight:bold'>%3</span> · %4%5</p>"
                        "<p>%6</p>")
             .arg(f->title.toHtmlEscaped(), colour.name(),
-                 severityName(f->severity).toUpper().left(1) + severityName(f->severity).mid(1),
+                 severityName(f->severity).left(1).toUpper() + severityName(f->severity).mid(1),
                  f->rule, f->waived ? tr(" · waived") : QString(), f->message.toHtmlEscaped());
     html += QStringLiteral("<p><b>%1</b><br/>%2</p>")
                 .arg(tr("Why it matters"), f->explanation.toHtmlEscaped());

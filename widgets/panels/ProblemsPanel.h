@@ -67,6 +67,7 @@ public:
     QTreeWidgetItem *groupItem(Group group) const { return m_groups.value(int(group)); }
     /// Rows of a group that pass the filters.
     int visibleCount(Group group) const;
+    QSize sizeHint() const override;
 
 public Q_SLOTS:
     /// Rebuilds the rows from the controller (keeps selection and scroll position).
