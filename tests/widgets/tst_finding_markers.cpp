@@ -90,13 +90,13 @@ void TestFindingMarkers::mostSevereWinsAndWaivedHidden()
     });
     QCOMPARE(markers.size(), 1);
     QCOMPARE(markers["a"].severity, Severity::Error);
-    QVERIFY(markers["a"].toolTip.contains("MLS-004"));
-    QVERIFY(markers["a"].toolTip.contains("MLS-015"));
-    QVERIFY(markers["a"].toolTip.contains("&lt;message&gt;")); // escaped HTML
+    QVERIFY(markers["a"].toolTip().contains("MLS-004"));
+    QVERIFY(markers["a"].toolTip().contains("MLS-015"));
+    QVERIFY(markers["a"].toolTip().contains("&lt;message&gt;")); // escaped HTML
     QVector<Finding> many;
     for (int i = 0; i < 10; ++i)
         many << finding(QStringLiteral("X-%1").arg(i), Severity::Warning, {"a"});
-    QVERIFY(FindingBadge::markers(many)["a"].toolTip.contains("and 4 more"));
+    QVERIFY(FindingBadge::markers(many)["a"].toolTip().contains("and 4 more"));
 }
 
 void TestFindingMarkers::sceneFollowsFindings()

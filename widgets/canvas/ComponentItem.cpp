@@ -50,7 +50,7 @@ void ComponentItem::sync(const Component &c)
 
 void ComponentItem::updateToolTip()
 {
-    setToolTip(m_marker ? m_kindToolTip + QStringLiteral("<hr/>") + m_marker->toolTip
+    setToolTip(m_marker ? m_kindToolTip + QStringLiteral("<hr/>") + m_marker->toolTip()
                         : m_kindToolTip);
 }
 

@@ -40,7 +40,7 @@ void ConnectionItem::sync(const Connection &c)
 
 void ConnectionItem::updateToolTip()
 {
-    setToolTip(m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip
+    setToolTip(m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip()
                         : m_flowToolTip);
 }
 

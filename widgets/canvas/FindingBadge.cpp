@@ -67,6 +67,11 @@ void FindingBadge::paint(QPainter *painter, const QPointF &c, Severity severity,
 
 QIcon FindingBadge::icon(Severity severity, bool muted)
 {
+    // Drawn once per kind: the Problems dock asks for one per row.
+    static QHash<int, QIcon> cache;
+    const int id = int(severity) * 2 + (muted ? 1 : 0);
+    if (auto it = cache.constFind(id); it != cache.constEnd())
+        return *it;
     QIcon icon;
     for (const int size : {16, 32}) {
         QPixmap pixmap(size, size);
@@ -78,6 +83,7 @@ QIcon FindingBadge::icon(Severity severity, bool muted)
         p.end();
         icon.addPixmap(pixmap);
     }
+    cache.insert(id, icon);
     return icon;
 }
 
@@ -90,15 +96,20 @@ QString FindingBadge::markerTarget(const Finding &f)
     return f.connections.value(0);
 }
 
+QString FindingBadge::Marker::toolTip() const
+{
+    QStringList html;
+    for (const Line &l : lines)
+        html << QStringLiteral("<b>%1</b> %2: %3")
+                    .arg(l.rule, severityName(l.severity), l.message.toHtmlEscaped());
+    if (more > 0)
+        html << QStringLiteral("… and %1 more").arg(more);
+    return html.join(QStringLiteral("<br/>"));
+}
+
 QHash<QString, FindingBadge::Marker> FindingBadge::markers(const QVector<Finding> &findings)
 {
-    struct Collected
-    {
-        Severity severity = Severity::Info;
-        QStringList lines;
-        int more = 0;
-    };
-    QHash<QString, Collected> byItem;
+    QHash<QString, Marker> byItem;
     for (const Finding &f : findings) {
         if (f.waived)
             continue;
@@ -107,23 +118,14 @@ QHash<QString, FindingBadge::Marker> FindingBadge::markers(const QVector<Finding
             continue;
         auto it = byItem.find(target);
         if (it == byItem.end())
-            it = byItem.insert(target, Collected{f.severity, {}, 0});
+            it = byItem.insert(target, Marker{f.severity, {}, 0});
         it->severity = std::max(it->severity, f.severity);
         if (it->lines.size() < maxToolTipLines)
-            it->lines << QStringLiteral("<b>%1</b> %2: %3")
-                             .arg(f.rule, severityName(f.severity), f.message.toHtmlEscaped());
+            it->lines.push_back(Marker::Line{f.rule, f.severity, f.message});
         else
             ++it->more;
     }
-    QHash<QString, Marker> result;
-    result.reserve(byItem.size());
-    for (auto it = byItem.begin(); it != byItem.end(); ++it) {
-        QString tip = it->lines.join(QStringLiteral("<br/>"));
-        if (it->more > 0)
-            tip += QStringLiteral("<br/>… and %1 more").arg(it->more);
-        result.insert(it.key(), Marker{it->severity, tip});
-    }
-    return result;
+    return byItem;
 }
 
 } // namespace mls

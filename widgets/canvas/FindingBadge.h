@@ -30,11 +30,26 @@ public:
     struct Marker
     {
         Severity severity = Severity::Info;
-        QString toolTip; ///< HTML, one line per finding
+        /// The first findings on the item (rule, severity, message), most severe first; the
+        /// tooltip is built from them only when a marker changes.
+        struct Line
+        {
+            QString rule;
+            Severity severity;
+            QString message;
+            bool operator==(const Line &o) const
+            {
+                return severity == o.severity && rule == o.rule && message == o.message;
+            }
+        };
+        QVector<Line> lines;
+        int more = 0; ///< findings beyond the listed lines
         bool operator==(const Marker &o) const
         {
-            return severity == o.severity && toolTip == o.toolTip;
+            return severity == o.severity && more == o.more && lines == o.lines;
         }
+        /// HTML, one line per finding.
+        QString toolTip() const;
     };
 
     static QColor color(Severity severity);

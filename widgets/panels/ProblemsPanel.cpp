@@ -26,6 +26,7 @@ enum Roles
 {
     KeyRole = Qt::UserRole, ///< finding key, or "item|rule" for a stale waiver
     GroupRole,              ///< the Group of the row
+    SeverityRole,           ///< the row's Severity, -1 for none
 };
 
 QString groupName(ProblemsPanel::Group g)
@@ -220,17 +221,13 @@ void ProblemsPanel::refresh()
         m_tree->currentItem() ? m_tree->currentItem()->data(0, KeyRole).toString() : QString();
     const int scroll = m_tree->verticalScrollBar()->value();
 
-    m_index.clear();
-    m_index.reserve(findings.size());
+    const QStringList &keys = m_rules->keys();
     QHash<int, QVector<Row>> rows;
     for (int i = 0; i < findings.size(); ++i) {
         const Finding &f = findings[i];
-        const QString key = f.key();
-        m_index.insert(key, i);
-        QString tip =
-            QStringLiteral("<b>%1</b><br/>%2").arg(f.title.toHtmlEscaped(), f.fix.toHtmlEscaped());
+        // No tooltip: the detail pane says it all, and tens of thousands of them cost.
         rows[int(groupOf(f))].push_back(
-            Row{key, f.message, f.rule, int(f.severity), f.waived, tip});
+            Row{keys[i], f.message, f.rule, int(f.severity), f.waived, QString()});
     }
     rows[int(Group::StaleWaivers)] = staleRows();
     for (const QString &e : std::as_const(m_packErrors))
@@ -285,40 +282,51 @@ void ProblemsPanel::fillGroup(Group group, const QVector<Row> &rows)
             auto *item = new QTreeWidgetItem;
             item->setData(0, KeyRole, r.key);
             item->setData(0, GroupRole, int(group));
-            if (r.severity >= 0)
-                item->setIcon(0, FindingBadge::icon(Severity(r.severity), r.muted));
+            item->setData(0, SeverityRole, -1);
             items << item;
         }
         parent->addChildren(items);
     }
+    // Only what changed is set: every set is a model change the view processes.
     for (int i = 0; i < rows.size(); ++i) {
         QTreeWidgetItem *item = parent->child(i);
         if (item->text(0) != rows[i].text)
             item->setText(0, rows[i].text);
-        item->setText(1, rows[i].rule);
-        item->setToolTip(0, rows[i].toolTip);
+        if (item->text(1) != rows[i].rule)
+            item->setText(1, rows[i].rule);
+        if (item->toolTip(0) != rows[i].toolTip)
+            item->setToolTip(0, rows[i].toolTip);
+        if (item->data(0, SeverityRole).toInt() != rows[i].severity) { // e.g. an override
+            item->setData(0, SeverityRole, rows[i].severity);
+            item->setIcon(0, rows[i].severity >= 0
+                                 ? FindingBadge::icon(Severity(rows[i].severity), rows[i].muted)
+                                 : QIcon());
+        }
     }
 }
 
 void ProblemsPanel::applyFilters()
 {
     const QString text = m_filter->text().trimmed();
+    bool shownSeverity[3];
+    for (Severity s : {Severity::Info, Severity::Warning, Severity::Error})
+        shownSeverity[int(s)] = severityFilter(s)->isChecked();
     bool anything = false;
     for (Group g : allGroups) {
         QTreeWidgetItem *parent = groupItem(g);
         for (int i = 0; i < parent->childCount(); ++i) {
             QTreeWidgetItem *item = parent->child(i);
-            bool shown = true;
-            if (const Finding *f = findingOf(item)) {
-                shown = severityFilter(f->severity)->isChecked();
-                if (shown && !text.isEmpty())
-                    shown = f->message.contains(text, Qt::CaseInsensitive) ||
-                            f->rule.contains(text, Qt::CaseInsensitive) ||
-                            f->title.contains(text, Qt::CaseInsensitive);
-            } else if (!text.isEmpty()) {
-                shown = item->text(0).contains(text, Qt::CaseInsensitive);
+            const int severity = item->data(0, SeverityRole).toInt();
+            const bool isFinding = g != Group::StaleWaivers && g != Group::RulePacks;
+            bool shown = !isFinding || shownSeverity[severity];
+            if (shown && !text.isEmpty()) {
+                const Finding *f = isFinding ? findingOf(item) : nullptr;
+                shown = item->text(0).contains(text, Qt::CaseInsensitive) ||
+                        item->text(1).contains(text, Qt::CaseInsensitive) ||
+                        (f && f->title.contains(text, Qt::CaseInsensitive));
             }
-            item->setHidden(!shown);
+            if (item->isHidden() == shown)
+                item->setHidden(!shown);
         }
         updateHeader(g);
         anything = anything || parent->childCount() > 0;
@@ -353,14 +361,13 @@ const Finding *ProblemsPanel::findingOf(const QTreeWidgetItem *item) const
     const auto group = Group(item->data(0, GroupRole).toInt());
     if (group == Group::StaleWaivers || group == Group::RulePacks)
         return nullptr;
-    const int i = m_index.value(item->data(0, KeyRole).toString(), -1);
-    return i >= 0 && i < m_rules->findings().size() ? &m_rules->findings()[i] : nullptr;
+    return m_rules->finding(item->data(0, KeyRole).toString());
 }
 
 QString ProblemsPanel::currentKey() const
 {
     const Finding *f = findingOf(m_tree->currentItem());
-    return f ? f->key() : QString();
+    return f ? m_tree->currentItem()->data(0, KeyRole).toString() : QString();
 }
 
 bool ProblemsPanel::selectFinding(const QString &key)

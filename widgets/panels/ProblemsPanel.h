@@ -114,7 +114,6 @@ private:
     QToolButton *m_unwaive = nullptr;
     QHash<int, QTreeWidgetItem *> m_groups;
     QTreeWidgetItem *m_placeholder = nullptr;
-    QHash<QString, int> m_index; ///< finding key → index in the controller's list
     bool m_dirty = true;
 };
 

@@ -11,6 +11,7 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <numeric>
 
 namespace mls {
 
@@ -114,6 +115,7 @@ void RuleController::run()
     if (!m_diagram) {
         m_full = false;
         publish({});
+        Q_EMIT findingsChanged();
         return;
     }
     QElapsedTimer clock;
@@ -128,26 +130,49 @@ void RuleController::run()
     m_full = false;
     m_components.clear();
     m_connections.clear();
-    RuleEngine::sort(found);
-    m_lastCheckMs = clock.nsecsElapsed() / 1e6;
     publish(std::move(found));
+    m_lastCheckMs = clock.nsecsElapsed() / 1e6;
+    Q_EMIT findingsChanged();
 }
 
 void RuleController::publish(QVector<Finding> findings)
 {
-    m_findings = std::move(findings);
+    // RuleEngine::sort's order, with each key computed once instead of in every comparison
+    // (a badly flawed large board has tens of thousands of findings).
+    QStringList keys;
+    keys.reserve(findings.size());
+    for (const Finding &f : std::as_const(findings))
+        keys << f.key();
+    QVector<int> order(findings.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const Finding &fa = findings[a];
+        const Finding &fb = findings[b];
+        if (fa.severity != fb.severity)
+            return fa.severity > fb.severity;
+        if (fa.rule != fb.rule)
+            return fa.rule < fb.rule;
+        return keys[a] < keys[b];
+    });
+    m_findings.clear();
+    m_findings.reserve(findings.size());
+    m_keys.clear();
+    m_keys.reserve(findings.size());
+    m_keyIndex.clear();
+    m_keyIndex.reserve(findings.size());
+    for (int i : std::as_const(order)) {
+        m_keyIndex.insert(keys[i], int(m_findings.size()));
+        m_findings.push_back(std::move(findings[i]));
+        m_keys.push_back(keys[i]);
+    }
     m_staleValid = false;
     m_pathsValid = false;
-    Q_EMIT findingsChanged();
 }
 
 const Finding *RuleController::finding(const QString &key) const
 {
-    for (const Finding &f : m_findings) {
-        if (f.key() == key)
-            return &f;
-    }
-    return nullptr;
+    const int i = indexOf(key);
+    return i >= 0 ? &m_findings[i] : nullptr;
 }
 
 QVector<Finding> RuleController::findingsOn(const QString &itemId) const
@@ -176,7 +201,15 @@ int RuleController::waivedCount() const
 const QVector<StaleWaiver> &RuleController::staleWaivers() const
 {
     if (!m_staleValid) {
-        m_stale = m_diagram ? m_engine.staleWaivers(*m_diagram) : QVector<StaleWaiver>();
+        // Most boards carry no waiver at all: skip the engine's pass over every finding.
+        bool anyWaiver = false;
+        if (m_diagram) {
+            for (const Component &c : m_diagram->components())
+                anyWaiver = anyWaiver || !c.waivers.isEmpty();
+            for (const Connection &c : m_diagram->connections())
+                anyWaiver = anyWaiver || !c.waivers.isEmpty();
+        }
+        m_stale = anyWaiver ? m_engine.staleWaivers(*m_diagram) : QVector<StaleWaiver>();
         m_staleValid = true;
     }
     return m_stale;

@@ -39,6 +39,10 @@ public:
 
     /// The current findings, sorted for display (RuleEngine::sort).
     const QVector<Finding> &findings() const { return m_findings; }
+    /// Finding::key() of each finding, in the same order (computed once per check).
+    const QStringList &keys() const { return m_keys; }
+    /// Index of the finding with this key in findings(), or -1.
+    int indexOf(const QString &key) const { return m_keyIndex.value(key, -1); }
     /// The finding with this key, or nullptr.
     const Finding *finding(const QString &key) const;
     /// Findings naming this component or connection.
@@ -92,6 +96,8 @@ private:
     bool m_full = false;
     double m_lastCheckMs = 0;
     QVector<Finding> m_findings;
+    QStringList m_keys;
+    QHash<QString, int> m_keyIndex;
     mutable bool m_staleValid = false;
     mutable QVector<StaleWaiver> m_stale;
     mutable bool m_pathsValid = false;
