@@ -72,6 +72,13 @@ LatencyPanel::LatencyPanel(RuleController *rules, QWidget *parent) : QWidget(par
     refresh();
 }
 
+LatencyPanel::~LatencyPanel()
+{
+    // The tree outlives this object's body and may signal while it dies: nothing may come back.
+    m_tree->disconnect(this);
+    m_showPath->disconnect(this);
+}
+
 QSize LatencyPanel::sizeHint() const
 {
     return QSize(640, 230); // the bottom dock's first height

@@ -21,6 +21,7 @@ class LatencyPanel : public QWidget
     Q_OBJECT
 public:
     explicit LatencyPanel(RuleController *rules, QWidget *parent = nullptr);
+    ~LatencyPanel() override;
 
     /// The board the critical path is highlighted on (may be null).
     void setScene(DiagramScene *scene);

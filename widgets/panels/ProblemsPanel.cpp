@@ -89,6 +89,12 @@ ProblemsPanel::ProblemsPanel(RuleController *rules, QWidget *parent)
     refresh();
 }
 
+ProblemsPanel::~ProblemsPanel()
+{
+    // The tree outlives this object's body and may signal while it dies: nothing may come back.
+    m_tree->disconnect(this);
+}
+
 void ProblemsPanel::buildUi()
 {
     auto *bar = new QHBoxLayout;
@@ -501,8 +507,14 @@ void ProblemsPanel::showContextMenu(const QPoint &pos)
     if (!item || !item->parent())
         return;
     m_tree->setCurrentItem(item);
+    // The menu runs an event loop in which a re-check may rebuild the rows: the actions find
+    // their row again by key instead of holding the item.
+    const QString key = item->data(0, KeyRole).toString();
     QMenu menu(this);
-    menu.addAction(tr("Show on Canvas"), this, [this, item] { activate(item); });
+    menu.addAction(tr("Show on Canvas"), this, [this, key] {
+        if (selectFinding(key))
+            activate(m_tree->currentItem());
+    });
     if (m_waive->isEnabled())
         menu.addAction(tr("Waive…"), this, &ProblemsPanel::waiveCurrent);
     if (m_unwaive->isEnabled())

@@ -38,6 +38,7 @@ public:
     };
 
     explicit ProblemsPanel(RuleController *rules, QWidget *parent = nullptr);
+    ~ProblemsPanel() override;
 
     /// The board that double-click / Enter reveals findings on (may be null).
     void setScene(DiagramScene *scene);
