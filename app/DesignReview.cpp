@@ -64,6 +64,8 @@ QString DesignReview::userRulesDir()
 void DesignReview::setDocument(Diagram *diagram, DiagramScene *scene, QUndoStack *undo)
 {
     m_scene = scene;
+    if (scene)
+        connect(scene, &QGraphicsScene::selectionChanged, this, &DesignReview::followSelection);
     m_problems->setScene(scene);
     m_rules->setDocument(diagram, undo); // checks at once: the scene gets its markers below
     m_latency->setScene(scene);
@@ -88,6 +90,29 @@ void DesignReview::findingsChanged()
                       : warnings ? FindingBadge::icon(Severity::Warning)
                       : infos    ? FindingBadge::icon(Severity::Info)
                                  : QIcon());
+}
+
+void DesignReview::followSelection()
+{
+    // Clicking a card or arrow with a badge shows its finding's explanation in the dock, unless
+    // the finding shown already involves it (e.g. the dock just revealed it on the board).
+    const QStringList ids = m_scene->selectedComponentIds() + m_scene->selectedConnectionIds();
+    if (ids.size() != 1)
+        return;
+    const QString current = m_problems->currentKey();
+    if (const Finding *f = m_rules->finding(current);
+        f && (f->components.contains(ids.first()) || f->connections.contains(ids.first())))
+        return;
+    m_rules->flush();
+    const QVector<Finding> on = m_rules->findingsOn(ids.first());
+    for (const Finding &f : on) { // most severe first; prefer what the item's badge shows
+        if (!f.waived && FindingBadge::markerTarget(f) == ids.first()) {
+            m_problems->selectFinding(f.key());
+            return;
+        }
+    }
+    if (!on.isEmpty())
+        m_problems->selectFinding(on.first().key());
 }
 
 void DesignReview::showProblems()

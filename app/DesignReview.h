@@ -47,6 +47,7 @@ public:
 private:
     void findingsChanged();
     void showProblems();
+    void followSelection();
 
     QMainWindow *m_window;
     RuleController *m_rules;

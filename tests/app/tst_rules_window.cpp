@@ -44,6 +44,7 @@ private Q_SLOTS:
     void waiveFromContextMenuSurvivesReopen();
     void metaChangeRechecks();
     void userRulePacks();
+    void clickingABadgedCardExplainsIt();
 };
 
 namespace {
@@ -291,6 +292,35 @@ void TestRulesWindow::userRulePacks()
     }
     QFile::remove(bad);
     QFile::remove(good);
+}
+
+void TestRulesWindow::clickingABadgedCardExplainsIt()
+{
+    MainWindow w;
+    QString error;
+    QVERIFY(w.openFile(rulesData("flawed.mlsketch"), &error));
+    ProblemsPanel *problems = w.designReview()->problems();
+    problems->refresh();
+    QVERIFY(problems->currentKey().isEmpty());
+    w.scene()->selectIds({"trainer"}); // its badge: MLS-005 (MLS-003 is on the arrow)
+    QVERIFY(problems->currentKey().startsWith("MLS-005|"));
+    w.scene()->selectIds({"e1"});
+    QVERIFY(problems->currentKey().startsWith("MLS-003|"));
+    w.scene()->selectIds({"mon"});
+    QVERIFY(problems->currentKey().startsWith("MLS-015|"));
+    // Revealing a finding from the dock selects its items without switching to another one.
+    QVERIFY(problems->selectFinding(problems->groupItem(ProblemsPanel::Group::Errors)
+                                        ->child(0)
+                                        ->data(0, Qt::UserRole)
+                                        .toString()));
+    const QString shown = problems->currentKey();
+    QVERIFY(shown.startsWith("MLS-003|"));
+    problems->reveal(*w.designReview()->rules()->finding(shown));
+    QCOMPARE(problems->currentKey(), shown);
+    w.scene()->selectIds({"api"}); // also named by MLS-003: the dock stays on it
+    QCOMPARE(problems->currentKey(), shown);
+    w.scene()->selectIds({"api", "mon"}); // several: the dock is left alone
+    QCOMPARE(problems->currentKey(), shown);
 }
 
 QTEST_MAIN(TestRulesWindow)
