@@ -9,6 +9,7 @@
 #include "rules/RuleController.h"
 
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -85,6 +86,7 @@ void TestLatencyPanel::rowsAndTotals()
     QVERIFY(client->child(0)->text(0).endsWith("Viewer app"));
     QCOMPARE(client->child(0)->text(2), QString("client"));
     QCOMPARE(m_panel->budgetSpin()->value(), 200.0);
+    QCOMPARE(m_panel->findChild<QLabel *>("latencySummary")->text(), QString("within budget"));
 }
 
 void TestLatencyPanel::budgetEditRechecks_data()
@@ -113,6 +115,8 @@ void TestLatencyPanel::budgetEditRechecks()
                                     [](const Finding &f) { return f.rule == "MLS-011"; });
     QCOMPARE(warned, over);
     QCOMPARE(client->text(2).startsWith("over the"), over);
+    QCOMPARE(m_panel->findChild<QLabel *>("latencySummary")->text().contains("1 of 1 over budget"),
+             over);
     QCOMPARE(client->foreground(1).color() == QColor(0xDC, 0x26, 0x26), over);
     if (over)
         QCOMPARE(client->text(2),

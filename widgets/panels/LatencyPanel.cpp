@@ -47,6 +47,7 @@ LatencyPanel::LatencyPanel(RuleController *rules, QWidget *parent) : QWidget(par
     m_showPath->setToolTip(tr("Highlight the selected client's slowest path on the board"));
     connect(m_showPath, &QAbstractButton::toggled, this, &LatencyPanel::updateHighlight);
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("latencySummary"));
     bar->addWidget(budgetLabel);
     bar->addWidget(m_budget);
     bar->addSpacing(8);
@@ -175,12 +176,13 @@ void LatencyPanel::refresh()
         none->setFlags(Qt::ItemIsEnabled);
         m_summary->clear();
     } else {
-        m_summary->setText(over > 0
-                               ? tr("<span style='color:%1'>%2 of %3 over budget</span>")
-                                     .arg(red.name())
-                                     .arg(over)
-                                     .arg(paths.size())
-                               : tr("all %n path(s) within budget", nullptr, int(paths.size())));
+        m_summary->setText(over > 0 ? tr("<span style='color:%1'>%2 of %3 over budget</span>")
+                                          .arg(red.name())
+                                          .arg(over)
+                                          .arg(paths.size())
+                           : paths.size() == 1
+                               ? tr("within budget")
+                               : tr("all %1 paths within budget").arg(paths.size()));
     }
     updateHighlight();
 }
