@@ -40,6 +40,7 @@ private Q_SLOTS:
     void groupsAndCounts();
     void severityAndTextFilters();
     void detailsTeach();
+    void activateRevealsOnBoard_data();
     void activateRevealsOnBoard();
     void waiveMovesToWaivedAndUndo();
     void waiverTargets_data();
@@ -280,27 +281,46 @@ void TestProblemsPanel::detailsTeach()
     QVERIFY(text.contains("Waived because"));
 }
 
+void TestProblemsPanel::activateRevealsOnBoard_data()
+{
+    QTest::addColumn<bool>("doubleClick"); // else Enter
+    QTest::newRow("double-click") << true;
+    QTest::newRow("Enter") << false;
+}
+
 void TestProblemsPanel::activateRevealsOnBoard()
 {
+    QFETCH(bool, doubleClick);
     Harness h(load(rulesData("flawed.mlsketch")));
     DiagramView view;
     view.resize(400, 300);
     view.setScene(h.scene.get());
     h.scene->setSceneRect(-5000, -5000, 10000, 10000); // room to scroll anywhere
     view.centerOn(-2000, -2000);
+    h.panel->resize(700, 250);
+    h.panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(h.panel.get()));
     h.panel->refresh();
     QTreeWidgetItem *row = h.row(ProblemsPanel::Group::Errors, "MLS-003");
     QVERIFY(row);
-    emit h.panel->tree()->itemActivated(row, 0); // what double-click and Enter do
+    QTreeWidget *tree = h.panel->tree();
+    if (doubleClick) {
+        const QPoint at = tree->visualItemRect(row).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    } else {
+        tree->setCurrentItem(row);
+        QTest::keyClick(tree, Qt::Key_Return);
+    }
     QCOMPARE(h.scene->selectedComponentIds(), (QStringList{"api", "trainer"}));
     QCOMPARE(h.scene->selectedConnectionIds(), QStringList{"e1"});
-    // Centred on the finding's items, and the cards blink.
+    // Centred on the finding's items.
     const QPointF centre = view.mapToScene(view.viewport()->rect().center());
     QRectF area = h.scene->componentItem("api")->sceneBoundingRect().united(
         h.scene->componentItem("trainer")->sceneBoundingRect());
     QVERIFY2(QLineF(centre, area.center()).length() < 60,
              qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
-    QVERIFY(h.scene->componentItem("trainer")->isHighlighted() == false);
+    QCOMPARE(h.panel->currentKey(), row->data(0, Qt::UserRole).toString());
 }
 
 void TestProblemsPanel::waiveMovesToWaivedAndUndo()
