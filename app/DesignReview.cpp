@@ -29,6 +29,10 @@ DesignReview::DesignReview(QMainWindow *window)
     m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
     m_problemsDock->setWidget(m_problems);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    connect(m_problemsDock, &QDockWidget::dockLocationChanged, this, [this](Qt::DockWidgetArea a) {
+        const bool side = a == Qt::LeftDockWidgetArea || a == Qt::RightDockWidgetArea;
+        m_problems->setOrientation(side ? Qt::Vertical : Qt::Horizontal);
+    });
 
     m_latency = new LatencyPanel(m_rules, window);
     m_latencyDock = new QDockWidget(tr("Latency"), window);

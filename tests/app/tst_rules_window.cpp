@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,13 @@ void TestRulesWindow::docksArePlaced()
         panels << dock->windowTitle();
     QVERIFY(panels.contains("Problems"));
     QVERIFY(panels.contains("Latency"));
+    // Moved to a side, the Problems dock stacks its details under the list.
+    auto *split = review->problems()->findChild<QSplitter *>();
+    QCOMPARE(split->orientation(), Qt::Horizontal);
+    w.addDockWidget(Qt::RightDockWidgetArea, review->problemsDock());
+    QCOMPARE(split->orientation(), Qt::Vertical);
+    w.addDockWidget(Qt::BottomDockWidgetArea, review->problemsDock());
+    QCOMPARE(split->orientation(), Qt::Horizontal);
 }
 
 void TestRulesWindow::statusBarCounts_data()

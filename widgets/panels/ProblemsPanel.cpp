@@ -168,18 +168,18 @@ void ProblemsPanel::buildUi()
     m_details->setOpenLinks(false);
     m_details->setPlaceholderText(tr("Select a problem to see why it matters and how to fix it."));
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_tree);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_tree);
+    m_split->addWidget(m_details);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(bar);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
     updateButtons();
 }
 
@@ -191,6 +191,11 @@ QSize ProblemsPanel::sizeHint() const
 void ProblemsPanel::setScene(DiagramScene *scene)
 {
     m_scene = scene;
+}
+
+void ProblemsPanel::setOrientation(Qt::Orientation orientation)
+{
+    m_split->setOrientation(orientation);
 }
 
 void ProblemsPanel::setPackErrors(const QStringList &errors)

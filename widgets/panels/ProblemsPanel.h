@@ -9,6 +9,7 @@
 #include <functional>
 
 class QLineEdit;
+class QSplitter;
 class QTextBrowser;
 class QToolButton;
 class QTreeWidget;
@@ -42,6 +43,8 @@ public:
 
     /// The board that double-click / Enter reveals findings on (may be null).
     void setScene(DiagramScene *scene);
+    /// List and details side by side (a bottom dock) or stacked (a side dock).
+    void setOrientation(Qt::Orientation orientation);
     /// Rule packs that failed to load, one message each.
     void setPackErrors(const QStringList &errors);
 
@@ -109,6 +112,7 @@ private:
     QStringList m_packErrors;
     QTreeWidget *m_tree = nullptr;
     QTextBrowser *m_details = nullptr;
+    QSplitter *m_split = nullptr;
     QLineEdit *m_filter = nullptr;
     QHash<int, QToolButton *> m_severityFilters;
     QToolButton *m_waive = nullptr;
