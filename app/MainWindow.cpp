@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ArrangeActions.h"
+#include "DesignReview.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
@@ -84,6 +85,7 @@ MainWindow::~MainWindow()
     m_autosave->stop();
     // The scene follows the diagram's signals: take it down first.
     m_inspector->setDocument(nullptr, nullptr);
+    m_review->setDocument(nullptr, nullptr, nullptr);
     delete m_scene;
     m_scene = nullptr;
 }
@@ -111,6 +113,7 @@ void MainWindow::createDocks()
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     resizeDocks({paletteDock, inspectorDock}, {250, 300}, Qt::Horizontal);
+    m_review = new DesignReview(this); // Problems and Latency docks, status-bar findings count
 }
 
 void MainWindow::createMenus()
@@ -206,6 +209,7 @@ void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
         add("editDelete");
     } else if (m_diagram->connection(itemId)) {
         add("editDelete");
+        m_review->addContextActions(&menu, itemId);
     } else {
         add("editRename");
         add("editCut");
@@ -217,6 +221,7 @@ void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
         add("arrangeBack");
         menu.addSeparator();
         add("editDelete");
+        m_review->addContextActions(&menu, itemId);
     }
     menu.exec(globalPos);
 }
@@ -250,6 +255,7 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     m_restoredUnsaved = false;
     applyViewOptions();
     m_inspector->setDocument(m_diagram.get(), m_undoStack);
+    m_review->setDocument(m_diagram.get(), m_scene, m_undoStack);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
     connect(m_scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
     connect(m_scene, &DiagramScene::statusMessage, this,

@@ -13,6 +13,7 @@ class QUndoStack;
 namespace mls {
 
 class ArrangeActions;
+class DesignReview;
 class Diagram;
 class DiagramScene;
 class DiagramView;
@@ -40,6 +41,7 @@ public:
     EditActions *editActions() const { return m_edit; }
     ArrangeActions *arrangeActions() const { return m_arrange; }
     ExportActions *exportActions() const { return m_export; }
+    DesignReview *designReview() const { return m_review; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -110,6 +112,7 @@ private:
     EditActions *m_edit = nullptr;
     ArrangeActions *m_arrange = nullptr;
     ExportActions *m_export = nullptr;
+    DesignReview *m_review = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;
     bool m_restoredUnsaved = false;

@@ -5,6 +5,7 @@
 #include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/FindingBadge.h"
 #include "export/ExportWriter.h"
 #include "export/SceneExporter.h"
 
@@ -135,6 +136,8 @@ private Q_SLOTS:
     void pngSizeAndDpi_data();
     void pngSizeAndDpi();
     void pngShowsCards();
+    void problemMarkers_data();
+    void problemMarkers();
     void backgrounds_data();
     void backgrounds();
     void matchesCanvasPixels();
@@ -303,6 +306,42 @@ void TestExportImage::pngSizeAndDpi()
     // The pHYs chunk: 96 DPI per scale step, so the image prints at the board's size.
     QCOMPARE(image.dotsPerMeterX(), qRound(96 * scale / 0.0254));
     QCOMPARE(image.dotsPerMeterY(), qRound(96 * scale / 0.0254));
+}
+
+void TestExportImage::problemMarkers_data()
+{
+    QTest::addColumn<bool>("markers");
+    QTest::newRow("with markers") << true;
+    QTest::newRow("without markers") << false;
+}
+
+/// "With problem markers" draws the canvas's badge on a flawed card (the ranking service of
+/// fillSmall has no feature source: a warning), and only then.
+void TestExportImage::problemMarkers()
+{
+    QFETCH(bool, markers);
+    Diagram d;
+    fillSmall(d);
+    ExportOptions options;
+    options.problemMarkers = markers;
+    const SceneExporter exporter(&d, options);
+    const QImage image = exporter.toImage();
+    const QRectF card = ComponentItem::CardRectAt(d.component("rank")->pos);
+    const QPoint centre = toPixel(exporter, QPointF(card.right() - 16, card.top()));
+    const QColor amber = FindingBadge::color(Severity::Warning);
+    int badgePixels = 0;
+    for (int dy = -6; dy <= 6; ++dy) {
+        for (int dx = -6; dx <= 6; ++dx) {
+            const QColor c = image.pixelColor(centre + QPoint(dx, dy));
+            if (qAbs(c.red() - amber.red()) < 24 && qAbs(c.green() - amber.green()) < 24 &&
+                qAbs(c.blue() - amber.blue()) < 24)
+                ++badgePixels;
+        }
+    }
+    if (markers)
+        QVERIFY2(badgePixels > 20, qPrintable(QString::number(badgePixels)));
+    else
+        QCOMPARE(badgePixels, 0);
 }
 
 void TestExportImage::pngShowsCards()

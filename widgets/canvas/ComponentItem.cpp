@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace mls {
 
 ComponentItem::ComponentItem(const Component &c) : m_id(c.id)
@@ -36,12 +38,36 @@ void ComponentItem::sync(const Component &c)
     m_accent = kind ? kind->color : QColor(0x9C, 0xA3, 0xAF);
     m_icon = IconCache::iconFileForKind(c.kind);
     setPos(c.pos);
-    setToolTip(kind ? QStringLiteral("<b>%1</b> — %2<br/>%3")
-                          .arg(m_label.toHtmlEscaped(), kind->label.toHtmlEscaped(),
-                               kind->description.toHtmlEscaped())
-                    : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
-                                     "not in this version's catalog.")
-                          .arg(m_label.toHtmlEscaped(), c.kind.toHtmlEscaped()));
+    m_kindToolTip = (kind ? QStringLiteral("<b>%1</b> — %2<br/>%3")
+                                .arg(m_label.toHtmlEscaped(), kind->label.toHtmlEscaped(),
+                                     kind->description.toHtmlEscaped())
+                          : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
+                                           "not in this version's catalog.")
+                                .arg(m_label.toHtmlEscaped(), c.kind.toHtmlEscaped()));
+    updateToolTip();
+    update();
+}
+
+void ComponentItem::updateToolTip()
+{
+    setToolTip(m_marker ? m_kindToolTip + QStringLiteral("<hr/>") + m_marker->toolTip()
+                        : m_kindToolTip);
+}
+
+void ComponentItem::setMarker(const std::optional<FindingBadge::Marker> &marker)
+{
+    if (m_marker == marker)
+        return;
+    m_marker = marker;
+    updateToolTip();
+    update();
+}
+
+void ComponentItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted == highlighted)
+        return;
+    m_highlighted = highlighted;
     update();
 }
 
@@ -75,8 +101,9 @@ void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
 
 QRectF ComponentItem::boundingRect() const
 {
-    // Room for the selection ring and the connection handle that sticks out on the right.
-    return CardStyle::cardRect().adjusted(-4, -4, 9, 4);
+    // Room for the selection ring, the connection handle that sticks out on the right, and the
+    // design-rule badge and path halo around the card.
+    return CardStyle::cardRect().adjusted(-9, -FindingBadge::maxRadius - 2, 9, 9);
 }
 
 QPainterPath ComponentItem::shape() const
@@ -102,6 +129,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(Qt::NoPen);
         painter->setBrush(isSelected() ? style.selection : accent);
         painter->drawRoundedRect(card, r, r);
+        paintRuleDecorations(painter, lod);
         return;
     }
 
@@ -154,6 +182,25 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                       km.elidedText(m_kindText, Qt::ElideRight, textWidth));
 
     paintDecorations(painter, style);
+    paintRuleDecorations(painter, lod);
+}
+
+void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)
+{
+    const QRectF card = CardStyle::cardRect();
+    if (m_highlighted) {
+        QColor halo = FindingBadge::pathColor();
+        halo.setAlphaF(0.55);
+        painter->setBrush(Qt::NoBrush);
+        // At least ~3 px on screen when zoomed out; stays inside boundingRect().
+        painter->setPen(QPen(halo, std::clamp(3.5 / std::max(lod, 0.01), 3.0, 9.0)));
+        const qreal r = CardStyle::cardRadius + 3;
+        painter->drawRoundedRect(card.adjusted(-3, -3, 3, 3), r, r);
+    }
+    auto *diagramScene = qobject_cast<DiagramScene *>(scene());
+    if (m_marker && (!diagramScene || diagramScene->markersVisible()))
+        FindingBadge::paint(painter, QPointF(card.right() - 16, card.top()), m_marker->severity,
+                            FindingBadge::radiusAt(lod));
 }
 
 void ComponentItem::paintDecorations(QPainter *painter, const CardStyle &style)

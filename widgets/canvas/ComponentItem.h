@@ -1,8 +1,11 @@
 #pragma once
 
 #include "Component.h"
+#include "FindingBadge.h"
 
 #include <QGraphicsItem>
+
+#include <optional>
 
 namespace mls {
 
@@ -40,6 +43,12 @@ public:
         Refuses
     };
     void setConnectFeedback(ConnectFeedback feedback);
+    /// The design-rule badge at the top-right corner (nullopt: none) and its tooltip lines.
+    void setMarker(const std::optional<FindingBadge::Marker> &marker);
+    const std::optional<FindingBadge::Marker> &marker() const { return m_marker; }
+    /// A halo marking the card as part of a critical path.
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -51,6 +60,8 @@ protected:
 
 private:
     void paintDecorations(QPainter *painter, const CardStyle &style);
+    void paintRuleDecorations(QPainter *painter, qreal lod);
+    void updateToolTip();
 
     QString m_id;
     QString m_kind;
@@ -61,6 +72,9 @@ private:
     bool m_known = true;
     bool m_hovered = false;
     ConnectFeedback m_feedback = ConnectFeedback::None;
+    QString m_kindToolTip;
+    std::optional<FindingBadge::Marker> m_marker;
+    bool m_highlighted = false;
 };
 
 } // namespace mls

@@ -10,6 +10,8 @@
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
+#include <algorithm>
+
 namespace mls {
 
 namespace {
@@ -29,10 +31,43 @@ void ConnectionItem::sync(const Connection &c)
     m_flow = c.flow;
     m_label = c.label;
     const FlowType *flow = Catalog::builtin().flow(c.flow);
-    setToolTip(flow ? QStringLiteral("<b>%1</b><br/>%2")
-                          .arg(flow->label.toHtmlEscaped(), flow->description.toHtmlEscaped())
-                    : QStringLiteral("Unknown flow “%1”").arg(c.flow.toHtmlEscaped()));
+    m_flowToolTip = (flow ? QStringLiteral("<b>%1</b><br/>%2")
+                                .arg(flow->label.toHtmlEscaped(), flow->description.toHtmlEscaped())
+                          : QStringLiteral("Unknown flow “%1”").arg(c.flow.toHtmlEscaped()));
+    updateToolTip();
     update();
+}
+
+void ConnectionItem::updateToolTip()
+{
+    setToolTip(m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip()
+                        : m_flowToolTip);
+}
+
+void ConnectionItem::setMarker(const std::optional<FindingBadge::Marker> &marker)
+{
+    if (m_marker == marker)
+        return;
+    prepareGeometryChange();
+    m_marker = marker;
+    updateToolTip();
+    update();
+}
+
+void ConnectionItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted == highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
+}
+
+QPointF ConnectionItem::markerCentre() const
+{
+    // Beside a label rather than on it: labels are elided to 180 px, so sit just past half that.
+    if (!m_label.isEmpty())
+        return m_labelAt - QPointF(100, 0);
+    return m_labelAt;
 }
 
 QPointF ConnectionItem::clipToRect(const QRectF &rect, const QPointF &outside)
@@ -123,6 +158,10 @@ QRectF ConnectionItem::boundingRect() const
     QRectF r = m_path.boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
     if (!m_label.isEmpty())
         r = r.united(QRectF(m_labelAt - QPointF(90, 12), QSizeF(180, 24)));
+    if (m_marker) {
+        const qreal m = FindingBadge::maxRadius + 2;
+        r = r.united(QRectF(markerCentre() - QPointF(m, m), QSizeF(2 * m, 2 * m)));
+    }
     return r.adjusted(-arrowLength, -arrowLength, arrowLength, arrowLength);
 }
 
@@ -132,6 +171,8 @@ QPainterPath ConnectionItem::shape() const
     stroker.setWidth(10);
     QPainterPath s = stroker.createStroke(m_path);
     s.addEllipse(m_tip, arrowLength, arrowLength);
+    if (m_marker) // hovering the badge shows the findings
+        s.addEllipse(markerCentre(), FindingBadge::radius, FindingBadge::radius);
     return s;
 }
 
@@ -146,6 +187,16 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     if (isSelected())
         color = style.selection;
     painter->setRenderHint(QPainter::Antialiasing);
+
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (m_highlighted) {
+        QColor halo = FindingBadge::pathColor();
+        halo.setAlphaF(0.45);
+        const qreal width = std::clamp(5.0 / std::max(lod, 0.01), 7.0, 2 * arrowLength);
+        painter->setPen(QPen(halo, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(m_path);
+    }
 
     QPen pen(color, isSelected() ? 2.5 : 1.6);
     pen.setCapStyle(Qt::FlatCap);
@@ -164,7 +215,6 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setBrush(color);
     painter->drawPolygon(head);
 
-    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (!m_label.isEmpty() && lod >= 0.5) {
         QFont font = style.kindFont();
         const QFontMetricsF fm(font);
@@ -178,6 +228,9 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->setPen(style.text);
         painter->drawText(box, Qt::AlignCenter, text);
     }
+    if (m_marker && (!diagramScene || diagramScene->markersVisible()))
+        FindingBadge::paint(painter, markerCentre(), m_marker->severity,
+                            FindingBadge::radiusAt(lod));
 }
 
 } // namespace mls

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "Connection.h"
+#include "FindingBadge.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+
+#include <optional>
 
 namespace mls {
 
@@ -35,6 +38,15 @@ public:
     /// Re-routes between two card rectangles (scene coordinates).
     void setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing = Routing::Straight);
 
+    /// The design-rule badge at the middle of the arrow (nullopt: none) and its tooltip lines.
+    void setMarker(const std::optional<FindingBadge::Marker> &marker);
+    const std::optional<FindingBadge::Marker> &marker() const { return m_marker; }
+    /// A halo marking the arrow as part of a critical path.
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
+    /// Where the badge sits, in item coordinates (beside the label when there is one).
+    QPointF markerCentre() const;
+
     /// Where the segment from the centre of @p rect towards @p outside leaves the rectangle.
     static QPointF clipToRect(const QRectF &rect, const QPointF &outside);
 
@@ -49,11 +61,15 @@ private:
     QString m_flow;
     QString m_label;
     void routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing);
+    void updateToolTip();
 
     QPainterPath m_path; ///< the line, without the arrow head
     QPointF m_tip;       ///< arrow tip, on the target card's border
     QPointF m_tipDir;    ///< unit direction of travel at the tip
     QPointF m_labelAt;
+    QString m_flowToolTip;
+    std::optional<FindingBadge::Marker> m_marker;
+    bool m_highlighted = false;
 };
 
 } // namespace mls

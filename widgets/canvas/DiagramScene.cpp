@@ -104,6 +104,9 @@ void DiagramScene::addComponent(const QString &id)
         return;
     auto *item = new ComponentItem(*c);
     item->setZValue(2); // newest on top until the next restack
+    if (auto it = m_markers.constFind(id); it != m_markers.constEnd())
+        item->setMarker(*it);
+    item->setHighlighted(m_highlighted.contains(id));
     addItem(item);
     m_components.insert(id, item);
 }
@@ -142,6 +145,9 @@ void DiagramScene::addConnection(const QString &id)
     if (!c || m_connections.contains(id))
         return;
     auto *item = new ConnectionItem(*c);
+    if (auto it = m_markers.constFind(id); it != m_markers.constEnd())
+        item->setMarker(*it);
+    item->setHighlighted(m_highlighted.contains(id));
     addItem(item);
     m_connections.insert(id, item);
     routeConnection(item);
@@ -307,6 +313,82 @@ void DiagramScene::revealComponent(const QString &id)
         if (ComponentItem *it = m_components.value(id))
             it->setConnectFeedback(ComponentItem::ConnectFeedback::None);
     });
+}
+
+void DiagramScene::revealItems(const QStringList &ids)
+{
+    selectIds(ids);
+    QRectF area;
+    QStringList cards;
+    for (const QString &id : ids) {
+        if (ComponentItem *item = m_components.value(id)) {
+            area = area.united(item->sceneBoundingRect());
+            cards << id;
+        } else if (ConnectionItem *c = m_connections.value(id)) {
+            area = area.united(c->sceneBoundingRect());
+        }
+    }
+    if (area.isNull())
+        return;
+    for (QGraphicsView *view : views())
+        view->centerOn(area.center());
+    for (const QString &id : std::as_const(cards))
+        m_components.value(id)->setConnectFeedback(ComponentItem::ConnectFeedback::Accepts);
+    QTimer::singleShot(800, this, [this, cards] {
+        for (const QString &id : cards) {
+            if (ComponentItem *it = m_components.value(id))
+                it->setConnectFeedback(ComponentItem::ConnectFeedback::None);
+        }
+    });
+}
+
+void DiagramScene::setFindings(const QVector<Finding> &findings)
+{
+    QHash<QString, FindingBadge::Marker> markers = FindingBadge::markers(findings);
+    auto apply = [this](const QString &id, const std::optional<FindingBadge::Marker> &m) {
+        if (ComponentItem *item = m_components.value(id))
+            item->setMarker(m);
+        else if (ConnectionItem *c = m_connections.value(id))
+            c->setMarker(m);
+    };
+    // Only the items whose badge appears, changes or goes away are touched.
+    for (auto it = m_markers.constBegin(); it != m_markers.constEnd(); ++it) {
+        if (!markers.contains(it.key()))
+            apply(it.key(), std::nullopt);
+    }
+    for (auto it = markers.constBegin(); it != markers.constEnd(); ++it) {
+        const auto old = m_markers.constFind(it.key());
+        if (old == m_markers.constEnd() || !(*old == it.value()))
+            apply(it.key(), it.value());
+    }
+    m_markers = std::move(markers);
+}
+
+void DiagramScene::setMarkersVisible(bool visible)
+{
+    if (m_markersVisible == visible)
+        return;
+    m_markersVisible = visible;
+    update();
+}
+
+void DiagramScene::setHighlighted(const QStringList &components, const QStringList &connections)
+{
+    QSet<QString> next(components.begin(), components.end());
+    next.unite(QSet<QString>(connections.begin(), connections.end()));
+    auto apply = [this](const QString &id, bool on) {
+        if (ComponentItem *item = m_components.value(id))
+            item->setHighlighted(on);
+        else if (ConnectionItem *c = m_connections.value(id))
+            c->setHighlighted(on);
+    };
+    for (const QString &id : std::as_const(m_highlighted)) {
+        if (!next.contains(id))
+            apply(id, false);
+    }
+    for (const QString &id : std::as_const(next))
+        apply(id, true);
+    m_highlighted = std::move(next);
 }
 
 QGraphicsItem *DiagramScene::interactiveItemAt(const QPointF &scenePos) const

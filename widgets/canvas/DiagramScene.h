@@ -2,9 +2,11 @@
 
 #include "CardStyle.h"
 #include "ConnectionItem.h"
+#include "Finding.h"
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -62,6 +64,18 @@ public:
     void selectIds(const QStringList &ids);
     /// Selects a component, centres every view on it and makes it blink (Find, Problems).
     void revealComponent(const QString &id);
+
+    /// Selects the elements, centres every view on them and makes their cards blink (Problems).
+    void revealItems(const QStringList &ids);
+
+    /// Design-rule markers: each card and arrow shows a badge for its unwaived findings
+    /// (see FindingBadge::markers for which item a finding is marked on).
+    void setFindings(const QVector<Finding> &findings);
+    bool markersVisible() const { return m_markersVisible; }
+    /// Shows or hides the badges (e.g. for an export without markers).
+    void setMarkersVisible(bool visible);
+    /// Emphasises these cards and arrows (a critical path); empty lists clear it.
+    void setHighlighted(const QStringList &components, const QStringList &connections);
 
     /// The card, zone title or arrow under @p scenePos (never a temporary drag item).
     QGraphicsItem *interactiveItemAt(const QPointF &scenePos) const;
@@ -123,6 +137,9 @@ private:
     QHash<QString, ComponentItem *> m_components;
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, GroupItem *> m_groups;
+    bool m_markersVisible = true;
+    QHash<QString, FindingBadge::Marker> m_markers; ///< item id → its badge
+    QSet<QString> m_highlighted;
 };
 
 } // namespace mls

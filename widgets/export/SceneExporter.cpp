@@ -6,6 +6,7 @@
 #include "canvas/DiagramScene.h"
 #include "canvas/GroupItem.h"
 #include "export/ExportScope.h"
+#include "rules/RuleEngine.h"
 
 #include <QBuffer>
 #include <QFontInfo>
@@ -45,16 +46,15 @@ private:
     ExportOptions::Background m_background;
 };
 
-/// Problem markers on the exported cards. Wired when markers land: with @p show it will run
-/// the design rules on @p diagram and call scene->setFindings(findings) and
-/// scene->setMarkersVisible(true); until then the canvas draws no markers, so neither does
-/// the export.
+/// Problem markers on the exported cards and arrows: with @p show, the built-in design rules
+/// run on @p diagram and their unwaived findings are drawn as on the canvas.
 void applyMarkers(DiagramScene *scene, const Diagram &diagram, bool show)
 {
-    // wired when markers land
-    Q_UNUSED(scene);
-    Q_UNUSED(diagram);
-    Q_UNUSED(show);
+    if (show) {
+        RuleEngine engine;
+        scene->setFindings(engine.check(diagram));
+    }
+    scene->setMarkersVisible(show);
 }
 
 /// The bounds of what is drawn, tighter than the items' bounding rectangles, which leave room
@@ -63,8 +63,11 @@ QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
 {
     QRectF r;
     for (const Component &c : diagram.components()) {
-        if (const ComponentItem *item = scene.componentItem(c.id))
+        if (const ComponentItem *item = scene.componentItem(c.id)) {
             r |= item->sceneCardRect().adjusted(-1, -1, 1, 1); // the border's half pen
+            if (item->marker() && scene.markersVisible())      // the badge on the top-right corner
+                r |= item->sceneCardRect().adjusted(0, -FindingBadge::radius - 1, 0, 0);
+        }
     }
     for (const Group &g : diagram.groups()) {
         if (const GroupItem *item = scene.groupItem(g.id))

@@ -1,0 +1,335 @@
+#include "../TestDiagrams.h"
+#include "CheckCommand.h"
+#include "DesignReview.h"
+#include "Diagram.h"
+#include "MainWindow.h"
+#include "canvas/ComponentItem.h"
+#include "canvas/ConnectionItem.h"
+#include "canvas/DiagramScene.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/SetMetaCommand.h"
+#include "panels/LatencyPanel.h"
+#include "panels/ProblemsPanel.h"
+#include "rules/RuleController.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace mls;
+using namespace mls::test;
+
+/// Design rules as a person meets them in the window: draw a flaw, read the findings, fix or
+/// waive them, save and reopen, and get the same findings as `mlsketch check`.
+class TestRulesWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void docksArePlaced();
+    void statusBarCounts_data();
+    void statusBarCounts();
+    void drawFlawThenFixUntilEmpty();
+    void sameFindingsAsCheckCommand();
+    void waiveFromContextMenuSurvivesReopen();
+    void metaChangeRechecks();
+    void userRulePacks();
+    void clickingABadgedCardExplainsIt();
+};
+
+namespace {
+
+QString rulesData(const char *name)
+{
+    return QStringLiteral(MLS_TEST_DATA_DIR "/rules/") + QLatin1String(name);
+}
+
+QString templatePath()
+{
+    return QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
+}
+
+QString statusText(MainWindow &w)
+{
+    w.designReview()->rules()->flush();
+    return w.designReview()->statusButton()->text();
+}
+
+QAction *actionStartingWith(QMenu &menu, const QString &prefix)
+{
+    for (QAction *a : menu.actions()) {
+        if (a->text().startsWith(prefix))
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void TestRulesWindow::docksArePlaced()
+{
+    MainWindow w;
+    DesignReview *review = w.designReview();
+    QCOMPARE(w.dockWidgetArea(review->problemsDock()), Qt::BottomDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(review->latencyDock()), Qt::BottomDockWidgetArea);
+    QVERIFY(w.tabifiedDockWidgets(review->problemsDock()).contains(review->latencyDock()));
+    // Both can be shown again from View → Panels.
+    QStringList panels;
+    for (QDockWidget *dock : w.findChildren<QDockWidget *>())
+        panels << dock->windowTitle();
+    QVERIFY(panels.contains("Problems"));
+    QVERIFY(panels.contains("Latency"));
+    // Moved to a side, the Problems dock stacks its details under the list.
+    auto *split = review->problems()->findChild<QSplitter *>();
+    QCOMPARE(split->orientation(), Qt::Horizontal);
+    w.addDockWidget(Qt::RightDockWidgetArea, review->problemsDock());
+    QCOMPARE(split->orientation(), Qt::Vertical);
+    w.addDockWidget(Qt::BottomDockWidgetArea, review->problemsDock());
+    QCOMPARE(split->orientation(), Qt::Horizontal);
+}
+
+void TestRulesWindow::statusBarCounts_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("template") << templatePath() << "No problems";
+    QTest::newRow("flawed") << rulesData("flawed.mlsketch") << "2 errors";
+    QTest::newRow("warnings only") << rulesData("warnings_only.mlsketch") << "";
+    QTest::newRow("waived error") << rulesData("waived_error.mlsketch") << "No problems";
+    QTest::newRow("infos only") << QStringLiteral(MLS_TEST_DATA_DIR "/sound/rag_chat.mlsketch")
+                                << "2 infos";
+    QTest::newRow("small") << QStringLiteral(MLS_TEST_DATA_DIR "/good/small.mlsketch")
+                           << "1 warning";
+}
+
+void TestRulesWindow::statusBarCounts()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, status);
+    MainWindow w;
+    QString error;
+    QVERIFY2(w.openFile(file, &error), qPrintable(error));
+    RuleController *rules = w.designReview()->rules();
+    if (status.isEmpty()) { // built from the counts
+        QStringList parts;
+        if (int n = rules->count(Severity::Error))
+            parts << QStringLiteral("%1 error%2").arg(n).arg(n == 1 ? "" : "s");
+        if (int n = rules->count(Severity::Warning))
+            parts << QStringLiteral("%1 warning%2").arg(n).arg(n == 1 ? "" : "s");
+        QVERIFY(!parts.isEmpty());
+        status = parts.join(" · ");
+    }
+    QCOMPARE(statusText(w), status);
+    // Clicking it brings the Problems dock forward.
+    w.designReview()->latencyDock()->raise();
+    w.designReview()->statusButton()->click();
+    QVERIFY(!w.designReview()->problemsDock()->isHidden());
+}
+
+void TestRulesWindow::drawFlawThenFixUntilEmpty()
+{
+    MainWindow w;
+    QString error;
+    QVERIFY(w.openFile(templatePath(), &error));
+    DesignReview *review = w.designReview();
+    QCOMPARE(statusText(w), QString("No problems"));
+
+    // Draw a flaw: the API calls the trainer synchronously.
+    w.undoStack()->push(
+        AddItemsCommand::connect(w.diagram(), connection("bad", "api", "trainer", "requests")));
+    QTRY_COMPARE(review->statusButton()->text(), QString("1 error"));
+    review->problems()->refresh();
+    QTreeWidgetItem *errors = review->problems()->groupItem(ProblemsPanel::Group::Errors);
+    QCOMPARE(errors->childCount(), 1);
+    QCOMPARE(errors->child(0)->text(1), QString("MLS-003"));
+    QVERIFY(w.scene()->connectionItem("bad")->marker().has_value());
+
+    // Learn why, then fix it: delete the arrow.
+    QVERIFY(review->problems()->selectFinding(errors->child(0)->data(0, Qt::UserRole).toString()));
+    QVERIFY(review->problems()->details()->toPlainText().contains("How to fix it"));
+    w.scene()->selectIds({"bad"});
+    QMetaObject::invokeMethod(w.findChild<QAction *>("editDelete"), "trigger");
+    QTRY_COMPARE(review->statusButton()->text(), QString("No problems"));
+    review->problems()->refresh();
+    QVERIFY(errors->isHidden());
+    QVERIFY(review->rules()->findings().isEmpty());
+}
+
+void TestRulesWindow::sameFindingsAsCheckCommand()
+{
+    MainWindow w;
+    QString error;
+    QVERIFY(w.openFile(templatePath(), &error));
+    // Several flaws drawn live, re-checked incrementally.
+    w.undoStack()->push(
+        AddItemsCommand::connect(w.diagram(), connection("x1", "api", "trainer", "requests")));
+    w.undoStack()->push(AddItemsCommand::addComponent(w.diagram(), component("v", "vector_db")));
+    w.undoStack()->push(
+        AddItemsCommand::connect(w.diagram(), connection("x2", "registry", "client", "model")));
+    w.designReview()->rules()->flush();
+    QTemporaryDir dir;
+    const QString path = dir.filePath("flawed.mlsketch");
+    QVERIFY2(w.saveTo(path, &error), qPrintable(error));
+
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    CheckCommand::run({path, "--format", "json"}, out, err);
+    out.flush();
+    const QJsonArray cli = QJsonDocument::fromJson(outText.toUtf8()).array();
+    QStringList fromCli, fromWindow;
+    for (const QJsonValue &v : cli) {
+        const QJsonObject o = v.toObject();
+        fromCli << o["rule"].toString() + " " + o["severity"].toString() + " " +
+                       o["message"].toString();
+    }
+    for (const Finding &f : w.designReview()->rules()->findings())
+        fromWindow << f.rule + " " + severityName(f.severity) + " " + f.message;
+    QVERIFY(fromCli.size() >= 3);
+    QCOMPARE(fromWindow, fromCli); // same order too: both sort with RuleEngine::sort
+}
+
+void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("waived.mlsketch");
+    QVERIFY(QFile::copy(rulesData("flawed.mlsketch"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        MainWindow w;
+        QString error;
+        QVERIFY(w.openFile(path, &error));
+        DesignReview *review = w.designReview();
+        review->problems()->setReasonPrompt([](QWidget *, const Finding &, QString *reason) {
+            *reason = "dashboards are fed by hand";
+            return true;
+        });
+        // The menu a right-click on the "Dashboards" card builds.
+        QMenu menu;
+        review->addContextActions(&menu, "mon");
+        QAction *waive = actionStartingWith(menu, "Waive MLS-015");
+        QVERIFY(waive);
+        QVERIFY(!actionStartingWith(menu, "Waive MLS-003")); // not about this card
+        waive->trigger();
+        review->rules()->flush();
+        review->problems()->refresh();
+        QCOMPARE(review->problems()->groupItem(ProblemsPanel::Group::Waived)->childCount(), 1);
+        QVERIFY(!w.scene()->componentItem("mon")->marker()); // waived: no badge
+        QVERIFY(w.isModified());
+        QVERIFY2(w.saveTo(path, &error), qPrintable(error));
+    }
+    MainWindow reopened;
+    QString error;
+    QVERIFY(reopened.openFile(path, &error));
+    DesignReview *review = reopened.designReview();
+    review->problems()->refresh();
+    QTreeWidgetItem *waived = review->problems()->groupItem(ProblemsPanel::Group::Waived);
+    QCOMPARE(waived->childCount(), 1);
+    QCOMPARE(waived->child(0)->text(1), QString("MLS-015"));
+    const Finding *f = review->rules()->finding(waived->child(0)->data(0, Qt::UserRole).toString());
+    QVERIFY(f);
+    QCOMPARE(f->waiverReason, QString("dashboards are fed by hand"));
+
+    // Unwaive from the same menu; undo puts the waiver back.
+    QMenu menu;
+    review->addContextActions(&menu, "mon");
+    QAction *unwaive = actionStartingWith(menu, "Remove Waiver MLS-015");
+    QVERIFY(unwaive);
+    unwaive->trigger();
+    QCOMPARE(statusText(reopened), QString("2 errors"));
+    QVERIFY(reopened.diagram()->component("mon")->waivers.isEmpty());
+    QVERIFY(reopened.scene()->componentItem("mon")->marker().has_value());
+    reopened.undoStack()->undo();
+    review->rules()->flush();
+    QCOMPARE(reopened.diagram()->component("mon")->waivers.size(), 1);
+    QCOMPARE(review->rules()->waivedCount(), 1);
+}
+
+void TestRulesWindow::metaChangeRechecks()
+{
+    MainWindow w;
+    QString error;
+    QVERIFY(w.openFile(rulesData("flawed.mlsketch"), &error));
+    QCOMPARE(statusText(w), QString("2 errors"));
+    Meta meta = w.diagram()->meta();
+    meta.extra["severity_overrides"] = Json{{"MLS-003", "warning"}};
+    w.undoStack()->push(new SetMetaCommand(w.diagram(), meta));
+    QTRY_COMPARE(w.designReview()->statusButton()->text(), QString("1 error · 1 warning"));
+    w.undoStack()->undo();
+    QTRY_COMPARE(w.designReview()->statusButton()->text(), QString("2 errors"));
+}
+
+void TestRulesWindow::userRulePacks()
+{
+    const QString folder = DesignReview::userRulesDir();
+    QVERIFY(QDir().mkpath(folder));
+    const QString bad = folder + "/bad_pack.json";
+    const QString good = folder + "/acme_pack.json";
+    QFile::remove(bad);
+    QFile::remove(good);
+    QVERIFY(QFile::copy(rulesData("bad_pack.json"), bad));
+    QVERIFY(QFile::copy(rulesData("acme_pack.json"), good));
+    {
+        MainWindow w;
+        DesignReview *review = w.designReview();
+        QCOMPARE(review->packErrors().size(), 1);
+        QVERIFY2(review->packErrors().first().contains("bad_pack.json") &&
+                     review->packErrors().first().contains("telepathy"),
+                 qPrintable(review->packErrors().first()));
+        QVERIFY(w.statusBar()->currentMessage().contains("telepathy"));
+        QTreeWidgetItem *packs = review->problems()->groupItem(ProblemsPanel::Group::RulePacks);
+        QVERIFY(!packs->isHidden());
+        QCOMPARE(packs->childCount(), 1);
+        QVERIFY(packs->child(0)->text(0).contains("telepathy"));
+        // The good pack is live: a ranker without the online store breaks ACME-001.
+        QVERIFY(review->rules()->engine().rule("ACME-001"));
+        QString error;
+        QVERIFY(w.openFile(templatePath(), &error));
+        QCOMPARE(review->rules()->findings().size(), 1);
+        QCOMPARE(review->rules()->findings().first().rule, QString("ACME-001"));
+    }
+    QFile::remove(bad);
+    QFile::remove(good);
+}
+
+void TestRulesWindow::clickingABadgedCardExplainsIt()
+{
+    MainWindow w;
+    QString error;
+    QVERIFY(w.openFile(rulesData("flawed.mlsketch"), &error));
+    ProblemsPanel *problems = w.designReview()->problems();
+    problems->refresh();
+    QVERIFY(problems->currentKey().isEmpty());
+    w.scene()->selectIds({"trainer"}); // its badge: MLS-005 (MLS-003 is on the arrow)
+    QVERIFY(problems->currentKey().startsWith("MLS-005|"));
+    w.scene()->selectIds({"e1"});
+    QVERIFY(problems->currentKey().startsWith("MLS-003|"));
+    w.scene()->selectIds({"mon"});
+    QVERIFY(problems->currentKey().startsWith("MLS-015|"));
+    // Revealing a finding from the dock selects its items without switching to another one.
+    QVERIFY(problems->selectFinding(problems->groupItem(ProblemsPanel::Group::Errors)
+                                        ->child(0)
+                                        ->data(0, Qt::UserRole)
+                                        .toString()));
+    const QString shown = problems->currentKey();
+    QVERIFY(shown.startsWith("MLS-003|"));
+    problems->reveal(*w.designReview()->rules()->finding(shown));
+    QCOMPARE(problems->currentKey(), shown);
+    w.scene()->selectIds({"api"}); // also named by MLS-003: the dock stays on it
+    QCOMPARE(problems->currentKey(), shown);
+    w.scene()->selectIds({"api", "mon"}); // several: the dock is left alone
+    QCOMPARE(problems->currentKey(), shown);
+}
+
+QTEST_MAIN(TestRulesWindow)
+#include "tst_rules_window.moc"

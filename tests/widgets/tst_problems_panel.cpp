@@ -1,0 +1,533 @@
+#include "../TestDiagrams.h"
+#include "Catalog.h"
+#include "Diagram.h"
+#include "DiagramReader.h"
+#include "canvas/ComponentItem.h"
+#include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/EditComponentCommand.h"
+#include "commands/RemoveItemsCommand.h"
+#include "panels/ProblemsPanel.h"
+#include "rules/RuleController.h"
+
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <memory>
+
+using namespace mls;
+using namespace mls::test;
+
+/// The Problems dock on a live rule controller: grouping, filters, details, revealing on the
+/// board, waivers and stale waivers, all following edits and undo.
+class TestProblemsPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void liveUpdateAndFix();
+    void editsAreCoalesced();
+    void recheckIsCheapOnTheTemplate();
+    void groupsAndCounts_data();
+    void groupsAndCounts();
+    void severityAndTextFilters();
+    void detailsTeach();
+    void activateRevealsOnBoard_data();
+    void activateRevealsOnBoard();
+    void waiveMovesToWaivedAndUndo();
+    void waiverTargets_data();
+    void waiverTargets();
+    void staleWaiverRemovable();
+    void selectionAndScrollSurviveRecheck();
+    void bigDiagramStaysResponsive();
+};
+
+namespace {
+
+std::unique_ptr<Diagram> load(const QString &path)
+{
+    ReadResult r = DiagramReader::readFile(path);
+    if (!r.ok())
+        qFatal("%s", qPrintable(r.error));
+    return std::move(r.diagram);
+}
+
+QString rulesData(const char *name)
+{
+    return QStringLiteral(MLS_TEST_DATA_DIR "/rules/") + QLatin1String(name);
+}
+
+QString templatePath()
+{
+    return QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
+}
+
+/// A controller, panel and board on one document, as the window wires them.
+struct Harness
+{
+    std::unique_ptr<Diagram> diagram;
+    QUndoStack stack;
+    RuleController rules;
+    std::unique_ptr<DiagramScene> scene;
+    std::unique_ptr<ProblemsPanel> panel;
+
+    explicit Harness(std::unique_ptr<Diagram> d) : diagram(std::move(d))
+    {
+        scene = std::make_unique<DiagramScene>(diagram.get());
+        scene->setUndoStack(&stack);
+        panel = std::make_unique<ProblemsPanel>(&rules);
+        panel->setScene(scene.get());
+        QObject::connect(&rules, &RuleController::findingsChanged, scene.get(),
+                         [this] { scene->setFindings(rules.findings()); });
+        rules.setDocument(diagram.get(), &stack);
+    }
+    ~Harness() { rules.setDocument(nullptr, nullptr); }
+    /// Runs the coalesced re-check now and lets the panel follow.
+    void settle()
+    {
+        rules.flush();
+        panel->refresh();
+    }
+    QStringList rulesIn(ProblemsPanel::Group g) const
+    {
+        QStringList ids;
+        QTreeWidgetItem *parent = panel->groupItem(g);
+        for (int i = 0; i < parent->childCount(); ++i)
+            ids << parent->child(i)->text(1);
+        return ids;
+    }
+    QTreeWidgetItem *row(ProblemsPanel::Group g, const QString &rule) const
+    {
+        QTreeWidgetItem *parent = panel->groupItem(g);
+        for (int i = 0; i < parent->childCount(); ++i) {
+            if (parent->child(i)->text(1) == rule)
+                return parent->child(i);
+        }
+        return nullptr;
+    }
+};
+
+} // namespace
+
+void TestProblemsPanel::liveUpdateAndFix()
+{
+    Harness h(load(templatePath()));
+    QVERIFY(h.rules.findings().isEmpty());
+    QVERIFY(h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
+
+    // A model registry "feeding" the client: no flow fits (MLS-001), drawn anyway.
+    h.stack.push(AddItemsCommand::connect(h.diagram.get(),
+                                          connection("bad", "registry", "client", "model")));
+    QTRY_VERIFY(!h.rules.isPending()); // the timer, not the test, runs the re-check
+    h.panel->refresh();
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
+    QCOMPARE(h.panel->groupItem(ProblemsPanel::Group::Errors)->text(0), QString("Errors (1)"));
+    QVERIFY(!h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
+    QVERIFY(h.scene->connectionItem("bad")->marker().has_value());
+    QCOMPARE(h.scene->connectionItem("bad")->marker()->severity, Severity::Error);
+
+    // Fixing it (deleting the arrow) empties the dock and the board's markers.
+    h.stack.push(new RemoveItemsCommand(h.diagram.get(), {}, {"bad"}));
+    h.settle();
+    QVERIFY(h.rules.findings().isEmpty());
+    QVERIFY(h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
+    QCOMPARE(h.panel->visibleCount(ProblemsPanel::Group::Errors), 0);
+
+    // Undo brings the problem back, redo fixes it again.
+    h.stack.undo();
+    h.settle();
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
+    h.stack.redo();
+    h.settle();
+    QVERIFY(h.rules.findings().isEmpty());
+}
+
+void TestProblemsPanel::editsAreCoalesced()
+{
+    Harness h(load(templatePath()));
+    int published = 0;
+    connect(&h.rules, &RuleController::findingsChanged, this, [&] { ++published; });
+    // A burst of edits (typing a label) costs one re-check, and moves cost none.
+    for (const char *label : {"R", "Ra", "Ran", "Rank"})
+        h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), "ranking", label));
+    h.diagram->moveComponent("ranking", QPointF(999, 999));
+    QCOMPARE(published, 0);
+    QTRY_COMPARE(published, 1);
+    h.diagram->moveComponent("ranking", QPointF(0, 999));
+    QTest::qWait(20);
+    QCOMPARE(published, 1);
+    QVERIFY(!h.rules.isPending());
+}
+
+void TestProblemsPanel::recheckIsCheapOnTheTemplate()
+{
+    Harness h(load(templatePath()));
+    // Median of re-checks after a rename, on the 16-component template.
+    QVector<double> times;
+    for (int i = 0; i < 41; ++i) {
+        h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), i % 2 ? "api" : "ranking",
+                                                    QString::number(i)));
+        h.rules.flush();
+        times << h.rules.lastCheckMs();
+    }
+    std::sort(times.begin(), times.end());
+    qInfo("re-check on the template: median %.3f ms, max %.3f ms", times[20], times.last());
+    // Sub-millisecond in a Release build; the bound leaves room for debug and sanitizer builds.
+    QVERIFY2(times[20] < 10, qPrintable(QString::number(times[20])));
+}
+
+void TestProblemsPanel::groupsAndCounts_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("errors");
+    QTest::addColumn<QStringList>("warnings");
+    QTest::addColumn<QStringList>("infos");
+    QTest::addColumn<QStringList>("waived");
+    QTest::newRow("flawed") << rulesData("flawed.mlsketch") << QStringList{"MLS-003", "MLS-005"}
+                            << QStringList{} << QStringList{"MLS-015"} << QStringList{};
+    QTest::newRow("waived error") << rulesData("waived_error.mlsketch") << QStringList{}
+                                  << QStringList{} << QStringList{} << QStringList{"MLS-004"};
+    QTest::newRow("template") << templatePath() << QStringList{} << QStringList{} << QStringList{}
+                              << QStringList{};
+}
+
+void TestProblemsPanel::groupsAndCounts()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, errors);
+    QFETCH(QStringList, warnings);
+    QFETCH(QStringList, infos);
+    QFETCH(QStringList, waived);
+    Harness h(load(file));
+    h.panel->refresh();
+    // What the panel lists is what `mlsketch check` computes: the engine's full check.
+    RuleEngine engine;
+    QVector<Finding> expected = engine.check(*h.diagram);
+    QCOMPARE(h.rules.findings().size(), expected.size());
+
+    using G = ProblemsPanel::Group;
+    const std::pair<G, QStringList> groups[] = {
+        {G::Errors, errors}, {G::Warnings, warnings}, {G::Infos, infos}, {G::Waived, waived}};
+    const char *names[] = {"Errors", "Warnings", "Infos", "Waived"};
+    int i = 0;
+    for (const auto &[group, ids] : groups) {
+        QStringList listed = h.rulesIn(group);
+        listed.sort();
+        QCOMPARE(listed, ids);
+        QTreeWidgetItem *header = h.panel->groupItem(group);
+        QCOMPARE(header->isHidden(), ids.isEmpty());
+        QCOMPARE(header->text(0), QStringLiteral("%1 (%2)").arg(names[i++]).arg(ids.size()));
+    }
+    QCOMPARE(h.rules.count(Severity::Error), errors.size());
+    QCOMPARE(h.rules.waivedCount(), waived.size());
+}
+
+void TestProblemsPanel::severityAndTextFilters()
+{
+    Harness h(load(rulesData("flawed.mlsketch")));
+    h.panel->refresh();
+    using G = ProblemsPanel::Group;
+    QCOMPARE(h.panel->visibleCount(G::Errors), 2);
+    h.panel->severityFilter(Severity::Error)->setChecked(false);
+    QCOMPARE(h.panel->visibleCount(G::Errors), 0);
+    QCOMPARE(h.panel->groupItem(G::Errors)->text(0), QString("Errors (0 of 2 shown)"));
+    QCOMPARE(h.panel->visibleCount(G::Infos), 1);
+    h.panel->severityFilter(Severity::Info)->setChecked(false);
+    QVERIFY(h.panel->groupItem(G::Infos)->text(0).endsWith("(0 of 1 shown)"));
+    h.panel->severityFilter(Severity::Info)->setChecked(true);
+    h.panel->severityFilter(Severity::Error)->setChecked(true);
+
+    h.panel->filterField()->setText("trainer");
+    // Rows whose message, rule id or title mention the trainer stay.
+    for (G g : {G::Errors, G::Infos}) {
+        QTreeWidgetItem *parent = h.panel->groupItem(g);
+        for (int i = 0; i < parent->childCount(); ++i) {
+            QTreeWidgetItem *row = parent->child(i);
+            const bool matches = row->text(0).contains("trainer", Qt::CaseInsensitive) ||
+                                 h.rules.finding(row->data(0, Qt::UserRole).toString())
+                                     ->title.contains("trainer", Qt::CaseInsensitive);
+            QCOMPARE(!row->isHidden(), matches);
+        }
+    }
+    h.panel->filterField()->setText("MLS-015");
+    QCOMPARE(h.panel->visibleCount(G::Errors), 0);
+    QCOMPARE(h.panel->visibleCount(G::Infos), 1);
+    h.panel->filterField()->clear();
+    QCOMPARE(h.panel->visibleCount(G::Errors), 2);
+    QCOMPARE(h.panel->visibleCount(G::Infos), 1);
+}
+
+void TestProblemsPanel::detailsTeach()
+{
+    Harness h(load(rulesData("waived_error.mlsketch")));
+    h.panel->refresh();
+    const Finding f = h.rules.findings().constFirst();
+    QVERIFY(h.panel->selectFinding(f.key()));
+    QCOMPARE(h.panel->currentKey(), f.key());
+    const QString text = h.panel->details()->toPlainText();
+    for (const QString &part : {f.title, f.rule, QString("Error"), f.message, f.explanation, f.fix,
+                                QString("hand-written scoring rules, no trained model")})
+        QVERIFY2(text.contains(part), qPrintable(part + " not in:\n" + text));
+    QVERIFY(text.contains("Why it matters"));
+    QVERIFY(text.contains("How to fix it"));
+    QVERIFY(text.contains("Waived because"));
+}
+
+void TestProblemsPanel::activateRevealsOnBoard_data()
+{
+    QTest::addColumn<bool>("doubleClick"); // else Enter
+    QTest::newRow("double-click") << true;
+    QTest::newRow("Enter") << false;
+}
+
+void TestProblemsPanel::activateRevealsOnBoard()
+{
+    QFETCH(bool, doubleClick);
+    Harness h(load(rulesData("flawed.mlsketch")));
+    DiagramView view;
+    view.resize(400, 300);
+    view.setScene(h.scene.get());
+    h.scene->setSceneRect(-5000, -5000, 10000, 10000); // room to scroll anywhere
+    view.centerOn(-2000, -2000);
+    h.panel->resize(700, 250);
+    h.panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(h.panel.get()));
+    h.panel->refresh();
+    QTreeWidgetItem *row = h.row(ProblemsPanel::Group::Errors, "MLS-003");
+    QVERIFY(row);
+    QTreeWidget *tree = h.panel->tree();
+    if (doubleClick) {
+        const QPoint at = tree->visualItemRect(row).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    } else {
+        tree->setCurrentItem(row);
+        QTest::keyClick(tree, Qt::Key_Return);
+    }
+    QCOMPARE(h.scene->selectedComponentIds(), (QStringList{"api", "trainer"}));
+    QCOMPARE(h.scene->selectedConnectionIds(), QStringList{"e1"});
+    // Centred on the finding's items.
+    const QPointF centre = view.mapToScene(view.viewport()->rect().center());
+    QRectF area = h.scene->componentItem("api")->sceneBoundingRect().united(
+        h.scene->componentItem("trainer")->sceneBoundingRect());
+    QVERIFY2(QLineF(centre, area.center()).length() < 60,
+             qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
+    QCOMPARE(h.panel->currentKey(), row->data(0, Qt::UserRole).toString());
+}
+
+void TestProblemsPanel::waiveMovesToWaivedAndUndo()
+{
+    Harness h(load(rulesData("flawed.mlsketch")));
+    h.panel->refresh();
+    QString asked;
+    h.panel->setReasonPrompt([&](QWidget *, const Finding &f, QString *reason) {
+        asked = f.rule;
+        *reason = "a sketch of the offline side only";
+        return true;
+    });
+    QVERIFY(h.panel->selectFinding(
+        h.row(ProblemsPanel::Group::Infos, "MLS-015")->data(0, Qt::UserRole).toString()));
+    QVERIFY(h.panel->waiveButton()->isEnabled());
+    QVERIFY(!h.panel->unwaiveButton()->isEnabled());
+    h.panel->waiveButton()->click();
+    QCOMPARE(asked, QString("MLS-015"));
+    h.settle();
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
+    QCOMPARE(h.diagram->component("mon")->waivers.size(), 1);
+    QCOMPARE(h.diagram->component("mon")->waivers[0].reason,
+             QString("a sketch of the offline side only"));
+    QCOMPARE(h.stack.undoText(), QString("Waive MLS-015"));
+    // The waived finding stays selected, now in its new group, with an unwaive button.
+    QVERIFY(h.panel->currentKey().startsWith("MLS-015"));
+    QVERIFY(h.panel->unwaiveButton()->isEnabled());
+
+    // A cancelled prompt waives nothing.
+    h.panel->setReasonPrompt([](QWidget *, const Finding &, QString *) { return false; });
+    const int steps = h.stack.count();
+    QVERIFY(!h.panel->waiveInteractive(h.rules.findings().constFirst()));
+    QCOMPARE(h.stack.count(), steps);
+
+    h.panel->unwaiveButton()->click();
+    h.settle();
+    QVERIFY(h.rulesIn(ProblemsPanel::Group::Waived).isEmpty());
+    QVERIFY(h.diagram->component("mon")->waivers.isEmpty());
+    h.stack.undo(); // the removal
+    h.settle();
+    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
+    h.stack.undo(); // the waiver
+    h.settle();
+    QVERIFY(h.rulesIn(ProblemsPanel::Group::Waived).isEmpty());
+    QVERIFY(h.rulesIn(ProblemsPanel::Group::Infos).contains("MLS-015"));
+}
+
+void TestProblemsPanel::waiverTargets_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<double>("budget"); // 0: as in the file
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("target");
+    const QString flawed = rulesData("flawed.mlsketch");
+    QTest::newRow("connection rule: the arrow") << flawed << 0.0 << "MLS-003"
+                                                << "e1";
+    QTest::newRow("component rule: the component") << flawed << 0.0 << "MLS-005"
+                                                   << "trainer";
+    QTest::newRow("graph rule: its main subject") << templatePath() << 20.0 << "MLS-011"
+                                                  << "client";
+}
+
+void TestProblemsPanel::waiverTargets()
+{
+    QFETCH(QString, file);
+    QFETCH(double, budget);
+    QFETCH(QString, rule);
+    QFETCH(QString, target);
+    auto d = load(file);
+    if (budget > 0) {
+        Meta meta = d->meta();
+        meta.latencyBudgetMs = budget;
+        d->setMeta(meta);
+    }
+    Harness h(std::move(d));
+    auto it = std::find_if(h.rules.findings().begin(), h.rules.findings().end(),
+                           [&](const Finding &f) { return f.rule == rule; });
+    QVERIFY(it != h.rules.findings().end());
+    QCOMPARE(h.rules.waiverTarget(*it), target);
+    QVERIFY(h.rules.waive(*it, "  why not  "));
+    h.rules.flush();
+    const QVector<Waiver> waivers = h.diagram->component(target)
+                                        ? h.diagram->component(target)->waivers
+                                        : h.diagram->connection(target)->waivers;
+    QCOMPARE(waivers.size(), 1);
+    QCOMPARE(waivers[0].rule, rule);
+    QCOMPARE(waivers[0].reason, QString("why not"));
+    QVERIFY(h.rules.staleWaivers().isEmpty());
+    QVERIFY(!h.rules.waive(*it, "   ")); // a waiver needs a reason
+}
+
+void TestProblemsPanel::staleWaiverRemovable()
+{
+    auto d = load(templatePath());
+    Component c = *d->component("ranking");
+    c.waivers.push_back(Waiver{"MLS-004", "model baked into the image", Json::object()});
+    d->updateComponent(c);
+    Harness h(std::move(d));
+    h.panel->refresh();
+    using G = ProblemsPanel::Group;
+    QTreeWidgetItem *group = h.panel->groupItem(G::StaleWaivers);
+    QVERIFY(!group->isHidden());
+    QCOMPARE(group->text(0), QString("Stale waivers (1)"));
+    QVERIFY(group->child(0)->text(0).contains("MLS-004"));
+    QVERIFY(group->child(0)->text(0).contains("Ranking model"));
+    h.panel->tree()->setCurrentItem(group->child(0));
+    QVERIFY(!h.panel->waiveButton()->isEnabled());
+    QVERIFY(h.panel->unwaiveButton()->isEnabled());
+    h.panel->unwaiveButton()->click();
+    h.settle();
+    QVERIFY(h.diagram->component("ranking")->waivers.isEmpty());
+    QVERIFY(group->isHidden());
+    h.stack.undo();
+    h.settle();
+    QCOMPARE(h.diagram->component("ranking")->waivers.size(), 1);
+    QCOMPARE(group->childCount(), 1);
+}
+
+void TestProblemsPanel::selectionAndScrollSurviveRecheck()
+{
+    // Many findings: 40 orphans, so the list scrolls.
+    auto d = std::make_unique<Diagram>();
+    for (int i = 0; i < 40; ++i)
+        d->insertComponent(i, component(QStringLiteral("m%1").arg(i, 2, 10, QChar('0')),
+                                        "monitoring", {i * 250.0, 0}));
+    Harness h(std::move(d));
+    h.panel->resize(500, 200);
+    h.panel->show();
+    h.panel->refresh();
+    QTreeWidgetItem *infos = h.panel->groupItem(ProblemsPanel::Group::Infos);
+    QCOMPARE(infos->childCount(), 40);
+    const QString key = infos->child(25)->data(0, Qt::UserRole).toString();
+    QVERIFY(h.panel->selectFinding(key));
+    QScrollBar *bar = h.panel->tree()->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    bar->setValue(bar->maximum() / 2);
+    const int scroll = bar->value();
+
+    // An unrelated edit that adds a finding (an error sorts above the infos) and renames.
+    h.stack.push(AddItemsCommand::addComponent(h.diagram.get(), component("t", "trainer")));
+    h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), "m39", "renamed"));
+    QTRY_VERIFY(!h.rules.isPending());
+    QCOMPARE(h.panel->currentKey(), key);
+    QCOMPARE(bar->value(), scroll);
+    QVERIFY(h.panel->groupItem(ProblemsPanel::Group::Errors)->childCount() > 0);
+    bool renamed = false;
+    for (int i = 0; i < infos->childCount(); ++i)
+        renamed = renamed || infos->child(i)->text(0).contains("renamed");
+    QVERIFY(renamed);
+}
+
+void TestProblemsPanel::bigDiagramStaysResponsive()
+{
+    // 200 designs of 50 random components, 3 connections each (as tests/bench generates them):
+    // badly flawed, thousands of findings.
+    QRandomGenerator rng(7);
+    auto d = std::make_unique<Diagram>();
+    const Catalog &cat = Catalog::builtin();
+    const int parts = 200, size = 50;
+    for (int i = 0; i < parts * size; ++i)
+        d->insertComponent(i, component(QStringLiteral("c%1").arg(i),
+                                        cat.kinds()[rng.bounded(int(cat.kinds().size()))].id,
+                                        {(i % 100) * 250.0, (i / 100) * 100.0}));
+    int edge = 0;
+    for (int p = 0; p < parts; ++p) {
+        for (int k = 0; k < size * 3; ++k) {
+            const Component &a = d->components()[size_t(p * size + rng.bounded(size))];
+            const Component &b = d->components()[size_t(p * size + rng.bounded(size))];
+            const QStringList flows = cat.compatibleFlows(a.kind, b.kind);
+            d->insertConnection(edge, connection(QStringLiteral("e%1").arg(edge), a.id, b.id,
+                                                 flows.isEmpty() ? "events" : flows.first()));
+            ++edge;
+        }
+    }
+    QElapsedTimer clock;
+    clock.start();
+    Harness h(std::move(d));
+    const double openMs = clock.nsecsElapsed() / 1e6;
+    QVERIFY(h.rules.findings().size() > 1000);
+
+    // One rename: re-check, markers, panel.
+    QVector<double> check, markers, panel;
+    for (int i = 0; i < 9; ++i) {
+        h.stack.push(EditComponentCommand::setLabel(h.diagram.get(),
+                                                    QStringLiteral("c%1").arg(i * 997),
+                                                    QStringLiteral("renamed %1").arg(i)));
+        clock.restart();
+        h.rules.flush(); // also sets the markers (the harness follows findingsChanged)
+        check << h.rules.lastCheckMs();
+        markers << clock.nsecsElapsed() / 1e6 - h.rules.lastCheckMs();
+        clock.restart();
+        h.panel->refresh();
+        panel << clock.nsecsElapsed() / 1e6;
+    }
+    for (QVector<double> *v : {&check, &markers, &panel})
+        std::sort(v->begin(), v->end());
+    qInfo("10,000 components, %d findings: open %.0f ms; after a rename: re-check %.1f ms, "
+          "markers %.1f ms, Problems dock %.1f ms (medians)",
+          int(h.rules.findings().size()), openMs, check[4], markers[4], panel[4]);
+    // Slow re-checks wait for the next keystroke instead of running on every one.
+    if (h.rules.lastCheckMs() > 8) {
+        h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), "c1", "typing"));
+        QTest::qWait(30);
+        QVERIFY(h.rules.isPending());
+        QTRY_VERIFY(!h.rules.isPending());
+    }
+}
+
+QTEST_MAIN(TestProblemsPanel)
+#include "tst_problems_panel.moc"
