@@ -50,13 +50,13 @@ double forwardShare(const Diagram &d, LayoutDirection dir)
     return total ? double(forward) / total : 1.0;
 }
 
-/// Zone rectangle as the canvas draws it: members' cards plus the padding.
+/// Zone rectangle as the canvas draws it: members' cards plus the padding and the title band.
 QRectF zoneRect(const Diagram &d, const Group &g)
 {
     QRectF r;
     for (const QString &m : g.members)
         r |= card(d.component(m)->pos);
-    return r.adjusted(-24, -24, 24, 24);
+    return r.adjusted(-24, -24 - 22, 24, 24);
 }
 
 LayoutOptions options(LayoutEngine engine, LayoutDirection dir)

@@ -86,6 +86,7 @@ Json optionsToJson(const LayoutOptions &o)
     j["node_sep"] = o.nodeSeparation;
     j["rank_sep"] = o.rankSeparation;
     j["cluster_padding"] = o.clusterPadding;
+    j["cluster_title"] = o.clusterTitleHeight;
     j["size_threshold"] = o.sizeThreshold;
     j["seed"] = o.randomSeed;
     if (o.anchorTopLeft)
@@ -104,6 +105,7 @@ LayoutOptions optionsFrom(const Json &j)
     o.nodeSeparation = finite(j.at("node_sep"));
     o.rankSeparation = finite(j.at("rank_sep"));
     o.clusterPadding = finite(j.at("cluster_padding"));
+    o.clusterTitleHeight = finite(j.at("cluster_title"));
     o.sizeThreshold = j.at("size_threshold").get<int>();
     o.randomSeed = j.at("seed").get<unsigned>();
     if (j.contains("anchor"))
