@@ -2,7 +2,12 @@
 
 #include "CheckCommand.h"
 #include "LayoutCommand.h"
+#include "LayoutWorker.h"
 #include "TemplateLibrary.h"
+
+#include <QFile>
+
+#include <cstdio>
 
 namespace mls {
 
@@ -20,7 +25,7 @@ int listTemplates(QTextStream &out)
 bool CommandLine::isSubcommand(const QString &arg)
 {
     return arg == QLatin1String("templates") || arg == QLatin1String("check") ||
-           arg == QLatin1String("layout");
+           arg == QLatin1String("layout") || arg == QLatin1String("layout-worker");
 }
 
 int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -37,6 +42,12 @@ int CommandLine::run(const QStringList &args, QTextStream &out, QTextStream &err
         return CheckCommand::run(args.mid(1), out, err);
     if (command == QLatin1String("layout"))
         return LayoutCommand::run(args.mid(1), out, err);
+    if (command == QLatin1String("layout-worker")) { // hidden: the window's layout process
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return 2;
+        return LayoutWorker::run(in, out, err);
+    }
     err << "mlsketch: unknown command \"" << command << "\"\n";
     return 2;
 }

@@ -13,6 +13,7 @@ class QUndoStack;
 namespace mls {
 
 class ArrangeActions;
+class AutoLayoutActions;
 class Diagram;
 class DiagramScene;
 class DiagramView;
@@ -38,6 +39,7 @@ public:
     InspectorPanel *inspector() const { return m_inspector; }
     EditActions *editActions() const { return m_edit; }
     ArrangeActions *arrangeActions() const { return m_arrange; }
+    AutoLayoutActions *autoLayoutActions() const { return m_autoLayout; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -105,6 +107,7 @@ private:
     InspectorPanel *m_inspector = nullptr;
     EditActions *m_edit = nullptr;
     ArrangeActions *m_arrange = nullptr;
+    AutoLayoutActions *m_autoLayout = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;
     bool m_restoredUnsaved = false;

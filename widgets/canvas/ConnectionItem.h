@@ -34,6 +34,11 @@ public:
     };
     /// Re-routes between two card rectangles (scene coordinates).
     void setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing = Routing::Straight);
+    /// Draws along a computed route: a cubic Bézier (3n + 1 points, ending at the arrowhead's
+    /// base) and the arrowhead's @p tip (see ConnectionRoute).
+    void setRoute(const QVector<QPointF> &bezier, const QPointF &tip);
+    /// The line as drawn (without the arrowhead), scene coordinates.
+    const QPainterPath &path() const { return m_path; }
 
     /// Where the segment from the centre of @p rect towards @p outside leaves the rectangle.
     static QPointF clipToRect(const QRectF &rect, const QPointF &outside);
