@@ -73,7 +73,8 @@ AutoLayoutActions::AutoLayoutActions(MainWindow *window)
     connect(m_cancel, &QToolButton::clicked, this, &AutoLayoutActions::cancel);
     row->addWidget(m_bar);
     row->addWidget(m_cancel);
-    window->statusBar()->addPermanentWidget(m_progress);
+    m_progress->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    window->statusBar()->insertPermanentWidget(0, m_progress); // before the counts and zoom
     m_progress->hide();
 }
 
@@ -221,7 +222,12 @@ void AutoLayoutActions::finished(const LayoutResult &result, const QString &fall
         if (ComponentItem *item = m_scene->componentItem(id))
             from.insert(id, item->pos());
     }
+    // Re-indexing thousands of moved cards and arrows one by one in the scene's BSP tree
+    // takes seconds; without an index during the push, and one rebuild after, it is quick.
+    const QGraphicsScene::ItemIndexMethod index = m_scene->itemIndexMethod();
+    m_scene->setItemIndexMethod(QGraphicsScene::NoIndex);
     m_window->undoStack()->push(command);
+    m_scene->setItemIndexMethod(index);
     m_animation->start(m_scene, from);
     end(summary(result, fallback, elapsedMs));
 }

@@ -1,3 +1,4 @@
+#include "../core/LayoutFixtures.h"
 #include "AutoLayoutActions.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
@@ -14,6 +15,7 @@
 #include "layout/LayoutPlacement.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void routesDrawnUntilAnEndMoves();
     void routesRoundTripInTheFile();
     void inProcessWithoutWorker();
+    void largeDiagramSwitchesToSfdp();
     void directionIsRemembered();
 };
 
@@ -367,6 +370,32 @@ void TestAutoLayout::directionIsRemembered()
     for (const Connection &e : d.connections())
         down += d.component(e.to)->pos.y() > d.component(e.from)->pos.y();
     QVERIFY2(down * 3 > int(d.connections().size()) * 2, "top to bottom: most arrows point down");
+}
+
+void TestAutoLayout::largeDiagramSwitchesToSfdp()
+{
+    Diagram big;
+    test::layout::addDag(big, 2000, 3000, 7);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("big.mlsketch");
+    QVERIFY(DiagramWriter::save(big, path, nullptr));
+    MainWindow w;
+    open(w, path);
+    const QByteArray before = DiagramWriter::write(*w.diagram());
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(layOut(w));
+    const QString message = w.autoLayoutActions()->lastMessage();
+    QVERIFY2(message.startsWith("Laid out 2,000 components with sfdp in ") &&
+                 message.endsWith("(switched from dot: more than 1,500 components)"),
+             qPrintable(message));
+    qInfo("%s; on the board after %lld ms", qPrintable(message), clock.elapsed());
+    QVERIFY2(overlap(*w.diagram()).isEmpty(), qPrintable(overlap(*w.diagram())));
+    itemsFollowModel(w);
+    clock.restart();
+    w.undoStack()->undo();
+    qInfo("undo: %lld ms", clock.elapsed());
+    QCOMPARE(DiagramWriter::write(*w.diagram()), before);
 }
 
 QTEST_MAIN(TestAutoLayout)

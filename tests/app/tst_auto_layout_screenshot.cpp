@@ -86,6 +86,14 @@ void TestAutoLayoutScreenshot::templateLaidOut()
         QVERIFY2(pixel != canvas, qPrintable(e.id + " has no arrowhead at its tip"));
     }
     QCOMPARE(routed, int(window->diagram()->connections().size()));
+
+    // While a (hanging) layout runs: the busy bar and Cancel in the status bar.
+    actions->runner()->setWorker("/bin/sh", {MLS_TEST_DATA_DIR "/layout/slow_worker.sh"});
+    actions->layoutAll();
+    QTest::qWait(400);
+    const QImage running = window->windowHandle()->screen()->grabWindow(window->winId()).toImage();
+    QVERIFY(running.save(QStringLiteral(MLS_SCREENSHOT_DIR "/auto_layout_running.png")));
+    actions->cancel();
     window->undoStack()->setClean(); // no "save changes?" question on close
     QVERIFY(window->close());
 }
