@@ -52,7 +52,12 @@ AutoLayoutActions::AutoLayoutActions(MainWindow *window)
             [this](const QString &t) { showMessage(t, 0); });
     connect(m_runner, &LayoutRunner::finished, this, &AutoLayoutActions::finished);
     // An edit while Graphviz works would be overwritten by a layout of the old diagram.
-    connect(window->undoStack(), &QUndoStack::indexChanged, this, [this] {
+    // The window's undo stack clears itself, and signals, while ~MainWindow has already run:
+    // by then the window is only a QWidget and must not be called into.
+    QObject *windowObject = window;
+    connect(window->undoStack(), &QUndoStack::indexChanged, this, [this, windowObject] {
+        if (!qobject_cast<MainWindow *>(windowObject))
+            return;
         if (m_runner->isRunning()) {
             m_runner->cancel();
             end(tr("Auto layout stopped: the diagram changed while it ran"));

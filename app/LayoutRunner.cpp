@@ -94,9 +94,12 @@ void LayoutRunner::launch()
         m_deadline->stop();
         launchThread(); // no worker executable here: lay out in this process instead
     });
-    m_process->start();
-    m_process->write(LayoutJson::write(m_input));
-    m_process->closeWriteChannel();
+    QProcess *process = m_process;
+    process->start();
+    if (m_process != process)
+        return; // it failed to start at once, and the handler above took over
+    process->write(LayoutJson::write(m_input));
+    process->closeWriteChannel();
     m_deadline->start(m_timeLimitMs);
 }
 

@@ -174,9 +174,9 @@ void DiagramScene::routeConnection(ConnectionItem *item)
     if (!from || !to || !fromItem || !toItem)
         return;
     // Auto layout's route, while both cards stay where it was computed; else the view's routing.
-    const ConnectionRoute &route = m_diagram->connection(item->connectionId())->route;
-    if (route.fits(fromItem->pos(), toItem->pos()))
-        item->setRoute(route.points, route.tip);
+    const Connection *c = m_diagram->connection(item->connectionId());
+    if (c && c->route.fits(fromItem->pos(), toItem->pos()))
+        item->setRoute(c->route.points, c->route.tip);
     else
         item->setEnds(fromItem->sceneCardRect(), toItem->sceneCardRect(), m_routing);
 }
