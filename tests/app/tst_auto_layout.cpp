@@ -292,8 +292,9 @@ void TestAutoLayout::routesDrawnUntilAnEndMoves()
 {
     MainWindow w;
     open(w);
-    QVERIFY(layOut(w));
     DiagramScene *scene = w.scene();
+    scene->setRouting(ConnectionItem::Routing::Orthogonal); // routes win over the view option
+    QVERIFY(layOut(w));
     const Connection moved = *w.diagram()->connection(w.diagram()->connectionsOf("ranking")[0]);
     for (const Connection &e : w.diagram()->connections()) {
         const ConnectionItem *item = scene->connectionItem(e.id);

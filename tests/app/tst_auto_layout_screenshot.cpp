@@ -87,6 +87,20 @@ void TestAutoLayoutScreenshot::templateLaidOut()
     }
     QCOMPARE(routed, int(window->diagram()->connections().size()));
 
+    // Top to bottom, at actual size around the pinned card.
+    actions->setDirection(LayoutDirection::TopToBottom);
+    actions->layoutAll();
+    QVERIFY(ended.wait(30000));
+    QVERIFY(QTest::qWaitFor([&] { return !actions->animation()->isRunning(); }, 5000));
+    window->view()->fitToContent();
+    QTest::qWait(300);
+    QVERIFY(window->windowHandle()
+                ->screen()
+                ->grabWindow(window->winId())
+                .toImage()
+                .save(QStringLiteral(MLS_SCREENSHOT_DIR "/auto_layout_tb.png")));
+    actions->setDirection(LayoutDirection::LeftToRight);
+
     // While a (hanging) layout runs: the busy bar and Cancel in the status bar.
     actions->runner()->setWorker("/bin/sh", {MLS_TEST_DATA_DIR "/layout/slow_worker.sh"});
     actions->layoutAll();
