@@ -88,6 +88,7 @@ private Q_SLOTS:
     void editDuringLayoutStopsIt();
     void timeLimitFallsBackToSfdp();
     void failureLeavesDiagramUnchanged();
+    void wrongResultLeavesDiagramUnchanged();
     void routesDrawnUntilAnEndMoves();
     void routesRoundTripInTheFile();
     void inProcessWithoutWorker();
@@ -286,6 +287,24 @@ void TestAutoLayout::failureLeavesDiagramUnchanged()
     QCOMPARE(DiagramWriter::write(*w.diagram()), before);
     QCOMPARE(w.undoStack()->count(), 0);
     QVERIFY(w.findChild<QAction *>("arrangeAutoLayout")->isEnabled());
+}
+
+void TestAutoLayout::wrongResultLeavesDiagramUnchanged()
+{
+    // A worker that answers well-formed JSON for some other diagram (no centres at all).
+    MainWindow w;
+    open(w);
+    w.autoLayoutActions()->runner()->setWorker(
+        "/bin/sh", {"-c", "cat >/dev/null; echo '{\"ok\":true,\"error\":\"\",\"message\":\"\","
+                          "\"engine\":\"dot\",\"centres\":[],\"routes\":[],\"clusters\":[],"
+                          "\"bounds\":[0,0,0,0]}'"});
+    const QByteArray before = DiagramWriter::write(*w.diagram());
+    QVERIFY(layOut(w));
+    QCOMPARE(w.autoLayoutActions()->lastMessage(),
+             QStringLiteral("Auto layout failed: the result does not match the diagram. The "
+                            "diagram is unchanged."));
+    QCOMPARE(DiagramWriter::write(*w.diagram()), before);
+    QCOMPARE(w.undoStack()->count(), 0);
 }
 
 void TestAutoLayout::routesDrawnUntilAnEndMoves()
