@@ -80,6 +80,7 @@ private Q_SLOTS:
     void processMatchesInProcess();
     void deterministicThroughWorker();
     void threadWithoutWorker();
+    void cancelDropsThreadResult();
     void missingWorkerFallsBackToThread();
     void timeLimitFallsBackToSfdp();
     void everythingTimesOut();
@@ -191,6 +192,20 @@ void TestLayoutRunner::threadWithoutWorker()
     const LayoutInput in = smallInput();
     const Outcome o = runToEnd(runner, in);
     compareExactly(o.result, GraphvizLayout::run(in));
+}
+
+void TestLayoutRunner::cancelDropsThreadResult()
+{
+    // A thread cannot be killed: Cancel drops what it posts back, and a new run still works.
+    LayoutRunner runner;
+    runner.setWorker(QString());
+    QSignalSpy finished(&runner, &LayoutRunner::finished);
+    runner.start(smallInput());
+    runner.cancel();
+    QTest::qWait(500);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(runToEnd(runner, smallInput()).result.ok);
+    QCOMPARE(finished.count(), 1);
 }
 
 void TestLayoutRunner::missingWorkerFallsBackToThread()
