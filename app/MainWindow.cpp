@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ArrangeActions.h"
+#include "AutoLayoutActions.h"
 #include "DesignReview.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_edit = new EditActions(this);
     m_arrange = new ArrangeActions(this);
     m_export = new ExportActions(this);
+    m_autoLayout = new AutoLayoutActions(this);
     createDocks();
     createMenus();
     setDiagram(std::make_unique<Diagram>(), QString());
@@ -144,7 +146,9 @@ void MainWindow::createMenus()
     m_edit->populate(edit);
     m_export->populateEditMenu(edit);
     createViewMenu(menuBar()->addMenu(tr("&View")));
-    m_arrange->populate(menuBar()->addMenu(tr("&Arrange")));
+    QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
+    m_arrange->populate(arrange);
+    m_autoLayout->populate(arrange);
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -219,6 +223,7 @@ void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
         add("arrangeGroup");
         add("arrangeFront");
         add("arrangeBack");
+        add("arrangePin");
         menu.addSeparator();
         add("editDelete");
         m_review->addContextActions(&menu, itemId);
@@ -495,6 +500,7 @@ void MainWindow::updateSelection()
     m_inspector->setSelection(m_scene->selectedComponentIds(), m_scene->selectedConnectionIds());
     m_edit->updateEnabled();
     m_arrange->updateEnabled();
+    m_autoLayout->updateEnabled();
 }
 
 // ---- recent files and settings ------------------------------------------------------------

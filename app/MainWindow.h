@@ -14,6 +14,7 @@ namespace mls {
 
 class ArrangeActions;
 class DesignReview;
+class AutoLayoutActions;
 class Diagram;
 class DiagramScene;
 class DiagramView;
@@ -42,6 +43,7 @@ public:
     ArrangeActions *arrangeActions() const { return m_arrange; }
     ExportActions *exportActions() const { return m_export; }
     DesignReview *designReview() const { return m_review; }
+    AutoLayoutActions *autoLayoutActions() const { return m_autoLayout; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -113,6 +115,7 @@ private:
     ArrangeActions *m_arrange = nullptr;
     ExportActions *m_export = nullptr;
     DesignReview *m_review = nullptr;
+    AutoLayoutActions *m_autoLayout = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;
     bool m_restoredUnsaved = false;

@@ -1,6 +1,7 @@
 #include "Catalog.h"
 #include "CommandLine.h"
 #include "ExportCommand.h"
+#include "LayoutRunner.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -87,6 +88,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // Auto layout runs this executable as `mlsketch layout-worker`, so it can be killed.
+    mls::LayoutRunner::setDefaultWorker(QCoreApplication::applicationFilePath());
     // Unsaved work from a session that crashed comes first; then the file asked for, if any.
     const int restored = mls::MainWindow::offerRecovery(nullptr);
     const QStringList files = parser.positionalArguments();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Component.h"
+#include "ConnectionRoute.h"
 #include "Json.h"
 #include "Waiver.h"
 
@@ -20,12 +21,13 @@ struct Connection
     QString flow; ///< flow type id, e.g. "features"
     QString label;
     QVector<Waiver> waivers;
+    ConnectionRoute route;       ///< auto layout's drawing; empty: the view routes it
     Json extra = Json::object(); ///< unknown fields, kept on a round trip
 
     bool operator==(const Connection &o) const
     {
         return id == o.id && from == o.from && to == o.to && flow == o.flow && label == o.label &&
-               waivers == o.waivers && extra == o.extra;
+               waivers == o.waivers && route == o.route && extra == o.extra;
     }
     bool operator!=(const Connection &o) const { return !(*this == o); }
 };

@@ -194,6 +194,16 @@ void Diagram::updateConnection(const Connection &c)
     Q_EMIT connectionChanged(c.id);
 }
 
+void Diagram::setConnectionRoute(const ConnectionId &id, const ConnectionRoute &route)
+{
+    Connection *c = m_connections.findMutable(id);
+    Q_ASSERT(c);
+    if (!c || c->route == route)
+        return;
+    c->route = route;
+    Q_EMIT connectionRouted(id);
+}
+
 void Diagram::insertGroup(int index, const Group &g)
 {
     Q_ASSERT(!containsId(g.id));

@@ -78,6 +78,9 @@ public:
     Connection takeConnection(const ConnectionId &id);
     /// Replaces label, flow and waivers (the ends of a connection never change).
     void updateConnection(const Connection &c);
+    /// Replaces a connection's auto-layout route; emits connectionRouted (not connectionChanged:
+    /// a route is only a drawing, no rule or panel cares).
+    void setConnectionRoute(const ConnectionId &id, const ConnectionRoute &route);
 
     void insertGroup(int index, const Group &g);
     Group takeGroup(const GroupId &id);
@@ -96,6 +99,7 @@ Q_SIGNALS:
     void connectionAdded(const QString &id);
     void connectionRemoved(const QString &id);
     void connectionChanged(const QString &id);
+    void connectionRouted(const QString &id);
     void groupAdded(const QString &id);
     void groupRemoved(const QString &id);
     void groupChanged(const QString &id);

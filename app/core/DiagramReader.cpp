@@ -351,7 +351,14 @@ private:
                                   .arg(member(p, "flow"), c.flow));
         c.label = text(v, "label", p, m_limits.maxLabelLength);
         c.waivers = parseWaivers(v, p);
-        c.extra = unknownFields(v, {"id", "from", "to", "flow", "label", "waivers"});
+        if (auto route = v.find("route"); route != v.end()) {
+            QString problem;
+            c.route = ConnectionRoute::fromJson(*route, m_limits.maxCoordinate, &problem);
+            if (c.route.isEmpty())
+                m_warnings.append(QStringLiteral("%1: %2; ignored, the arrow is drawn without it")
+                                      .arg(member(p, "route"), problem));
+        }
+        c.extra = unknownFields(v, {"id", "from", "to", "flow", "label", "waivers", "route"});
         return c;
     }
 

@@ -66,6 +66,8 @@ Json DiagramWriter::connectionToJson(const Connection &c)
     o["label"] = toStd(c.label);
     if (!c.waivers.isEmpty())
         o["waivers"] = waiversToJson(c.waivers);
+    if (!c.route.isEmpty())
+        o["route"] = c.route.toJson();
     appendExtra(o, c.extra);
     return o;
 }

@@ -115,6 +115,24 @@ void TestBadInput::keptWithWarning_data()
     QTest::newRow("unknown flow")
         << "unknown_flow.mlsketch"
         << "connections[0].flow: unknown flow \"telepathy\"; kept, and flagged by the design rules";
+    // A broken auto-layout route is only a drawing: the arrow is drawn without it.
+    const char *const dropped = "; ignored, the arrow is drawn without it";
+    m_rows << "route_wrong_point_count.mlsketch"
+           << "route_huge_coordinate.mlsketch"
+           << "route_not_object.mlsketch";
+    QTest::newRow("route with 3 points")
+        << "route_wrong_point_count.mlsketch"
+        << QStringLiteral("connections[0].route: \"points\" has 3 points; a Bézier route needs "
+                          "3n + 1 (at least 4)") +
+               dropped;
+    QTest::newRow("route with a huge coordinate")
+        << "route_huge_coordinate.mlsketch"
+        << QStringLiteral("connections[0].route: \"points\" holds \"1e12,0\", not an x,y pair "
+                          "within ±1e+07") +
+               dropped;
+    QTest::newRow("route not an object")
+        << "route_not_object.mlsketch"
+        << QStringLiteral("connections[0].route: expected an object") + dropped;
 }
 
 void TestBadInput::keptWithWarning()
@@ -125,6 +143,8 @@ void TestBadInput::keptWithWarning()
     const ReadResult r = DiagramReader::readFile(corpusPath(file));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.warnings, QStringList{warning});
+    for (const Connection &c : r.diagram->connections())
+        QVERIFY(c.route.isEmpty());
     QCOMPARE(int(r.diagram->components().size()) + int(r.diagram->connections().size()) > 0, true);
 }
 

@@ -4,6 +4,8 @@
 #include "layout/GraphvizLayout.h"
 #include "layout/LayoutPlacement.h"
 
+#include "ConnectionRoute.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -92,6 +94,8 @@ private Q_SLOTS:
     void names_data();
     void names();
     void pinProperty();
+    void routesStoredWithTheLayout();
+    void routeFileFormIsExact();
 };
 
 void TestLayout::properties_data()
@@ -375,6 +379,52 @@ void TestLayout::pinProperty()
     QCOMPARE(c.props.dump(), std::string(R"({"pinned":true})"));
     DiagramLayout::setPinned(c, false);
     QCOMPARE(c.props.dump(), std::string("{}"));
+}
+
+void TestLayout::routesStoredWithTheLayout()
+{
+    auto d = make("zoned");
+    const LayoutInput in = DiagramLayout::input(*d, {});
+    const LayoutResult r = GraphvizLayout::run(in);
+    QUndoStack stack;
+    stack.push(DiagramLayout::command(d.get(), in, r));
+    for (const Connection &e : d->connections()) {
+        // Each route belongs to where its cards now are, and runs from one card to the other.
+        const QPointF from = d->component(e.from)->pos, to = d->component(e.to)->pos;
+        QVERIFY2(e.route.fits(from, to), qPrintable(e.id));
+        QCOMPARE((e.route.points.size() - 1) % 3, 0);
+        QVERIFY(card(from).adjusted(-2, -2, 2, 2).contains(e.route.points.first()));
+        QVERIFY(card(to).adjusted(-2, -2, 2, 2).contains(e.route.tip));
+    }
+    stack.undo();
+    for (const Connection &e : d->connections())
+        QVERIFY(e.route.isEmpty());
+    stack.redo();
+    // Headless apply() stores the same routes.
+    auto h = make("zoned");
+    DiagramLayout::apply(*h, {});
+    for (const Connection &e : d->connections())
+        QCOMPARE(h->connection(e.id)->route, e.route);
+}
+
+void TestLayout::routeFileFormIsExact()
+{
+    ConnectionRoute route;
+    route.fromCentre = QPointF(0.1 + 0.2, -29.999999999999996);
+    route.toCentre = QPointF(1e7, -1e7);
+    route.points = {{1, 2}, {3.25, 4}, {5, 6}, {7, 8.125}};
+    route.tip = QPointF(9, 10);
+    const Json j = route.toJson();
+    QCOMPARE(QString::fromStdString(j["points"].get<std::string>()),
+             QStringLiteral("1,2 3.25,4 5,6 7,8.125"));
+    QString problem;
+    const ConnectionRoute back = ConnectionRoute::fromJson(j, 1e7, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(back.fromCentre.x() == route.fromCentre.x()); // bit for bit, not fuzzily
+    QVERIFY(back.fromCentre.y() == route.fromCentre.y());
+    QCOMPARE(back, route);
+    QVERIFY(ConnectionRoute::fromJson(j, 1e6, &problem).isEmpty());
+    QVERIFY2(problem.contains("not an x,y pair within"), qPrintable(problem));
 }
 
 QTEST_APPLESS_MAIN(TestLayout)

@@ -4,6 +4,8 @@
 #include "Catalog.h"
 #include "DiagramScene.h"
 #include "IconCache.h"
+#include "PinGlyph.h"
+#include "layout/DiagramLayout.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -37,6 +39,7 @@ void ComponentItem::sync(const Component &c)
     m_kindText = Catalog::builtin().kindLabel(c.kind);
     m_accent = kind ? kind->color : QColor(0x9C, 0xA3, 0xAF);
     m_icon = IconCache::iconFileForKind(c.kind);
+    m_pinned = DiagramLayout::isPinned(c);
     setPos(c.pos);
     m_kindToolTip = (kind ? QStringLiteral("<b>%1</b> — %2<br/>%3")
                                 .arg(m_label.toHtmlEscaped(), kind->label.toHtmlEscaped(),
@@ -207,6 +210,8 @@ void ComponentItem::paintDecorations(QPainter *painter, const CardStyle &style)
 {
     const QRectF card = CardStyle::cardRect();
     const qreal r = CardStyle::cardRadius;
+    if (m_pinned)
+        PinGlyph::paint(painter, card, style);
     if (m_feedback != ConnectFeedback::None) {
         const QColor c =
             m_feedback == ConnectFeedback::Accepts ? QColor(0x16, 0xA3, 0x4A) : style.unknown;

@@ -70,6 +70,7 @@ private:
     QColor m_accent;
     QString m_icon;
     bool m_known = true;
+    bool m_pinned = false; ///< props.pinned: drawn as a pin glyph
     bool m_hovered = false;
     ConnectFeedback m_feedback = ConnectFeedback::None;
     QString m_kindToolTip;

@@ -113,6 +113,20 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routi
     update();
 }
 
+void ConnectionItem::setRoute(const QVector<QPointF> &bezier, const QPointF &tip)
+{
+    prepareGeometryChange();
+    m_path = QPainterPath(bezier.value(0));
+    for (int i = 1; i + 2 < bezier.size(); i += 3)
+        m_path.cubicTo(bezier[i], bezier[i + 1], bezier[i + 2]);
+    const QPointF d = tip - m_path.currentPosition();
+    const qreal len = std::hypot(d.x(), d.y());
+    m_tipDir = len > 0 ? d / len : QPointF(1, 0);
+    m_tip = tip;
+    m_labelAt = m_path.pointAtPercent(0.5);
+    update();
+}
+
 void ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing)
 {
     // Leave and enter through the sides that face each other: left/right when the cards are

@@ -37,6 +37,11 @@ public:
     };
     /// Re-routes between two card rectangles (scene coordinates).
     void setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing = Routing::Straight);
+    /// Draws along a computed route: a cubic Bézier (3n + 1 points, ending at the arrowhead's
+    /// base) and the arrowhead's @p tip (see ConnectionRoute).
+    void setRoute(const QVector<QPointF> &bezier, const QPointF &tip);
+    /// The line as drawn (without the arrowhead), scene coordinates.
+    const QPainterPath &path() const { return m_path; }
 
     /// The design-rule badge at the middle of the arrow (nullopt: none) and its tooltip lines.
     void setMarker(const std::optional<FindingBadge::Marker> &marker);

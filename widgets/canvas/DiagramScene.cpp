@@ -30,6 +30,10 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     connect(diagram, &Diagram::connectionAdded, this, &DiagramScene::addConnection);
     connect(diagram, &Diagram::connectionRemoved, this, &DiagramScene::removeConnection);
     connect(diagram, &Diagram::connectionChanged, this, &DiagramScene::syncConnection);
+    connect(diagram, &Diagram::connectionRouted, this, [this](const QString &id) {
+        if (ConnectionItem *item = m_connections.value(id))
+            routeConnection(item);
+    });
     connect(diagram, &Diagram::groupAdded, this, &DiagramScene::addGroup);
     connect(diagram, &Diagram::groupRemoved, this, &DiagramScene::removeGroup);
     connect(diagram, &Diagram::groupChanged, this, &DiagramScene::syncGroup);
@@ -173,7 +177,13 @@ void DiagramScene::routeConnection(ConnectionItem *item)
     ComponentItem *fromItem = m_components.value(item->fromId());
     ComponentItem *toItem = m_components.value(item->toId());
     // Items, not the model: during a drag the cards are ahead of the model.
-    if (from && to && fromItem && toItem)
+    if (!from || !to || !fromItem || !toItem)
+        return;
+    // Auto layout's route, while both cards stay where it was computed; else the view's routing.
+    const Connection *c = m_diagram->connection(item->connectionId());
+    if (c && c->route.fits(fromItem->pos(), toItem->pos()))
+        item->setRoute(c->route.points, c->route.tip);
+    else
         item->setEnds(fromItem->sceneCardRect(), toItem->sceneCardRect(), m_routing);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../ConnectionRoute.h"
 #include "GraphvizLayout.h"
 
 #include <QSizeF>
@@ -31,11 +32,19 @@ public:
     static QStringList nodeIds(const LayoutInput &input);
     /// The centres to move nodeIds(input) to; empty unless @p result is ok and matches.
     static QVector<QPointF> newCentres(const LayoutInput &input, const LayoutResult &result);
-    /// One undo step "Auto layout" moving every laid-out component (never merges with the
-    /// next move); nullptr when the result is not usable.
+    /// The routes to store on the laid-out connections (input edge order): Graphviz's
+    /// Bézier points rounded to 0.01 px, with the ends' new centres; empty where Graphviz drew
+    /// none (those arrows fall back to the view's routing).
+    static QVector<ConnectionRoute> newRoutes(const LayoutInput &input, const LayoutResult &result);
+    /// Ids of the connections of @p input, in the order of newRoutes().
+    static QStringList edgeIds(const LayoutInput &input);
+    /// One undo step "Auto layout" moving every laid-out component and setting the routes of
+    /// the laid-out connections (never merges with the next move); nullptr when the result is
+    /// not usable.
     static QUndoCommand *command(Diagram *diagram, const LayoutInput &input,
                                  const LayoutResult &result);
-    /// Lays out the whole diagram and moves the components directly (no undo; headless use).
+    /// Lays out the whole diagram and moves the components and sets the routes directly (no
+    /// undo; headless use).
     static LayoutResult apply(Diagram &diagram, const LayoutOptions &options);
 
     /// True when the component carries props["pinned"] == true.

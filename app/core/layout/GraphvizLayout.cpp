@@ -195,10 +195,14 @@ void GraphBuilder::addNodes(const LayoutInput &input, LayoutEngine engine)
         if (!clusters[size_t(z)]) {
             const QByteArray name = "cluster_" + QByteArray::number(z);
             clusters[size_t(z)] = agsubg(m_graph, cstr(name.constData()), 1);
-            // dot takes one margin for all four sides: reserve the title band on each, or a
-            // zone's title overlaps the zone above it.
-            set(clusters[size_t(z)], "margin",
-                Units::points(input.options.clusterPadding + input.options.clusterTitle));
+            // The canvas draws a zone's title band above its cards: reserve it as extra
+            // vertical margin (half above, half below keeps the drawing symmetric). dot reads
+            // a cluster margin "x,y" before rotating for rankdir=LR, so x is then vertical.
+            const qreal pad = input.options.clusterPadding;
+            const QByteArray side = Units::points(pad);
+            const QByteArray tall = Units::points(pad + input.options.clusterTitleHeight / 2);
+            const bool lr = input.options.direction == LayoutDirection::LeftToRight;
+            set(clusters[size_t(z)], "margin", lr ? tall + ',' + side : side + ',' + tall);
             set(clusters[size_t(z)], "label", "");
         }
         agsubnode(clusters[size_t(z)], n, 1);

@@ -48,12 +48,12 @@ struct LayoutOptions
 {
     LayoutEngine engine = LayoutEngine::Dot;
     LayoutDirection direction = LayoutDirection::LeftToRight;
-    qreal nodeSeparation = 40; ///< gap between neighbouring cards of one rank
-    qreal rankSeparation = 80; ///< gap between ranks (dot only)
-    qreal clusterPadding = 24; ///< zone edge to its cards (CardStyle::zonePadding)
-    qreal clusterTitle = 22;   ///< a zone's title band, above the top padding (GroupItem)
-    int sizeThreshold = 1500;  ///< more nodes than this: dot is replaced by sfdp for speed
-    unsigned randomSeed = 1;   ///< sfdp start seed, fixed so runs repeat exactly
+    qreal nodeSeparation = 40;     ///< gap between neighbouring cards of one rank
+    qreal rankSeparation = 80;     ///< gap between ranks (dot only)
+    qreal clusterPadding = 24;     ///< zone edge to its cards (CardStyle::zonePadding)
+    qreal clusterTitleHeight = 22; ///< a zone's title band above the padding (GroupItem)
+    int sizeThreshold = 1500;      ///< more nodes than this: dot is replaced by sfdp for speed
+    unsigned randomSeed = 1;       ///< sfdp start seed, fixed so runs repeat exactly
     /// Where the laid-out bounding box's top-left goes when no node is pinned (none: origin).
     std::optional<QPointF> anchorTopLeft;
 };

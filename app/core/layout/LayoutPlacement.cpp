@@ -99,8 +99,9 @@ void fillClusters(const LayoutInput &input, LayoutResult &result)
     const qreal pad = input.options.clusterPadding; // as the canvas draws a zone
     for (const QString &zone : input.zoneIds) {
         if (rects.contains(zone))
-            result.clusters.append({zone, rects.value(zone).adjusted(
-                                              -pad, -pad - input.options.clusterTitle, pad, pad)});
+            result.clusters.append(
+                {zone, rects.value(zone).adjusted(-pad, -pad - input.options.clusterTitleHeight,
+                                                  pad, pad)});
     }
 }
 

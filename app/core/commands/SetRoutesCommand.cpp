@@ -1,0 +1,40 @@
+#include "SetRoutesCommand.h"
+
+#include "../Diagram.h"
+#include "CommandIds.h"
+
+namespace mls {
+
+SetRoutesCommand::SetRoutesCommand(Diagram *diagram, const QStringList &ids,
+                                   const QVector<ConnectionRoute> &routes, QUndoCommand *parent)
+    : QUndoCommand(parent), m_diagram(diagram)
+{
+    Q_ASSERT(ids.size() == routes.size());
+    for (int i = 0; i < ids.size(); ++i) {
+        const Connection *c = diagram->connection(ids[i]);
+        if (!c || c->route == routes[i])
+            continue;
+        m_ids.append(ids[i]);
+        m_before.append(c->route);
+        m_after.append(routes[i]);
+    }
+    setText(QStringLiteral("Route %1")
+                .arg(countText(int(m_ids.size()), QStringLiteral("connection"),
+                               QStringLiteral("connections"))));
+    if (m_ids.isEmpty())
+        setObsolete(true);
+}
+
+void SetRoutesCommand::redo()
+{
+    for (int i = 0; i < m_ids.size(); ++i)
+        m_diagram->setConnectionRoute(m_ids[i], m_after[i]);
+}
+
+void SetRoutesCommand::undo()
+{
+    for (int i = 0; i < m_ids.size(); ++i)
+        m_diagram->setConnectionRoute(m_ids[i], m_before[i]);
+}
+
+} // namespace mls
