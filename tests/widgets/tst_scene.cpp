@@ -31,6 +31,8 @@ private Q_SLOTS:
     void clipToRect();
     void rendersSomething();
     void unknownKindIsShown();
+    void farOutCardsKeepTheirLabel_data();
+    void farOutCardsKeepTheirLabel();
 };
 
 void TestScene::buildsItemsForEverything()
@@ -133,6 +135,42 @@ void TestScene::unknownKindIsShown()
     d.insertComponent(0, component("q", "quantum_annealer"));
     DiagramScene scene(&d);
     QVERIFY(scene.componentItem("q")->toolTip().contains("Unknown kind"));
+}
+
+void TestScene::farOutCardsKeepTheirLabel_data()
+{
+    QTest::addColumn<qreal>("zoom");
+    QTest::addColumn<bool>("labelled");
+    QTest::newRow("34 %: two lines") << 0.34 << true;
+    QTest::newRow("22 %: one line") << 0.22 << true;
+    QTest::newRow("8 %: a plain block") << 0.08 << false;
+}
+
+/// Zoomed far out a card is a coloured block; its label stays on it, in white, while it can
+/// be read.
+void TestScene::farOutCardsKeepTheirLabel()
+{
+    QFETCH(qreal, zoom);
+    QFETCH(bool, labelled);
+    Diagram d;
+    d.insertComponent(0, component("gw", "api_gateway", {0, 0}, "Assistant backend"));
+    DiagramScene scene(&d);
+    const QRectF card = scene.componentItem("gw")->sceneCardRect();
+    const QSize size = (card.size() * zoom).toSize();
+    QImage img(size, QImage::Format_ARGB32);
+    img.fill(Qt::black);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    scene.render(&p, QRectF(QPointF(), QSizeF(size)), card);
+    p.end();
+    int white = 0;
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x)
+            white += qGray(img.pixel(x, y)) > 200 ? 1 : 0;
+    if (labelled)
+        QVERIFY2(white > 10, qPrintable(QString::number(white)));
+    else
+        QCOMPARE(white, 0);
 }
 
 QTEST_MAIN(TestScene)

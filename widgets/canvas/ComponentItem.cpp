@@ -127,11 +127,13 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing);
 
-    // Far out, a card is a coloured block: text would be unreadable and costs the most.
+    // Far out, a card is a coloured block with its label alone, as large as the block allows:
+    // the icon and the kind line would be unreadable and cost the most.
     if (lod < 0.35) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(isSelected() ? style.selection : accent);
         painter->drawRoundedRect(card, r, r);
+        paintFarLabel(painter, style, lod);
         paintRuleDecorations(painter, lod);
         return;
     }
@@ -186,6 +188,34 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 
     paintDecorations(painter, style);
     paintRuleDecorations(painter, lod);
+}
+
+void ComponentItem::paintFarLabel(QPainter *painter, const CardStyle &style, qreal lod)
+{
+    constexpr qreal wantedPx = 8.5;   // on screen
+    constexpr qreal smallestPx = 6.5; // below this a label is noise: leave the block plain
+    const QRectF box = CardStyle::cardRect().adjusted(8, 3, -8, -3);
+    QFont font = style.labelFont();
+    // Two centred lines when they are big enough on screen, else one elided line.
+    for (const qreal lines : {2.0, 1.0}) {
+        const qreal px = std::min(wantedPx / std::max(lod, 0.01), box.height() / (lines * 1.2));
+        if (px * lod < smallestPx)
+            continue;
+        font.setPixelSize(std::max(1, int(px)));
+        const QFontMetricsF fm(font);
+        const int wrapped = Qt::AlignCenter | Qt::TextWordWrap;
+        QString text = m_label;
+        int flags = wrapped;
+        const QRectF need = fm.boundingRect(box, wrapped, text);
+        if (lines < 2 || need.height() > box.height() + 0.5 || need.width() > box.width() + 0.5) {
+            text = fm.elidedText(m_label, Qt::ElideRight, box.width());
+            flags = Qt::AlignCenter;
+        }
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(box, flags, text);
+        return;
+    }
 }
 
 void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)

@@ -61,6 +61,8 @@ protected:
 private:
     void paintDecorations(QPainter *painter, const CardStyle &style);
     void paintRuleDecorations(QPainter *painter, qreal lod);
+    /// The label alone, large and centred on the coloured block drawn when zoomed far out.
+    void paintFarLabel(QPainter *painter, const CardStyle &style, qreal lod);
     void updateToolTip();
 
     QString m_id;
