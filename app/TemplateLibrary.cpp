@@ -1,6 +1,7 @@
 #include "TemplateLibrary.h"
 
 #include "Catalog.h"
+#include "DesignSteps.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 
@@ -55,14 +56,7 @@ TemplateInfo describe(const QString &path, TemplateInfo::Source source)
     t.summary = metaString(meta.extra, "summary");
     t.tags = metaStrings(meta.extra, "tags");
     t.path = path;
-    auto steps = meta.extra.find("steps");
-    if (steps != meta.extra.end() && steps->is_object()) {
-        for (auto it = steps->begin(); it != steps->end(); ++it) {
-            if (it.value().is_string())
-                t.steps.push_back({QString::fromStdString(it.key()),
-                                   QString::fromStdString(it.value().get<std::string>())});
-        }
-    }
+    t.steps = DesignSteps::of(meta);
     t.componentCount = int(r.diagram->components().size());
     t.connectionCount = int(r.diagram->connections().size());
     t.latencyBudgetMs = meta.latencyBudgetMs;
@@ -142,26 +136,12 @@ TemplateInfo TemplateLibrary::find(const QString &name)
 
 QStringList TemplateLibrary::stepIds()
 {
-    return {QStringLiteral("clarify_requirements"),
-            QStringLiteral("frame_ml_task"),
-            QStringLiteral("data_preparation"),
-            QStringLiteral("model_development"),
-            QStringLiteral("evaluation"),
-            QStringLiteral("deployment_serving"),
-            QStringLiteral("monitoring")};
+    return DesignSteps::ids();
 }
 
 QString TemplateLibrary::stepTitle(const QString &id)
 {
-    static const QHash<QString, QString> titles{
-        {QStringLiteral("clarify_requirements"), QStringLiteral("Clarify requirements")},
-        {QStringLiteral("frame_ml_task"), QStringLiteral("Frame as an ML task")},
-        {QStringLiteral("data_preparation"), QStringLiteral("Data preparation")},
-        {QStringLiteral("model_development"), QStringLiteral("Model development")},
-        {QStringLiteral("evaluation"), QStringLiteral("Evaluation")},
-        {QStringLiteral("deployment_serving"), QStringLiteral("Deployment and serving")},
-        {QStringLiteral("monitoring"), QStringLiteral("Monitoring")}};
-    return titles.value(id, id);
+    return DesignSteps::title(id);
 }
 
 bool TemplateLibrary::isTemplatePath(const QString &path)

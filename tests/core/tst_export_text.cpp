@@ -1,5 +1,6 @@
 #include "../TestDiagrams.h"
 #include "Catalog.h"
+#include "DesignSteps.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
 #include "export/DotExport.h"
@@ -187,6 +188,7 @@ private Q_SLOTS:
     void mermaidEscaping();
     void mermaidIds();
     void reviewSections();
+    void reviewStepsOnlyWhenWritten();
     void reviewFindings();
     void reviewWithoutClients();
     void reviewEscaping_data() { addNastyLabels(); }
@@ -469,6 +471,29 @@ void TestExportText::reviewSections()
     // The latency table names the client and the budget.
     QVERIFY(md.contains(QRegularExpression(
         R"re(\| Viewer app \| Viewer app \(0 ms\) → .* \| 200 ms \| within budget \|)re")));
+    // The seven-step notes of meta.steps, in order, between latency and components.
+    QVERIFY(md.indexOf("\n## Design, step by step\n") > md.indexOf("## Latency"));
+    QVERIFY(md.indexOf("## Design, step by step") < md.indexOf("## Components"));
+    int at = 0;
+    for (const QString &id : DesignSteps::ids()) {
+        const int heading = md.indexOf("\n### " + DesignSteps::title(id) + "\n", at);
+        QVERIFY2(heading > at, qPrintable(id));
+        at = heading;
+    }
+}
+
+void TestExportText::reviewStepsOnlyWhenWritten()
+{
+    Diagram d;
+    QVERIFY(!ReviewExport::toMarkdown(d, {}).contains("step by step"));
+    Meta meta;
+    meta.extra["steps"] = {
+        {"evaluation", "  "}, {"frame_ml_task", "Binary *classification*"}, {"monitoring", 42}};
+    d.setMeta(meta);
+    const QString md = ReviewExport::toMarkdown(d, {});
+    QVERIFY(md.contains("### Frame as an ML task\n\nBinary \\*classification\\*\n"));
+    QVERIFY(!md.contains("### Evaluation")); // blank
+    QVERIFY(!md.contains("### Monitoring")); // not text
 }
 
 void TestExportText::reviewFindings()

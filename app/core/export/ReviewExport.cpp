@@ -1,6 +1,7 @@
 #include "ReviewExport.h"
 
 #include "Catalog.h"
+#include "DesignSteps.h"
 #include "Diagram.h"
 #include "RuleEngine.h"
 
@@ -101,6 +102,17 @@ void writeFindings(QTextStream &out, const Diagram &d, const QVector<Finding> &f
         }
         out << '\n';
     }
+}
+
+void writeSteps(QTextStream &out, const Diagram &d)
+{
+    const auto steps = DesignSteps::of(d.meta());
+    if (steps.isEmpty())
+        return;
+    out << "## Design, step by step\n\n";
+    for (const auto &[id, text] : steps)
+        out << "### " << ReviewExport::escape(DesignSteps::title(id)) << "\n\n"
+            << ReviewExport::escapeBlock(text) << "\n\n";
 }
 
 void writeLatency(QTextStream &out, const Diagram &d, const QVector<LatencyPath> &paths)
@@ -255,6 +267,7 @@ QString ReviewExport::toMarkdown(const Diagram &d, QVector<Finding> findings,
     writeOverview(out, d, findings);
     writeFindings(out, d, findings);
     writeLatency(out, d, latency);
+    writeSteps(out, d);
     writeComponents(out, d);
     writeConnections(out, d);
     out.flush();
