@@ -37,11 +37,27 @@ int main(int argc, char *argv[])
     }
 
     // --help and --version print and exit before any window exists: they need no display.
-    for (int i = 1; i < argc && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"); ++i) {
+    bool printsOnly = false;
+    QStringList windowArgs;
+    for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
+        windowArgs << QString::fromLocal8Bit(arg);
         if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
             arg == "--version")
-            qputenv("QT_QPA_PLATFORM", "offscreen");
+            printsOnly = true;
+    }
+    if (printsOnly && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!printsOnly) {
+        // Mistakes are told on the terminal, before a window (or the lack of a display) hides
+        // them.
+        QString problem = mls::CommandLine::windowArgumentsError(windowArgs);
+        if (problem.isEmpty())
+            problem = mls::CommandLine::missingDisplayError();
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(problem));
+            return 2;
+        }
     }
 
     QApplication app(argc, argv);

@@ -37,6 +37,7 @@ class TestCli : public QObject
 private Q_SLOTS:
     void run_data();
     void run();
+    void windowWithoutDisplay();
     void checkJson();
     void layoutWritesReadableFile_data();
     void layoutWritesReadableFile();
@@ -144,6 +145,10 @@ void TestCli::run_data()
                                  << "";
     QTest::newRow("version") << QStringList{"--version"} << 0 << "mlsketch 0."
                              << "";
+    QTest::newRow("mistyped command") << QStringList{"chek", templateFile} << 2 << ""
+                                      << "unknown command \"chek\"; the commands are";
+    QTest::newRow("two files") << QStringList{templateFile, templateFile} << 2 << ""
+                               << "the window opens one file at a time, not 2";
     addCheckRows();
 }
 
@@ -165,6 +170,22 @@ void TestCli::run()
     QVERIFY2(p.exitCode() == exitCode, qPrintable(out + err));
     QVERIFY2(out.contains(stdoutHas), qPrintable(out));
     QVERIFY2(err.contains(stderrHas), qPrintable(err));
+}
+
+/// Starting the window with no display says so and exits, instead of Qt's abort.
+void TestCli::windowWithoutDisplay()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(name);
+    p.setProcessEnvironment(env);
+    p.start(MLSKETCH_BIN, {templateFile});
+    QVERIFY(p.waitForFinished(30000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(err.contains("no display to open the window on"), qPrintable(err));
 }
 
 void TestCli::checkJson()
