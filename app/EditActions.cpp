@@ -143,6 +143,11 @@ bool EditActions::paste()
         return false;
     const QByteArray bytes = mime->hasFormat(fragmentMimeType()) ? mime->data(fragmentMimeType())
                                                                  : mime->text().toUtf8();
+    if (!mime->hasFormat(fragmentMimeType()) && !bytes.trimmed().startsWith('{')) {
+        m_window->statusBar()->showMessage(
+            tr("Nothing to paste: the clipboard holds text, not mlsketch components"), 6000);
+        return false;
+    }
     if (bytes != m_lastPasted) {
         m_lastPasted = bytes;
         m_pasteCount = 0;

@@ -5,6 +5,7 @@
 #include "layout/DiagramLayout.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace mls {
 
@@ -47,6 +48,13 @@ bool parseOptions(const QStringList &args, Request &r, QTextStream &err)
     }
     r.file = p.positionalArguments().constFirst();
     r.output = p.value(output);
+    // Layout writes a diagram: a picture's name is a mistake (export --layout draws one).
+    const QString suffix = QFileInfo(r.output).suffix();
+    if (!suffix.isEmpty() && suffix.compare(QLatin1String("mlsketch"), Qt::CaseInsensitive) != 0) {
+        err << "mlsketch layout: " << r.output << ": layout writes a .mlsketch diagram, not ."
+            << suffix << " (for a picture: mlsketch export FILE -o " << r.output << " --layout)\n";
+        return false;
+    }
     r.options.engine = *e;
     r.options.direction = *d;
     return true;

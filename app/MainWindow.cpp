@@ -132,7 +132,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
                     QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    // QKeySequence::SaveAs is empty on some desktops (KDE, plain X11): give the usual keys.
+    file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    &MainWindow::saveAs);
     file->addAction(tr("Re&vert"), this, &MainWindow::revert);
     file->addSeparator();
     m_export->populateFileMenu(file);

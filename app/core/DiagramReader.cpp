@@ -81,6 +81,26 @@ void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
     }
 }
 
+/// nlohmann quotes all it read of the bad token ("last read: '…'"): for a string cut off by
+/// the end of the file that is the user's whole text. Keep its last characters, and say
+/// "binary data" rather than print raw bytes.
+QString shortenLastRead(const QString &what)
+{
+    constexpr int keep = 24;
+    const QLatin1String key("last read: '");
+    const int start = what.indexOf(key);
+    if (start < 0 || !what.endsWith(QLatin1Char('\'')))
+        return what;
+    const int from = start + key.size();
+    const QString token = what.mid(from, what.size() - 1 - from);
+    QString shown = token.size() > keep ? QChar(0x2026) + token.right(keep) : token;
+    for (const QChar c : std::as_const(shown)) {
+        if (c == QChar::ReplacementCharacter || (!c.isPrint() && c != QChar(0x2026)))
+            return what.left(start) + QStringLiteral("at binary data (not a text file?)");
+    }
+    return what.left(from) + shown + QLatin1Char('\'');
+}
+
 /// @p atEnd: the parser stopped on the last byte of the file.
 QString describeParseError(const Json::parse_error &e, bool atEnd)
 {
@@ -90,12 +110,14 @@ QString describeParseError(const Json::parse_error &e, bool atEnd)
     if (colon > 0)
         what = what.mid(colon + 2);
     if (atEnd || what.contains(QLatin1String("unexpected end of input")))
-        return QStringLiteral("the file ends too early, it may be truncated (%1)").arg(what);
+        return QStringLiteral("the file ends too early, it may be truncated (%1)")
+            .arg(shortenLastRead(what));
     // "last read: '<token>'": a token ending in N or I is the start of NaN or Infinity.
     static const QRegularExpression nonFinite(QStringLiteral("last read: '[^']*[NI]'"));
     if (nonFinite.match(what).hasMatch())
-        return QStringLiteral("NaN and Infinity are not valid JSON numbers (%1)").arg(what);
-    return QStringLiteral("not valid JSON: %1").arg(what);
+        return QStringLiteral("NaN and Infinity are not valid JSON numbers (%1)")
+            .arg(shortenLastRead(what));
+    return QStringLiteral("not valid JSON: %1").arg(shortenLastRead(what));
 }
 
 QString typeName(const Json &v)

@@ -136,6 +136,10 @@ void TestCli::run_data()
         << QStringList{"layout", templateFile, "-o", "/tmp/never.mlsketch", "--direction", "RL"}
         << 2 << ""
         << "unknown direction";
+    QTest::newRow("layout to a picture name")
+        << QStringList{"layout", templateFile, "-o", "/tmp/never.png"} << 2 << ""
+        << "/tmp/never.png: layout writes a .mlsketch diagram, not .png (for a picture: "
+           "mlsketch export FILE -o /tmp/never.png --layout)";
     QTest::newRow("layout no output") << QStringList{"layout", templateFile} << 2 << ""
                                       << "usage: mlsketch layout";
     QTest::newRow("layout unreadable")

@@ -10,6 +10,8 @@
 #include "commands/AddItemsCommand.h"
 #include "panels/InspectorPanel.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void templateOpensUntitled();
     void titleShowsUnsavedMarker();
     void copyPasteBetweenWindows();
+    void pastePlainTextSaysWhy();
+    void saveAsHasItsShortcut();
     void duplicateAndDelete();
     void saveAndReopenEqual();
     void failedSaveStaysModified();
@@ -119,6 +123,28 @@ void TestMainWindow::copyPasteBetweenWindows()
     b.undoStack()->undo();
     b.undoStack()->undo();
     QVERIFY(b.diagram()->components().empty());
+}
+
+void TestMainWindow::pastePlainTextSaysWhy()
+{
+    MainWindow w;
+    QApplication::clipboard()->setText(QStringLiteral("Ranking model, feature store"));
+    QVERIFY(!w.editActions()->paste());
+    QVERIFY(w.diagram()->components().empty());
+    QCOMPARE(w.statusBar()->currentMessage(),
+             QStringLiteral("Nothing to paste: the clipboard holds text, not mlsketch components"));
+}
+
+void TestMainWindow::saveAsHasItsShortcut()
+{
+    MainWindow w;
+    QAction *saveAs = nullptr;
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->text() == QStringLiteral("Save &As…"))
+            saveAs = a;
+    }
+    QVERIFY(saveAs);
+    QCOMPARE(saveAs->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
 }
 
 void TestMainWindow::duplicateAndDelete()

@@ -171,6 +171,19 @@ void TestBadInput::generated_data()
         << QByteArray(R"({"format":"mlsketch","version":1,"meta":{"notes":")") +
                QByteArray(3 * 1024 * 1024, 'a') + "\"}}"
         << qint64(0) << "line 1, column 50: a string longer than 1.0 MB (the limit for any text)";
+    // The parser's "last read" quote is cut to its end, not the user's whole text.
+    QTest::newRow("cut off inside a long note")
+        << QByteArray(R"({"format":"mlsketch","version":1,"meta":{"notes":")") +
+               QByteArray(600, 'n') + "tail of the note"
+        << qint64(0)
+        << QStringLiteral("line 1, column 667: the file ends too early, it may be truncated "
+                          "(syntax error while parsing value - invalid string: missing closing "
+                          "quote; last read: '") +
+               QChar(0x2026) + QStringLiteral("nnnnnnnntail of the note')");
+    QTest::newRow("binary garbage") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0)
+                                    << "line 1, column 1: not valid JSON: syntax error while "
+                                       "parsing value - invalid literal; at binary data (not a "
+                                       "text file?)";
     QTest::newRow("over the size cap") << QByteArray() << qint64(300) * 1024 * 1024
                                        << "the file is 300.0 MB, larger than the 256.0 MB limit";
 }
