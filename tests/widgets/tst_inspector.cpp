@@ -31,6 +31,8 @@ private Q_SLOTS:
     void typingLabelPushesOneMergedCommand();
     void typingDoesNotMoveTheCursor();
     void kindChangeViaCombo();
+    void kindDescriptionShownWhole_data();
+    void kindDescriptionShownWhole();
     void kindComboListsCatalogByCategory();
     void unknownKindStaysSelectable();
     void notes();
@@ -131,6 +133,40 @@ void TestInspector::kindChangeViaCombo()
     QCOMPARE(combo->currentData().toString(), QStringLiteral("api_gateway"));
     QCOMPARE(h.panel->kindDescription()->text(),
              Catalog::builtin().kind("api_gateway")->description);
+}
+
+void TestInspector::kindDescriptionShownWhole_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("kind");
+    for (const int width : {260, 300, 420}) {
+        for (const char *kind : {"ranking", "candidate_generation", "cache"})
+            QTest::addRow("%s at %d px", kind, width) << width << QString::fromLatin1(kind);
+    }
+}
+
+/// The kind's description wraps to as many lines as it needs: none cut off at any dock width.
+void TestInspector::kindDescriptionShownWhole()
+{
+    QFETCH(int, width);
+    QFETCH(QString, kind);
+    Diagram diagram;
+    diagram.insertComponent(0, component("x", kind));
+    QUndoStack stack;
+    InspectorPanel panel;
+    panel.resize(width, 600);
+    panel.setDocument(&diagram, &stack);
+    panel.setSelection({"x"}, {});
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QApplication::processEvents();
+    QLabel *label = panel.kindDescription();
+    QCOMPARE(label->text(), Catalog::builtin().kind(kind)->description);
+    QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+             qPrintable(QStringLiteral("%1 px tall, needs %2 at %3 px wide")
+                            .arg(label->height())
+                            .arg(label->heightForWidth(label->width()))
+                            .arg(label->width())));
 }
 
 void TestInspector::kindComboListsCatalogByCategory()

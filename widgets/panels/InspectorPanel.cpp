@@ -169,11 +169,72 @@ QFormLayout *formLayout()
     return form;
 }
 
+/// Asks for the height @p label's wrapped text needs at its width. QFormLayout gives a
+/// word-wrapped label in a spanning row too few lines of its own accord (a long kind
+/// description was cut off).
+void fitWrapped(QLabel *label)
+{
+    const int needed = label->heightForWidth(label->width());
+    if (needed > 0 && label->minimumHeight() != needed)
+        label->setMinimumHeight(needed);
+}
+
+/// A word-wrapped label that keeps fitWrapped() as its width changes.
+class WrappedLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        fitWrapped(this);
+    }
+};
+
 /// A page: heading on top, content below, scrolling vertically when the dock is short.
+/// A scroll area whose page is as tall as its word-wrapped labels need at the current width.
+/// QScrollArea sizes a resizable page by its minimum size, which ignores height-for-width, so
+/// a long kind description was cut off.
+class PageScrollArea : public QScrollArea
+{
+public:
+    void setPage(QWidget *page)
+    {
+        setWidget(page);
+        page->installEventFilter(this);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QScrollArea::resizeEvent(event);
+        fitPage();
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            fitPage();
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    void fitPage()
+    {
+        QWidget *page = widget();
+        if (!page || !page->layout() || !page->layout()->hasHeightForWidth())
+            return;
+        const int needed = page->layout()->totalHeightForWidth(viewport()->width());
+        if (page->minimumHeight() != needed)
+            page->setMinimumHeight(needed);
+    }
+};
+
 QWidget *scrollPage(QWidget *content)
 {
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
+    auto *scroll = new PageScrollArea;
+    scroll->setPage(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -206,7 +267,7 @@ QWidget *InspectorPanel::buildComponentPage()
     m_kind->setMinimumContentsLength(8);
     m_kind->setMaxVisibleItems(20);
     fillKindCombo();
-    m_kindDescription = new QLabel(page);
+    m_kindDescription = new WrappedLabel(page);
     m_kindDescription->setWordWrap(true);
     m_kindDescription->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtleLabels.append(m_kindDescription);
@@ -302,7 +363,7 @@ QWidget *InspectorPanel::buildConnectionPage()
     m_flow = new QComboBox(page);
     m_flow->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_flow->setMinimumContentsLength(8);
-    m_flowDescription = new QLabel(page);
+    m_flowDescription = new WrappedLabel(page);
     m_flowDescription->setWordWrap(true);
     m_subtleLabels.append(m_flowDescription);
     m_connectionLabel = new QLineEdit(page);
@@ -480,6 +541,7 @@ void InspectorPanel::refreshComponent()
         kind ? kind->description
              : tr("This kind is not in mlsketch's catalog; perhaps the file comes from a newer "
                   "version. It is kept as it is. Pick a kind to replace it."));
+    fitWrapped(m_kindDescription);
     if (m_notes->toPlainText() != c->notes)
         m_notes->setPlainText(c->notes);
 
@@ -550,6 +612,7 @@ void InspectorPanel::refreshConnection()
                       }());
     }
     m_flowDescription->setText(description);
+    fitWrapped(m_flowDescription);
     m_flowDescription->setVisible(!description.isEmpty());
     showText(m_connectionLabel, c->label);
     m_refreshing = was;
