@@ -6,6 +6,7 @@
 #include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
 #include "canvas/LayoutAnimation.h"
 #include "commands/CommandIds.h"
 #include "commands/EditComponentCommand.h"
@@ -47,6 +48,7 @@ AutoLayoutActions::AutoLayoutActions(MainWindow *window)
     : QObject(window), m_window(window), m_runner(new LayoutRunner(this)),
       m_animation(new LayoutAnimation(this))
 {
+    connect(m_animation, &LayoutAnimation::finished, this, &AutoLayoutActions::revealResult);
     m_runner->setTimeLimit(QSettings().value(QLatin1String(timeLimitKey), 10000).toInt());
     connect(m_runner, &LayoutRunner::progress, this,
             [this](const QString &t) { showMessage(t, 0); });
@@ -234,7 +236,20 @@ void AutoLayoutActions::finished(const LayoutResult &result, const QString &fall
     m_window->undoStack()->push(command);
     m_scene->setItemIndexMethod(index);
     m_animation->start(m_scene, from);
+    if (!m_animation->isRunning())
+        revealResult(); // too many cards to glide: they are already in place
     end(summary(result, fallback, elapsedMs));
+}
+
+void AutoLayoutActions::revealResult()
+{
+    DiagramView *view = m_window->view();
+    DiagramScene *scene = m_window->scene();
+    if (!view || !scene || scene->items().isEmpty())
+        return;
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    if (!visible.contains(scene->contentRect()))
+        view->fitToContent(); // the laid-out diagram is wider or elsewhere: show all of it
 }
 
 QString AutoLayoutActions::summary(const LayoutResult &result, const QString &fallback,

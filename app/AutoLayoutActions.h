@@ -64,6 +64,8 @@ private:
     void run(const QStringList &selection);
     void finished(const LayoutResult &result, const QString &fallback, qint64 elapsedMs);
     void end(const QString &message);
+    /// Fits the view when the laid-out diagram does not fit in what it shows.
+    void revealResult();
     void showMessage(const QString &text, int timeoutMs = 10000);
     QString summary(const LayoutResult &result, const QString &fallback, qint64 elapsedMs) const;
 

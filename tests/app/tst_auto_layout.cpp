@@ -8,6 +8,7 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/ConnectionItem.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
 #include "canvas/GroupItem.h"
 #include "canvas/LayoutAnimation.h"
 #include "commands/MoveComponentsCommand.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void layoutAllAndUndoExactly();
+    void resultIsBroughtIntoView();
     void selectionOnlyKeepsOthers();
     void pinnedStayAndPinUndo();
     void pinActionFollowsSelection();
@@ -146,6 +148,30 @@ void TestAutoLayout::layoutAllAndUndoExactly()
     // A second run over the laid-out diagram changes nothing and adds no undo step.
     QVERIFY(layOut(w));
     QCOMPARE(w.undoStack()->count(), steps + 1);
+}
+
+/// A layout that ends up wider than, or away from, what the view shows is brought into view.
+void TestAutoLayout::resultIsBroughtIntoView()
+{
+    MainWindow w;
+    w.resize(1100, 750);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    open(w);
+    for (const Component &c : w.diagram()->components())
+        w.diagram()->moveComponent(c.id, QPointF(c.id.size() * 37.5, c.label.size() * 11.25));
+    DiagramView *view = w.view();
+    view->actualSize();
+    view->centerOn(-3000, -3000); // looking at empty board
+    auto shown = [view] { return view->mapToScene(view->viewport()->rect()).boundingRect(); };
+    QVERIFY(!shown().contains(w.scene()->contentRect()));
+    QVERIFY(layOut(w));
+    QVERIFY2(shown().contains(w.scene()->contentRect()),
+             qPrintable(QStringLiteral("content %1,%2 %3x%4")
+                            .arg(w.scene()->contentRect().x())
+                            .arg(w.scene()->contentRect().y())
+                            .arg(w.scene()->contentRect().width())
+                            .arg(w.scene()->contentRect().height())));
 }
 
 void TestAutoLayout::selectionOnlyKeepsOthers()
