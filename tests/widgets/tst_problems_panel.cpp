@@ -11,8 +11,11 @@
 #include "panels/ProblemsPanel.h"
 #include "rules/RuleController.h"
 
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QTest>
@@ -33,6 +36,7 @@ class TestProblemsPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void waiveNeedsAReason();
     void liveUpdateAndFix();
     void editsAreCoalesced();
     void recheckIsCheapOnTheTemplate();
@@ -527,6 +531,27 @@ void TestProblemsPanel::bigDiagramStaysResponsive()
         QVERIFY(h.rules.isPending());
         QTRY_VERIFY(!h.rules.isPending());
     }
+}
+
+/// The reason dialog's Waive button stays disabled until there is a reason.
+void TestProblemsPanel::waiveNeedsAReason()
+{
+    Finding f;
+    f.rule = QStringLiteral("MLS-003");
+    f.title = QStringLiteral("Online call into an offline component");
+    f.message = QStringLiteral("\"API\" calls \"Trainer\"");
+    const std::unique_ptr<QInputDialog> dialog = ProblemsPanel::reasonDialog(nullptr, f);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    QApplication::processEvents();
+    QPushButton *waive = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QCOMPARE(waive->text(), QStringLiteral("Waive"));
+    QVERIFY(!waive->isEnabled());
+    dialog->setTextValue(QStringLiteral("   "));
+    QVERIFY(!waive->isEnabled());
+    dialog->setTextValue(QStringLiteral("batch scoring, accepted by the team"));
+    QVERIFY(waive->isEnabled());
+    QVERIFY(dialog->labelText().contains(f.message));
 }
 
 QTEST_MAIN(TestProblemsPanel)

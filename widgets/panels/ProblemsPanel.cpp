@@ -6,11 +6,13 @@
 #include "canvas/FindingBadge.h"
 #include "rules/RuleController.h"
 
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -70,16 +72,36 @@ constexpr ProblemsPanel::Group allGroups[] = {
 
 bool defaultPrompt(QWidget *parent, const Finding &f, QString *reason)
 {
-    bool ok = false;
-    *reason = QInputDialog::getText(
-        parent, ProblemsPanel::tr("Waive %1").arg(f.rule),
-        ProblemsPanel::tr("%1\n\nWhy does “%2” not apply here? The reason is saved in the file.")
-            .arg(f.message, f.title),
-        QLineEdit::Normal, f.waiverReason, &ok);
-    return ok && !reason->trimmed().isEmpty();
+    const std::unique_ptr<QInputDialog> dialog = ProblemsPanel::reasonDialog(parent, f);
+    if (dialog->exec() != QDialog::Accepted)
+        return false;
+    *reason = dialog->textValue().trimmed();
+    return !reason->isEmpty();
 }
 
 } // namespace
+
+std::unique_ptr<QInputDialog> ProblemsPanel::reasonDialog(QWidget *parent, const Finding &f)
+{
+    auto dialog = std::make_unique<QInputDialog>(parent);
+    dialog->setWindowTitle(tr("Waive %1").arg(f.rule));
+    dialog->setLabelText(tr("%1\n\nWhy does “%2” not apply here? The reason is saved in the file.")
+                             .arg(f.message, f.title));
+    dialog->setTextValue(f.waiverReason);
+    dialog->setOkButtonText(tr("Waive"));
+    // A waiver without a reason teaches the next reader nothing: Waive needs some text.
+    QInputDialog *d = dialog.get();
+    auto update = [d] {
+        if (auto *buttons = d->findChild<QDialogButtonBox *>()) {
+            if (QPushButton *ok = buttons->button(QDialogButtonBox::Ok))
+                ok->setEnabled(!d->textValue().trimmed().isEmpty());
+        }
+    };
+    QObject::connect(d, &QInputDialog::textValueChanged, d, update);
+    // The buttons exist once the dialog has laid itself out, when it is shown.
+    QMetaObject::invokeMethod(d, update, Qt::QueuedConnection);
+    return dialog;
+}
 
 ProblemsPanel::ProblemsPanel(RuleController *rules, QWidget *parent)
     : QWidget(parent), m_rules(rules), m_prompt(defaultPrompt)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QLineEdit;
 class QSplitter;
@@ -14,6 +15,8 @@ class QTextBrowser;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+
+class QInputDialog;
 
 namespace mls {
 
@@ -51,6 +54,9 @@ public:
     /// Asks for a waiver's reason; returns false when cancelled. Tests replace the dialog.
     using ReasonPrompt = std::function<bool(QWidget *parent, const Finding &f, QString *reason)>;
     void setReasonPrompt(ReasonPrompt prompt) { m_prompt = std::move(prompt); }
+    /// The dialog the default prompt shows: the finding, a reason field, and a Waive button
+    /// enabled only while the reason has some text.
+    static std::unique_ptr<QInputDialog> reasonDialog(QWidget *parent, const Finding &f);
     /// Asks for a reason and waives @p f on @p item (default: the finding's waiver target).
     /// The canvas context menu and the Waive button both come here.
     bool waiveInteractive(const Finding &f, const QString &item = {});
