@@ -70,8 +70,14 @@ void printJson(const QVector<Finding> &findings, QTextStream &out)
     out << QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-void printText(const QVector<Finding> &findings, const QVector<StaleWaiver> &stale,
-               QTextStream &out)
+QString labelOf(const Diagram &d, const QString &id)
+{
+    const Component *c = d.component(id);
+    return c && !c->label.isEmpty() ? c->label : id;
+}
+
+void printText(const Diagram &d, const RuleEngine &engine, const QVector<Finding> &findings,
+               const QVector<StaleWaiver> &stale, QTextStream &out)
 {
     for (const Finding &f : findings) {
         out << f.rule << ' ' << severityName(f.severity) << ": " << f.message << " ["
@@ -80,8 +86,20 @@ void printText(const QVector<Finding> &findings, const QVector<StaleWaiver> &sta
             out << " (waived: " << f.waiverReason << ')';
         out << '\n';
     }
-    for (const StaleWaiver &w : stale)
-        out << "stale waiver: " << w.rule << " on " << w.item << " no longer applies\n";
+    for (const StaleWaiver &w : stale) {
+        // Named as findings name things: a component by its label, a connection by its ends.
+        QString item = w.item;
+        if (w.connection) {
+            if (const Connection *c = d.connection(w.item))
+                item = QStringLiteral("the connection \"%1\" → \"%2\"")
+                           .arg(labelOf(d, c->from), labelOf(d, c->to));
+        } else {
+            item = QStringLiteral("\"%1\"").arg(labelOf(d, w.item));
+        }
+        out << "stale waiver: " << w.rule << " on " << item
+            << (engine.rule(w.rule) ? " no longer applies" : " names no known rule") << " ["
+            << w.item << "]\n";
+    }
 }
 
 } // namespace
@@ -105,7 +123,7 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
         return 2;
     }
     for (const QString &w : read.warnings)
-        err << "warning: " << w << '\n';
+        err << "mlsketch check: " << o.file << ": warning: " << w << '\n';
     QVector<Finding> all = engine.check(*read.diagram);
     RuleEngine::sort(all);
     QVector<Finding> shown;
@@ -116,7 +134,7 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     if (o.json)
         printJson(shown, out);
     else
-        printText(shown, engine.staleWaivers(*read.diagram), out);
+        printText(*read.diagram, engine, shown, engine.staleWaivers(*read.diagram), out);
     const bool failed = std::any_of(all.begin(), all.end(), [](const Finding &f) {
         return f.severity == Severity::Error && !f.waived;
     });

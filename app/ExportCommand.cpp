@@ -115,6 +115,8 @@ int ExportCommand::run(const QStringList &args, QTextStream &out, QTextStream &e
         err << "mlsketch export: " << read.error << '\n';
         return 2;
     }
+    for (const QString &w : read.warnings)
+        err << "mlsketch export: " << request.file << ": warning: " << w << '\n';
     if (request.layout) {
         const LayoutResult result = DiagramLayout::apply(*read.diagram, {});
         if (!result.ok) {

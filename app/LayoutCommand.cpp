@@ -72,6 +72,8 @@ int LayoutCommand::run(const QStringList &args, QTextStream &out, QTextStream &e
         err << "mlsketch layout: " << read.error << '\n';
         return 2;
     }
+    for (const QString &w : read.warnings)
+        err << "mlsketch layout: " << request.file << ": warning: " << w << '\n';
     const LayoutResult result = DiagramLayout::apply(*read.diagram, request.options);
     if (!result.ok) {
         err << "mlsketch layout: " << result.error << '\n';

@@ -1,5 +1,6 @@
 #include "DiagramReader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,6 +50,27 @@ namespace {
 void addCheckRows()
 {
     const QString flawed = rulesData + "flawed.mlsketch";
+    const QString stale = rulesData + "stale_waivers.mlsketch";
+    QTest::newRow("check stale waiver by label")
+        << QStringList{"check", stale} << 0
+        << "stale waiver: MLS-003 on \"Chat UI\" no longer applies [app]\n"
+        << "";
+    QTest::newRow("check waiver of an unknown rule")
+        << QStringList{"check", stale} << 0
+        << "stale waiver: MLS-999 on \"Chat UI\" names no known rule [app]\n"
+        << "";
+    QTest::newRow("check stale waiver on a connection")
+        << QStringList{"check", stale} << 0
+        << "stale waiver: MLS-001 on the connection \"Chat UI\" → \"Assistant API\" no longer "
+           "applies [e1]\n"
+        << "";
+    QTest::newRow("check warning names the file")
+        << QStringList{"check", stale} << 0 << ""
+        << "mlsketch check: " + stale + ": warning: components[2].kind: unknown kind";
+    QTest::newRow("layout warning names the file")
+        << QStringList{"layout", stale, "-o", QDir::tempPath() + "/mls_cli_stale.mlsketch"} << 0
+        << ""
+        << "mlsketch layout: " + stale + ": warning: components[2].kind: unknown kind";
     QTest::newRow("check clean template") << QStringList{"check", templateFile} << 0 << ""
                                           << "";
     QTest::newRow("check errors") << QStringList{"check", flawed} << 1
