@@ -18,6 +18,7 @@
 #include "panels/InspectorPanel.h"
 #include "panels/PalettePanel.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -585,7 +586,10 @@ void MainWindow::autosaveNow()
     if (m_recoverySession.isEmpty())
         m_recoverySession = store.createSession(m_filePath);
     store.setOriginalPath(m_recoverySession, m_filePath);
-    store.setTitle(m_recoverySession, windowTitle().remove(QStringLiteral("[*]")));
+    // The document's name as the title bar shows it, without the marker and the app name.
+    store.setTitle(
+        m_recoverySession,
+        windowTitle().remove(QStringLiteral("[*]")).remove(QStringLiteral(" — mlsketch")));
     // Serialising is quick; the disk write happens on the store's worker thread.
     store.saveAsync(m_recoverySession, DiagramWriter::write(*m_diagram));
     if (!m_autosave->isActive())
@@ -621,11 +625,14 @@ int MainWindow::offerRecovery(QWidget *parent)
         lines << QStringLiteral("• %1 (%2)")
                      .arg(s.title.isEmpty() ? tr("Untitled") : s.title,
                           QLocale().toString(s.savedAt.toLocalTime(), QLocale::ShortFormat));
-    const auto answer = QMessageBox::question(
-        parent, tr("Restore unsaved work?"),
-        tr("mlsketch did not close properly. Unsaved work was found:\n\n%1\n\nRestore it?")
-            .arg(lines.join(QLatin1Char('\n'))),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    QMessageBox box(QMessageBox::Question, tr("Restore unsaved work?"),
+                    tr("mlsketch did not close properly. Unsaved work was found:\n\n%1\n\n"
+                       "Restore it?")
+                        .arg(lines.join(QLatin1Char('\n'))),
+                    QMessageBox::Yes | QMessageBox::Discard, parent);
+    box.setDefaultButton(QMessageBox::Yes);
+    box.button(QMessageBox::Yes)->setText(tr("Restore"));
+    const auto answer = QMessageBox::StandardButton(box.exec());
     int restored = 0;
     for (const RecoverableSession &s : orphans) {
         QString error;

@@ -23,6 +23,8 @@ class TestCanvas : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void zoomStepsStopAtActualSize_data();
+    void zoomStepsStopAtActualSize();
     void dropFromPalette();
     void connectByDragging_data();
     void connectByDragging();
@@ -276,4 +278,28 @@ void TestCanvas::shiftClickTogglesAndRubberBandSelects()
 }
 
 QTEST_MAIN(TestCanvas)
+void TestCanvas::zoomStepsStopAtActualSize_data()
+{
+    QTest::addColumn<qreal>("start");
+    QTest::addColumn<bool>("in");
+    QTest::newRow("in from 21 %") << 0.21 << true;
+    QTest::newRow("in from 34 %") << 0.34 << true;
+    QTest::newRow("out from 390 %") << 3.9 << false;
+}
+
+/// Zooming in or out step by step from any zoom passes through exactly 100 %.
+void TestCanvas::zoomStepsStopAtActualSize()
+{
+    QFETCH(qreal, start);
+    QFETCH(bool, in);
+    DiagramView view;
+    view.setZoom(start);
+    bool hit = false;
+    for (int i = 0; i < 12 && !hit; ++i) {
+        in ? view.zoomIn() : view.zoomOut();
+        hit = qFuzzyCompare(view.zoom(), 1.0);
+    }
+    QVERIFY2(hit, qPrintable(QString::number(view.zoom())));
+}
+
 #include "tst_canvas.moc"

@@ -54,12 +54,15 @@ void DiagramView::setZoom(qreal zoom)
 
 void DiagramView::zoomIn()
 {
-    setZoom(zoom() * 1.25);
+    // Steps from a fitted zoom (34 %, say) pass 100 %: stop there rather than at 101 %.
+    const qreal next = zoom() * 1.25;
+    setZoom(zoom() < 0.999 && next > 1.001 ? 1.0 : next);
 }
 
 void DiagramView::zoomOut()
 {
-    setZoom(zoom() / 1.25);
+    const qreal next = zoom() / 1.25;
+    setZoom(zoom() > 1.001 && next < 0.999 ? 1.0 : next);
 }
 
 void DiagramView::actualSize()
