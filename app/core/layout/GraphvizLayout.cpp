@@ -2,6 +2,7 @@
 
 #include "../Logging.h"
 #include "LayoutPlacement.h"
+#include "ZonedLayout.h"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -73,6 +74,9 @@ public:
 private:
     std::string m_saved;
 };
+
+/// Above this many boxes a top-level graph removes overlaps by scaling (prism is ~3× slower).
+constexpr int prismLimit = 400;
 
 /// Collects cgraph's error text instead of letting it print to stderr (under the mutex).
 QByteArray &graphvizErrors()
@@ -288,6 +292,32 @@ void readResult(const GraphBuilder &graph, const LayoutInput &input, LayoutResul
     }
 }
 
+/// One Graphviz run on @p input as it is (sfdp ignores zones); under the Graphviz mutex.
+/// @p topLevel: zone boxes and free cards of very different sizes, where prism removes overlaps
+/// more tightly than uniform scaling (ZonedLayout checks the result either way).
+bool layoutFlat(const LayoutInput &input, LayoutEngine engine, bool topLevel,
+                const ErrorCapture &errors, LayoutResult &result)
+{
+    GraphBuilder graph(input, engine);
+    if (topLevel && input.nodes.size() <= prismLimit)
+        set(graph.graph(), "overlap", "prism");
+    debugDump(graph.graph());
+    // sfdp's coarsening draws from the C library's generators without seeding them, so a
+    // run would depend on whatever ran before it; reseeding makes it a function of its input.
+    std::srand(input.options.randomSeed);
+    srand48(long(input.options.randomSeed));
+    const QByteArray name = GraphvizLayout::engineName(engine).toLatin1();
+    if (gvLayout(context(), graph.graph(), name.constData()) != 0) {
+        result.error = QStringLiteral("Graphviz (%1) could not lay out the diagram: %2")
+                           .arg(GraphvizLayout::engineName(engine), errors.text());
+        gvFreeLayout(context(), graph.graph());
+        return false;
+    }
+    readResult(graph, input, result);
+    gvFreeLayout(context(), graph.graph());
+    return true;
+}
+
 QString summary(const LayoutInput &input, LayoutEngine used)
 {
     const QString count = QLocale(QLocale::English).toString(input.nodes.size());
@@ -312,21 +342,19 @@ LayoutResult GraphvizLayout::run(const LayoutInput &input)
         std::lock_guard<std::mutex> lock(graphvizMutex());
         CNumericLocale cLocale;
         ErrorCapture errors;
-        GraphBuilder graph(input, result.engineUsed);
-        debugDump(graph.graph());
-        // sfdp's coarsening draws from the C library's generators without seeding them, so a
-        // run would depend on whatever ran before it; reseeding makes it a function of its input.
-        std::srand(input.options.randomSeed);
-        srand48(long(input.options.randomSeed));
-        const QByteArray engine = engineName(result.engineUsed).toLatin1();
-        if (gvLayout(context(), graph.graph(), engine.constData()) != 0) {
-            result.error = QStringLiteral("Graphviz (%1) could not lay out the diagram: %2")
-                               .arg(engineName(result.engineUsed), errors.text());
-            gvFreeLayout(context(), graph.graph());
+        const LayoutEngine engine = result.engineUsed;
+        // sfdp has no clusters: zones are laid out one by one, then placed as single boxes.
+        const bool ok =
+            engine == LayoutEngine::Sfdp && ZonedLayout::hasZones(input)
+                ? ZonedLayout::run(
+                      input,
+                      [&](const LayoutInput &in, LayoutEngine e, bool topLevel, LayoutResult &r) {
+                          return layoutFlat(in, e, topLevel, errors, r);
+                      },
+                      result)
+                : layoutFlat(input, engine, false, errors, result);
+        if (!ok)
             return result;
-        }
-        readResult(graph, input, result);
-        gvFreeLayout(context(), graph.graph());
     }
     LayoutPlacement::place(input, result);
     result.ok = true;

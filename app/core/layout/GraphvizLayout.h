@@ -16,7 +16,7 @@ namespace mls {
 enum class LayoutEngine
 {
     Dot,  ///< layered (hierarchical): connections point one way; zones become clusters
-    Sfdp, ///< force-directed with overlap removal: fast on thousands of nodes, no direction
+    Sfdp, ///< force-directed, overlap removal, no direction; zones kept apart by ZonedLayout
 };
 
 /// Which way a layered (dot) layout points its connections.
