@@ -105,7 +105,8 @@ class GraphvizLayout
 public:
     /// Lays the graph out; never throws, failures come back as ok == false with a message.
     static LayoutResult run(const LayoutInput &input);
-    /// The .dot text run() would hand Graphviz (generated names n0…, e0…, cluster_0…).
+    /// The .dot text run() would hand Graphviz (generated names n0…, e0…, cluster_0…). With
+    /// sfdp and zones, run() hands it one graph per zone and one of boxes instead (ZonedLayout).
     static QByteArray toDot(const LayoutInput &input);
     /// The engine a run will use for @p nodeCount nodes with these options.
     static LayoutEngine effectiveEngine(const LayoutOptions &options, int nodeCount);
