@@ -75,9 +75,6 @@ private:
     std::string m_saved;
 };
 
-/// Above this many boxes a top-level graph removes overlaps by scaling (prism is ~3× slower).
-constexpr int prismLimit = 400;
-
 /// Collects cgraph's error text instead of letting it print to stderr (under the mutex).
 QByteArray &graphvizErrors()
 {
@@ -293,14 +290,10 @@ void readResult(const GraphBuilder &graph, const LayoutInput &input, LayoutResul
 }
 
 /// One Graphviz run on @p input as it is (sfdp ignores zones); under the Graphviz mutex.
-/// @p topLevel: zone boxes and free cards of very different sizes, where prism removes overlaps
-/// more tightly than uniform scaling (ZonedLayout checks the result either way).
-bool layoutFlat(const LayoutInput &input, LayoutEngine engine, bool topLevel,
-                const ErrorCapture &errors, LayoutResult &result)
+bool layoutFlat(const LayoutInput &input, LayoutEngine engine, const ErrorCapture &errors,
+                LayoutResult &result)
 {
     GraphBuilder graph(input, engine);
-    if (topLevel && input.nodes.size() <= prismLimit)
-        set(graph.graph(), "overlap", "prism");
     debugDump(graph.graph());
     // sfdp's coarsening draws from the C library's generators without seeding them, so a
     // run would depend on whatever ran before it; reseeding makes it a function of its input.
@@ -344,15 +337,14 @@ LayoutResult GraphvizLayout::run(const LayoutInput &input)
         ErrorCapture errors;
         const LayoutEngine engine = result.engineUsed;
         // sfdp has no clusters: zones are laid out one by one, then placed as single boxes.
-        const bool ok =
-            engine == LayoutEngine::Sfdp && ZonedLayout::hasZones(input)
-                ? ZonedLayout::run(
-                      input,
-                      [&](const LayoutInput &in, LayoutEngine e, bool topLevel, LayoutResult &r) {
-                          return layoutFlat(in, e, topLevel, errors, r);
-                      },
-                      result)
-                : layoutFlat(input, engine, false, errors, result);
+        const bool ok = engine == LayoutEngine::Sfdp && ZonedLayout::hasZones(input)
+                            ? ZonedLayout::run(
+                                  input,
+                                  [&](const LayoutInput &in, LayoutEngine e, LayoutResult &r) {
+                                      return layoutFlat(in, e, errors, r);
+                                  },
+                                  result)
+                            : layoutFlat(input, engine, errors, result);
         if (!ok)
             return result;
     }

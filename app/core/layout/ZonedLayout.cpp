@@ -66,7 +66,7 @@ bool layoutZone(const LayoutInput &input, const ZonedLayout::FlatRun &flat, Item
         // of a handful of cards and as fast; large ones stay with sfdp.
         const LayoutEngine engine =
             sub.nodes.size() <= smallZone ? LayoutEngine::Dot : LayoutEngine::Sfdp;
-        if (!flat(sub, engine, false, r)) {
+        if (!flat(sub, engine, r)) {
             error = r.error;
             return false;
         }
@@ -170,6 +170,40 @@ QVector<Item> makeItems(const LayoutInput &input, const QVector<int> &zone, QVec
     return items;
 }
 
+/// @p route shifted by @p delta.
+EdgeRoute moved(EdgeRoute route, const QPointF &delta)
+{
+    for (QPointF &p : route.points)
+        p += delta;
+    if (route.arrowTip)
+        *route.arrowTip += delta;
+    return route;
+}
+
+/// Connections inside one zone go to that zone's item; the others (between two different boxes,
+/// ends named by item index) are returned for the top-level graph, duplicates kept: they pull
+/// harder, as they would in the flat graph. Connections with an unknown end are dropped.
+QVector<LayoutEdge> splitEdges(const LayoutInput &input, const QVector<int> &itemOf,
+                               QVector<Item> &items)
+{
+    QHash<QString, int> nodeIndex;
+    for (int i = 0; i < input.nodes.size(); ++i)
+        nodeIndex.insert(input.nodes[i].id, i);
+    QVector<LayoutEdge> top;
+    for (int e = 0; e < input.edges.size(); ++e) {
+        const int from = nodeIndex.value(input.edges[e].from, -1);
+        const int to = nodeIndex.value(input.edges[e].to, -1);
+        if (from < 0 || to < 0)
+            continue;
+        if (itemOf[from] == itemOf[to] && items[itemOf[from]].zone >= 0)
+            items[itemOf[from]].edges.append(e);
+        else
+            top.append(
+                {input.edges[e].id, QString::number(itemOf[from]), QString::number(itemOf[to])});
+    }
+    return top;
+}
+
 } // namespace
 
 bool ZonedLayout::hasZones(const LayoutInput &input)
@@ -180,42 +214,21 @@ bool ZonedLayout::hasZones(const LayoutInput &input)
 
 bool ZonedLayout::run(const LayoutInput &input, const FlatRun &flat, LayoutResult &result)
 {
-    QHash<QString, int> nodeIndex;
-    for (int i = 0; i < input.nodes.size(); ++i)
-        nodeIndex.insert(input.nodes[i].id, i);
     QVector<int> itemOf;
     QVector<Item> items = makeItems(input, zoneOfNodes(input), itemOf);
-
-    // The top-level graph: one node per box (generated ids), every connection between two
-    // different boxes (duplicates kept: they pull harder, as they would in the flat graph).
     LayoutInput top;
     top.options = input.options;
     top.options.anchorTopLeft.reset();
-    for (int k = 0; k < items.size(); ++k)
-        top.nodes.append({QString::number(k), items[k].box.size(), std::nullopt, {}});
-    for (int e = 0; e < input.edges.size(); ++e) {
-        const int from = nodeIndex.value(input.edges[e].from, -1);
-        const int to = nodeIndex.value(input.edges[e].to, -1);
-        if (from < 0 || to < 0)
-            continue;
-        if (itemOf[from] == itemOf[to] && items[itemOf[from]].zone >= 0)
-            items[itemOf[from]].edges.append(e);
-        else
-            top.edges.append(
-                {input.edges[e].id, QString::number(itemOf[from]), QString::number(itemOf[to])});
+    top.edges = splitEdges(input, itemOf, items);
+    for (Item &item : items) {
+        if (item.zone >= 0 && !layoutZone(input, flat, item, result.error))
+            return false;
+        top.nodes.append({QString::number(top.nodes.size()), item.box.size(), std::nullopt, {}});
     }
-    for (int k = 0; k < items.size(); ++k) {
-        if (items[k].zone >= 0) {
-            if (!layoutZone(input, flat, items[k], result.error))
-                return false;
-            top.nodes[k].size = items[k].box.size();
-        }
-    }
-
     LayoutResult topResult;
     if (items.size() == 1)
         topResult.centres = {items.first().box.center() - items.first().box.topLeft()};
-    else if (!flat(top, LayoutEngine::Sfdp, true, topResult)) {
+    else if (!flat(top, LayoutEngine::Sfdp, topResult)) {
         result.error = topResult.error;
         return false;
     }
@@ -231,34 +244,22 @@ bool ZonedLayout::run(const LayoutInput &input, const FlatRun &flat, LayoutResul
     QHash<QString, EdgeRoute> routes;
     for (int k = 0; k < items.size(); ++k) {
         const Item &item = items[k];
-        if (item.node >= 0) {
-            result.centres[item.node] = centres[k] - all.topLeft();
-            continue;
-        }
         const QPointF delta = centres[k] - item.box.center() - all.topLeft();
+        if (item.node >= 0)
+            result.centres[item.node] = centres[k] - all.topLeft();
         for (int m = 0; m < item.members.size(); ++m)
             result.centres[item.members[m]] = item.centres[m] + delta;
-        for (EdgeRoute route : item.routes) {
-            for (QPointF &p : route.points)
-                p += delta;
-            if (route.arrowTip)
-                *route.arrowTip += delta;
-            routes.insert(route.id, route);
-        }
+        for (const EdgeRoute &route : item.routes)
+            routes.insert(route.id, moved(route, delta));
     }
-    QHash<QString, const EdgeRoute *> topRoutes;
-    for (const EdgeRoute &r : topResult.routes)
-        topRoutes.insert(r.id, &r);
-    for (const LayoutEdge &e : top.edges) {
-        const EdgeRoute *drawn = topRoutes.value(e.id);
-        if (!drawn || items[e.from.toInt()].node < 0 || items[e.to.toInt()].node < 0)
-            continue; // one end is a zone: routed to the zone's centre, so the view routes it
-        EdgeRoute route = *drawn;
-        for (QPointF &p : route.points)
-            p -= all.topLeft();
-        if (route.arrowTip)
-            *route.arrowTip -= all.topLeft();
-        routes.insert(route.id, route);
+    QHash<QString, const LayoutEdge *> topEdges;
+    for (const LayoutEdge &e : top.edges)
+        topEdges.insert(e.id, &e);
+    for (const EdgeRoute &route : topResult.routes) {
+        const LayoutEdge *e = topEdges.value(route.id);
+        if (e && items[e->from.toInt()].node >= 0 && items[e->to.toInt()].node >= 0)
+            routes.insert(route.id, moved(route, -all.topLeft()));
+        // else one end is a zone: routed to the zone's centre, so the view routes it
     }
     for (const LayoutEdge &e : input.edges) {
         if (routes.contains(e.id))

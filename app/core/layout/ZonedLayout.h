@@ -13,13 +13,14 @@ namespace mls {
 /// (60 cards or fewer: tidy and fast), with sfdp when it is larger. The zone then becomes ONE box
 /// of the size the canvas draws it (members' cards, LayoutOptions::clusterPadding on every side and
 /// clusterTitleHeight on top), and a top-level graph of those boxes and the free (unzoned) cards,
-/// with every connection between two different boxes or cards, is laid out with overlap removal.
+/// with every connection between two different boxes or cards, is laid out by sfdp with overlap
+/// removal (overlap=scale; prism drew the same but differed between processes in the 10th decimal).
 /// Members are finally translated into their box. Boxes never overlap (checked afterwards; a
 /// drawing that still overlaps is spread out, then packed in rows as a last resort), so zones stay
 /// apart and no card lands in a zone it does not belong to.
 ///
-/// Membership follows the dot path: a card is laid out in the FIRST of its zones (its first
-/// zone id that is in LayoutInput::zoneIds); a card whose first zone is unknown is free. A card
+/// Membership follows the dot path: a card is laid out in the FIRST zone it lists
+/// (LayoutNode::clusters); a card whose first zone is not in LayoutInput::zoneIds is free. A card
 /// in several zones (or zones nested by membership) still counts for every zone's rectangle,
 /// so those rectangles may overlap: that is the shape the user drew.
 ///
@@ -28,12 +29,10 @@ namespace mls {
 class ZonedLayout
 {
 public:
-    /// Lays out @p input flat (no zones) with @p engine into result.centres / result.routes in any
-    /// frame;
-    /// @p topLevel: the graph of zone boxes and free cards (mixed sizes). False + error on
-    /// failure.
-    using FlatRun = std::function<bool(const LayoutInput &input, LayoutEngine engine, bool topLevel,
-                                       LayoutResult &result)>;
+    /// Lays out @p input flat (no zones) with @p engine into result.centres / result.routes,
+    /// in any frame; false with result.error on failure.
+    using FlatRun =
+        std::function<bool(const LayoutInput &input, LayoutEngine engine, LayoutResult &result)>;
 
     /// True when at least one node is laid out inside a zone (see the class comment).
     static bool hasZones(const LayoutInput &input);
