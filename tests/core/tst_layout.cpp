@@ -68,6 +68,32 @@ LayoutOptions options(LayoutEngine engine, LayoutDirection dir)
     return o;
 }
 
+/// The first broken zone property after a layout, as text, or empty: every zone's reported
+/// rectangle is the one the canvas draws, holds its members, no other card touches it and no
+/// two zones overlap. Assumes each card is in at most one zone (true of the templates).
+QString zoneProblem(const Diagram &d, const LayoutResult &r)
+{
+    const auto &groups = d.groups();
+    QVector<QRectF> rects;
+    for (const Group &g : groups) {
+        rects.append(zoneRect(d, g));
+        const int k = int(rects.size()) - 1;
+        if (k >= r.clusters.size() || r.clusters[k].id != g.id || r.clusters[k].rect != rects[k])
+            return g.id + ": reported rectangle differs from the drawn one";
+        for (const Component &c : d.components()) {
+            const bool member = g.members.contains(c.id);
+            if (member && !rects[k].contains(card(c.pos)))
+                return c.id + " sticks out of " + g.id;
+            if (!member && rects[k].intersects(card(c.pos)))
+                return c.id + " lies inside " + g.id;
+        }
+        for (int j = 0; j < k; ++j)
+            if (rects[j].intersects(rects[k]))
+                return groups[size_t(j)].id + " overlaps " + g.id;
+    }
+    return {};
+}
+
 } // namespace
 
 /// The Graphviz layout engine: properties of the result, never exact coordinates.
@@ -81,6 +107,10 @@ private Q_SLOTS:
     void zonesAreClusters();
     void templateZonesApart_data();
     void templateZonesApart();
+    void templateZonesApartSfdp_data();
+    void templateZonesApartSfdp();
+    void largeZonedSwitchesToSfdp();
+    void sfdpZonesWithPinAndSelection();
     void pinnedStay();
     void undoRestoresExactly();
     void deterministic_data();
@@ -182,6 +212,99 @@ void TestLayout::templateZonesApart()
         for (size_t j = i + 1; j < groups.size(); ++j)
             QVERIFY2(!zoneRect(d, groups[i]).intersects(zoneRect(d, groups[j])),
                      qPrintable(groups[i].id + " overlaps " + groups[j].id));
+    }
+}
+
+void TestLayout::templateZonesApartSfdp_data()
+{
+    templateZonesApart_data();
+}
+
+void TestLayout::templateZonesApartSfdp()
+{
+    // sfdp has no clusters: zones are laid out on their own and placed as single boxes.
+    QFETCH(QString, path);
+    const ReadResult read = DiagramReader::readFile(path);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    Diagram &d = *read.diagram;
+    for (const QString &dir : {QStringLiteral("LR"), QStringLiteral("TB")}) {
+        const LayoutOptions o =
+            options(LayoutEngine::Sfdp, *GraphvizLayout::directionFromName(dir));
+        const LayoutInput in = DiagramLayout::input(d, o);
+        const LayoutResult r = GraphvizLayout::run(in);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.engineUsed, LayoutEngine::Sfdp);
+        const LayoutResult again = GraphvizLayout::run(in);
+        QCOMPARE(again.centres, r.centres);
+        QCOMPARE(again.routes.size(), r.routes.size());
+        for (int i = 0; i < r.routes.size(); ++i)
+            QCOMPARE(again.routes[i].points, r.routes[i].points);
+        QUndoStack stack;
+        stack.push(DiagramLayout::command(&d, in, r));
+        QVERIFY2(overlap(d).isEmpty(), qPrintable(dir + ": " + overlap(d)));
+        QVERIFY2(zoneProblem(d, r).isEmpty(), qPrintable(dir + ": " + zoneProblem(d, r)));
+    }
+}
+
+void TestLayout::largeZonedSwitchesToSfdp()
+{
+    // 1,600 components, 1,200 of them in 10 zones: dot is replaced by sfdp for speed and the
+    // zones must still come out apart.
+    Diagram d;
+    addDag(d, 1600, 2400, 5);
+    for (int g = 0; g < 10; ++g) {
+        QStringList members;
+        for (int m = 0; m < 120; ++m)
+            members << QStringLiteral("c%1").arg(g * 160 + m);
+        addZone(d, QStringLiteral("z%1").arg(g), members);
+    }
+    const LayoutResult r = DiagramLayout::apply(d, {});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.engineUsed, LayoutEngine::Sfdp);
+    QCOMPARE(r.clusters.size(), 10);
+    QVERIFY2(overlap(d).isEmpty(), qPrintable(overlap(d)));
+    QVERIFY2(zoneProblem(d, r).isEmpty(), qPrintable(zoneProblem(d, r)));
+}
+
+void TestLayout::sfdpZonesWithPinAndSelection()
+{
+    // Pins and "selection only" behave with zones under sfdp as they do without.
+    auto d = make("zoned");
+    Component pinned = *d->component("c11");
+    pinned.pos = {4000, -500};
+    DiagramLayout::setPinned(pinned, true);
+    d->updateComponent(pinned);
+    const LayoutResult r = DiagramLayout::apply(*d, options(LayoutEngine::Sfdp, {}));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(d->component("c11")->pos, QPointF(4000, -500));
+    QVERIFY2(overlap(*d).isEmpty(), qPrintable(overlap(*d)));
+    QVERIFY2(zoneProblem(*d, r).isEmpty(), qPrintable(zoneProblem(*d, r)));
+
+    const QStringList chosen{"c0", "c1", "c2", "c3", "c4", "c5", "c6"};
+    QHash<QString, QPointF> before;
+    QRectF oldBox;
+    for (const Component &c : d->components()) {
+        before.insert(c.id, c.pos);
+        if (chosen.contains(c.id))
+            oldBox |= card(c.pos);
+    }
+    const LayoutInput in = DiagramLayout::input(*d, options(LayoutEngine::Sfdp, {}), chosen);
+    const LayoutResult s = GraphvizLayout::run(in);
+    QVERIFY2(s.ok, qPrintable(s.error));
+    QUndoStack stack;
+    stack.push(DiagramLayout::command(d.get(), in, s));
+    QRectF newBox;
+    for (const Component &c : d->components()) {
+        if (chosen.contains(c.id))
+            newBox |= card(c.pos);
+        else
+            QCOMPARE(c.pos, before.value(c.id));
+    }
+    QCOMPARE(newBox.topLeft(), oldBox.topLeft());
+    const QRectF zone = zoneRect(*d, d->groups()[0]); // z1 = c0…c3, all chosen
+    for (const QString &id : chosen) {
+        if (!d->groups()[0].members.contains(id))
+            QVERIFY2(!zone.intersects(card(d->component(id)->pos)), qPrintable(id));
     }
 }
 

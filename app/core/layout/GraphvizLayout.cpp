@@ -2,6 +2,7 @@
 
 #include "../Logging.h"
 #include "LayoutPlacement.h"
+#include "ZonedLayout.h"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -288,6 +289,28 @@ void readResult(const GraphBuilder &graph, const LayoutInput &input, LayoutResul
     }
 }
 
+/// One Graphviz run on @p input as it is (sfdp ignores zones); under the Graphviz mutex.
+bool layoutFlat(const LayoutInput &input, LayoutEngine engine, const ErrorCapture &errors,
+                LayoutResult &result)
+{
+    GraphBuilder graph(input, engine);
+    debugDump(graph.graph());
+    // sfdp's coarsening draws from the C library's generators without seeding them, so a
+    // run would depend on whatever ran before it; reseeding makes it a function of its input.
+    std::srand(input.options.randomSeed);
+    srand48(long(input.options.randomSeed));
+    const QByteArray name = GraphvizLayout::engineName(engine).toLatin1();
+    if (gvLayout(context(), graph.graph(), name.constData()) != 0) {
+        result.error = QStringLiteral("Graphviz (%1) could not lay out the diagram: %2")
+                           .arg(GraphvizLayout::engineName(engine), errors.text());
+        gvFreeLayout(context(), graph.graph());
+        return false;
+    }
+    readResult(graph, input, result);
+    gvFreeLayout(context(), graph.graph());
+    return true;
+}
+
 QString summary(const LayoutInput &input, LayoutEngine used)
 {
     const QString count = QLocale(QLocale::English).toString(input.nodes.size());
@@ -312,21 +335,18 @@ LayoutResult GraphvizLayout::run(const LayoutInput &input)
         std::lock_guard<std::mutex> lock(graphvizMutex());
         CNumericLocale cLocale;
         ErrorCapture errors;
-        GraphBuilder graph(input, result.engineUsed);
-        debugDump(graph.graph());
-        // sfdp's coarsening draws from the C library's generators without seeding them, so a
-        // run would depend on whatever ran before it; reseeding makes it a function of its input.
-        std::srand(input.options.randomSeed);
-        srand48(long(input.options.randomSeed));
-        const QByteArray engine = engineName(result.engineUsed).toLatin1();
-        if (gvLayout(context(), graph.graph(), engine.constData()) != 0) {
-            result.error = QStringLiteral("Graphviz (%1) could not lay out the diagram: %2")
-                               .arg(engineName(result.engineUsed), errors.text());
-            gvFreeLayout(context(), graph.graph());
+        const LayoutEngine engine = result.engineUsed;
+        // sfdp has no clusters: zones are laid out one by one, then placed as single boxes.
+        const bool ok = engine == LayoutEngine::Sfdp && ZonedLayout::hasZones(input)
+                            ? ZonedLayout::run(
+                                  input,
+                                  [&](const LayoutInput &in, LayoutEngine e, LayoutResult &r) {
+                                      return layoutFlat(in, e, errors, r);
+                                  },
+                                  result)
+                            : layoutFlat(input, engine, errors, result);
+        if (!ok)
             return result;
-        }
-        readResult(graph, input, result);
-        gvFreeLayout(context(), graph.graph());
     }
     LayoutPlacement::place(input, result);
     result.ok = true;

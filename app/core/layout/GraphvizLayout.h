@@ -16,7 +16,7 @@ namespace mls {
 enum class LayoutEngine
 {
     Dot,  ///< layered (hierarchical): connections point one way; zones become clusters
-    Sfdp, ///< force-directed with overlap removal: fast on thousands of nodes, no direction
+    Sfdp, ///< force-directed, overlap removal, no direction; zones kept apart by ZonedLayout
 };
 
 /// Which way a layered (dot) layout points its connections.
@@ -105,7 +105,8 @@ class GraphvizLayout
 public:
     /// Lays the graph out; never throws, failures come back as ok == false with a message.
     static LayoutResult run(const LayoutInput &input);
-    /// The .dot text run() would hand Graphviz (generated names n0…, e0…, cluster_0…).
+    /// The .dot text run() would hand Graphviz (generated names n0…, e0…, cluster_0…). With
+    /// sfdp and zones, run() hands it one graph per zone and one of boxes instead (ZonedLayout).
     static QByteArray toDot(const LayoutInput &input);
     /// The engine a run will use for @p nodeCount nodes with these options.
     static LayoutEngine effectiveEngine(const LayoutOptions &options, int nodeCount);
