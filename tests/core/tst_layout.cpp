@@ -117,6 +117,7 @@ private Q_SLOTS:
     void deterministic();
     void selectionOnly();
     void largeUsesSfdp();
+    void messageCountsComponents();
     void routesAreBeziers();
     void noUserTextReachesGraphviz();
     void commaLocale();
@@ -410,6 +411,19 @@ void TestLayout::largeUsesSfdp()
     QCOMPARE(r.engineUsed, LayoutEngine::Sfdp);
     QCOMPARE(r.message, QStringLiteral("2,000 components: used sfdp for speed"));
     QVERIFY2(overlap(d).isEmpty(), qPrintable(overlap(d)));
+}
+
+void TestLayout::messageCountsComponents()
+{
+    Diagram d;
+    addDag(d, 1, 0, 1);
+    LayoutResult r = DiagramLayout::apply(d, {});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.message, QStringLiteral("Laid out 1 component with dot"));
+    Diagram three;
+    addDag(three, 3, 0, 1);
+    r = DiagramLayout::apply(three, {});
+    QCOMPARE(r.message, QStringLiteral("Laid out 3 components with dot"));
 }
 
 void TestLayout::routesAreBeziers()

@@ -313,11 +313,14 @@ bool layoutFlat(const LayoutInput &input, LayoutEngine engine, const ErrorCaptur
 
 QString summary(const LayoutInput &input, LayoutEngine used)
 {
-    const QString count = QLocale(QLocale::English).toString(input.nodes.size());
+    const QString count = input.nodes.size() == 1
+                              ? QStringLiteral("1 component")
+                              : QStringLiteral("%1 components")
+                                    .arg(QLocale(QLocale::English).toString(input.nodes.size()));
     const QString name = GraphvizLayout::engineName(used);
     if (used != input.options.engine)
-        return QStringLiteral("%1 components: used %2 for speed").arg(count, name);
-    return QStringLiteral("Laid out %1 components with %2").arg(count, name);
+        return QStringLiteral("%1: used %2 for speed").arg(count, name);
+    return QStringLiteral("Laid out %1 with %2").arg(count, name);
 }
 
 } // namespace
