@@ -39,7 +39,6 @@ private Q_SLOTS:
     void waiveNeedsAReason();
     void liveUpdateAndFix();
     void editsAreCoalesced();
-    void recheckIsCheapOnTheTemplate();
     void groupsAndCounts_data();
     void groupsAndCounts();
     void severityAndTextFilters();
@@ -169,23 +168,6 @@ void TestProblemsPanel::editsAreCoalesced()
     QTest::qWait(20);
     QCOMPARE(published, 1);
     QVERIFY(!h.rules.isPending());
-}
-
-void TestProblemsPanel::recheckIsCheapOnTheTemplate()
-{
-    Harness h(load(templatePath()));
-    // Median of re-checks after a rename, on the 16-component template.
-    QVector<double> times;
-    for (int i = 0; i < 41; ++i) {
-        h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), i % 2 ? "api" : "ranking",
-                                                    QString::number(i)));
-        h.rules.flush();
-        times << h.rules.lastCheckMs();
-    }
-    std::sort(times.begin(), times.end());
-    qInfo("re-check on the template: median %.3f ms, max %.3f ms", times[20], times.last());
-    // Sub-millisecond in a Release build; the bound leaves room for debug and sanitizer builds.
-    QVERIFY2(times[20] < 10, qPrintable(QString::number(times[20])));
 }
 
 void TestProblemsPanel::groupsAndCounts_data()
@@ -524,13 +506,13 @@ void TestProblemsPanel::bigDiagramStaysResponsive()
     qInfo("10,000 components, %d findings: open %.0f ms; after a rename: re-check %.1f ms, "
           "markers %.1f ms, Problems dock %.1f ms (medians)",
           int(h.rules.findings().size()), openMs, check[4], markers[4], panel[4]);
-    // Slow re-checks wait for the next keystroke instead of running on every one.
-    if (h.rules.lastCheckMs() > 8) {
-        h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), "c1", "typing"));
-        QTest::qWait(30);
-        QVERIFY(h.rules.isPending());
-        QTRY_VERIFY(!h.rules.isPending());
-    }
+    // Slow re-checks wait for the next keystroke instead of running on every one (how long
+    // the last one took decides; no timing is asserted here, speed is tests/bench's job).
+    const bool slow = h.rules.lastCheckMs() > 8;
+    h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), "c1", "typing"));
+    QVERIFY(h.rules.isPending());
+    QCOMPARE(h.rules.pendingDelayMs(), slow ? 150 : 0);
+    QTRY_VERIFY(!h.rules.isPending());
 }
 
 /// The reason dialog's Waive button stays disabled until there is a reason.

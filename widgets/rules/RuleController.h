@@ -58,6 +58,8 @@ public:
     /// Runs a pending re-check now (tests, and before anything reads the findings).
     void flush();
     bool isPending() const { return m_timer.isActive(); }
+    /// How long a pending re-check waits: 0, or 150 ms after a re-check slower than 8 ms.
+    int pendingDelayMs() const { return m_timer.interval(); }
     /// Wall time of the last check or re-check, in milliseconds.
     double lastCheckMs() const { return m_lastCheckMs; }
 
