@@ -229,7 +229,8 @@ void TestLayoutRunner::timeLimitFallsBackToSfdp()
     QCOMPARE(o.result.engineUsed, LayoutEngine::Sfdp);
     QCOMPARE(o.fallback, QStringLiteral("dot took longer than 0.5 s"));
     QCOMPARE(o.progress, QStringList{"dot took longer than 0.5 s; trying sfdp…"});
-    QVERIFY2(clock.elapsed() < 8000, "the hung dot worker was not killed in time");
+    // The hung worker sleeps 60 s: far below that means it was killed (loose for busy machines).
+    QVERIFY2(clock.elapsed() < 30000, "the hung dot worker was not killed in time");
 }
 
 void TestLayoutRunner::everythingTimesOut()
@@ -265,7 +266,7 @@ void TestLayoutRunner::cancelKillsWorker()
     QElapsedTimer clock;
     clock.start();
     runner.cancel();
-    QVERIFY2(clock.elapsed() < 2000, "cancel waited for the worker");
+    QVERIFY2(clock.elapsed() < 10000, "cancel waited for the worker"); // it sleeps 60 s
     QVERIFY(!runner.isRunning());
     QTest::qWait(800); // past the time limit: no fallback may start after a cancel
     QCOMPARE(finished.count(), 0);
