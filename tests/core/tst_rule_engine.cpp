@@ -215,7 +215,7 @@ std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng
                                     : cat.kinds()[rng.bounded(int(cat.kinds().size()))].id;
     };
     auto anyFlow = [&] { return cat.flows()[rng.bounded(int(cat.flows().size()))].id; };
-    const int op = d.components().size() < 3 ? 0 : int(rng.bounded(9));
+    const int op = d.components().size() < 3 ? 0 : int(rng.bounded(12));
     if (op == 0 || (op >= 2 && d.connections().empty())) {
         Component c = test::component(d.uniqueId("n"), anyKind());
         d.insertComponent(int(rng.bounded(int(d.components().size()) + 1)), c);
@@ -240,12 +240,21 @@ std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng
         d.takeConnection(id);
         return {{}, {id}};
     }
-    if (op == 4 || op == 5 || op == 7) {
+    if (op == 4 || op == 5 || op == 7 || op >= 9) {
         Component c = anyComponent();
         if (op == 4)
             c.kind = anyKind();
         else if (op == 5)
-            c.label = QStringLiteral("L%1").arg(rng.bounded(1000));
+            c.label =
+                rng.bounded(8) == 0 ? QString() : QStringLiteral("L%1").arg(rng.bounded(1000));
+        else if (op == 9 && rng.bounded(4) == 0)
+            c.props.erase("latency_ms");
+        else if (op == 9)
+            c.props["latency_ms"] = rng.bounded(4) == 0 ? Json("fast") : Json(rng.bounded(300));
+        else if (op == 10)
+            c.notes = QStringLiteral("note %1").arg(rng.bounded(1000));
+        else if (op == 11)
+            c.props["owner"] = "team" + std::to_string(rng.bounded(5));
         else
             c.waivers = {
                 Waiver{QStringLiteral("MLS-0%1").arg(1 + rng.bounded(18), 2, 10, QLatin1Char('0')),
@@ -270,6 +279,9 @@ void TestRuleEngine::incrementalEqualsFull_data()
     QTest::addColumn<quint32>("seed");
     QTest::newRow("one template") << 1 << 4u;
     QTest::newRow("three disjoint templates") << 3 << 5u; // edits join and split parts
+    QTest::newRow("one template, seed 6") << 1 << 6u;
+    QTest::newRow("two templates, seed 7") << 2 << 7u;
+    QTest::newRow("three templates, seed 8") << 3 << 8u;
 }
 
 void TestRuleEngine::incrementalEqualsFull()

@@ -1,5 +1,6 @@
 #include "RuleEngine.h"
 
+#include "LatencyAnalysis.h"
 #include "Logging.h"
 #include "RuleChecks.h"
 #include "RuleGraph.h"
@@ -107,11 +108,21 @@ void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
         m_byConnection.insert(id, found);
 }
 
-QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g) const
+QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
+                                            QVector<std::optional<LabelArgs>> *labelled) const
 {
     QVector<Finding> found;
-    for (const BoundRule &r : m_globalRules)
-        r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, found);
+    for (const BoundRule &r : m_globalRules) {
+        const qsizetype before = found.size();
+        labelled->resize(before);
+        r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule), labelled}, found);
+        // A check that made a finding without recording its labels: that one cannot be
+        // re-rendered in place, recheckInPlace() then falls back to a re-run.
+        if (labelled->size() != found.size()) {
+            labelled->resize(before);
+            labelled->resize(found.size());
+        }
+    }
     if (g.hasWaivers())
         applyWaivers(g.diagram(), found);
     return found;
@@ -148,16 +159,22 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     m_byComponent.clear();
     m_byConnection.clear();
     m_ends.clear();
+    m_traits.clear();
     const RuleGraph g = RuleGraph::whole(d, *m_catalog);
-    for (int n = 0; n < g.nodeCount(); ++n)
+    m_traits.reserve(g.nodeCount());
+    for (int n = 0; n < g.nodeCount(); ++n) {
         runComponentRules(g, n);
+        m_traits.insert(g.node(n).id,
+                        GraphTraits{g.node(n).kind, LatencyAnalysis::p99(g.node(n), g.kind(n))});
+    }
     m_ends.reserve(g.edgeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
         runConnectionRules(g, e);
         const Connection *c = g.edge(e).connection;
         m_ends.insert(c->id, {c->from, c->to});
     }
-    m_global = runGlobalRules(g);
+    m_globalArgs.clear();
+    m_global = runGlobalRules(g, &m_globalArgs);
     m_valid = true;
     return findings();
 }
@@ -167,11 +184,14 @@ QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &compon
 {
     QStringList seeds;
     for (const QString &id : components) {
-        if (d.component(id)) {
+        if (const Component *c = d.component(id)) {
             seeds << id;
+            m_traits.insert(
+                id, GraphTraits{c->kind, LatencyAnalysis::p99(*c, m_catalog->kind(c->kind))});
         } else {
             removed->insert(id);
             m_byComponent.remove(id);
+            m_traits.remove(id);
         }
     }
     for (const QString &id : connections) {
@@ -222,8 +242,56 @@ void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
         return std::any_of(f.components.begin(), f.components.end(),
                            [&](const QString &c) { return removed.contains(c); });
     };
-    m_global.erase(std::remove_if(m_global.begin(), m_global.end(), stale), m_global.end());
-    m_global += runGlobalRules(g);
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < m_global.size(); ++i) {
+        if (stale(m_global[i]))
+            continue;
+        if (kept != i) {
+            m_global[kept] = std::move(m_global[i]);
+            m_globalArgs[kept] = std::move(m_globalArgs[i]);
+        }
+        ++kept;
+    }
+    m_global.resize(kept);
+    m_globalArgs.resize(kept);
+    QVector<std::optional<LabelArgs>> labelled;
+    m_global += runGlobalRules(g, &labelled);
+    m_globalArgs += labelled;
+}
+
+bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
+{
+    QSet<QString> edited;
+    for (const QString &id : components) {
+        const Component *c = d.component(id);
+        const auto old = m_traits.constFind(id);
+        if (!c || old == m_traits.constEnd() || old->kind != c->kind ||
+            old->p99 != LatencyAnalysis::p99(*c, m_catalog->kind(c->kind)))
+            return false; // added, removed, or a change the graph checks see
+        edited.insert(id);
+    }
+    auto names = [&](const Finding &f) {
+        return std::any_of(f.components.begin(), f.components.end(),
+                           [&](const QString &c) { return edited.contains(c); });
+    };
+    QVector<qsizetype> affected;
+    for (qsizetype i = 0; i < m_global.size(); ++i) {
+        if (names(m_global[i])) {
+            if (!m_globalArgs[i])
+                return false;
+            affected.push_back(i);
+        }
+    }
+    const RuleGraph g = RuleGraph::neighbourhood(d, *m_catalog, components);
+    rerunLocalRules(g, components);
+    for (qsizetype i : std::as_const(affected)) {
+        Finding &f = m_global[i];
+        f.message = renderMessage(*rule(f.rule), d, *m_globalArgs[i]);
+        QVector<Finding> one{f};
+        applyWaivers(d, one);
+        f = one.first();
+    }
+    return true;
 }
 
 QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
@@ -231,6 +299,8 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
 {
     if (!m_valid || d.meta() != m_meta)
         return check(d);
+    if (connections.isEmpty() && recheckInPlace(d, components))
+        return findings();
     QSet<QString> removed;
     const QStringList seeds = forgetEdited(d, components, connections, &removed);
     const RuleGraph g = RuleGraph::region(d, *m_catalog, seeds);

@@ -1,5 +1,7 @@
 #include "RuleGraph.h"
 
+#include <QSet>
+
 namespace mls {
 
 void RuleGraph::addNode(const Component *c)
@@ -87,6 +89,50 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
             if (!g.m_index.contains(e->from))
                 g.addNode(d.component(e->from));
         }
+    }
+    for (const Connection *e : std::as_const(edges))
+        g.addEdge(e);
+    g.buildAdjacency();
+    return g;
+}
+
+RuleGraph RuleGraph::neighbourhood(const Diagram &d, const Catalog &catalog,
+                                   const QStringList &seeds)
+{
+    RuleGraph g;
+    g.m_diagram = &d;
+    g.m_catalog = &catalog;
+    for (const QString &id : seeds) {
+        if (const Component *c = d.component(id); c && !g.m_index.contains(id))
+            g.addNode(c);
+    }
+    // Two rounds: the seeds' neighbours get all their connections too; the components at
+    // distance two are added without theirs.
+    QVector<const Connection *> edges;
+    QSet<QString> taken;
+    int done = 0;
+    for (int round = 0; round < 2; ++round) {
+        const int end = g.nodeCount();
+        for (int i = done; i < end; ++i) {
+            const QString &id = g.m_nodes[i]->id;
+            for (const Connection *e : d.outgoing(id)) {
+                if (!taken.contains(e->id)) {
+                    taken.insert(e->id);
+                    edges.push_back(e);
+                }
+                if (!g.m_index.contains(e->to))
+                    g.addNode(d.component(e->to));
+            }
+            for (const Connection *e : d.incoming(id)) {
+                if (!taken.contains(e->id)) {
+                    taken.insert(e->id);
+                    edges.push_back(e);
+                }
+                if (!g.m_index.contains(e->from))
+                    g.addNode(d.component(e->from));
+            }
+        }
+        done = end;
     }
     for (const Connection *e : std::as_const(edges))
         g.addEdge(e);
