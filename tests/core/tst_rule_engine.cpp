@@ -54,6 +54,7 @@ private Q_SLOTS:
     void findingKeyIsStable();
     void incrementalEqualsFull_data();
     void incrementalEqualsFull();
+    void recheckKeepsFileOrder();
 };
 
 void TestRuleEngine::waiverRoundTrip()
@@ -331,6 +332,34 @@ void TestRuleEngine::incrementalEqualsFull()
                                  .arg(g.join('\n'), w.join('\n'))));
         }
     }
+}
+
+void TestRuleEngine::recheckKeepsFileOrder()
+{
+    // A synchronous cycle lists its components and connections in file order; a re-check
+    // that walks the edited part from the far end of the cycle must list them the same way.
+    Diagram d;
+    const QStringList ids{"a", "b", "c"};
+    for (int i = 0; i < 3; ++i)
+        d.insertComponent(i, test::component(ids[i], "model_server"));
+    for (int i = 0; i < 3; ++i)
+        d.insertConnection(i, test::connection(QStringLiteral("r%1").arg(i), ids[i],
+                                               ids[(i + 1) % 3], "requests"));
+    d.insertComponent(3, test::component("z", "model_server"));
+    for (int i = 0; i < 4; ++i)
+        d.insertComponent(4 + i, test::component(QStringLiteral("far%1").arg(i), "client"));
+    RuleEngine engine;
+    engine.check(d);
+    Connection edited = *d.connection("r2");
+    edited.waivers = {Waiver{QStringLiteral("MLS-001"), "r", Json::object()}};
+    d.updateConnection(edited);
+    const QVector<Finding> got = sortedByKey(engine.recheck(d, {}, {"r2"}));
+    const Finding *cycle = findRule(got, "MLS-013");
+    QVERIFY(cycle);
+    QCOMPARE(cycle->components, QStringList({"a", "b", "c"}));
+    QCOMPARE(cycle->connections, QStringList({"r0", "r1", "r2"}));
+    RuleEngine fresh;
+    QCOMPARE(got, sortedByKey(fresh.check(d)));
 }
 
 QTEST_APPLESS_MAIN(TestRuleEngine)

@@ -7,6 +7,7 @@
 #include "RulePack.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace mls {
 
@@ -152,6 +153,56 @@ void RuleEngine::applyWaivers(const Diagram &d, QVector<Finding> &findings) cons
     }
 }
 
+namespace {
+
+/// Number of nodes of @p g weakly connected to @p seeds (ids not in @p g are skipped).
+int partSize(const RuleGraph &g, const QStringList &seeds)
+{
+    QVector<char> seen(g.nodeCount(), 0);
+    QVector<int> queue;
+    for (const QString &id : seeds) {
+        const int n = g.indexOf(id);
+        if (n >= 0 && !seen[n]) {
+            seen[n] = 1;
+            queue.push_back(n);
+        }
+    }
+    for (int i = 0; i < queue.size(); ++i) {
+        for (const RuleGraph::EdgeRange &adj : {g.out(queue[i]), g.in(queue[i])}) {
+            for (int e : adj) {
+                for (int w : {g.edge(e).from, g.edge(e).to}) {
+                    if (!seen[w]) {
+                        seen[w] = 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+        }
+    }
+    return int(queue.size());
+}
+
+/// Size of the largest weakly connected part of @p g (union-find on node indexes).
+int largestPart(const RuleGraph &g)
+{
+    QVector<int> parent(g.nodeCount());
+    std::iota(parent.begin(), parent.end(), 0);
+    auto root = [&](int v) {
+        while (parent[v] != v)
+            v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (int e = 0; e < g.edgeCount(); ++e)
+        parent[root(g.edge(e).from)] = root(g.edge(e).to);
+    QVector<int> size(g.nodeCount(), 0);
+    int largest = 0;
+    for (int v = 0; v < g.nodeCount(); ++v)
+        largest = std::max(largest, ++size[root(v)]);
+    return largest;
+}
+
+} // namespace
+
 QVector<Finding> RuleEngine::check(const Diagram &d)
 {
     m_meta = d.meta();
@@ -175,6 +226,7 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     }
     m_globalArgs.clear();
     m_global = runGlobalRules(g, &m_globalArgs);
+    m_preferWhole = 2 * largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
     m_valid = true;
     return findings();
 }
@@ -261,18 +313,23 @@ void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
 
 bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
 {
-    QSet<QString> edited;
     for (const QString &id : components) {
         const Component *c = d.component(id);
         const auto old = m_traits.constFind(id);
         if (!c || old == m_traits.constEnd() || old->kind != c->kind ||
             old->p99 != LatencyAnalysis::p99(*c, m_catalog->kind(c->kind)))
             return false; // added, removed, or a change the graph checks see
-        edited.insert(id);
     }
+    // Edits name one or a few components: comparing ids then beats hashing every finding's.
+    const bool few = components.size() <= 8;
+    const QSet<QString> edited =
+        few ? QSet<QString>() : QSet<QString>(components.begin(), components.end());
     auto names = [&](const Finding &f) {
-        return std::any_of(f.components.begin(), f.components.end(),
-                           [&](const QString &c) { return edited.contains(c); });
+        for (const QString &c : f.components) {
+            if (few ? components.contains(c) : edited.contains(c))
+                return true;
+        }
+        return false;
     };
     QVector<qsizetype> affected;
     for (qsizetype i = 0; i < m_global.size(); ++i) {
@@ -303,7 +360,12 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
         return findings();
     QSet<QString> removed;
     const QStringList seeds = forgetEdited(d, components, connections, &removed);
-    const RuleGraph g = RuleGraph::region(d, *m_catalog, seeds);
+    // Either graph is right (graph findings lie inside one connected part, and the whole
+    // diagram is a set of parts); they differ in cost only.
+    const RuleGraph g =
+        m_preferWhole ? RuleGraph::whole(d, *m_catalog) : RuleGraph::region(d, *m_catalog, seeds);
+    const int total = int(d.components().size());
+    m_preferWhole = 2 * (m_preferWhole ? partSize(g, seeds) : g.nodeCount()) >= total;
     rerunLocalRules(g, seeds);
     rerunGlobalRules(g, removed);
     return findings();

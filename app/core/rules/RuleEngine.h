@@ -118,6 +118,9 @@ private:
         double p99 = 0;
     };
     QHash<QString, GraphTraits> m_traits; ///< component id → traits at the last (re)check
+    /// The last graph run found the edited part to be most of the diagram: indexing the
+    /// whole diagram in file order is then cheaper than walking the part by ids.
+    bool m_preferWhole = false;
     QHash<QString, QPair<QString, QString>> m_ends; ///< connection id → (from, to)
 };
 

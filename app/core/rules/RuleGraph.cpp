@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace mls {
 
 void RuleGraph::addNode(const Component *c)
@@ -90,7 +92,24 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
                 g.addNode(d.component(e->from));
         }
     }
+    // File order, as in whole(): the checks list members and paths in node and edge order,
+    // and a re-check must give the same findings as a full check.
+    QVector<std::pair<int, const Component *>> nodes;
+    nodes.reserve(g.nodeCount());
+    for (const Component *c : std::as_const(g.m_nodes))
+        nodes.push_back({d.componentIndex(c->id), c});
+    std::sort(nodes.begin(), nodes.end());
+    g.m_nodes.clear();
+    g.m_kinds.clear();
+    g.m_index.clear();
+    for (const auto &[index, c] : std::as_const(nodes))
+        g.addNode(c);
+    QVector<std::pair<int, const Connection *>> sorted;
+    sorted.reserve(edges.size());
     for (const Connection *e : std::as_const(edges))
+        sorted.push_back({d.connectionIndex(e->id), e});
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto &[index, e] : std::as_const(sorted))
         g.addEdge(e);
     g.buildAdjacency();
     return g;
