@@ -55,6 +55,7 @@ private Q_SLOTS:
     void incrementalEqualsFull_data();
     void incrementalEqualsFull();
     void recheckKeepsFileOrder();
+    void renameAndWaiverOnGraphFinding();
 };
 
 void TestRuleEngine::waiverRoundTrip()
@@ -358,6 +359,38 @@ void TestRuleEngine::recheckKeepsFileOrder()
     QVERIFY(cycle);
     QCOMPARE(cycle->components, QStringList({"a", "b", "c"}));
     QCOMPARE(cycle->connections, QStringList({"r0", "r1", "r2"}));
+    RuleEngine fresh;
+    QCOMPARE(got, sortedByKey(fresh.check(d)));
+}
+
+void TestRuleEngine::renameAndWaiverOnGraphFinding()
+{
+    // A rename and a waiver change no graph rule's answer; the graph finding naming the
+    // component must still show the new label and the waiver, as a full check does.
+    Diagram d;
+    const QStringList ids{"a", "b", "c"};
+    for (int i = 0; i < 3; ++i)
+        d.insertComponent(i, test::component(ids[i], "model_server"));
+    for (int i = 0; i < 3; ++i)
+        d.insertConnection(i, test::connection(QStringLiteral("r%1").arg(i), ids[i],
+                                               ids[(i + 1) % 3], "requests"));
+    RuleEngine engine;
+    engine.check(d);
+    Component b = *d.component("b");
+    b.label = "Ranker";
+    d.updateComponent(b);
+    QVector<Finding> got = sortedByKey(engine.recheck(d, {"b"}, {}));
+    const Finding *cycle = findRule(got, "MLS-013");
+    QVERIFY(cycle);
+    QVERIFY2(cycle->message.contains("\"Ranker\""), qPrintable(cycle->message));
+    QVERIFY(!cycle->waived);
+    b.waivers = {Waiver{QStringLiteral("MLS-013"), "retries are bounded", Json::object()}};
+    d.updateComponent(b);
+    got = sortedByKey(engine.recheck(d, {"b"}, {}));
+    cycle = findRule(got, "MLS-013");
+    QVERIFY(cycle);
+    QVERIFY(cycle->waived);
+    QCOMPARE(cycle->waiverReason, QStringLiteral("retries are bounded"));
     RuleEngine fresh;
     QCOMPARE(got, sortedByKey(fresh.check(d)));
 }
