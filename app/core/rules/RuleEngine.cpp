@@ -287,7 +287,14 @@ void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds)
 void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
 {
     // A graph finding lies inside one connected part, so the old findings of the edited
-    // parts are exactly those naming a region component or a removed one.
+    // parts are exactly those naming a region component or a removed one; a graph of the
+    // whole diagram replaces them all.
+    if (g.nodeCount() == int(g.diagram().components().size())) {
+        m_global.clear();
+        m_globalArgs.clear();
+        m_global = runGlobalRules(g, &m_globalArgs);
+        return;
+    }
     for (int n = 0; n < g.nodeCount(); ++n)
         removed.insert(g.node(n).id);
     auto stale = [&](const Finding &f) {
