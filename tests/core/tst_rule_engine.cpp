@@ -54,6 +54,8 @@ private Q_SLOTS:
     void findingKeyIsStable();
     void incrementalEqualsFull_data();
     void incrementalEqualsFull();
+    void recheckKeepsFileOrder();
+    void renameAndWaiverOnGraphFinding();
 };
 
 void TestRuleEngine::waiverRoundTrip()
@@ -215,7 +217,7 @@ std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng
                                     : cat.kinds()[rng.bounded(int(cat.kinds().size()))].id;
     };
     auto anyFlow = [&] { return cat.flows()[rng.bounded(int(cat.flows().size()))].id; };
-    const int op = d.components().size() < 3 ? 0 : int(rng.bounded(9));
+    const int op = d.components().size() < 3 ? 0 : int(rng.bounded(12));
     if (op == 0 || (op >= 2 && d.connections().empty())) {
         Component c = test::component(d.uniqueId("n"), anyKind());
         d.insertComponent(int(rng.bounded(int(d.components().size()) + 1)), c);
@@ -240,12 +242,21 @@ std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng
         d.takeConnection(id);
         return {{}, {id}};
     }
-    if (op == 4 || op == 5 || op == 7) {
+    if (op == 4 || op == 5 || op == 7 || op >= 9) {
         Component c = anyComponent();
         if (op == 4)
             c.kind = anyKind();
         else if (op == 5)
-            c.label = QStringLiteral("L%1").arg(rng.bounded(1000));
+            c.label =
+                rng.bounded(8) == 0 ? QString() : QStringLiteral("L%1").arg(rng.bounded(1000));
+        else if (op == 9 && rng.bounded(4) == 0)
+            c.props.erase("latency_ms");
+        else if (op == 9)
+            c.props["latency_ms"] = rng.bounded(4) == 0 ? Json("fast") : Json(rng.bounded(300));
+        else if (op == 10)
+            c.notes = QStringLiteral("note %1").arg(rng.bounded(1000));
+        else if (op == 11)
+            c.props["owner"] = "team" + std::to_string(rng.bounded(5));
         else
             c.waivers = {
                 Waiver{QStringLiteral("MLS-0%1").arg(1 + rng.bounded(18), 2, 10, QLatin1Char('0')),
@@ -270,6 +281,9 @@ void TestRuleEngine::incrementalEqualsFull_data()
     QTest::addColumn<quint32>("seed");
     QTest::newRow("one template") << 1 << 4u;
     QTest::newRow("three disjoint templates") << 3 << 5u; // edits join and split parts
+    QTest::newRow("one template, seed 6") << 1 << 6u;
+    QTest::newRow("two templates, seed 7") << 2 << 7u;
+    QTest::newRow("three templates, seed 8") << 3 << 8u;
 }
 
 void TestRuleEngine::incrementalEqualsFull()
@@ -319,6 +333,66 @@ void TestRuleEngine::incrementalEqualsFull()
                                  .arg(g.join('\n'), w.join('\n'))));
         }
     }
+}
+
+void TestRuleEngine::recheckKeepsFileOrder()
+{
+    // A synchronous cycle lists its components and connections in file order; a re-check
+    // that walks the edited part from the far end of the cycle must list them the same way.
+    Diagram d;
+    const QStringList ids{"a", "b", "c"};
+    for (int i = 0; i < 3; ++i)
+        d.insertComponent(i, test::component(ids[i], "model_server"));
+    for (int i = 0; i < 3; ++i)
+        d.insertConnection(i, test::connection(QStringLiteral("r%1").arg(i), ids[i],
+                                               ids[(i + 1) % 3], "requests"));
+    d.insertComponent(3, test::component("z", "model_server"));
+    for (int i = 0; i < 4; ++i)
+        d.insertComponent(4 + i, test::component(QStringLiteral("far%1").arg(i), "client"));
+    RuleEngine engine;
+    engine.check(d);
+    Connection edited = *d.connection("r2");
+    edited.waivers = {Waiver{QStringLiteral("MLS-001"), "r", Json::object()}};
+    d.updateConnection(edited);
+    const QVector<Finding> got = sortedByKey(engine.recheck(d, {}, {"r2"}));
+    const Finding *cycle = findRule(got, "MLS-013");
+    QVERIFY(cycle);
+    QCOMPARE(cycle->components, QStringList({"a", "b", "c"}));
+    QCOMPARE(cycle->connections, QStringList({"r0", "r1", "r2"}));
+    RuleEngine fresh;
+    QCOMPARE(got, sortedByKey(fresh.check(d)));
+}
+
+void TestRuleEngine::renameAndWaiverOnGraphFinding()
+{
+    // A rename and a waiver change no graph rule's answer; the graph finding naming the
+    // component must still show the new label and the waiver, as a full check does.
+    Diagram d;
+    const QStringList ids{"a", "b", "c"};
+    for (int i = 0; i < 3; ++i)
+        d.insertComponent(i, test::component(ids[i], "model_server"));
+    for (int i = 0; i < 3; ++i)
+        d.insertConnection(i, test::connection(QStringLiteral("r%1").arg(i), ids[i],
+                                               ids[(i + 1) % 3], "requests"));
+    RuleEngine engine;
+    engine.check(d);
+    Component b = *d.component("b");
+    b.label = "Ranker";
+    d.updateComponent(b);
+    QVector<Finding> got = sortedByKey(engine.recheck(d, {"b"}, {}));
+    const Finding *cycle = findRule(got, "MLS-013");
+    QVERIFY(cycle);
+    QVERIFY2(cycle->message.contains("\"Ranker\""), qPrintable(cycle->message));
+    QVERIFY(!cycle->waived);
+    b.waivers = {Waiver{QStringLiteral("MLS-013"), "retries are bounded", Json::object()}};
+    d.updateComponent(b);
+    got = sortedByKey(engine.recheck(d, {"b"}, {}));
+    cycle = findRule(got, "MLS-013");
+    QVERIFY(cycle);
+    QVERIFY(cycle->waived);
+    QCOMPARE(cycle->waiverReason, QStringLiteral("retries are bounded"));
+    RuleEngine fresh;
+    QCOMPARE(got, sortedByKey(fresh.check(d)));
 }
 
 QTEST_APPLESS_MAIN(TestRuleEngine)

@@ -12,11 +12,6 @@ namespace {
 
 using Adjacency = QVector<QVector<int>>;
 
-QString quoted(const QString &s)
-{
-    return QLatin1Char('"') + s + QLatin1Char('"');
-}
-
 bool isRequests(const RuleGraph::Edge &e)
 {
     return e.is(RuleGraph::Flow::Requests);
@@ -126,17 +121,16 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
     for (const QVector<int> &m : std::as_const(members)) {
         if (m.size() < 2)
             continue;
-        QStringList ids, labels, edges;
+        QStringList ids, edges;
         for (int n : m) {
             ids << g.node(n).id;
-            labels << quoted(g.label(n));
             for (int e : g.out(n)) {
                 if (isRequests(g.edge(e)) && comp[g.edge(e).to] == comp[n])
                     edges << g.edge(e).connection->id;
             }
         }
-        out.push_back(ctx.make({{QStringLiteral("components"), labels.join(QStringLiteral(", "))}},
-                               ids, edges));
+        out.push_back(ctx.makeLabelled({{QStringLiteral("components"), ids, QStringLiteral(", ")}},
+                                       ids, edges));
     }
 }
 
@@ -177,7 +171,7 @@ void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
     for (int n = 0; n < g.nodeCount(); ++n) {
         if (g.isKind(n, ctx.rule.kinds) && !reaches[n])
             out.push_back(
-                ctx.make({{QStringLiteral("component"), quoted(g.label(n))}}, {g.node(n).id}));
+                ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
     }
 }
 
@@ -208,9 +202,9 @@ void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
         QStringList ids{g.node(t).id};
         for (int m : served)
             ids << g.node(m).id;
-        out.push_back(ctx.make({{QStringLiteral("trainer"), quoted(g.label(t))},
-                                {QStringLiteral("model"), quoted(g.label(served.first()))}},
-                               ids));
+        out.push_back(ctx.makeLabelled({{QStringLiteral("trainer"), {g.node(t).id}},
+                                        {QStringLiteral("model"), {g.node(served.first()).id}}},
+                                       ids));
     }
 }
 
@@ -220,14 +214,13 @@ void checkLatencyBudget(const CheckContext &ctx, QVector<Finding> &out)
     for (const LatencyPath &p : LatencyAnalysis::analyze(g)) {
         if (!p.overBudget())
             continue;
-        QStringList labels;
-        for (const LatencyHop &h : p.hops)
-            labels << g.label(g.indexOf(h.component));
-        out.push_back(ctx.make({{QStringLiteral("component"), quoted(labels.first())},
-                                {QStringLiteral("path"), labels.join(QStringLiteral(" → "))},
-                                {QStringLiteral("total"), QString::number(p.totalMs, 'g', 6)},
-                                {QStringLiteral("budget"), QString::number(p.budgetMs, 'g', 6)}},
-                               p.componentIds(), p.connectionIds()));
+        const QStringList ids = p.componentIds();
+        out.push_back(ctx.makeLabelled(
+            {{QStringLiteral("component"), {ids.first()}},
+             {QStringLiteral("path"), ids, QStringLiteral(" → "), false},
+             {QStringLiteral("total"), {}, {}, false, QString::number(p.totalMs, 'g', 6)},
+             {QStringLiteral("budget"), {}, {}, false, QString::number(p.budgetMs, 'g', 6)}},
+            ids, p.connectionIds()));
     }
 }
 

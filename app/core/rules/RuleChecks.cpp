@@ -6,6 +6,28 @@ namespace mls {
 
 namespace {
 
+/// @p t with each "{name}" replaced by args(name); unknown placeholders are kept as written.
+QString fillTemplate(const QString &t, const MessageArgs &args)
+{
+    // One pass over the template; unknown placeholders are kept as written.
+    QString m;
+    m.reserve(t.size() + 32);
+    qsizetype i = 0;
+    while (i < t.size()) {
+        const qsizetype open = t.indexOf(QLatin1Char('{'), i);
+        const qsizetype close = open < 0 ? -1 : t.indexOf(QLatin1Char('}'), open);
+        if (close < 0) {
+            m += QStringView(t).mid(i);
+            break;
+        }
+        m += QStringView(t).mid(i, open - i);
+        const QString value = args(QStringView(t).mid(open + 1, close - open - 1));
+        m += value.isNull() ? QStringView(t).mid(open, close - open + 1) : QStringView(value);
+        i = close + 1;
+    }
+    return m;
+}
+
 // clang-format off
 const CheckType checks[] = {
     {"flow_compatible",      nullptr,                checkFlowCompatible,      nullptr, ""},
@@ -55,25 +77,35 @@ Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args
     f.fix = rule.fix;
     f.components = components;
     f.connections = connections;
-    // One pass over the template; unknown placeholders are kept as written.
-    const QString &t = rule.message;
-    QString m;
-    m.reserve(t.size() + 32);
-    qsizetype i = 0;
-    while (i < t.size()) {
-        const qsizetype open = t.indexOf(QLatin1Char('{'), i);
-        const qsizetype close = open < 0 ? -1 : t.indexOf(QLatin1Char('}'), open);
-        if (close < 0) {
-            m += QStringView(t).mid(i);
-            break;
-        }
-        m += QStringView(t).mid(i, open - i);
-        const QString value = args(QStringView(t).mid(open + 1, close - open - 1));
-        m += value.isNull() ? QStringView(t).mid(open, close - open + 1) : QStringView(value);
-        i = close + 1;
-    }
-    f.message = m;
+    f.message = fillTemplate(rule.message, args);
     return f;
+}
+
+QString messageLabel(const Diagram &d, const QString &id)
+{
+    const Component *c = d.component(id);
+    return !c || c->label.isEmpty() ? id : c->label;
+}
+
+QString renderMessage(const Rule &rule, const Diagram &d, const LabelArgs &args)
+{
+    return fillTemplate(rule.message, [&](QStringView name) {
+        for (const LabelArg &a : args) {
+            if (a.name != name)
+                continue;
+            if (a.ids.isEmpty())
+                return a.literal;
+            QString value;
+            for (qsizetype i = 0; i < a.ids.size(); ++i) {
+                if (i > 0)
+                    value += a.separator;
+                const QString label = messageLabel(d, a.ids[i]);
+                value += a.quote ? QLatin1Char('"') + label + QLatin1Char('"') : label;
+            }
+            return value;
+        }
+        return QString();
+    });
 }
 
 } // namespace mls

@@ -5,14 +5,60 @@
 
 #include <QVector>
 
+#include <optional>
+
 namespace mls {
+
+/// A message placeholder of a graph finding whose value is made of component labels, kept
+/// so a rename can re-render the message without re-running the check on the whole part.
+struct LabelArg
+{
+    LabelArg(QString name, QStringList ids, QString separator = {}, bool quote = true,
+             QString literal = {})
+        : name(std::move(name)), ids(std::move(ids)), separator(std::move(separator)), quote(quote),
+          literal(std::move(literal))
+    {}
+
+    QString name;      ///< placeholder name, e.g. "component"
+    QStringList ids;   ///< components whose labels make the value, in order (empty: literal)
+    QString separator; ///< between two labels
+    bool quote = true; ///< each label in double quotes
+    QString literal;   ///< the value when @c ids is empty
+};
+using LabelArgs = QVector<LabelArg>;
+
+/// Label of a component as messages show it (its id when the label is empty or it is gone).
+QString messageLabel(const Diagram &d, const QString &id);
+/// The message of a finding of @p rule filled from @p args with the current labels of @p d.
+QString renderMessage(const Rule &rule, const Diagram &d, const LabelArgs &args);
 
 /// What a check evaluates against: the graph, the rule, its effective severity, the meta.
 struct CheckContext
 {
+    CheckContext(const RuleGraph &g, const Rule &r, Severity s,
+                 QVector<std::optional<LabelArgs>> *labelled = nullptr)
+        : graph(g), rule(r), severity(s), labelled(labelled)
+    {}
+
     const RuleGraph &graph;
     const Rule &rule;
     Severity severity;
+    /// When set, graph checks record the label arguments of each finding they make here,
+    /// one entry per finding (for RuleEngine's re-render after a rename).
+    QVector<std::optional<LabelArgs>> *labelled;
+
+    /// A graph finding whose placeholders are given as labels of components: rendered now,
+    /// and recorded in @c labelled.
+    Finding makeLabelled(const LabelArgs &args, const QStringList &components,
+                         const QStringList &connections = {}) const
+    {
+        Finding f = makeFinding(
+            rule, severity, [](QStringView) { return QString(); }, components, connections);
+        f.message = renderMessage(rule, graph.diagram(), args);
+        if (labelled)
+            labelled->push_back(args);
+        return f;
+    }
 
     /// A finding of this rule with the message template filled from @p args.
     Finding make(const MessageArgs &args, const QStringList &components,

@@ -1,11 +1,13 @@
 #include "RuleEngine.h"
 
+#include "LatencyAnalysis.h"
 #include "Logging.h"
 #include "RuleChecks.h"
 #include "RuleGraph.h"
 #include "RulePack.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace mls {
 
@@ -107,11 +109,21 @@ void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
         m_byConnection.insert(id, found);
 }
 
-QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g) const
+QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
+                                            QVector<std::optional<LabelArgs>> *labelled) const
 {
     QVector<Finding> found;
-    for (const BoundRule &r : m_globalRules)
-        r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, found);
+    for (const BoundRule &r : m_globalRules) {
+        const qsizetype before = found.size();
+        labelled->resize(before);
+        r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule), labelled}, found);
+        // A check that made a finding without recording its labels: that one cannot be
+        // re-rendered in place, recheckInPlace() then falls back to a re-run.
+        if (labelled->size() != found.size()) {
+            labelled->resize(before);
+            labelled->resize(found.size());
+        }
+    }
     if (g.hasWaivers())
         applyWaivers(g.diagram(), found);
     return found;
@@ -141,6 +153,56 @@ void RuleEngine::applyWaivers(const Diagram &d, QVector<Finding> &findings) cons
     }
 }
 
+namespace {
+
+/// Number of nodes of @p g weakly connected to @p seeds (ids not in @p g are skipped).
+int partSize(const RuleGraph &g, const QStringList &seeds)
+{
+    QVector<char> seen(g.nodeCount(), 0);
+    QVector<int> queue;
+    for (const QString &id : seeds) {
+        const int n = g.indexOf(id);
+        if (n >= 0 && !seen[n]) {
+            seen[n] = 1;
+            queue.push_back(n);
+        }
+    }
+    for (int i = 0; i < queue.size(); ++i) {
+        for (const RuleGraph::EdgeRange &adj : {g.out(queue[i]), g.in(queue[i])}) {
+            for (int e : adj) {
+                for (int w : {g.edge(e).from, g.edge(e).to}) {
+                    if (!seen[w]) {
+                        seen[w] = 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+        }
+    }
+    return int(queue.size());
+}
+
+/// Size of the largest weakly connected part of @p g (union-find on node indexes).
+int largestPart(const RuleGraph &g)
+{
+    QVector<int> parent(g.nodeCount());
+    std::iota(parent.begin(), parent.end(), 0);
+    auto root = [&](int v) {
+        while (parent[v] != v)
+            v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (int e = 0; e < g.edgeCount(); ++e)
+        parent[root(g.edge(e).from)] = root(g.edge(e).to);
+    QVector<int> size(g.nodeCount(), 0);
+    int largest = 0;
+    for (int v = 0; v < g.nodeCount(); ++v)
+        largest = std::max(largest, ++size[root(v)]);
+    return largest;
+}
+
+} // namespace
+
 QVector<Finding> RuleEngine::check(const Diagram &d)
 {
     m_meta = d.meta();
@@ -148,16 +210,23 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     m_byComponent.clear();
     m_byConnection.clear();
     m_ends.clear();
+    m_traits.clear();
     const RuleGraph g = RuleGraph::whole(d, *m_catalog);
-    for (int n = 0; n < g.nodeCount(); ++n)
+    m_traits.reserve(g.nodeCount());
+    for (int n = 0; n < g.nodeCount(); ++n) {
         runComponentRules(g, n);
+        m_traits.insert(g.node(n).id,
+                        GraphTraits{g.node(n).kind, LatencyAnalysis::p99(g.node(n), g.kind(n))});
+    }
     m_ends.reserve(g.edgeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
         runConnectionRules(g, e);
         const Connection *c = g.edge(e).connection;
         m_ends.insert(c->id, {c->from, c->to});
     }
-    m_global = runGlobalRules(g);
+    m_globalArgs.clear();
+    m_global = runGlobalRules(g, &m_globalArgs);
+    m_preferWhole = 2 * largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
     m_valid = true;
     return findings();
 }
@@ -167,11 +236,14 @@ QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &compon
 {
     QStringList seeds;
     for (const QString &id : components) {
-        if (d.component(id)) {
+        if (const Component *c = d.component(id)) {
             seeds << id;
+            m_traits.insert(
+                id, GraphTraits{c->kind, LatencyAnalysis::p99(*c, m_catalog->kind(c->kind))});
         } else {
             removed->insert(id);
             m_byComponent.remove(id);
+            m_traits.remove(id);
         }
     }
     for (const QString &id : connections) {
@@ -215,15 +287,75 @@ void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds)
 void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
 {
     // A graph finding lies inside one connected part, so the old findings of the edited
-    // parts are exactly those naming a region component or a removed one.
+    // parts are exactly those naming a region component or a removed one; a graph of the
+    // whole diagram replaces them all.
+    if (g.nodeCount() == int(g.diagram().components().size())) {
+        m_global.clear();
+        m_globalArgs.clear();
+        m_global = runGlobalRules(g, &m_globalArgs);
+        return;
+    }
     for (int n = 0; n < g.nodeCount(); ++n)
         removed.insert(g.node(n).id);
     auto stale = [&](const Finding &f) {
         return std::any_of(f.components.begin(), f.components.end(),
                            [&](const QString &c) { return removed.contains(c); });
     };
-    m_global.erase(std::remove_if(m_global.begin(), m_global.end(), stale), m_global.end());
-    m_global += runGlobalRules(g);
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < m_global.size(); ++i) {
+        if (stale(m_global[i]))
+            continue;
+        if (kept != i) {
+            m_global[kept] = std::move(m_global[i]);
+            m_globalArgs[kept] = std::move(m_globalArgs[i]);
+        }
+        ++kept;
+    }
+    m_global.resize(kept);
+    m_globalArgs.resize(kept);
+    QVector<std::optional<LabelArgs>> labelled;
+    m_global += runGlobalRules(g, &labelled);
+    m_globalArgs += labelled;
+}
+
+bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
+{
+    for (const QString &id : components) {
+        const Component *c = d.component(id);
+        const auto old = m_traits.constFind(id);
+        if (!c || old == m_traits.constEnd() || old->kind != c->kind ||
+            old->p99 != LatencyAnalysis::p99(*c, m_catalog->kind(c->kind)))
+            return false; // added, removed, or a change the graph checks see
+    }
+    // Edits name one or a few components: comparing ids then beats hashing every finding's.
+    const bool few = components.size() <= 8;
+    const QSet<QString> edited =
+        few ? QSet<QString>() : QSet<QString>(components.begin(), components.end());
+    auto names = [&](const Finding &f) {
+        for (const QString &c : f.components) {
+            if (few ? components.contains(c) : edited.contains(c))
+                return true;
+        }
+        return false;
+    };
+    QVector<qsizetype> affected;
+    for (qsizetype i = 0; i < m_global.size(); ++i) {
+        if (names(m_global[i])) {
+            if (!m_globalArgs[i])
+                return false;
+            affected.push_back(i);
+        }
+    }
+    const RuleGraph g = RuleGraph::neighbourhood(d, *m_catalog, components);
+    rerunLocalRules(g, components);
+    for (qsizetype i : std::as_const(affected)) {
+        Finding &f = m_global[i];
+        f.message = renderMessage(*rule(f.rule), d, *m_globalArgs[i]);
+        QVector<Finding> one{f};
+        applyWaivers(d, one);
+        f = one.first();
+    }
+    return true;
 }
 
 QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
@@ -231,9 +363,16 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
 {
     if (!m_valid || d.meta() != m_meta)
         return check(d);
+    if (connections.isEmpty() && recheckInPlace(d, components))
+        return findings();
     QSet<QString> removed;
     const QStringList seeds = forgetEdited(d, components, connections, &removed);
-    const RuleGraph g = RuleGraph::region(d, *m_catalog, seeds);
+    // Either graph is right (graph findings lie inside one connected part, and the whole
+    // diagram is a set of parts); they differ in cost only.
+    const RuleGraph g =
+        m_preferWhole ? RuleGraph::whole(d, *m_catalog) : RuleGraph::region(d, *m_catalog, seeds);
+    const int total = int(d.components().size());
+    m_preferWhole = 2 * (m_preferWhole ? partSize(g, seeds) : g.nodeCount()) >= total;
     rerunLocalRules(g, seeds);
     rerunGlobalRules(g, removed);
     return findings();

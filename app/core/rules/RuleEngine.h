@@ -4,6 +4,7 @@
 #include "Diagram.h"
 #include "Finding.h"
 #include "Rule.h"
+#include "RuleChecks.h"
 
 #include <QHash>
 #include <QSet>
@@ -75,13 +76,20 @@ private:
     Severity effectiveSeverity(const Rule &r) const;
     void runComponentRules(const RuleGraph &g, int node);
     void runConnectionRules(const RuleGraph &g, int edge);
-    QVector<Finding> runGlobalRules(const RuleGraph &g) const;
+    /// The graph findings of @p g; with @p labelled, the label arguments of each (in order).
+    QVector<Finding> runGlobalRules(const RuleGraph &g,
+                                    QVector<std::optional<LabelArgs>> *labelled) const;
     void applyWaivers(const Diagram &d, QVector<Finding> &findings) const;
     /// Drops cached findings of removed items; returns the ids of the touched components.
     QStringList forgetEdited(const Diagram &d, const QStringList &components,
                              const QStringList &connections, QSet<QString> *removed);
     void rerunLocalRules(const RuleGraph &g, const QStringList &seeds);
     void rerunGlobalRules(const RuleGraph &g, QSet<QString> removed);
+    /// The re-check of an edit that changes no graph property of @p components (a rename,
+    /// notes, position, a waiver, props other than latency_ms): local rules around them, and
+    /// the graph findings naming them re-rendered and re-waived. False, with nothing changed,
+    /// when the edit is not of that sort.
+    bool recheckInPlace(const Diagram &d, const QStringList &components);
 
     const Catalog *m_catalog;
     QVector<Rule> m_rules;
@@ -102,7 +110,18 @@ private:
     QHash<QString, QVector<Finding>> m_byComponent;  ///< component-scoped findings
     QHash<QString, QVector<Finding>> m_byConnection; ///< connection-scoped findings
     QVector<Finding> m_global;                       ///< graph findings
-    QHash<QString, QPair<QString, QString>> m_ends;  ///< connection id → (from, to)
+    QVector<std::optional<LabelArgs>> m_globalArgs;  ///< label arguments of m_global[i]
+    /// What the graph checks read of a component besides its label and waivers.
+    struct GraphTraits
+    {
+        QString kind;
+        double p99 = 0;
+    };
+    QHash<QString, GraphTraits> m_traits; ///< component id → traits at the last (re)check
+    /// The last graph run found the edited part to be most of the diagram: indexing the
+    /// whole diagram in file order is then cheaper than walking the part by ids.
+    bool m_preferWhole = false;
+    QHash<QString, QPair<QString, QString>> m_ends; ///< connection id → (from, to)
 };
 
 } // namespace mls

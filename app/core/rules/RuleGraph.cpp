@@ -1,5 +1,9 @@
 #include "RuleGraph.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace mls {
 
 void RuleGraph::addNode(const Component *c)
@@ -87,6 +91,67 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
             if (!g.m_index.contains(e->from))
                 g.addNode(d.component(e->from));
         }
+    }
+    // File order, as in whole(): the checks list members and paths in node and edge order,
+    // and a re-check must give the same findings as a full check.
+    QVector<std::pair<int, const Component *>> nodes;
+    nodes.reserve(g.nodeCount());
+    for (const Component *c : std::as_const(g.m_nodes))
+        nodes.push_back({d.componentIndex(c->id), c});
+    std::sort(nodes.begin(), nodes.end());
+    g.m_nodes.clear();
+    g.m_kinds.clear();
+    g.m_index.clear();
+    for (const auto &[index, c] : std::as_const(nodes))
+        g.addNode(c);
+    QVector<std::pair<int, const Connection *>> sorted;
+    sorted.reserve(edges.size());
+    for (const Connection *e : std::as_const(edges))
+        sorted.push_back({d.connectionIndex(e->id), e});
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto &[index, e] : std::as_const(sorted))
+        g.addEdge(e);
+    g.buildAdjacency();
+    return g;
+}
+
+RuleGraph RuleGraph::neighbourhood(const Diagram &d, const Catalog &catalog,
+                                   const QStringList &seeds)
+{
+    RuleGraph g;
+    g.m_diagram = &d;
+    g.m_catalog = &catalog;
+    for (const QString &id : seeds) {
+        if (const Component *c = d.component(id); c && !g.m_index.contains(id))
+            g.addNode(c);
+    }
+    // Two rounds: the seeds' neighbours get all their connections too; the components at
+    // distance two are added without theirs.
+    QVector<const Connection *> edges;
+    QSet<QString> taken;
+    int done = 0;
+    for (int round = 0; round < 2; ++round) {
+        const int end = g.nodeCount();
+        for (int i = done; i < end; ++i) {
+            const QString &id = g.m_nodes[i]->id;
+            for (const Connection *e : d.outgoing(id)) {
+                if (!taken.contains(e->id)) {
+                    taken.insert(e->id);
+                    edges.push_back(e);
+                }
+                if (!g.m_index.contains(e->to))
+                    g.addNode(d.component(e->to));
+            }
+            for (const Connection *e : d.incoming(id)) {
+                if (!taken.contains(e->id)) {
+                    taken.insert(e->id);
+                    edges.push_back(e);
+                }
+                if (!g.m_index.contains(e->from))
+                    g.addNode(d.component(e->from));
+            }
+        }
+        done = end;
     }
     for (const Connection *e : std::as_const(edges))
         g.addEdge(e);

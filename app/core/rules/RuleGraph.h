@@ -52,6 +52,11 @@ public:
     static RuleGraph whole(const Diagram &d, const Catalog &catalog);
     /// The weakly connected parts of @p d that contain any of @p seeds (unknown ids ignored).
     static RuleGraph region(const Diagram &d, const Catalog &catalog, const QStringList &seeds);
+    /// @p seeds, their neighbours and every connection touching one of those, with the
+    /// components at its other end: enough for the component and connection checks of the
+    /// seeds, their neighbours and the seeds' connections, not for graph checks.
+    static RuleGraph neighbourhood(const Diagram &d, const Catalog &catalog,
+                                   const QStringList &seeds);
 
     const Diagram &diagram() const { return *m_diagram; }
     const Catalog &catalog() const { return *m_catalog; }

@@ -7,11 +7,6 @@ namespace mls {
 
 namespace {
 
-QString quoted(const QString &s)
-{
-    return QLatin1Char('"') + s + QLatin1Char('"');
-}
-
 /// Breadth-first walks upstream that mark visited nodes with a per-walk stamp, so a check
 /// over many trainers allocates once instead of once per walk.
 class Walker
@@ -89,9 +84,9 @@ void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
             serving.upstream(s, isFeatures, &training, stamp, &shared, &readsFeatures);
             if (!readsFeatures || shared)
                 continue;
-            out.push_back(ctx.make({{QStringLiteral("component"), quoted(g.label(s))},
-                                    {QStringLiteral("trainer"), quoted(g.label(t))}},
-                                   {g.node(s).id, g.node(t).id}));
+            out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(s).id}},
+                                            {QStringLiteral("trainer"), {g.node(t).id}}},
+                                           {g.node(s).id, g.node(t).id}));
         }
     }
 }
