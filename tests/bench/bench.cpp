@@ -1,5 +1,6 @@
 // mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams,
-// then the board: scene build, one full paint, and one drag step; then layout, rules and
+// then the board (--board alone: with and without connection labels): scene build, one full
+// paint, and one drag step; then layout, rules and
 // export (--export: SVG and PNG against Graphviz neato -n2 on the same positioned graph).
 //
 // Each size runs in a forked child so its peak RSS is its own. Times are medians of several
@@ -18,6 +19,7 @@
 #include "layout/DiagramLayout.h"
 
 #include "canvas/DiagramScene.h"
+#include "canvas/LabelPlacer.h"
 #include "export/ExportWriter.h"
 #include "export/SceneExporter.h"
 
@@ -73,7 +75,7 @@ double medianMs(int runs, const std::function<void()> &fn)
     return times[times.size() / 2];
 }
 
-std::unique_ptr<Diagram> generate(int n, int columns = 200)
+std::unique_ptr<Diagram> generate(int n, int columns = 200, bool labels = false)
 {
     QRandomGenerator rng(42);
     auto d = std::make_unique<Diagram>();
@@ -95,6 +97,8 @@ std::unique_ptr<Diagram> generate(int n, int columns = 200)
         c.from = QStringLiteral("c%1").arg(from);
         c.to = QStringLiteral("c%1").arg(std::min(n - 1, from + 1 + rng.bounded(20)));
         c.flow = flows[rng.bounded(int(flows.size()))].id;
+        if (labels) // a pill each, placed off the cards it would cover
+            c.label = QStringLiteral("%1 %2").arg(c.flow).arg(i);
         d->insertConnection(i, c);
     }
     for (int g = 0; g < n / 100; ++g) {
@@ -177,13 +181,14 @@ Row measure(int n)
 
 /// The board: build the scene, paint it once, and one drag step of 50 selected cards (what a
 /// mouse move costs while dragging). The reference is the same drag step with one card.
-void measureBoard(int n)
+void measureBoard(int n, bool labels)
 {
-    std::unique_ptr<Diagram> d = generate(n);
+    std::unique_ptr<Diagram> d = generate(n, 200, labels);
     std::unique_ptr<DiagramScene> scene;
     const double buildMs = medianMs(3, [&] {
         scene.reset();
         scene = std::make_unique<DiagramScene>(d.get());
+        LabelPlacer::flush(scene.get()); // what the event loop does next
     });
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     const double paintMs = medianMs(3, [&] {
@@ -204,14 +209,15 @@ void measureBoard(int n)
             for (auto it = to.constBegin(); it != to.constEnd(); ++it)
                 moved.insert(it.key(), it.value() + QPointF(step, step));
             scene->previewMove(moved, {}, {});
+            LabelPlacer::flush(scene.get());
         });
         scene->endPreview();
         return ms;
     };
     const double drag50 = dragStep(50);
     const double drag1 = dragStep(1);
-    std::printf("%10d %9.1f %9.1f %12.1f %12.1f %8.1f\n", n, buildMs, paintMs, drag50 * 1000,
-                drag1 * 1000, drag50 / drag1);
+    std::printf("%10d %6s %9.1f %9.1f %12.1f %12.1f %8.1f\n", n, labels ? "yes" : "no", buildMs,
+                paintMs, drag50 * 1000, drag1 * 1000, drag50 / drag1);
 }
 
 /// Auto layout: GraphvizLayout::run (build the graph through the API, lay out, read every
@@ -410,6 +416,18 @@ void exportTable()
         measureExport(n, neato);
 }
 
+void boardTable()
+{
+    std::printf("\nBoard (target: one drag step of 50 selected among 10k ≤ 8 ms; labels: every "
+                "connection labelled)\n");
+    std::printf("%10s %6s %9s %9s %12s %12s %8s\n", "components", "labels", "build ms", "paint ms",
+                "drag50 µs", "drag1 µs", "ratio");
+    for (int n : {1000, 10000}) {
+        measureBoard(n, false);
+        measureBoard(n, true);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -427,6 +445,10 @@ int main(int argc, char *argv[])
     }
     if (argc > 1 && QByteArray(argv[1]) == "--export") { // the export table alone
         exportTable();
+        return 0;
+    }
+    if (argc > 1 && QByteArray(argv[1]) == "--board") { // the board table alone
+        boardTable();
         return 0;
     }
     if (argc > 1 && QByteArray(argv[1]) == "--layout") { // the layout table alone
@@ -469,11 +491,7 @@ int main(int argc, char *argv[])
         std::fflush(stdout);
     }
 
-    std::printf("\nBoard (target: one drag step of 50 selected among 10k ≤ 8 ms)\n");
-    std::printf("%10s %9s %9s %12s %12s %8s\n", "components", "build ms", "paint ms", "drag50 µs",
-                "drag1 µs", "ratio");
-    for (int n : {1000, 10000})
-        measureBoard(n);
+    boardTable();
     layoutTable();
     rulesTable();
     exportTable();

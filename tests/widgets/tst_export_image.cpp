@@ -414,6 +414,7 @@ void TestExportImage::matchesCanvasPixels()
     canvas.setGridVisible(false);
     canvas.selectIds({"ranking", "e1", "g_online"});
     canvas.clearSelection();
+    QCoreApplication::processEvents(); // the window's event loop places labels off the cards
 
     const SceneExporter exporter(d.get(), {});
     const QImage exported = exporter.toImage();

@@ -2,7 +2,11 @@
 
 #include "CardStyle.h"
 #include "Catalog.h"
+#include "ComponentItem.h"
+#include "ConnectionLabelItem.h"
 #include "DiagramScene.h"
+#include "GroupItem.h"
+#include "LabelPlacer.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -26,22 +30,141 @@ ConnectionItem::ConnectionItem(const Connection &c) : m_id(c.id), m_from(c.from)
     sync(c);
 }
 
+ConnectionItem::~ConnectionItem()
+{
+    LabelPlacer::cancel(scene(), this);
+    if (m_labelItem) {
+        m_labelItem->m_owner = nullptr;
+        delete m_labelItem;
+    }
+}
+
+QVariant ConnectionItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSceneChange)
+        LabelPlacer::cancel(scene(), this); // the scene it leaves
+    if (change == ItemSceneHasChanged && m_labelItem) {
+        if (QGraphicsScene *old = m_labelItem->scene())
+            old->removeItem(m_labelItem);
+        if (scene()) {
+            scene()->addItem(m_labelItem);
+            prepareGeometryChange();
+            placeLabel();
+        }
+    } else if (change == ItemSelectedHasChanged && m_labelItem) {
+        m_labelItem->update(); // its border follows the arrow's colour
+    } else if (change == ItemVisibleHasChanged && m_labelItem) {
+        m_labelItem->setVisible(isVisible());
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
 void ConnectionItem::sync(const Connection &c)
 {
     m_flow = c.flow;
-    m_label = c.label;
+    if (c.label != m_label) {
+        prepareGeometryChange();
+        m_label = c.label;
+        if (m_label.isEmpty()) {
+            LabelPlacer::cancel(scene(), this);
+            delete m_labelItem; // clears m_labelItem
+        } else {
+            if (!m_labelItem) {
+                m_labelItem = new ConnectionLabelItem(this);
+                m_labelItem->setVisible(isVisible());
+                if (scene())
+                    scene()->addItem(m_labelItem);
+            }
+            m_labelItem->setText(m_label);
+            placeLabel();
+        }
+    }
     const FlowType *flow = Catalog::builtin().flow(c.flow);
     m_flowToolTip = (flow ? QStringLiteral("<b>%1</b><br/>%2")
                                 .arg(flow->label.toHtmlEscaped(), flow->description.toHtmlEscaped())
                           : QStringLiteral("Unknown flow “%1”").arg(c.flow.toHtmlEscaped()));
     updateToolTip();
     update();
+    if (m_labelItem)
+        m_labelItem->update();
 }
 
 void ConnectionItem::updateToolTip()
 {
-    setToolTip(m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip()
-                        : m_flowToolTip);
+    const QString tip =
+        m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip() : m_flowToolTip;
+    setToolTip(tip);
+    if (m_labelItem) // the pill's tooltip: the arrow's, with the whole label when it is cut
+        m_labelItem->setToolTip(m_labelItem->isElided()
+                                    ? QStringLiteral("“%1”<br/>").arg(m_label.toHtmlEscaped()) + tip
+                                    : tip);
+}
+
+QColor ConnectionItem::strokeColor(const CardStyle &style) const
+{
+    if (isSelected())
+        return style.selection;
+    const FlowType *flow = Catalog::builtin().flow(m_flow);
+    QColor color = flow ? flow->color : style.unknown;
+    return style.dark ? color.lighter(140) : color;
+}
+
+void ConnectionItem::placeLabel()
+{
+    m_labelAt = m_middle;
+    if (!m_labelItem)
+        return;
+    m_labelItem->setCentre(m_labelAt);
+    // Self-loops keep their spot beside the card; without a scene there are no cards to avoid.
+    if (m_from != m_to && scene())
+        LabelPlacer::schedule(this);
+}
+
+QPointF ConnectionItem::bestLabelSpot() const
+{
+    if (!m_labelItem || m_from == m_to || !scene())
+        return m_middle;
+    // The first spot that covers nothing; else the first that covers no card (only a zone
+    // title); else the middle.
+    std::optional<QPointF> clearOfCards;
+    for (const qreal t : {0.5, 0.35, 0.65, 0.25, 0.75}) {
+        const QPointF at = t == 0.5 ? m_middle : m_path.pointAtPercent(t);
+        const Cover cover = coverAt(m_labelItem->sceneRectAt(at));
+        if (cover == Cover::Nothing)
+            return at;
+        if (cover == Cover::ZoneTitle && !clearOfCards)
+            clearOfCards = at;
+    }
+    return clearOfCards.value_or(m_middle);
+}
+
+void ConnectionItem::moveLabelTo(const QPointF &centre)
+{
+    if (!m_labelItem || centre == m_labelAt)
+        return;
+    prepareGeometryChange();
+    m_labelAt = centre;
+    m_labelItem->setCentre(centre);
+    update(); // the badge sits beside the label
+}
+
+ConnectionItem::Cover ConnectionItem::coverAt(const QRectF &sceneRect) const
+{
+    const QRectF r = sceneRect.adjusted(-2, -2, 2, 2); // a hair of air around the pill
+    // A rectangle the size of the pill: the index returns a handful of items even on big boards.
+    Cover cover = Cover::Nothing;
+    for (const QGraphicsItem *item : scene()->items(r, Qt::IntersectsItemBoundingRect)) {
+        if (!item->isVisible())
+            continue;
+        if (const auto *card = qgraphicsitem_cast<const ComponentItem *>(item)) {
+            if (card->sceneCardRect().intersects(r))
+                return Cover::Card;
+        } else if (const auto *zone = qgraphicsitem_cast<const GroupItem *>(item)) {
+            if (zone->titleRect().intersects(r))
+                cover = Cover::ZoneTitle;
+        }
+    }
+    return cover;
 }
 
 void ConnectionItem::setMarker(const std::optional<FindingBadge::Marker> &marker)
@@ -64,7 +187,7 @@ void ConnectionItem::setHighlighted(bool highlighted)
 
 QPointF ConnectionItem::markerCentre() const
 {
-    // Beside a label rather than on it: labels are elided to 180 px, so sit just past half that.
+    // Beside a label rather than on it: pills are at most 170 px wide, so sit past half that.
     if (!m_label.isEmpty())
         return m_labelAt - QPointF(100, 0);
     return m_labelAt;
@@ -96,7 +219,7 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routi
         m_path.cubicTo(start + QPointF(0, -40), m_tip + QPointF(50, 0),
                        m_tip + QPointF(arrowLength, 0));
         m_tipDir = QPointF(-1, 0);
-        m_labelAt = fromCard.topRight() + QPointF(20, -20);
+        m_middle = fromCard.topRight() + QPointF(20, -20);
     } else if (routing == Routing::Straight || fromCard.intersects(toCard)) {
         const QPointF a = clipToRect(fromCard, toCard.center());
         const QPointF b = clipToRect(toCard, fromCard.center());
@@ -106,10 +229,11 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routi
         m_tip = b;
         m_path.moveTo(a);
         m_path.lineTo(b - m_tipDir * arrowLength); // the head covers the last few pixels
-        m_labelAt = (a + b) / 2;
+        m_middle = (a + b) / 2;
     } else {
         routeSideways(fromCard, toCard, routing);
     }
+    placeLabel();
     update();
 }
 
@@ -123,7 +247,8 @@ void ConnectionItem::setRoute(const QVector<QPointF> &bezier, const QPointF &tip
     const qreal len = std::hypot(d.x(), d.y());
     m_tipDir = len > 0 ? d / len : QPointF(1, 0);
     m_tip = tip;
-    m_labelAt = m_path.pointAtPercent(0.5);
+    m_middle = m_path.pointAtPercent(0.5);
+    placeLabel();
     update();
 }
 
@@ -164,14 +289,14 @@ void ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard,
         const qreal reach = std::max(40.0, QLineF(a, b).length() / 3);
         m_path.cubicTo(a + outDir * reach, beforeTip - outDir * reach, beforeTip);
     }
-    m_labelAt = m_path.pointAtPercent(0.5);
+    m_middle = m_path.pointAtPercent(0.5);
 }
 
 QRectF ConnectionItem::boundingRect() const
 {
     QRectF r = m_path.boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
-    if (!m_label.isEmpty())
-        r = r.united(QRectF(m_labelAt - QPointF(90, 12), QSizeF(180, 24)));
+    if (m_labelItem)
+        r = r.united(m_labelItem->sceneRectAt(m_labelAt));
     if (m_marker) {
         const qreal m = FindingBadge::maxRadius + 2;
         r = r.united(QRectF(markerCentre() - QPointF(m, m), QSizeF(2 * m, 2 * m)));
@@ -195,11 +320,7 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();
     const FlowType *flow = Catalog::builtin().flow(m_flow);
-    QColor color = flow ? flow->color : style.unknown;
-    if (style.dark)
-        color = color.lighter(140);
-    if (isSelected())
-        color = style.selection;
+    const QColor color = strokeColor(style);
     painter->setRenderHint(QPainter::Antialiasing);
 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
@@ -229,19 +350,6 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setBrush(color);
     painter->drawPolygon(head);
 
-    if (!m_label.isEmpty() && lod >= 0.5) {
-        QFont font = style.kindFont();
-        const QFontMetricsF fm(font);
-        const QString text = fm.elidedText(m_label, Qt::ElideRight, 170);
-        QRectF box(0, 0, fm.horizontalAdvance(text) + 10, fm.height() + 4);
-        box.moveCenter(m_labelAt);
-        painter->setBrush(style.canvas);
-        painter->setPen(QPen(color, 1));
-        painter->drawRoundedRect(box, 4, 4);
-        painter->setFont(font);
-        painter->setPen(style.text);
-        painter->drawText(box, Qt::AlignCenter, text);
-    }
     if (m_marker && (!diagramScene || diagramScene->markersVisible()))
         FindingBadge::paint(painter, markerCentre(), m_marker->severity,
                             FindingBadge::radiusAt(lod));

@@ -10,6 +10,9 @@
 
 namespace mls {
 
+class ConnectionLabelItem;
+struct CardStyle;
+
 /// An arrow between two cards, clipped at their borders, coloured and dashed by flow type.
 class ConnectionItem : public QGraphicsItem
 {
@@ -20,6 +23,7 @@ public:
     };
 
     explicit ConnectionItem(const Connection &c);
+    ~ConnectionItem() override;
 
     int type() const override { return Type; }
     const QString &connectionId() const { return m_id; }
@@ -52,14 +56,31 @@ public:
     /// Where the badge sits, in item coordinates (beside the label when there is one).
     QPointF markerCentre() const;
 
+    /// The label's pill (null without a label): a separate item above the cards, placed by
+    /// placeLabel() whenever the route changes.
+    ConnectionLabelItem *labelItem() const { return m_labelItem; }
+    /// The arrow's colour (flow colour, or the selection colour while selected).
+    QColor strokeColor(const CardStyle &style) const;
+
     /// Where the segment from the centre of @p rect towards @p outside leaves the rectangle.
     static QPointF clipToRect(const QRectF &rect, const QPointF &outside);
 
+    /// Where the label's pill should be centred: the middle of the route, or the first of a
+    /// few other points along it where the pill overlaps no card nor zone title (scene
+    /// coordinates; asks the scene's index, see LabelPlacer).
+    QPointF bestLabelSpot() const;
+    void moveLabelTo(const QPointF &centre);
+
+    /// Includes the label's pill, so the scene's content and export bounds frame the label.
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
+    friend class ConnectionLabelItem;
     QString m_id;
     QString m_from;
     QString m_to;
@@ -67,11 +88,24 @@ private:
     QString m_label;
     void routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing);
     void updateToolTip();
+    /// Puts the label in the middle of the route now and asks LabelPlacer to move it off the
+    /// cards it covers.
+    void placeLabel();
+    enum class Cover
+    {
+        Nothing,
+        ZoneTitle,
+        Card
+    };
+    /// What a pill at @p sceneRect would cover (the worst of it).
+    Cover coverAt(const QRectF &sceneRect) const;
 
-    QPainterPath m_path; ///< the line, without the arrow head
-    QPointF m_tip;       ///< arrow tip, on the target card's border
-    QPointF m_tipDir;    ///< unit direction of travel at the tip
-    QPointF m_labelAt;
+    QPainterPath m_path;                        ///< the line, without the arrow head
+    QPointF m_tip;                              ///< arrow tip, on the target card's border
+    QPointF m_tipDir;                           ///< unit direction of travel at the tip
+    QPointF m_middle;                           ///< the route's middle (the self-loop's label spot)
+    QPointF m_labelAt;                          ///< where the label's pill is centred
+    ConnectionLabelItem *m_labelItem = nullptr; ///< owned; a top-level item of the same scene
     QString m_flowToolTip;
     std::optional<FindingBadge::Marker> m_marker;
     bool m_highlighted = false;

@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "ComponentItem.h"
 #include "ConnectionItem.h"
+#include "ConnectionLabelItem.h"
 #include "Diagram.h"
 #include "GroupItem.h"
 
@@ -404,6 +405,8 @@ void DiagramScene::setHighlighted(const QStringList &components, const QStringLi
 QGraphicsItem *DiagramScene::interactiveItemAt(const QPointF &scenePos) const
 {
     for (QGraphicsItem *item : items(scenePos)) {
+        if (auto *label = qgraphicsitem_cast<ConnectionLabelItem *>(item))
+            return label->connection(); // a label stands for its arrow
         if (item->type() == ComponentItem::Type || item->type() == ConnectionItem::Type ||
             item->type() == GroupItem::Type)
             return item;

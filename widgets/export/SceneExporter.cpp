@@ -5,6 +5,7 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/GroupItem.h"
+#include "canvas/LabelPlacer.h"
 #include "export/ExportScope.h"
 #include "rules/RuleEngine.h"
 
@@ -120,6 +121,7 @@ SceneExporter::SceneExporter(Diagram *diagram, const ExportOptions &options)
     m_scene = std::make_unique<ExportScene>(m_diagram, m_options.background);
     m_scene->setRouting(m_options.routing);
     applyMarkers(m_scene.get(), *m_diagram, m_options.problemMarkers);
+    LabelPlacer::flush(m_scene.get()); // labels off the cards before measuring and drawing
     m_content = drawnBounds(*m_scene, *m_diagram);
     if (m_content.isNull()) // an empty diagram: a small blank picture, not a zero-sized one
         m_content = QRectF(0, 0, 1, 1);
