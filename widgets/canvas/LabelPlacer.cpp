@@ -13,7 +13,9 @@ LabelPlacer::LabelPlacer(QGraphicsScene *scene) : QObject(scene)
 {
     setObjectName(QStringLiteral("mls_label_placer"));
     m_timer.setSingleShot(true);
-    m_timer.setInterval(0);
+    // Placed once things stop moving: while cards are dragged (a step every ~16 ms) a label
+    // rides the middle of its arrow, and the off-card search runs when the drag pauses.
+    m_timer.setInterval(60);
     connect(&m_timer, &QTimer::timeout, this, &LabelPlacer::run);
 }
 
@@ -32,8 +34,7 @@ void LabelPlacer::schedule(ConnectionItem *item)
 {
     LabelPlacer *placer = of(item->scene(), true);
     placer->m_pending.insert(item);
-    if (!placer->m_timer.isActive())
-        placer->m_timer.start();
+    placer->m_timer.start(); // restarts: one batch after the last change
 }
 
 void LabelPlacer::cancel(QGraphicsScene *scene, ConnectionItem *item)
