@@ -25,6 +25,7 @@
 #include <QUndoStack>
 
 using namespace mls;
+using namespace mls::test::layout;
 
 namespace {
 
@@ -32,21 +33,6 @@ const QString worker = QStringLiteral(MLSKETCH_BIN);
 const QString slowWorker = QStringLiteral(MLS_TEST_DATA_DIR "/layout/slow_worker.sh");
 const QString templateFile =
     QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
-
-QRectF card(const QPointF &centre)
-{
-    return LayoutPlacement::cardRect(centre, {212, 60});
-}
-
-QString overlap(const Diagram &d)
-{
-    const auto &cs = d.components();
-    for (size_t i = 0; i < cs.size(); ++i)
-        for (size_t j = i + 1; j < cs.size(); ++j)
-            if (card(cs[i].pos).intersects(card(cs[j].pos)))
-                return cs[i].id + " overlaps " + cs[j].id;
-    return {};
-}
 
 void open(MainWindow &w, const QString &path = templateFile)
 {

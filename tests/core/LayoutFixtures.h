@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../TestDiagrams.h"
+#include "layout/LayoutPlacement.h"
 
 #include <QHash>
 #include <QRandomGenerator>
@@ -13,6 +14,23 @@
 namespace mls::test::layout {
 
 using Fixture = std::function<void(Diagram &)>;
+
+/// The card a laid-out component occupies (the canvas's card size).
+inline QRectF card(const QPointF &centre)
+{
+    return LayoutPlacement::cardRect(centre, {212, 60});
+}
+
+/// The first pair of overlapping cards, as text, or empty.
+inline QString overlap(const Diagram &d)
+{
+    const auto &cs = d.components();
+    for (size_t i = 0; i < cs.size(); ++i)
+        for (size_t j = i + 1; j < cs.size(); ++j)
+            if (card(cs[i].pos).intersects(card(cs[j].pos)))
+                return cs[i].id + " overlaps " + cs[j].id;
+    return {};
+}
 
 inline void addChain(Diagram &d, int n, const QString &prefix = QStringLiteral("c"))
 {

@@ -21,22 +21,6 @@ using namespace mls::test::layout;
 
 namespace {
 
-QRectF card(const QPointF &centre)
-{
-    return LayoutPlacement::cardRect(centre, {212, 60});
-}
-
-/// The first pair of overlapping cards, as text, or empty.
-QString overlap(const Diagram &d)
-{
-    const auto &cs = d.components();
-    for (size_t i = 0; i < cs.size(); ++i)
-        for (size_t j = i + 1; j < cs.size(); ++j)
-            if (card(cs[i].pos).intersects(card(cs[j].pos)))
-                return cs[i].id + " overlaps " + cs[j].id;
-    return {};
-}
-
 /// Share of non-loop connections pointing in the layout direction.
 double forwardShare(const Diagram &d, LayoutDirection dir)
 {
