@@ -68,7 +68,7 @@ RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
     return g;
 }
 
-RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStringList &seeds)
+RuleGraph RuleGraph::seeded(const Diagram &d, const Catalog &catalog, const QStringList &seeds)
 {
     RuleGraph g;
     g.m_diagram = &d;
@@ -77,6 +77,12 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
         if (const Component *c = d.component(id); c && !g.m_index.contains(id))
             g.addNode(c);
     }
+    return g;
+}
+
+RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStringList &seeds)
+{
+    RuleGraph g = seeded(d, catalog, seeds);
     // Breadth-first over connections in both directions; each connection is added once, as
     // an outgoing connection of its source, after all nodes are known.
     QVector<const Connection *> edges;
@@ -118,13 +124,7 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
 RuleGraph RuleGraph::neighbourhood(const Diagram &d, const Catalog &catalog,
                                    const QStringList &seeds)
 {
-    RuleGraph g;
-    g.m_diagram = &d;
-    g.m_catalog = &catalog;
-    for (const QString &id : seeds) {
-        if (const Component *c = d.component(id); c && !g.m_index.contains(id))
-            g.addNode(c);
-    }
+    RuleGraph g = seeded(d, catalog, seeds);
     // Two rounds: the seeds' neighbours get all their connections too; the components at
     // distance two are added without theirs.
     QVector<const Connection *> edges;

@@ -81,6 +81,8 @@ public:
     QString label(int i) const;
 
 private:
+    /// A graph of the existing components among @p seeds (each once), no connections yet.
+    static RuleGraph seeded(const Diagram &d, const Catalog &catalog, const QStringList &seeds);
     void addNode(const Component *c);
     void addEdge(const Connection *c);
     void buildAdjacency();
