@@ -571,7 +571,7 @@ void InspectorPanel::refreshConnection()
     const bool was = m_refreshing;
     m_refreshing = true;
     const Catalog &catalog = Catalog::builtin();
-    const auto name = [](const Component *x) { return x->label.isEmpty() ? x->id : x->label; };
+    const auto name = [](const Component *x) { return Catalog::builtin().displayName(*x); };
     m_ends->setText(QStringLiteral("%1 → %2").arg(name(from), name(to)));
     m_ends->setToolTip(
         QStringLiteral("%1 → %2").arg(catalog.kindLabel(from->kind), catalog.kindLabel(to->kind)));
