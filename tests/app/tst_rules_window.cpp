@@ -108,9 +108,9 @@ void TestRulesWindow::statusBarCounts_data()
     QTest::newRow("warnings only") << rulesData("warnings_only.mlsketch") << "";
     QTest::newRow("waived error") << rulesData("waived_error.mlsketch") << "No problems";
     QTest::newRow("infos only") << QStringLiteral(MLS_TEST_DATA_DIR "/sound/rag_chat.mlsketch")
-                                << "2 infos";
+                                << "3 infos";
     QTest::newRow("small") << QStringLiteral(MLS_TEST_DATA_DIR "/good/small.mlsketch")
-                           << "1 warning";
+                           << "2 warnings";
 }
 
 void TestRulesWindow::statusBarCounts()

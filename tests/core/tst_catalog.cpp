@@ -66,24 +66,28 @@ void TestCatalog::kindsMatchDesign_data()
     row("event_stream", "events predictions metrics features",
         "events predictions metrics features");
     row("stream_processor", "events predictions features", "features events labels metrics");
-    row("batch_etl", "batch_data events predictions labels",
+    // Extended beyond DESIGN.md's table where real designs need it (README, "Catalog"):
+    // a batch job reading features, label joins into feature stores, change data capture
+    // from an operational DB, index snapshots in an object store, index health metrics and
+    // embedding drift in monitoring.
+    row("batch_etl", "batch_data events predictions labels features",
         "batch_data features training_data labels");
     row("data_lake", "events batch_data predictions labels metrics features", "batch_data");
-    row("oltp_db", "requests batch_data", "batch_data features");
-    row("object_store", "batch_data model embeddings", "batch_data model");
+    row("oltp_db", "requests batch_data", "batch_data features events");
+    row("object_store", "batch_data model embeddings", "batch_data model embeddings");
     row("cache", "predictions features embeddings candidates",
         "predictions features embeddings candidates");
     row("feature_pipeline", "batch_data events", "features");
-    row("feature_store", "features", "features training_data");
-    row("offline_feature_store", "features", "features training_data");
+    row("feature_store", "features labels", "features training_data");
+    row("offline_feature_store", "features labels", "features training_data");
     row("online_feature_store", "features", "features");
     row("labeling", "batch_data predictions events", "labels");
     row("trainer", "training_data model", "model metrics");
     row("evaluation", "model training_data", "model metrics");
     row("model_registry", "model metrics", "model");
     row("embedding_model", "requests batch_data features model", "embeddings");
-    row("vector_db", "embeddings", "candidates");
-    row("search_index", "batch_data features embeddings", "candidates");
+    row("vector_db", "embeddings", "candidates metrics");
+    row("search_index", "batch_data features embeddings", "candidates metrics");
     row("candidate_generation", "requests embeddings features candidates model",
         "candidates requests");
     row("ranking", "requests candidates features model", "predictions requests");
@@ -93,7 +97,7 @@ void TestCatalog::kindsMatchDesign_data()
     row("prediction_store", "predictions", "predictions");
     row("experimentation", "requests predictions metrics", "requests metrics");
     row("llm_service", "requests candidates features model", "predictions requests");
-    row("monitoring", "predictions metrics features events labels", "metrics");
+    row("monitoring", "predictions metrics features events labels embeddings", "metrics");
 }
 
 void TestCatalog::kindsMatchDesign()

@@ -188,7 +188,7 @@ void TestRuleEngine::badPack()
     QVERIFY(!engine.loadPack(path, &error));
     QVERIFY2(error.contains(message), qPrintable(error));
     QVERIFY2(error.contains("bad.json"), qPrintable(error));
-    QCOMPARE(engine.rules().size(), 18);
+    QCOMPARE(engine.rules().size(), 24);
 }
 
 void TestRuleEngine::findingKeyIsStable()
@@ -259,7 +259,7 @@ std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng
             c.props["owner"] = "team" + std::to_string(rng.bounded(5));
         else
             c.waivers = {
-                Waiver{QStringLiteral("MLS-0%1").arg(1 + rng.bounded(18), 2, 10, QLatin1Char('0')),
+                Waiver{QStringLiteral("MLS-0%1").arg(1 + rng.bounded(24), 2, 10, QLatin1Char('0')),
                        "r", Json::object()}};
         d.updateComponent(c);
         return {{c.id}, {}};

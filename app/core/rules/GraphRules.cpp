@@ -1,5 +1,6 @@
 // Checks over a whole connected part of the diagram: cycles, reachability, lineage, latency.
 #include "LatencyAnalysis.h"
+#include "Lineage.h"
 #include "RuleChecks.h"
 
 #include <QSet>
@@ -136,40 +137,20 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
 
 void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
 {
-    // Predictions travel along data flows and both ways along synchronous calls (the callee
-    // answers the caller; the caller passes scores on). Walk that backwards from monitoring.
+    // Follow the predictions themselves: what the model writes, what its callers pass on as
+    // predictions, and what streams, lakes and stores holding them relay. The callers' own
+    // events and the model's input events are not its predictions.
+    using Flow = RuleGraph::Flow;
     const RuleGraph &g = ctx.graph;
-    QVector<int> monitors;
+    const FlowSet relay{Flow::Predictions, Flow::Metrics, Flow::Events, Flow::BatchData,
+                        Flow::Labels};
     for (int n = 0; n < g.nodeCount(); ++n) {
-        if (g.isKind(n, ctx.rule.toKinds))
-            monitors.push_back(n);
-    }
-    QVector<char> reaches(g.nodeCount(), 0);
-    QVector<int> queue = monitors;
-    for (int m : monitors)
-        reaches[m] = 1;
-    auto carries = [](const RuleGraph::Edge &e) {
-        return !e.is(RuleGraph::Flow::Model) && !e.is(RuleGraph::Flow::TrainingData);
-    };
-    for (int i = 0; i < queue.size(); ++i) {
-        const int v = queue[i];
-        auto visit = [&](int w) {
-            if (!reaches[w]) {
-                reaches[w] = 1;
-                queue.push_back(w);
-            }
-        };
-        for (int e : g.in(v)) {
-            if (carries(g.edge(e)))
-                visit(g.edge(e).from);
-        }
-        for (int e : g.out(v)) {
-            if (isRequests(g.edge(e)))
-                visit(g.edge(e).to);
-        }
-    }
-    for (int n = 0; n < g.nodeCount(); ++n) {
-        if (g.isKind(n, ctx.rule.kinds) && !reaches[n])
+        if (!g.isKind(n, ctx.rule.kinds))
+            continue;
+        const QVector<int> holders = lineage::predictionHolders(g, n, relay);
+        const bool monitored = std::any_of(holders.begin(), holders.end(),
+                                           [&](int h) { return g.isKind(h, ctx.rule.toKinds); });
+        if (!monitored)
             out.push_back(
                 ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
     }

@@ -50,6 +50,11 @@ QHash<QString, QString> nodeArgs(const CheckContext &ctx, int n)
             {QStringLiteral("flows"), flows.join(QStringLiteral(" or "))}};
 }
 
+bool sameLabel(const QString &a, const QString &b)
+{
+    return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
+}
+
 bool matches(const QStringList &allowed, const QString &value)
 {
     return allowed.isEmpty() || allowed.contains(value);
@@ -100,13 +105,15 @@ void checkForbiddenConnection(const CheckContext &ctx, int e, QVector<Finding> &
 void checkDuplicateConnection(const CheckContext &ctx, int e, QVector<Finding> &out)
 {
     // Reported on every copy after the first in file order, so deleting the reported ones
-    // leaves exactly one.
+    // leaves exactly one. Arrows with different labels are two documented paths (the
+    // rule's own fix), not copies; labels compare trimmed and case-insensitively.
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
     const int myIndex = g.diagram().connectionIndex(edge.connection->id);
     for (int other : g.out(edge.from)) {
         const Connection *c = g.edge(other).connection;
         if (other != e && c->to == edge.connection->to && c->flow == edge.connection->flow &&
+            sameLabel(c->label, edge.connection->label) &&
             g.diagram().connectionIndex(c->id) < myIndex) {
             emitEdge(ctx, e, out);
             return;

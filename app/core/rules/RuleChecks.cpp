@@ -46,6 +46,12 @@ const CheckType checks[] = {
     {"unmonitored_model",    nullptr,                nullptr, checkUnmonitoredModel,    "kinds to_kinds"},
     {"no_feedback_loop",     nullptr,                nullptr, checkNoFeedbackLoop,      "kinds"},
     {"latency_budget",       nullptr,                nullptr, checkLatencyBudget,       ""},
+    {"ungated_registry",     nullptr,                nullptr, checkUngatedRegistry,     "kinds from_kinds to_kinds"},
+    {"unmonitored_features", nullptr,                nullptr, checkUnmonitoredFeatures, "kinds to_kinds"},
+    {"embedding_mismatch",   nullptr,                nullptr, checkEmbeddingMismatch,   "kinds from_kinds"},
+    {"self_trained_model",   nullptr,                nullptr, checkSelfTrainedModel,    "kinds"},
+    {"unfed_registry",       nullptr,                nullptr, checkUnfedRegistry,       "kinds from_kinds"},
+    {"no_fallback",          nullptr,                nullptr, checkNoFallback,          "kinds to_kinds"},
 };
 // clang-format on
 

@@ -98,7 +98,7 @@ const CheckType *findCheck(const QString &name);
 /// Names of all evaluators, for error messages.
 QStringList checkNames();
 
-// Implemented in LocalRules.cpp and GraphRules.cpp.
+// Implemented in LocalRules.cpp, GraphRules.cpp and SkewRule.cpp.
 void checkFlowCompatible(const CheckContext &, int edge, QVector<Finding> &out);
 void checkSelfLoop(const CheckContext &, int edge, QVector<Finding> &out);
 void checkRequestsIntoOffline(const CheckContext &, int edge, QVector<Finding> &out);
@@ -114,5 +114,12 @@ void checkTrainingServingSkew(const CheckContext &, QVector<Finding> &out);
 void checkUnmonitoredModel(const CheckContext &, QVector<Finding> &out);
 void checkNoFeedbackLoop(const CheckContext &, QVector<Finding> &out);
 void checkLatencyBudget(const CheckContext &, QVector<Finding> &out);
+// Implemented in ModelRules.cpp.
+void checkUngatedRegistry(const CheckContext &, QVector<Finding> &out);
+void checkUnmonitoredFeatures(const CheckContext &, QVector<Finding> &out);
+void checkEmbeddingMismatch(const CheckContext &, QVector<Finding> &out);
+void checkSelfTrainedModel(const CheckContext &, QVector<Finding> &out);
+void checkUnfedRegistry(const CheckContext &, QVector<Finding> &out);
+void checkNoFallback(const CheckContext &, QVector<Finding> &out);
 
 } // namespace mls

@@ -23,7 +23,14 @@ void RuleGraph::addEdge(const Connection *c)
     static const QHash<QString, Flow> tags{{QStringLiteral("requests"), Flow::Requests},
                                            {QStringLiteral("model"), Flow::Model},
                                            {QStringLiteral("features"), Flow::Features},
-                                           {QStringLiteral("training_data"), Flow::TrainingData}};
+                                           {QStringLiteral("training_data"), Flow::TrainingData},
+                                           {QStringLiteral("predictions"), Flow::Predictions},
+                                           {QStringLiteral("labels"), Flow::Labels},
+                                           {QStringLiteral("events"), Flow::Events},
+                                           {QStringLiteral("embeddings"), Flow::Embeddings},
+                                           {QStringLiteral("candidates"), Flow::Candidates},
+                                           {QStringLiteral("metrics"), Flow::Metrics},
+                                           {QStringLiteral("batch_data"), Flow::BatchData}};
     m_edges.push_back(Edge{c, from, to, tags.value(c->flow, Flow::Other)});
     m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
 }

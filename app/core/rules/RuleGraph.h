@@ -36,7 +36,14 @@ public:
         Requests,
         Model,
         Features,
-        TrainingData
+        TrainingData,
+        Predictions,
+        Labels,
+        Events,
+        Embeddings,
+        Candidates,
+        Metrics,
+        BatchData
     };
 
     struct Edge

@@ -1,0 +1,293 @@
+// Checks of where models come from and what watches them: release gates, empty registries,
+// embedding spaces, self-training, feature drift and fallbacks on the request path.
+#include "Lineage.h"
+#include "RuleChecks.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace mls {
+
+namespace {
+
+using Flow = RuleGraph::Flow;
+
+QStringList idsOf(const RuleGraph &g, const QVector<int> &nodes)
+{
+    QStringList ids;
+    for (int n : nodes)
+        ids << g.node(n).id;
+    return ids;
+}
+
+/// True when a node of @p target kinds is reached from @p start over `model` edges
+/// (downstream when @p forward) without passing a node of @p gates.
+bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QStringList &target,
+                      const QStringList &gates)
+{
+    QVector<char> seen(g.nodeCount(), 0);
+    QVector<int> queue{start};
+    seen[start] = 1;
+    for (int i = 0; i < queue.size(); ++i) {
+        const int v = queue[i];
+        if (v != start && g.isKind(v, target))
+            return true;
+        if (v != start && (g.isKind(v, gates) || g.node(v).kind == QLatin1String("trainer")))
+            continue;
+        for (int e : forward ? g.out(v) : g.in(v)) {
+            const int w = forward ? g.edge(e).to : g.edge(e).from;
+            if (g.edge(e).is(Flow::Model) && !seen[w]) {
+                seen[w] = 1;
+                queue.push_back(w);
+            }
+        }
+    }
+    return false;
+}
+
+/// Embedding models upstream of @p node over `embeddings` edges, not walking past one.
+QVector<int> encodersFeeding(const RuleGraph &g, int node, const QStringList &encoderKinds)
+{
+    QVector<char> seen(g.nodeCount(), 0);
+    QVector<int> queue{node}, encoders;
+    seen[node] = 1;
+    for (int i = 0; i < queue.size(); ++i) {
+        for (int e : g.in(queue[i])) {
+            const int w = g.edge(e).from;
+            if (!g.edge(e).is(Flow::Embeddings) || seen[w])
+                continue;
+            seen[w] = 1;
+            if (g.isKind(w, encoderKinds))
+                encoders.push_back(w);
+            else
+                queue.push_back(w);
+        }
+    }
+    return encoders;
+}
+
+} // namespace
+
+void checkUngatedRegistry(const CheckContext &ctx, QVector<Finding> &out)
+{
+    // A trainer's output reaches the registry without passing a gate, and leaves it for
+    // serving without passing one either: every retraining run is a release.
+    const RuleGraph &g = ctx.graph;
+    const QStringList trainer{QStringLiteral("trainer")};
+    for (int r = 0; r < g.nodeCount(); ++r) {
+        if (!g.isKind(r, ctx.rule.kinds))
+            continue;
+        if (reachesPastGates(g, r, false, trainer, ctx.rule.fromKinds) &&
+            reachesPastGates(g, r, true, ctx.rule.toKinds, ctx.rule.fromKinds))
+            out.push_back(
+                ctx.makeLabelled({{QStringLiteral("component"), {g.node(r).id}}}, {g.node(r).id}));
+    }
+}
+
+void checkUnmonitoredFeatures(const CheckContext &ctx, QVector<Finding> &out)
+{
+    // Nodes whose data reaches monitoring over data flows without going through serving or
+    // training: marked once, backwards from every monitor.
+    const RuleGraph &g = ctx.graph;
+    const FlowSet follow{Flow::Features, Flow::Metrics, Flow::Events, Flow::BatchData};
+    QVector<int> monitors;
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (g.isKind(n, ctx.rule.toKinds))
+            monitors.push_back(n);
+    }
+    QVector<char> watched(g.nodeCount(), 0);
+    QVector<int> queue = monitors;
+    for (int m : monitors)
+        watched[m] = 1;
+    for (int i = 0; i < queue.size(); ++i) {
+        for (int e : g.in(queue[i])) {
+            const int w = g.edge(e).from;
+            if (watched[w] || !follow.contains(g.edge(e).flow) ||
+                g.placement(w) == Placement::Online)
+                continue;
+            watched[w] = 1;
+            queue.push_back(w);
+        }
+    }
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (!g.isKind(n, ctx.rule.kinds))
+            continue;
+        const QVector<int> sources = lineage::upstream(g, n, {Flow::Features});
+        if (sources.isEmpty())
+            continue;
+        if (std::none_of(sources.begin(), sources.end(), [&](int s) { return watched[s]; }))
+            out.push_back(
+                ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
+    }
+}
+
+void checkEmbeddingMismatch(const CheckContext &ctx, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    const QStringList &encoderKinds = ctx.rule.fromKinds;
+    QHash<int, QSet<int>> sourceCache;
+    auto sources = [&](int encoder) -> const QSet<int> & {
+        auto it = sourceCache.find(encoder);
+        if (it == sourceCache.end()) {
+            const QVector<int> s = lineage::modelSources(g, encoder);
+            it = sourceCache.insert(encoder, QSet<int>(s.begin(), s.end()));
+        }
+        return *it;
+    };
+    auto sameSpace = [&](int a, int b) {
+        const QSet<int> &sa = sources(a);
+        const QSet<int> &sb = sources(b);
+        // Two encoders with no source at all: both pretrained, assumed the same model.
+        return (sa.isEmpty() && sb.isEmpty()) || sa.intersects(sb);
+    };
+    for (int x = 0; x < g.nodeCount(); ++x) {
+        if (!g.isKind(x, ctx.rule.kinds))
+            continue;
+        const QVector<int> writers = encodersFeeding(g, x, encoderKinds);
+        if (writers.isEmpty())
+            continue;
+        QVector<int> queries;
+        for (int e : g.out(x)) {
+            const int reader = g.edge(e).to;
+            for (int q : encodersFeeding(g, reader, encoderKinds))
+                queries.push_back(q);
+            for (int c : g.out(reader)) {
+                if (g.edge(c).is(Flow::Requests) && g.isKind(g.edge(c).to, encoderKinds))
+                    queries.push_back(g.edge(c).to);
+            }
+        }
+        QSet<int> reported;
+        for (int q : std::as_const(queries)) {
+            if (writers.contains(q) || reported.contains(q))
+                continue;
+            if (std::any_of(writers.begin(), writers.end(), [&](int w) { return sameSpace(q, w); }))
+                continue;
+            reported.insert(q);
+            const QStringList writerIds = idsOf(g, writers);
+            out.push_back(
+                ctx.makeLabelled({{QStringLiteral("component"), {g.node(x).id}},
+                                  {QStringLiteral("query"), {g.node(q).id}},
+                                  {QStringLiteral("writers"), writerIds, QStringLiteral(", ")}},
+                                 QStringList{g.node(x).id, g.node(q).id} + writerIds));
+        }
+    }
+}
+
+void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    const FlowSet data = FlowSet::allBut({Flow::Model, Flow::Requests});
+    const FlowSet trainingData = FlowSet::allBut({Flow::Model, Flow::Requests, Flow::Predictions});
+    const QString client = QStringLiteral("client"), api = QStringLiteral("api_gateway"),
+                  labeling = QStringLiteral("labeling");
+    for (int m = 0; m < g.nodeCount(); ++m) {
+        if (!g.isKind(m, ctx.rule.kinds))
+            continue;
+        const QVector<int> trainers = lineage::trainersOf(g, m);
+        if (trainers.isEmpty())
+            continue;
+        const QVector<int> holders = lineage::predictionHolders(g, m, data);
+        QVector<char> own(g.nodeCount(), 0);
+        for (int h : holders)
+            own[h] = 1;
+        for (int t : trainers) {
+            if (!own[t])
+                continue; // its predictions do not reach this trainer
+            // The training data of t, reached without riding on predictions: does a label,
+            // or an event from outside the model's own path, enter it?
+            QVector<int> region = lineage::upstream(g, t, trainingData);
+            region.push_back(t);
+            bool grounded = false;
+            for (int v : std::as_const(region)) {
+                for (int e : g.in(v)) {
+                    const RuleGraph::Edge &edge = g.edge(e);
+                    // Ground truth from outside: human labels, labels derived from data that
+                    // holds no prediction of this model, events from a client, or events
+                    // from an external API that is not the model's caller.
+                    const QString &from = g.node(edge.from).kind;
+                    if (edge.is(Flow::Labels))
+                        grounded = grounded || from == labeling || !own[edge.from];
+                    else if (edge.is(Flow::Events))
+                        grounded = grounded || from == client || (from == api && !own[edge.from]);
+                }
+                if (grounded)
+                    break;
+            }
+            if (grounded)
+                continue;
+            out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
+                                            {QStringLiteral("trainer"), {g.node(t).id}}},
+                                           {g.node(m).id, g.node(t).id}));
+        }
+    }
+}
+
+void checkUnfedRegistry(const CheckContext &ctx, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    for (int m = 0; m < g.nodeCount(); ++m) {
+        if (!g.isKind(m, ctx.rule.kinds))
+            continue;
+        const QVector<int> sources = lineage::modelSources(g, m);
+        QVector<int> roots;
+        bool fed = false;
+        for (int s : sources) {
+            const auto in = g.in(s);
+            const bool hasModelIn =
+                std::any_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(Flow::Model); });
+            if (g.node(s).kind == QLatin1String("trainer") ||
+                (!hasModelIn && !g.isKind(s, ctx.rule.fromKinds)))
+                fed = true; // a trainer, or an artifact placed by hand (object store)
+            else if (!hasModelIn)
+                roots.push_back(s);
+        }
+        if (fed || roots.isEmpty())
+            continue;
+        out.push_back(
+            ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
+                              {QStringLiteral("registry"), idsOf(g, roots), QStringLiteral(", ")}},
+                             QStringList{g.node(m).id} + idsOf(g, roots)));
+    }
+}
+
+void checkNoFallback(const CheckContext &ctx, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    const QStringList &fallbacks = ctx.rule.toKinds;
+    auto hasFallback = [&](int caller, int model) {
+        for (int e : g.out(caller)) {
+            const int w = g.edge(e).to;
+            if (w != model && g.edge(e).is(Flow::Requests) && g.isKind(w, fallbacks))
+                return true;
+        }
+        for (int e : g.in(caller)) {
+            if (g.edge(e).from != model && g.isKind(g.edge(e).from, fallbacks))
+                return true;
+        }
+        return false;
+    };
+    const QString llm = QStringLiteral("llm_service");
+    for (int m = 0; m < g.nodeCount(); ++m) {
+        if (!g.isKind(m, ctx.rule.kinds))
+            continue;
+        // A model server with no model runs hand-written logic (MLS-004 says so): no model to
+        // fall back from. An LLM with no model arrow is a hosted or pretrained model.
+        const auto in = g.in(m);
+        if (g.node(m).kind != llm &&
+            std::none_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(Flow::Model); }))
+            continue;
+        for (int e : g.in(m)) {
+            const int caller = g.edge(e).from;
+            if (!g.edge(e).is(Flow::Requests) || caller == m || hasFallback(caller, m))
+                continue;
+            out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
+                                            {QStringLiteral("caller"), {g.node(caller).id}}},
+                                           {g.node(m).id, g.node(caller).id},
+                                           {g.edge(e).connection->id}));
+            break;
+        }
+    }
+}
+
+} // namespace mls
