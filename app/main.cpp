@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <new>
 
 int main(int argc, char *argv[])
 {
@@ -33,7 +34,15 @@ int main(int argc, char *argv[])
             err << "mlsketch: " << error << '\n';
             return 2;
         }
-        return mls::CommandLine::run(app.arguments().mid(1), out, err);
+        // Out of memory anywhere in a command (past the reader's own refusal: the rules of a
+        // huge design, an export) is "unreadable input", exit 2 with a message, not an abort.
+        try {
+            return mls::CommandLine::run(app.arguments().mid(1), out, err);
+        } catch (const std::bad_alloc &) {
+            err << "mlsketch " << app.arguments().value(1)
+                << ": not enough memory for this input\n";
+            return 2;
+        }
     }
 
     // --help and --version print and exit before any window exists: they need no display.

@@ -60,6 +60,7 @@ bool isBinary(char ch)
 void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
 {
     int depth = 0;
+    qint64 values = 0;
     bool inString = false;
     bool escaped = false;
     qint64 stringStart = 0;
@@ -94,7 +95,15 @@ void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
                             QStringLiteral("%1 outside any string: binary data, not an mlsketch "
                                            "file (a JSON text)")
                                 .arg(what)};
+        } else if (ch == ',' && ++values > limits.maxJsonValues) {
+            throw ReadError{lineColumn(bytes, i),
+                            QStringLiteral("more than %1 JSON values (the limit for a file)")
+                                .arg(limits.maxJsonValues)};
         } else if (ch == '{' || ch == '[') {
+            if (++values > limits.maxJsonValues)
+                throw ReadError{lineColumn(bytes, i),
+                                QStringLiteral("more than %1 JSON values (the limit for a file)")
+                                    .arg(limits.maxJsonValues)};
             if (++depth > limits.maxDepth)
                 throw ReadError{
                     lineColumn(bytes, i),
@@ -333,7 +342,7 @@ public:
         : m_limits(limits), m_catalog(Catalog::builtin()), m_warnings(warnings)
     {}
 
-    void parseRoot(const Json &root, Diagram &d)
+    void parseRoot(Json &root, Diagram &d)
     {
         if (!root.is_object())
             throw ReadError{QStringLiteral("top level"),
@@ -344,7 +353,7 @@ public:
         if (auto it = root.find("meta"); it != root.end())
             d.setMeta(parseMeta(*it));
 
-        const Json &components = arrayField(root, "components", m_limits.maxComponents);
+        Json &components = arrayField(root, "components", m_limits.maxComponents);
         const Json &connections = arrayField(root, "connections", m_limits.maxConnections);
         const Json &groups = arrayField(root, "groups", m_limits.maxGroups);
         d.reserve(int(components.size()), int(connections.size()));
@@ -408,9 +417,9 @@ private:
                             QStringLiteral("version %1 is not a valid version").arg(v)};
     }
 
-    const Json &arrayField(const Json &root, const char *key, int cap)
+    Json &arrayField(Json &root, const char *key, int cap)
     {
-        static const Json empty = Json::array();
+        static Json empty = Json::array(); // never changed: an empty array has no members
         auto it = root.find(key);
         if (it == root.end())
             return empty;
@@ -529,7 +538,7 @@ private:
         return waivers;
     }
 
-    Component parseComponent(const Json &v, const QString &p)
+    Component parseComponent(Json &v, const QString &p)
     {
         requireObject(v, p);
         Component c;
@@ -544,7 +553,7 @@ private:
         c.pos = QPointF(number(v, "x", p, 0, -lim, lim), number(v, "y", p, 0, -lim, lim));
         if (auto props = v.find("props"); props != v.end()) {
             requireObject(*props, member(p, "props"));
-            c.props = *props;
+            c.props = std::move(*props); // no copy: props can be the bulk of a file
         }
         c.notes = text(v, "notes", p, m_limits.maxStringBytes);
         c.waivers = parseWaivers(v, p);
@@ -692,6 +701,19 @@ ReadResult DiagramReader::read(const QByteArray &bytes, const QString &fileName,
     }
     releaseWithoutAllocating(root);
     return result;
+}
+
+QString DiagramReader::checkStructure(const QByteArray &bytes, const ReadLimits &limits)
+{
+    if (bytes.size() > limits.maxFileBytes)
+        return QStringLiteral("the file would be %1, larger than the %2 limit")
+            .arg(megabytes(bytes.size()), megabytes(limits.maxFileBytes));
+    try {
+        scanStructure(bytes, limits);
+    } catch (const ReadError &e) {
+        return e.where + QStringLiteral(": ") + e.what;
+    }
+    return {};
 }
 
 ReadResult DiagramReader::readFile(const QString &path, const ReadLimits &limits)

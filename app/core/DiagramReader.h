@@ -32,6 +32,10 @@ public:
     /// Reads @p bytes; @p fileName only names the file in messages.
     static ReadResult read(const QByteArray &bytes, const QString &fileName,
                            const ReadLimits &limits = {});
+    /// The checks on raw bytes (size, nesting depth, string length, binary data) that read()
+    /// makes before parsing: an empty string when they pass, else "<where>: <what>". The
+    /// writer runs them on what it is about to write.
+    static QString checkStructure(const QByteArray &bytes, const ReadLimits &limits = {});
     /// Reads a file from disk, refusing it before reading when it exceeds the size cap.
     static ReadResult readFile(const QString &path, const ReadLimits &limits = {});
 };

@@ -21,6 +21,11 @@ struct Limits
     int maxLabelLength = 2000;
     int maxStringBytes = 1024 * 1024; ///< notes, props values and any other string
     double maxCoordinate = 1e7;       ///< |x| and |y| in scene units
+    /// JSON elements in a file (objects, arrays and the members after a comma): what bounds
+    /// memory, as a parsed value costs ~50-80 bytes per element whatever its text size (4 MB
+    /// of nested "[[[…]]]" is 2 million arrays). The largest design within the other limits
+    /// (250,000 components, 1,000,000 connections) has about 8.5 million.
+    int maxJsonValues = 12000000;
 
     /// Hops of a request path listed in a latency path or finding; the rest is "… and N more".
     static constexpr int maxListedHops = 20;
