@@ -4,6 +4,8 @@
 #   ./build.sh test   install what is missing, build, run every test suite (ctest)
 #   ./build.sh asan   the same tests in an AddressSanitizer + UBSan build (build-asan/)
 #   ./build.sh bench  build and run the benchmark program (tests/bench)
+#   ./build.sh fuzz [SECONDS]  clang ASan+UBSan build (build-fuzz/): the core suites, then each
+#                     libFuzzer target of tests/fuzz for SECONDS (default 60), two at a time
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,7 +15,8 @@ cd "$(dirname "$0")"
 BUILD_PACKAGES=(build-essential cmake pkg-config qt6-base-dev qt6-svg-dev libqt6svg6
                 libgraphviz-dev nlohmann-json3-dev libgl-dev libvulkan-dev fonts-dejavu-core)
 TEST_PACKAGES=(xvfb xauth graphviz clang-format
-               desktop-file-utils appstream shared-mime-info dpkg-dev file groff-base)
+               desktop-file-utils appstream shared-mime-info dpkg-dev file groff-base
+               clang libclang-rt-14-dev)
 
 missing_packages() {
     local p
@@ -54,6 +57,56 @@ run_tests() {
     ctest --test-dir "$dir" --output-on-failure -j"$(nproc)"
 }
 
+# Seeds (read in place, never copied): the test designs and templates; packs for the rule-pack
+# loader; sidecar + snapshot pairs for the recovery reader.
+fuzz_seeds() {
+    case "$1" in
+        fuzz_rule_pack) echo resources/rules ;;
+        fuzz_recovery)  echo tests/fuzz/seeds/recovery ;;
+        *)              echo tests/data/good tests/data/sound tests/data/bad tests/data/layout templates ;;
+    esac
+}
+
+fuzz_one() {
+    local target=$1 seconds=$2
+    local corpus=build-fuzz/fuzz-corpus/$target findings=build-fuzz/fuzz-findings
+    mkdir -p "$corpus" "$findings" build-fuzz/fuzz-logs
+    # shellcheck disable=SC2046
+    nice -n 10 "build-fuzz/tests/fuzz/$target" -max_total_time="$seconds" -max_len=1048576 \
+        -timeout=20 -rss_limit_mb=2560 -dict=tests/fuzz/mlsketch.dict -print_final_stats=1 \
+        -artifact_prefix="$findings/$target-" "$corpus" $(fuzz_seeds "$target") \
+        >"build-fuzz/fuzz-logs/$target.log" 2>&1
+}
+
+run_fuzz() {
+    local seconds=${1:-60}
+    CC=clang CXX=clang++ configure_and_build build-fuzz -DMLS_FUZZ=ON \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    echo "==> core suites under ASan + UBSan (build-fuzz/)"
+    run_tests build-fuzz
+    local targets=() t failed=0 pids=()
+    for t in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$t" ] && targets+=("$(basename "$t")"); done
+    echo "==> fuzzing ${#targets[@]} targets for ${seconds} s each, two at a time"
+    local i
+    for ((i = 0; i < ${#targets[@]}; i += 2)); do
+        pids=()
+        for t in "${targets[@]:i:2}"; do fuzz_one "$t" "$seconds" & pids+=("$!"); done
+        for t in "${!pids[@]}"; do wait "${pids[$t]}" || failed=1; done
+    done
+    for t in "${targets[@]}"; do
+        local log=build-fuzz/fuzz-logs/$t.log
+        echo "$t: $(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 | \
+            sed -E 's/.*(cov: [0-9]+).*(corp: [^ ]+).*(exec\/s: [0-9]+).*/\1 \2 \3/')" \
+            "$(grep -h 'stat::number_of_executed_units' "$log" | awk '{print "runs:", $2}')"
+        if grep -qE 'ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)|runtime error:' \
+            "$log"; then
+            echo "FAILED $t: see $log and build-fuzz/fuzz-findings/" >&2
+            failed=1
+        fi
+    done
+    return "$failed"
+}
+
 case "${1:-}" in
     run)
         install_packages "${BUILD_PACKAGES[@]}"
@@ -66,6 +119,14 @@ case "${1:-}" in
         install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         configure_and_build build -DMLS_WERROR=ON
         run_tests build
+        # CI also runs the core suites under ASan + UBSan and a 60 s smoke of every fuzz target.
+        if [ "${CI:-}" = true ]; then
+            run_fuzz 60
+        fi
+        ;;
+    fuzz)
+        install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        run_fuzz "${2:-60}"
         ;;
     asan)
         install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
@@ -79,7 +140,7 @@ case "${1:-}" in
         build/tests/bench/mlsketch_bench "$@"
         ;;
     *)
-        echo "usage: $0 run|test|asan|bench" >&2
+        echo "usage: $0 run|test|asan|bench|fuzz [SECONDS]" >&2
         exit 2
         ;;
 esac

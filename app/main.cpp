@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <new>
 
 int main(int argc, char *argv[])
 {
@@ -35,7 +36,15 @@ int main(int argc, char *argv[])
             err << "mlsketch: " << error << '\n';
             return 2;
         }
-        return command->run(app.arguments().mid(2), out, err);
+        // Out of memory anywhere in a command (past the reader's own refusal: the rules of a
+        // huge design, an export) is "unreadable input", exit 2 with a message, not an abort.
+        try {
+            return command->run(app.arguments().mid(2), out, err);
+        } catch (const std::bad_alloc &) {
+            err << "mlsketch " << app.arguments().value(1)
+                << ": not enough memory for this input\n";
+            return 2;
+        }
     }
 
     // --help and --version print and exit before any window exists: they need no display.

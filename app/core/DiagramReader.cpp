@@ -5,12 +5,17 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <initializer_list>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace mls {
 
@@ -43,11 +48,19 @@ QString lineColumn(const QByteArray &bytes, qint64 offset)
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
+/// A byte that JSON never allows outside a string.
+bool isBinary(char ch)
+{
+    const auto b = uchar(ch);
+    return b >= 0x80 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+}
+
 /// Refuses structure nlohmann would accept but we will not hold: deep nesting (a 100,000-deep
 /// file would make every later recursive walk dangerous) and huge strings. One linear pass.
 void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
 {
     int depth = 0;
+    qint64 values = 0;
     bool inString = false;
     bool escaped = false;
     qint64 stringStart = 0;
@@ -70,7 +83,27 @@ void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
         if (ch == '"') {
             inString = true;
             stringStart = i;
+        } else if (isBinary(ch) && !(i < 3 && bytes.startsWith("\xEF\xBB\xBF"))) {
+            // JSON allows no control character and no non-ASCII byte outside a string; and
+            // nlohmann takes a NUL for the end of the input (a trailing NUL would be accepted,
+            // a file of NULs would read as "ends too early").
+            const auto byte = uchar(ch);
+            const QString what =
+                byte == 0 ? QStringLiteral("a NUL byte")
+                          : QStringLiteral("byte 0x%1").arg(QString::number(byte, 16).toUpper());
+            throw ReadError{lineColumn(bytes, i),
+                            QStringLiteral("%1 outside any string: binary data, not an mlsketch "
+                                           "file (a JSON text)")
+                                .arg(what)};
+        } else if (ch == ',' && ++values > limits.maxJsonValues) {
+            throw ReadError{lineColumn(bytes, i),
+                            QStringLiteral("more than %1 JSON values (the limit for a file)")
+                                .arg(limits.maxJsonValues)};
         } else if (ch == '{' || ch == '[') {
+            if (++values > limits.maxJsonValues)
+                throw ReadError{lineColumn(bytes, i),
+                                QStringLiteral("more than %1 JSON values (the limit for a file)")
+                                    .arg(limits.maxJsonValues)};
             if (++depth > limits.maxDepth)
                 throw ReadError{
                     lineColumn(bytes, i),
@@ -101,12 +134,13 @@ QString shortenLastRead(const QString &what)
     return what.left(from) + shown + QLatin1Char('\'');
 }
 
-/// @p atEnd: the parser stopped on the last byte of the file.
-QString describeParseError(const Json::parse_error &e, bool atEnd)
+/// @p what: nlohmann's message; @p atEnd: the parser stopped on the last byte of the file.
+QString describeParseError(const QString &message, bool atEnd)
 {
     // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 2: <detail>"
-    QString what = QString::fromUtf8(e.what());
-    const int colon = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("column")));
+    QString what = message;
+    const int column = what.indexOf(QLatin1String("column"));
+    const int colon = column < 0 ? -1 : what.indexOf(QLatin1String(": "), column);
     if (colon > 0)
         what = what.mid(colon + 2);
     if (atEnd || what.contains(QLatin1String("unexpected end of input")))
@@ -118,6 +152,171 @@ QString describeParseError(const Json::parse_error &e, bool atEnd)
         return QStringLiteral("NaN and Infinity are not valid JSON numbers (%1)")
             .arg(shortenLastRead(what));
     return QStringLiteral("not valid JSON: %1").arg(shortenLastRead(what));
+}
+
+/// Builds the JSON value from nlohmann's SAX events. ordered_json's own parser searches an
+/// object's keys linearly for every key it adds (100,000 props keys: quadratic); here keys are
+/// appended in file order and repeats are found with a hash set, and a repeated key is
+/// refused with its place instead of silently keeping the last copy. The value is built into
+/// a root the caller owns, so a failure (even out of memory) never destroys it mid-unwind.
+class JsonBuilder
+{
+public:
+    explicit JsonBuilder(Json &root) : m_root(root) {}
+
+    bool null() { return put(Json(nullptr)) != nullptr; }
+    bool boolean(bool v) { return put(Json(v)) != nullptr; }
+    bool number_integer(Json::number_integer_t v) { return put(Json(v)) != nullptr; }
+    bool number_unsigned(Json::number_unsigned_t v) { return put(Json(v)) != nullptr; }
+    bool number_float(Json::number_float_t v, const Json::string_t &)
+    {
+        return put(Json(v)) != nullptr;
+    }
+    bool string(Json::string_t &v) { return put(Json(std::move(v))) != nullptr; }
+    bool binary(Json::binary_t &) { return put(Json()) != nullptr; } // never in JSON text
+    bool start_object(std::size_t)
+    {
+        m_open.push_back(Open{put(Json::object()), {}});
+        return true;
+    }
+    bool key(Json::string_t &k)
+    {
+        Open &o = m_open.back();
+        const auto &members = o.value->get_ref<const Json::object_t &>();
+        constexpr size_t linear = 16; // small objects: a scan is cheaper than a hash set
+        bool repeated = false;
+        if (members.size() < linear) {
+            for (const auto &m : members)
+                repeated = repeated || m.first == k;
+        } else {
+            if (o.keys.empty()) {
+                for (const auto &m : members)
+                    o.keys.insert(m.first);
+            }
+            repeated = !o.keys.insert(k).second;
+        }
+        if (repeated)
+            throw ReadError{path(),
+                            QStringLiteral("the key \"%1\" appears twice in the same object; "
+                                           "a file may hold each key once")
+                                .arg(toQt(k).left(200))};
+        m_key = std::move(k);
+        return true;
+    }
+    bool end_object()
+    {
+        m_open.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t)
+    {
+        m_open.push_back(Open{put(Json::array()), {}});
+        return true;
+    }
+    bool end_array()
+    {
+        m_open.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string &,
+                     const nlohmann::detail::exception &e)
+    {
+        m_errorAt = position;
+        m_errorId = e.id;
+        m_error = QString::fromUtf8(e.what());
+        return false;
+    }
+
+    std::size_t errorAt() const { return m_errorAt; }
+    int errorId() const { return m_errorId; }
+    const QString &error() const { return m_error; }
+
+private:
+    struct Open
+    {
+        Json *value;
+        std::unordered_set<std::string> keys; ///< filled once an object has many keys
+    };
+
+    /// Adds @p v to the open container (or makes it the root); pointers to open containers
+    /// stay valid, as a container only grows once its last child is closed.
+    Json *put(Json &&v)
+    {
+        if (m_open.empty()) {
+            m_root = std::move(v);
+            return &m_root;
+        }
+        Json *parent = m_open.back().value;
+        if (parent->is_array()) {
+            auto &items = parent->get_ref<Json::array_t &>();
+            items.push_back(std::move(v));
+            return &items.back();
+        }
+        auto &members = parent->get_ref<Json::object_t &>();
+        members.emplace_back(std::move(m_key), std::move(v));
+        return &members.back().second;
+    }
+
+    /// JSON path of the innermost open object, e.g. "components[3].props".
+    QString path() const
+    {
+        QString p;
+        for (size_t i = 1; i < m_open.size(); ++i) {
+            const Json &parent = *m_open[i - 1].value;
+            if (parent.is_array())
+                p += QStringLiteral("[%1]").arg(parent.size() - 1);
+            else
+                p += (p.isEmpty() ? QString() : QStringLiteral(".")) +
+                     toQt(parent.get_ref<const Json::object_t &>().back().first).left(200);
+        }
+        return p.isEmpty() ? QStringLiteral("top level") : p;
+    }
+
+    Json &m_root;
+    std::vector<Open> m_open;
+    std::string m_key;
+    std::size_t m_errorAt = 0;
+    int m_errorId = 0;
+    QString m_error;
+};
+
+/// Empties @p v without allocating: nlohmann's destructor flattens a nested value onto a
+/// heap-allocated stack, which throws from a noexcept destructor (terminate) when memory has
+/// run out. Removing leaves one by one, descending from the root each time, needs none; the
+/// depth is bounded by scanStructure, so this is linear in the number of values.
+void releaseWithoutAllocating(Json &v) noexcept
+{
+    while ((v.is_array() || v.is_object()) && !v.empty()) {
+        Json *node = &v;
+        for (;;) {
+            Json *last = nullptr;
+            if (node->is_array() && !node->get_ref<Json::array_t &>().empty())
+                last = &node->get_ref<Json::array_t &>().back();
+            else if (node->is_object() && !node->get_ref<Json::object_t &>().empty())
+                last = &node->get_ref<Json::object_t &>().back().second;
+            if (!last)
+                break;
+            const bool container = (last->is_array() || last->is_object()) && !last->empty();
+            if (container) {
+                node = last;
+                continue;
+            }
+            if (node->is_array())
+                node->get_ref<Json::array_t &>().pop_back();
+            else
+                node->get_ref<Json::object_t &>().pop_back();
+            break;
+        }
+    }
+    v = Json(nullptr);
+}
+
+/// A number as a person would write it: 10000001, 1e+20, 0.5 (not 1e+07).
+QString numberText(double v)
+{
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
 }
 
 QString typeName(const Json &v)
@@ -143,7 +342,7 @@ public:
         : m_limits(limits), m_catalog(Catalog::builtin()), m_warnings(warnings)
     {}
 
-    void parseRoot(const Json &root, Diagram &d)
+    void parseRoot(Json &root, Diagram &d)
     {
         if (!root.is_object())
             throw ReadError{QStringLiteral("top level"),
@@ -154,10 +353,15 @@ public:
         if (auto it = root.find("meta"); it != root.end())
             d.setMeta(parseMeta(*it));
 
-        const Json &components = arrayField(root, "components", m_limits.maxComponents);
+        Json &components = arrayField(root, "components", m_limits.maxComponents);
         const Json &connections = arrayField(root, "connections", m_limits.maxConnections);
         const Json &groups = arrayField(root, "groups", m_limits.maxGroups);
         d.reserve(int(components.size()), int(connections.size()));
+        for (const Json &g : groups) {
+            auto id = g.is_object() ? g.find("id") : g.end();
+            if (g.is_object() && id != g.end() && id->is_string())
+                m_groupIds.insert(toQt(id->get<std::string>()));
+        }
         for (size_t i = 0; i < components.size(); ++i)
             d.insertComponent(int(i), parseComponent(components[i], path("components", i)));
         for (size_t i = 0; i < connections.size(); ++i)
@@ -194,6 +398,13 @@ private:
             throw ReadError{QStringLiteral("version"),
                             QStringLiteral("expected a whole number, found %1")
                                 .arg(toQt(dumpJson(*version, -1)).left(80))};
+        if (version->is_number_unsigned() &&
+            version->get<Json::number_unsigned_t>() > Json::number_unsigned_t(LLONG_MAX))
+            throw ReadError{QStringLiteral("version"),
+                            QStringLiteral("the file is version %1, newer than this mlsketch "
+                                           "reads (version %2); update mlsketch to open it")
+                                .arg(toQt(dumpJson(*version, -1)))
+                                .arg(DiagramReader::currentVersion)};
         const auto v = version->get<long long>();
         if (v > DiagramReader::currentVersion)
             throw ReadError{QStringLiteral("version"),
@@ -206,9 +417,9 @@ private:
                             QStringLiteral("version %1 is not a valid version").arg(v)};
     }
 
-    const Json &arrayField(const Json &root, const char *key, int cap)
+    Json &arrayField(Json &root, const char *key, int cap)
     {
-        static const Json empty = Json::array();
+        static Json empty = Json::array(); // never changed: an empty array has no members
         auto it = root.find(key);
         if (it == root.end())
             return empty;
@@ -229,8 +440,8 @@ private:
             bool isKnown = false;
             for (const char *k : known)
                 isKnown = isKnown || it.key() == k;
-            if (!isKnown)
-                extra[it.key()] = it.value();
+            if (!isKnown) // keys are unique (JsonBuilder): append, no linear search per key
+                extra.get_ref<Json::object_t &>().emplace_back(it.key(), it.value());
         }
         return extra;
     }
@@ -277,7 +488,7 @@ private:
         const double v = it->get<double>();
         if (!std::isfinite(v) || v < min || v > max)
             throw ReadError{where, QStringLiteral("%1 is out of range (%2 to %3)")
-                                       .arg(QString::number(v), QString::number(min, 'g', 12),
+                                       .arg(numberText(v), QString::number(min, 'g', 12),
                                             QString::number(max, 'g', 12))};
         return v;
     }
@@ -327,7 +538,7 @@ private:
         return waivers;
     }
 
-    Component parseComponent(const Json &v, const QString &p)
+    Component parseComponent(Json &v, const QString &p)
     {
         requireObject(v, p);
         Component c;
@@ -342,7 +553,7 @@ private:
         c.pos = QPointF(number(v, "x", p, 0, -lim, lim), number(v, "y", p, 0, -lim, lim));
         if (auto props = v.find("props"); props != v.end()) {
             requireObject(*props, member(p, "props"));
-            c.props = *props;
+            c.props = std::move(*props); // no copy: props can be the bulk of a file
         }
         c.notes = text(v, "notes", p, m_limits.maxStringBytes);
         c.waivers = parseWaivers(v, p);
@@ -354,9 +565,22 @@ private:
     {
         const QString id = text(v, key, p, m_limits.maxIdLength, true);
         if (!d.component(id))
-            throw ReadError{member(p, key),
-                            QStringLiteral("refers to a missing component \"%1\"").arg(id)};
+            throw ReadError{member(p, key), notAComponent(id)};
         return id;
+    }
+
+    /// Why @p id, which names no component, cannot be used as one.
+    QString notAComponent(const QString &id) const
+    {
+        const QString shown = id.left(m_limits.maxIdLength);
+        if (m_groupIds.contains(id))
+            return QStringLiteral("\"%1\" is a zone, not a component (connections and zone "
+                                  "members are components)")
+                .arg(shown);
+        if (m_idPaths.contains(id))
+            return QStringLiteral("\"%1\" is not a component (it is %2)")
+                .arg(shown, m_idPaths.value(id).section(QLatin1Char('.'), 0, 0));
+        return QStringLiteral("refers to a missing component \"%1\"").arg(shown);
     }
 
     Connection parseConnection(const Json &v, const QString &p, const Diagram &d)
@@ -405,8 +629,7 @@ private:
                         mp, QStringLiteral("expected a component id, found %1").arg(typeName(m))};
                 const QString id = toQt(m.get<std::string>());
                 if (!d.component(id))
-                    throw ReadError{mp, QStringLiteral("refers to a missing component \"%1\"")
-                                            .arg(id.left(m_limits.maxIdLength))};
+                    throw ReadError{mp, notAComponent(id)};
                 if (seen.contains(id))
                     throw ReadError{mp, QStringLiteral("lists \"%1\" twice").arg(id)};
                 seen.insert(id);
@@ -421,6 +644,7 @@ private:
     const Catalog &m_catalog;
     QStringList &m_warnings;
     QHash<QString, QString> m_idPaths; ///< id → JSON path that first used it
+    QSet<QString> m_groupIds;          ///< ids of the zones, known before the connections
 };
 
 } // namespace
@@ -438,33 +662,58 @@ ReadResult DiagramReader::read(const QByteArray &bytes, const QString &fileName,
     if (bytes.size() > limits.maxFileBytes)
         return fail({}, QStringLiteral("the file is %1, larger than the %2 limit")
                             .arg(megabytes(bytes.size()), megabytes(limits.maxFileBytes)));
-    if (bytes.trimmed().isEmpty())
+    const bool blank = std::all_of(bytes.begin(), bytes.end(), [](char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+    });
+    if (blank)
         return fail({}, QStringLiteral("the file is empty"));
 
+    // Any allocation failure while reading is a refusal with a message: the JSON value lives
+    // outside the try and is emptied without allocating before anything else is freed.
+    Json root;
+    std::unique_ptr<Diagram> diagram;
     try {
         scanStructure(bytes, limits);
-        Json root;
-        try {
-            root = Json::parse(bytes.constBegin(), bytes.constEnd());
-        } catch (const Json::parse_error &e) {
-            const qint64 at = e.byte > 0 ? qint64(e.byte) - 1 : 0;
-            const bool atEnd = at >= bytes.trimmed().size() - 1 && !bytes.trimmed().endsWith('}');
-            throw ReadError{lineColumn(bytes, at), describeParseError(e, atEnd)};
-        } catch (const Json::exception &e) {
-            // e.g. out_of_range.406 for a number such as 1e400
-            throw ReadError{QString(),
-                            QStringLiteral("not valid JSON: %1")
-                                .arg(QString::fromUtf8(e.what()).section(QLatin1Char(' '), 1))};
+        JsonBuilder builder(root);
+        if (!Json::sax_parse(bytes.constBegin(), bytes.constEnd(), &builder)) {
+            const qint64 at = builder.errorAt() > 0 ? qint64(builder.errorAt()) - 1 : 0;
+            if (builder.errorId() == 406) { // out_of_range.406: a number such as 1e400
+                const QString token = builder.error().section(QLatin1Char('\''), 1, 1);
+                throw ReadError{lineColumn(bytes, at - qMax(0, int(token.size()) - 1)),
+                                QStringLiteral("a number too large to hold ('%1')").arg(token)};
+            }
+            const QByteArray trimmed = bytes.trimmed();
+            const bool atEnd = at >= trimmed.size() - 1 && !trimmed.endsWith('}');
+            throw ReadError{lineColumn(bytes, at), describeParseError(builder.error(), atEnd)};
         }
-        auto diagram = std::make_unique<Diagram>();
+        diagram = std::make_unique<Diagram>();
         Parser(limits, result.warnings).parseRoot(root, *diagram);
         result.diagram = std::move(diagram);
     } catch (const ReadError &e) {
+        releaseWithoutAllocating(root);
+        diagram.reset();
         return fail(e.where, e.what);
     } catch (const std::bad_alloc &) {
+        releaseWithoutAllocating(root);
+        result.warnings = QStringList();
+        diagram.reset();
         return fail({}, QStringLiteral("not enough memory to read this file"));
     }
+    releaseWithoutAllocating(root);
     return result;
+}
+
+QString DiagramReader::checkStructure(const QByteArray &bytes, const ReadLimits &limits)
+{
+    if (bytes.size() > limits.maxFileBytes)
+        return QStringLiteral("the file would be %1, larger than the %2 limit")
+            .arg(megabytes(bytes.size()), megabytes(limits.maxFileBytes));
+    try {
+        scanStructure(bytes, limits);
+    } catch (const ReadError &e) {
+        return e.where + QStringLiteral(": ") + e.what;
+    }
+    return {};
 }
 
 ReadResult DiagramReader::readFile(const QString &path, const ReadLimits &limits)

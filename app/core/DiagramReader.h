@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Diagram.h"
+#include "Limits.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,20 +11,8 @@
 
 namespace mls {
 
-/// Caps on what a file may hold. Beyond them a file is refused with a message, so a hostile
-/// or corrupt file cannot exhaust memory or stall the window. Documented in the README.
-struct ReadLimits
-{
-    qint64 maxFileBytes = 256LL * 1024 * 1024; ///< a 100k-component diagram is about 40 MB
-    int maxDepth = 64;                         ///< JSON nesting (the format needs 5)
-    int maxComponents = 250000;
-    int maxConnections = 1000000;
-    int maxGroups = 10000;
-    int maxIdLength = 200;
-    int maxLabelLength = 2000;
-    int maxStringBytes = 1024 * 1024; ///< notes, props values and any other string
-    double maxCoordinate = 1e7;       ///< |x| and |y| in scene units
-};
+/// The reader's caps are the core's one set of limits (Limits.h).
+using ReadLimits = Limits;
 
 /// Outcome of reading a file: a new diagram, or an error; never a half-read document.
 struct ReadResult
@@ -43,6 +32,10 @@ public:
     /// Reads @p bytes; @p fileName only names the file in messages.
     static ReadResult read(const QByteArray &bytes, const QString &fileName,
                            const ReadLimits &limits = {});
+    /// The checks on raw bytes (size, nesting depth, string length, binary data) that read()
+    /// makes before parsing: an empty string when they pass, else "<where>: <what>". The
+    /// writer runs them on what it is about to write.
+    static QString checkStructure(const QByteArray &bytes, const ReadLimits &limits = {});
     /// Reads a file from disk, refusing it before reading when it exceeds the size cap.
     static ReadResult readFile(const QString &path, const ReadLimits &limits = {});
 };

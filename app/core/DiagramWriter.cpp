@@ -1,9 +1,9 @@
 #include "DiagramWriter.h"
 
+#include "AtomicFile.h"
 #include "DiagramReader.h"
 
-#include <QSaveFile>
-
+#include <algorithm>
 #include <cmath>
 
 namespace mls {
@@ -20,9 +20,15 @@ Json number(double v)
 
 void appendExtra(Json &obj, const Json &extra)
 {
+    // Only the known fields written before can clash (extra keys are unique): search those,
+    // then append, so 100,000 unknown fields cost no linear search each.
+    auto &members = obj.get_ref<Json::object_t &>();
+    const size_t known = members.size();
     for (auto it = extra.begin(); it != extra.end(); ++it) {
-        if (!obj.contains(it.key()))
-            obj[it.key()] = it.value();
+        const bool clash = std::any_of(members.begin(), members.begin() + qsizetype(known),
+                                       [&](const auto &m) { return m.first == it.key(); });
+        if (!clash)
+            members.emplace_back(it.key(), it.value());
     }
 }
 
@@ -120,30 +126,41 @@ Json DiagramWriter::toJson(const Diagram &d)
 
 QByteArray DiagramWriter::write(const Diagram &d)
 {
-    std::string text = dumpJson(toJson(d));
-    text.push_back('\n');
-    return QByteArray(text.data(), qsizetype(text.size()));
+    return write(d, nullptr);
+}
+
+QByteArray DiagramWriter::write(const Diagram &d, QString *error, const Limits &limits)
+{
+    // Never write what the reader refuses (issue 17). Pretty-printing indents every level, so
+    // deeply nested props can grow past the file-size cap: then the file is written compactly
+    // (one line, still valid and read the same way); what no form fits is refused.
+    const Json json = toJson(d);
+    QString why;
+    for (const int indent : {2, -1}) {
+        std::string text = dumpJson(json, indent);
+        text.push_back('\n');
+        QByteArray bytes(text.data(), qsizetype(text.size()));
+        why = DiagramReader::checkStructure(bytes, limits);
+        if (why.isEmpty())
+            return bytes;
+        if (qint64(text.size()) <= limits.maxFileBytes)
+            break; // not a size problem: compact text would be refused the same way
+    }
+    if (error)
+        *error = why;
+    return {};
 }
 
 bool DiagramWriter::save(const Diagram &d, const QString &path, QString *error)
 {
-    const QByteArray bytes = write(d);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    QString why;
+    const QByteArray bytes = write(d, &why);
+    if (bytes.isEmpty()) {
         if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+            *error = QStringLiteral("%1: not saved: %2").arg(path, why);
         return false;
     }
-    // Qt 6.4's QSaveFile::commit() can miss an error from the final buffer flush (a full
-    // disk) and rename a truncated file over the old one, so flush and check first.
-    if (file.write(bytes) != bytes.size() || !file.flush() ||
-        file.error() != QFileDevice::NoError || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: saving failed: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
+    return AtomicFile::write(path, bytes, error);
 }
 
 } // namespace mls

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Diagram.h"
+#include "Limits.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,9 +18,14 @@ public:
     static Json componentToJson(const Component &c);
     static Json connectionToJson(const Connection &c);
     static Json groupToJson(const Group &g);
-    /// The file's bytes, ending with a newline.
+    /// The file's bytes, ending with a newline (empty when the design cannot be written
+    /// within the limits: see the overload).
     static QByteArray write(const Diagram &d);
-    /// Saves atomically (QSaveFile): either the whole new file or the old one, never a part.
+    /// The same, checked against @p limits: the reader always accepts what this returns.
+    /// Pretty-printed, or compact when only that fits; empty with @p error set otherwise.
+    static QByteArray write(const Diagram &d, QString *error, const Limits &limits = {});
+    /// Saves atomically (AtomicFile): either the whole new file or the old one, never a part,
+    /// and refuses, saying why, what the reader would refuse.
     static bool save(const Diagram &d, const QString &path, QString *error);
 };
 

@@ -590,8 +590,15 @@ void MainWindow::autosaveNow()
     store.setTitle(
         m_recoverySession,
         windowTitle().remove(QStringLiteral("[*]")).remove(QStringLiteral(" — mlsketch")));
-    // Serialising is quick; the disk write happens on the store's worker thread.
-    store.saveAsync(m_recoverySession, DiagramWriter::write(*m_diagram));
+    // Serialising is quick; the disk write happens on the store's worker thread. A design the
+    // reader would refuse is not snapshotted: the last good recovery file stays.
+    QString why;
+    const QByteArray bytes = DiagramWriter::write(*m_diagram, &why);
+    if (bytes.isEmpty()) {
+        statusBar()->showMessage(tr("Autosave skipped: %1").arg(why), 10000);
+        return;
+    }
+    store.saveAsync(m_recoverySession, bytes);
     if (!m_autosave->isActive())
         m_autosave->start();
 }

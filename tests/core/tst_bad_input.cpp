@@ -72,9 +72,25 @@ void TestBadInput::corpus_data()
         "line 1, column 89: NaN and Infinity are not valid JSON numbers");
     row("infinite_coordinate.mlsketch",
         "line 1, column 98: NaN and Infinity are not valid JSON numbers");
-    row("overflowing_number.mlsketch", "not valid JSON: number overflow parsing '1e400'");
+    row("overflowing_number.mlsketch", "line 1, column 89: a number too large to hold ('1e400')");
     row("absurd_coordinate.mlsketch",
-        "components[0].x: 1e+12 is out of range (-10000000 to 10000000)");
+        "components[0].x: 1000000000000 is out of range (-10000000 to 10000000)");
+    // Issue 17: messages that said the wrong thing, or nothing.
+    row("coordinate_just_over.mlsketch",
+        "components[0].x: 10000001 is out of range (-10000000 to 10000000)");
+    row("version_huge.mlsketch",
+        "version: the file is version 18446744073709551615, newer than this mlsketch reads");
+    row("nul_bytes.mlsketch",
+        "line 1, column 1: a NUL byte outside any string: binary data, not an mlsketch file");
+    row("trailing_nul.mlsketch",
+        "line 2, column 1: a NUL byte outside any string: binary data, not an mlsketch file");
+    row("repeated_top_level_key.mlsketch",
+        "top level: the key \"components\" appears twice in the same object");
+    row("repeated_props_key.mlsketch",
+        "components[0].props: the key \"k\" appears twice in the same object");
+    row("zone_as_endpoint.mlsketch", "connections[0].to: \"g1\" is a zone, not a component");
+    row("connection_as_member.mlsketch",
+        "groups[0].members[1]: \"e1\" is not a component (it is connections[0])");
     row("label_too_long.mlsketch",
         "components[0].label: 3000 characters, more than the limit of 2000");
     row("props_not_object.mlsketch", "components[0].props: expected an object, found an array");
@@ -181,9 +197,8 @@ void TestBadInput::generated_data()
                           "quote; last read: '") +
                QChar(0x2026) + QStringLiteral("nnnnnnnntail of the note')");
     QTest::newRow("binary garbage") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0)
-                                    << "line 1, column 1: not valid JSON: syntax error while "
-                                       "parsing value - invalid literal; at binary data (not a "
-                                       "text file?)";
+                                    << "line 1, column 1: byte 0x89 outside any string: "
+                                       "binary data, not an mlsketch file (a JSON text)";
     QTest::newRow("over the size cap") << QByteArray() << qint64(300) * 1024 * 1024
                                        << "the file is 300.0 MB, larger than the 256.0 MB limit";
 }

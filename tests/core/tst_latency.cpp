@@ -1,5 +1,6 @@
 #include "../RuleSpec.h"
 #include "LatencyAnalysis.h"
+#include "Limits.h"
 #include "RuleEngine.h"
 
 #include <QTest>
@@ -15,7 +16,47 @@ private Q_SLOTS:
     void criticalPath();
     void overBudgetWarns();
     void noClientNoPath();
+    void clientBudget_data();
+    void clientBudget();
+    void longChainIsIterative();
+    void manyClientsShareOneChain();
 };
+
+namespace {
+
+/// @p clients clients, each calling the head of one chain of @p hops api gateways (10 ms each).
+std::unique_ptr<Diagram> clientsOnChain(int clients, int hops)
+{
+    auto d = std::make_unique<Diagram>();
+    d->reserve(clients + hops, clients + hops);
+    auto add = [&](const QString &id, const QString &kind) {
+        Component c;
+        c.id = id;
+        c.kind = kind;
+        c.label = id;
+        d->insertComponent(d->components().size(), c);
+    };
+    auto call = [&](const QString &from, const QString &to) {
+        Connection c;
+        c.id = QStringLiteral("e%1").arg(d->connections().size());
+        c.from = from;
+        c.to = to;
+        c.flow = QStringLiteral("requests");
+        d->insertConnection(d->connections().size(), c);
+    };
+    for (int i = 0; i < hops; ++i) {
+        add(QStringLiteral("h%1").arg(i), QStringLiteral("api_gateway"));
+        if (i > 0)
+            call(QStringLiteral("h%1").arg(i - 1), QStringLiteral("h%1").arg(i));
+    }
+    for (int i = 0; i < clients; ++i) {
+        add(QStringLiteral("c%1").arg(i), QStringLiteral("client"));
+        call(QStringLiteral("c%1").arg(i), QStringLiteral("h0"));
+    }
+    return d;
+}
+
+} // namespace
 
 void TestLatency::criticalPath_data()
 {
@@ -112,6 +153,89 @@ void TestLatency::noClientNoPath()
 {
     auto d = test::diagramFromSpec("a:api_gateway m:model_server; a>m:requests");
     QVERIFY(LatencyAnalysis::analyze(*d).isEmpty());
+}
+
+void TestLatency::clientBudget_data()
+{
+    // c → a → m costs 50 ms; the diagram's budget is 100 ms.
+    QTest::addColumn<QString>("clientBudget"); // JSON value of props.latency_budget_ms, or ""
+    QTest::addColumn<double>("budget");
+    QTest::addColumn<bool>("warns");
+    QTest::newRow("diagram budget applies") << "" << 100.0 << false;
+    QTest::newRow("client budget violated") << "40" << 40.0 << true;
+    QTest::newRow("client budget met") << "60" << 60.0 << false;
+    QTest::newRow("client budget looser than the diagram's") << "1000" << 1000.0 << false;
+    QTest::newRow("not a number: diagram budget") << "\"fast\"" << 100.0 << false;
+    QTest::newRow("negative: diagram budget") << "-5" << 100.0 << false;
+}
+
+void TestLatency::clientBudget()
+{
+    QFETCH(QString, clientBudget);
+    QFETCH(double, budget);
+    QFETCH(bool, warns);
+    auto d = test::diagramFromSpec(
+        "c:client a:api_gateway m:model_server; c>a:requests a>m:requests", 100);
+    if (!clientBudget.isEmpty()) {
+        Component c = *d->component(QStringLiteral("c"));
+        c.props["latency_budget_ms"] = Json::parse(clientBudget.toStdString());
+        d->updateComponent(c);
+    }
+    const QVector<LatencyPath> paths = LatencyAnalysis::analyze(*d);
+    QCOMPARE(paths.size(), 1);
+    QCOMPARE(paths[0].budgetMs, budget);
+    QCOMPARE(paths[0].overBudget(), warns);
+    RuleEngine engine;
+    const QVector<Finding> found = engine.check(*d);
+    const bool fired = std::any_of(found.begin(), found.end(), [](const Finding &f) {
+        return f.rule == QLatin1String("MLS-011");
+    });
+    QCOMPARE(fired, warns);
+}
+
+void TestLatency::longChainIsIterative()
+{
+    // 50,000 hops: a recursive walk overflows the stack here.
+    const int hops = 50000;
+    auto d = clientsOnChain(1, hops);
+    const QVector<LatencyPath> paths = LatencyAnalysis::analyze(*d);
+    QCOMPARE(paths.size(), 1);
+    QCOMPARE(paths[0].totalMs, 10.0 * hops);
+    QCOMPARE(paths[0].hops.size(), Limits::maxListedHops);
+    QCOMPARE(paths[0].hops.size() + paths[0].moreHops, hops + 1);
+    RuleEngine engine;
+    const QVector<Finding> found = engine.check(*d);
+    auto it = std::find_if(found.begin(), found.end(),
+                           [](const Finding &f) { return f.rule == QLatin1String("MLS-011"); });
+    QVERIFY(it != found.end());
+    QVERIFY2(
+        it->message.contains(QStringLiteral("… and %1 more").arg(hops + 1 - Limits::maxListedHops)),
+        qPrintable(it->message));
+    QCOMPARE(it->components.size(), Limits::maxListedHops);
+}
+
+void TestLatency::manyClientsShareOneChain()
+{
+    // 2,500 clients on a 2,500-hop chain: each path is computed once per node, listed capped.
+    const int clients = 2500;
+    auto d = clientsOnChain(clients, 2500);
+    const QVector<LatencyPath> paths = LatencyAnalysis::analyze(*d);
+    QCOMPARE(paths.size(), clients);
+    for (const LatencyPath &p : paths) {
+        QCOMPARE(p.totalMs, 25000.0);
+        QCOMPARE(p.hops.size(), Limits::maxListedHops);
+    }
+    RuleEngine engine;
+    const QVector<Finding> found = engine.check(*d);
+    QVector<Finding> latency;
+    std::copy_if(found.begin(), found.end(), std::back_inserter(latency),
+                 [](const Finding &f) { return f.rule == QLatin1String("MLS-011"); });
+    QCOMPARE(latency.size(), Limits::maxLatencyFindings);
+    const bool saysMore = std::any_of(latency.begin(), latency.end(), [&](const Finding &f) {
+        return f.message.contains(
+            QStringLiteral("… and %1 more clients").arg(clients - Limits::maxLatencyFindings));
+    });
+    QVERIFY(saysMore);
 }
 
 QTEST_APPLESS_MAIN(TestLatency)

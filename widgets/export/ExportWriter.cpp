@@ -1,5 +1,6 @@
 #include "ExportWriter.h"
 
+#include "AtomicFile.h"
 #include "Diagram.h"
 #include "SceneExporter.h"
 #include "export/DotExport.h"
@@ -9,7 +10,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace mls {
 
@@ -17,10 +17,10 @@ namespace {
 
 bool save(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    QString why;
+    if (!AtomicFile::write(path, bytes, &why)) {
         if (error)
-            *error = QStringLiteral("cannot write \"%1\": %2").arg(path, file.errorString());
+            *error = QStringLiteral("cannot write \"%1\": %2").arg(path, why.mid(path.size() + 2));
         return false;
     }
     return true;

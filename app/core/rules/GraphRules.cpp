@@ -1,6 +1,7 @@
 // Checks over a whole connected part of the diagram: cycles, reachability, lineage, latency.
 #include "LatencyAnalysis.h"
 #include "Lineage.h"
+#include "Limits.h"
 #include "RuleChecks.h"
 
 #include <QSet>
@@ -191,17 +192,30 @@ void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
 
 void checkLatencyBudget(const CheckContext &ctx, QVector<Finding> &out)
 {
-    const RuleGraph &g = ctx.graph;
-    for (const LatencyPath &p : LatencyAnalysis::analyze(g)) {
+    // Bounded (issue 17): paths list at most Limits::maxListedHops hops, and at most
+    // Limits::maxLatencyFindings clients are reported; the last one says how many more.
+    const QVector<LatencyPath> paths = LatencyAnalysis::analyze(ctx.graph);
+    const int over = int(std::count_if(paths.begin(), paths.end(),
+                                       [](const LatencyPath &p) { return p.overBudget(); }));
+    int listed = 0;
+    for (const LatencyPath &p : paths) {
         if (!p.overBudget())
             continue;
+        if (listed++ == Limits::maxLatencyFindings)
+            break;
         const QStringList ids = p.componentIds();
-        out.push_back(ctx.makeLabelled(
+        QStringList shown = ids;
+        if (p.moreHops > 0)
+            shown << QStringLiteral("… and %1 more").arg(p.moreHops);
+        Finding f = ctx.makeLabelled(
             {{QStringLiteral("component"), {ids.first()}},
-             {QStringLiteral("path"), ids, QStringLiteral(" → "), false},
+             {QStringLiteral("path"), shown, QStringLiteral(" → "), false},
              {QStringLiteral("total"), {}, {}, false, QString::number(p.totalMs, 'g', 6)},
              {QStringLiteral("budget"), {}, {}, false, QString::number(p.budgetMs, 'g', 6)}},
-            ids, p.connectionIds()));
+            ids, p.connectionIds());
+        if (listed == Limits::maxLatencyFindings && over > listed)
+            f.message += QStringLiteral(" (… and %1 more clients over budget)").arg(over - listed);
+        out.push_back(f);
     }
 }
 

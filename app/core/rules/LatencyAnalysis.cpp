@@ -1,38 +1,124 @@
 #include "LatencyAnalysis.h"
 
+#include "Limits.h"
 #include "RuleGraph.h"
 
 #include <QSet>
 
-#include <tuple>
+#include <vector>
 
 namespace mls {
 
 namespace {
 
-/// Memoised depth-first walk of the request path behind one client.
+/// Longest-path pass over the synchronous call graph: each node's cost is computed once, by an
+/// iterative depth-first walk (an explicit stack: a 50,000-hop chain must not overflow the
+/// thread's stack), and shared by every client that reaches it.
 class CriticalPath
 {
 public:
-    explicit CriticalPath(const RuleGraph &g) : m_g(g) {}
+    explicit CriticalPath(const RuleGraph &g) : m_g(g), m_nodes(size_t(g.nodeCount())) {}
 
     /// Cost of node @p n including everything it waits for.
     double cost(int n)
     {
-        auto it = m_memo.find(n);
-        if (it != m_memo.end())
-            return it->onStack ? 0.0 : it->cost; // a cycle back onto the path adds nothing
-        m_memo.insert(n, Entry{true, 0, -1, false});
-        double best = 0;
+        walk(n);
+        return m_nodes[size_t(n)].cost;
+    }
+
+    /// The chain of best choices from @p start: at most Limits::maxListedHops hops, and the
+    /// number left out.
+    QVector<LatencyHop> hops(int start, int *more) const
+    {
+        QVector<LatencyHop> hops;
+        QSet<int> seen;
+        int n = start;
+        QString via;
+        bool lookup = false;
+        *more = 0;
+        while (n >= 0 && !seen.contains(n)) {
+            if (hops.size() == Limits::maxListedHops) {
+                *more = lookup ? 1 : m_nodes[size_t(n)].length;
+                break;
+            }
+            seen.insert(n);
+            hops.push_back(LatencyHop{m_g.node(n).id, via,
+                                      LatencyAnalysis::p99(m_g.node(n), m_g.kind(n)), lookup});
+            const Node &node = m_nodes[size_t(n)];
+            if (lookup || node.bestEdge < 0)
+                break;
+            const RuleGraph::Edge &edge = m_g.edge(node.bestEdge);
+            via = edge.connection->id;
+            lookup = node.bestLookup;
+            n = lookup ? edge.from : edge.to;
+        }
+        return hops;
+    }
+
+private:
+    enum class State : unsigned char
+    {
+        New,
+        Open, ///< on the walk's stack: a call back here is a cycle and adds nothing
+        Done
+    };
+    struct Node
+    {
+        State state = State::New;
+        double cost = 0;
+        int length = 1; ///< hops of the path from here (this node included)
         int bestEdge = -1;
         bool bestLookup = false;
+    };
+    struct Frame
+    {
+        int node;
+        int next; ///< index of the next outgoing edge to look at
+    };
+
+    void walk(int root)
+    {
+        if (m_nodes[size_t(root)].state != State::New)
+            return;
+        std::vector<Frame> stack{Frame{root, 0}};
+        m_nodes[size_t(root)].state = State::Open;
+        while (!stack.empty()) {
+            Frame &f = stack.back();
+            const RuleGraph::EdgeRange out = m_g.out(f.node);
+            const int count = int(out.end() - out.begin());
+            int child = -1;
+            while (f.next < count && child < 0) {
+                const RuleGraph::Edge &edge = m_g.edge(out.begin()[f.next++]);
+                if (isCall(edge) && m_nodes[size_t(edge.to)].state == State::New)
+                    child = edge.to;
+            }
+            if (child >= 0) {
+                m_nodes[size_t(child)].state = State::Open;
+                stack.push_back(Frame{child, 0});
+                continue;
+            }
+            finish(f.node);
+            stack.pop_back();
+        }
+    }
+
+    /// Every call of @p n is finished (or open, a cycle): take the slowest branch.
+    void finish(int n)
+    {
+        Node &node = m_nodes[size_t(n)];
+        double best = 0;
+        int length = 0;
         for (int e : m_g.out(n)) {
             const RuleGraph::Edge &edge = m_g.edge(e);
-            if (!isCall(edge))
+            const Node &to = m_nodes[size_t(edge.to)];
+            if (!isCall(edge) || to.state != State::Done)
                 continue;
-            const double c = cost(edge.to);
-            if (c > best || bestEdge < 0)
-                std::tie(best, bestEdge, bestLookup) = std::make_tuple(c, e, false);
+            if (to.cost > best || node.bestEdge < 0) {
+                best = to.cost;
+                length = to.length;
+                node.bestEdge = e;
+                node.bestLookup = false;
+            }
         }
         if (m_g.placement(n) == Placement::Online) {
             for (int e : m_g.in(n)) {
@@ -40,46 +126,18 @@ public:
                 if (!isLookup(edge))
                     continue;
                 const double c = LatencyAnalysis::p99(m_g.node(edge.from), m_g.kind(edge.from));
-                if (c > best || bestEdge < 0)
-                    std::tie(best, bestEdge, bestLookup) = std::make_tuple(c, e, true);
+                if (c > best || node.bestEdge < 0) {
+                    best = c;
+                    length = 1;
+                    node.bestEdge = e;
+                    node.bestLookup = true;
+                }
             }
         }
-        const double total = LatencyAnalysis::p99(m_g.node(n), m_g.kind(n)) + best;
-        m_memo.insert(n, Entry{false, total, bestEdge, bestLookup});
-        return total;
+        node.cost = LatencyAnalysis::p99(m_g.node(n), m_g.kind(n)) + best;
+        node.length = 1 + length;
+        node.state = State::Done;
     }
-
-    /// The chain of best choices from @p start, as computed by cost().
-    QVector<LatencyHop> hops(int start) const
-    {
-        QVector<LatencyHop> hops;
-        QSet<int> seen;
-        int n = start;
-        QString via;
-        bool lookup = false;
-        while (n >= 0 && !seen.contains(n)) {
-            seen.insert(n);
-            hops.push_back(LatencyHop{m_g.node(n).id, via,
-                                      LatencyAnalysis::p99(m_g.node(n), m_g.kind(n)), lookup});
-            const Entry entry = m_memo.value(n);
-            if (lookup || entry.bestEdge < 0)
-                break;
-            const RuleGraph::Edge &edge = m_g.edge(entry.bestEdge);
-            via = edge.connection->id;
-            lookup = entry.bestLookup;
-            n = lookup ? edge.from : edge.to;
-        }
-        return hops;
-    }
-
-private:
-    struct Entry
-    {
-        bool onStack = false;
-        double cost = 0;
-        int bestEdge = -1;
-        bool bestLookup = false;
-    };
 
     bool isCall(const RuleGraph::Edge &edge) const
     {
@@ -94,34 +152,47 @@ private:
     }
 
     const RuleGraph &m_g;
-    QHash<int, Entry> m_memo;
+    std::vector<Node> m_nodes;
 };
+
+/// A non-negative finite number at @p key of @p props, else @p fallback.
+double nonNegative(const Json &props, const char *key, double fallback)
+{
+    if (!props.is_object())
+        return fallback;
+    auto it = props.find(key);
+    if (it != props.end() && it->is_number()) {
+        const double v = it->get<double>();
+        if (v >= 0 && v < 1e12)
+            return v;
+    }
+    return fallback;
+}
 
 } // namespace
 
 double LatencyAnalysis::p99(const Component &c, const KindInfo *kind)
 {
-    auto it = c.props.find("latency_ms");
-    if (it != c.props.end() && it->is_number()) {
-        const double v = it->get<double>();
-        if (v >= 0 && v < 1e12)
-            return v;
-    }
-    return kind ? kind->latencyMs : 0.0;
+    return nonNegative(c.props, "latency_ms", kind ? kind->latencyMs : 0.0);
+}
+
+double LatencyAnalysis::budget(const Component &client, double diagramBudgetMs)
+{
+    return nonNegative(client.props, "latency_budget_ms", diagramBudgetMs);
 }
 
 QVector<LatencyPath> LatencyAnalysis::analyze(const RuleGraph &g)
 {
     QVector<LatencyPath> paths;
+    CriticalPath walk(g);
     for (int n = 0; n < g.nodeCount(); ++n) {
         if (g.node(n).kind != QLatin1String("client"))
             continue;
-        CriticalPath walk(g);
         LatencyPath p;
         p.client = g.node(n).id;
         p.totalMs = walk.cost(n);
-        p.hops = walk.hops(n);
-        p.budgetMs = g.diagram().meta().latencyBudgetMs;
+        p.hops = walk.hops(n, &p.moreHops);
+        p.budgetMs = budget(g.node(n), g.diagram().meta().latencyBudgetMs);
         paths.push_back(p);
     }
     return paths;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <vector>
 
 namespace mls {
 
@@ -418,13 +419,25 @@ QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
 
 void RuleEngine::sort(QVector<Finding> &findings)
 {
-    std::sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+    // Each finding's key (which sorts its id lists) is built once, not on every comparison.
+    std::vector<std::pair<QString, int>> order;
+    order.reserve(size_t(findings.size()));
+    for (int i = 0; i < findings.size(); ++i)
+        order.emplace_back(findings[i].key(), i);
+    std::sort(order.begin(), order.end(), [&](const auto &x, const auto &y) {
+        const Finding &a = findings[x.second];
+        const Finding &b = findings[y.second];
         if (a.severity != b.severity)
             return a.severity > b.severity;
         if (a.rule != b.rule)
             return a.rule < b.rule;
-        return a.key() < b.key();
+        return x.first < y.first;
     });
+    QVector<Finding> sorted;
+    sorted.reserve(findings.size());
+    for (const auto &o : order)
+        sorted.push_back(std::move(findings[o.second]));
+    findings = std::move(sorted);
 }
 
 } // namespace mls

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace mls {
+
+/// The one set of limits on what a design may hold, shared by the file reader, the file writer,
+/// the clipboard, the recovery files and (when they land) the text form and the importers.
+/// Beyond them an input is refused with a message naming what and where, so a hostile or
+/// corrupt input cannot exhaust memory or stall the window; within them every command answers
+/// in bounded time and memory (tests/core/tst_limits.cpp runs the worst case of each).
+/// Documented in the README ("Limits").
+struct Limits
+{
+    qint64 maxFileBytes = 256LL * 1024 * 1024; ///< a 100k-component diagram is about 40 MB
+    int maxDepth = 64;                         ///< JSON nesting (the format needs 5)
+    int maxComponents = 250000;
+    int maxConnections = 1000000;
+    int maxGroups = 10000;
+    int maxIdLength = 200;
+    int maxLabelLength = 2000;
+    int maxStringBytes = 1024 * 1024; ///< notes, props values and any other string
+    double maxCoordinate = 1e7;       ///< |x| and |y| in scene units
+    /// JSON elements in a file (objects, arrays and the members after a comma): what bounds
+    /// memory, as a parsed value costs ~50-80 bytes per element whatever its text size (4 MB
+    /// of nested "[[[…]]]" is 2 million arrays). The largest design within the other limits
+    /// (250,000 components, 1,000,000 connections) has about 8.5 million.
+    int maxJsonValues = 12000000;
+
+    /// Hops of a request path listed in a latency path or finding; the rest is "… and N more".
+    static constexpr int maxListedHops = 20;
+    /// Latency-budget findings listed per check; the last one says how many more clients are
+    /// over budget.
+    static constexpr int maxLatencyFindings = 100;
+};
+
+} // namespace mls

@@ -1,0 +1,110 @@
+#include "../LimitDesigns.h"
+#include "DiagramReader.h"
+#include "LatencyAnalysis.h"
+#include "RuleEngine.h"
+
+#include <QTest>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace mls;
+using namespace mls::test;
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MLS_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MLS_ASAN 1
+#endif
+#endif
+
+/// Issue 17: any input within the documented limits (Limits.h) gets its answer; the worst case
+/// of each limit is generated and run through the reader, the rules and the latency analysis.
+/// (Their speed is measured in tests/bench: no timings here.)
+class TestLimits : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void worstCase_data();
+    void worstCase();
+    void outOfMemoryIsARefusal_data();
+    void outOfMemoryIsARefusal();
+};
+
+void TestLimits::worstCase_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<int>("minFindings");
+    const int n = Limits().maxComponents;
+    QTest::newRow("longest chain") << "chain" << 1;
+    QTest::newRow("most clients") << "clients" << Limits::maxLatencyFindings;
+    QTest::newRow("widest fan-out") << "fanout" << 0;
+    QTest::newRow("deepest props") << "props" << 0;
+    QTest::newRow("most findings") << "orphans" << n;
+}
+
+void TestLimits::worstCase()
+{
+    QFETCH(QString, shape);
+    QFETCH(int, minFindings);
+    const QByteArray bytes = LimitDesigns::make(shape);
+    QVERIFY(bytes.size() <= Limits().maxFileBytes);
+    const ReadResult r = DiagramReader::read(bytes, shape + QStringLiteral(".mlsketch"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    RuleEngine engine;
+    const QVector<Finding> findings = engine.check(*r.diagram);
+    QVERIFY2(findings.size() >= minFindings, qPrintable(QString::number(findings.size())));
+    const QVector<LatencyPath> paths = LatencyAnalysis::analyze(*r.diagram);
+    for (const LatencyPath &p : paths)
+        QVERIFY(p.hops.size() <= Limits::maxListedHops);
+    rusage use{};
+    getrusage(RUSAGE_SELF, &use);
+    QVERIFY2(use.ru_maxrss < 2L * 1024 * 1024,
+             qPrintable(QStringLiteral("peak %1 MB").arg(use.ru_maxrss / 1024)));
+}
+
+void TestLimits::outOfMemoryIsARefusal_data()
+{
+    QTest::addColumn<int>("megabytes");
+    for (int mb : {300, 400, 600, 800})
+        QTest::newRow(qPrintable(QStringLiteral("%1 MB").arg(mb))) << mb;
+}
+
+void TestLimits::outOfMemoryIsARefusal()
+{
+#ifdef MLS_ASAN
+    QSKIP("an address-space limit and AddressSanitizer's shadow memory do not mix");
+#else
+    // Under an address-space limit, reading a large file either works or says "not enough
+    // memory"; std::bad_alloc must never reach terminate() (exit 134).
+    QFETCH(int, megabytes);
+    const QByteArray bytes = LimitDesigns::make(QStringLiteral("chain"));
+    const pid_t pid = fork();
+    QVERIFY(pid >= 0);
+    if (pid == 0) {
+        rlimit limit{};
+        limit.rlim_cur = limit.rlim_max = rlim_t(megabytes) * 1024 * 1024;
+        setrlimit(RLIMIT_AS, &limit);
+        int code = 3;
+        try {
+            const ReadResult r = DiagramReader::read(bytes, QStringLiteral("big.mlsketch"));
+            code = r.ok() ? 0 : r.error.contains(QLatin1String("not enough memory")) ? 1 : 2;
+        } catch (...) {
+            code = 4;
+        }
+        _exit(code);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    QVERIFY2(
+        WIFEXITED(status),
+        qPrintable(
+            QStringLiteral("killed by signal %1").arg(WIFSIGNALED(status) ? WTERMSIG(status) : 0)));
+    QVERIFY2(WEXITSTATUS(status) <= 1, qPrintable(QString::number(WEXITSTATUS(status))));
+#endif
+}
+
+QTEST_APPLESS_MAIN(TestLimits)
+#include "tst_limits.moc"
