@@ -515,15 +515,15 @@ QByteArray Grader::toJson(const Grade &g)
 
 QString Grader::toText(const Grade &g)
 {
+    auto num = [](double v) { return QString::number(std::round(v * 10) / 10, 'g', 4); };
     QString text = QStringLiteral("score %1/100 against %2\n").arg(g.score).arg(g.problem);
     for (const StepResult &s : g.steps)
-        text += QStringLiteral("  %1: %2/%3\n").arg(s.title).arg(s.earned).arg(s.max);
+        text += QStringLiteral("  %1: %2/%3\n").arg(s.title, num(s.earned), num(s.max));
     for (const ItemResult &r : g.items) {
         text += QStringLiteral("%1 %2 [%3] %4/%5: %6%7\n")
-                    .arg(itemStatusName(r.status).leftJustified(7), r.id, r.step)
-                    .arg(r.earned)
-                    .arg(r.points)
-                    .arg(r.detail, r.hinted ? QStringLiteral(" (hint taken)") : QString());
+                    .arg(itemStatusName(r.status).leftJustified(7), r.id, r.step, num(r.earned),
+                         num(r.points), r.detail,
+                         r.hinted ? QStringLiteral(" (hint taken)") : QString());
     }
     return text;
 }
