@@ -9,6 +9,19 @@ namespace {
 
 const char *const key = "practice";
 
+/// A number or a flag of @p o, @p fallback when missing or of another type (never throws).
+double numberOr(const Json &o, const char *name, double fallback)
+{
+    const auto it = o.find(name);
+    return it != o.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+bool flagOr(const Json &o, const char *name, bool fallback)
+{
+    const auto it = o.find(name);
+    return it != o.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
 int stepPercent(const QString &step)
 {
     static const QHash<QString, int> percent{{QStringLiteral("clarify_requirements"), 10},
@@ -34,8 +47,8 @@ std::optional<PracticeState> PracticeState::of(const Meta &meta)
         return std::nullopt;
     PracticeState s;
     s.problem = toQt(problem->get<std::string>());
-    s.minutes = qBound(1, o.value("minutes", 45), 600);
-    const double elapsed = o.value("elapsed_ms", 0.0);
+    s.minutes = int(qBound(1.0, numberOr(o, "minutes", 45), 600.0));
+    const double elapsed = numberOr(o, "elapsed_ms", 0);
     s.elapsedMs = qint64(qBound(0.0, elapsed, 1e10));
     const auto steps = o.find("step_ms");
     if (steps != o.end() && steps->is_object()) {
@@ -52,9 +65,16 @@ std::optional<PracticeState> PracticeState::of(const Meta &meta)
                 s.hints << toQt(h.get<std::string>());
         }
     }
-    s.paused = o.value("paused", false);
-    s.submitted = o.value("submitted", false);
-    s.score = o.value("score", -1);
+    const auto checked = o.find("checked");
+    if (checked != o.end() && checked->is_array()) {
+        for (const Json &c : *checked) {
+            if (c.is_string())
+                s.checked << toQt(c.get<std::string>());
+        }
+    }
+    s.paused = flagOr(o, "paused", false);
+    s.submitted = flagOr(o, "submitted", false);
+    s.score = int(qBound(-1.0, numberOr(o, "score", -1), 100.0));
     return s;
 }
 
@@ -74,6 +94,10 @@ Meta PracticeState::writtenTo(Meta meta) const
     for (const QString &id : hints)
         h.push_back(toStd(id));
     o["hints"] = h;
+    Json c = Json::array();
+    for (const QString &id : checked)
+        c.push_back(toStd(id));
+    o["checked"] = c;
     o["paused"] = paused;
     o["submitted"] = submitted;
     if (score >= 0)

@@ -19,6 +19,7 @@ struct PracticeState
     qint64 elapsedMs = 0;          ///< time practised so far (pauses excluded)
     QHash<QString, qint64> stepMs; ///< time spent per step id
     QStringList hints;             ///< rubric item ids whose hint was revealed, in order
+    QStringList checked;           ///< checklist entries ticked, as "<step id>/<index>"
     bool paused = false;
     bool submitted = false;
     int score = -1; ///< the grade once submitted
