@@ -5,6 +5,7 @@
 #include "LayoutCommand.h"
 #include "LayoutWorker.h"
 #include "NewCommand.h"
+#include "PracticeCommands.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -63,6 +64,19 @@ std::vector<Subcommand> makeSubcommands()
                         "                            design review with OUT's .png next to it;\n"
                         "                            needs no display; exit 2 on any failure"),
          &ExportCommand::run, /*drawsBoard=*/true});
+    table.push_back(
+        {QStringLiteral("practice"),
+         QStringLiteral(
+             "  mlsketch practice [--format json]\n"
+             "                            list the practice problems with their prompts"),
+         &PracticeCommands::list});
+    table.push_back(
+        {QStringLiteral("grade"),
+         QStringLiteral("  mlsketch grade ATTEMPT --against PROBLEM [--format text|json]\n"
+                        "                            grade ATTEMPT against a problem's rubric\n"
+                        "                            (0-100, per step and per item); exit 2 when\n"
+                        "                            ATTEMPT cannot be read or PROBLEM is unknown"),
+         &PracticeCommands::grade});
     table.push_back({QStringLiteral("layout-worker"), QString(), &runLayoutWorker,
                      /*drawsBoard=*/false, /*hidden=*/true});
     return table;

@@ -8,6 +8,7 @@
 #include "DiagramWriter.h"
 #include "EditActions.h"
 #include "ExportActions.h"
+#include "PracticeMode.h"
 #include "RecoveryStore.h"
 #include "TemplateLibrary.h"
 #include "canvas/CardStyle.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_autoLayout = new AutoLayoutActions(this);
     createDocks();
     createMenus();
+    m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
     setDiagram(std::make_unique<Diagram>(), QString());
     resize(1280, 800);
     readSettings();
@@ -89,6 +91,7 @@ MainWindow::~MainWindow()
     // The scene follows the diagram's signals: take it down first.
     m_inspector->setDocument(nullptr, nullptr);
     m_review->setDocument(nullptr, nullptr, nullptr);
+    m_practice->setDocument(nullptr, nullptr, nullptr);
     delete m_scene;
     m_scene = nullptr;
 }
@@ -264,6 +267,8 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     applyViewOptions();
     m_inspector->setDocument(m_diagram.get(), m_undoStack);
     m_review->setDocument(m_diagram.get(), m_scene, m_undoStack);
+    if (m_practice)
+        m_practice->setDocument(m_diagram.get(), m_scene, m_undoStack);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
     connect(m_scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
     connect(m_scene, &DiagramScene::statusMessage, this,

@@ -22,6 +22,7 @@ class EditActions;
 class ExportActions;
 class InspectorPanel;
 class PalettePanel;
+class PracticeMode;
 class RecoveryStore;
 
 /// One window, one diagram: the board with the palette and inspector docks, the menus, the
@@ -44,6 +45,7 @@ public:
     ExportActions *exportActions() const { return m_export; }
     DesignReview *designReview() const { return m_review; }
     AutoLayoutActions *autoLayoutActions() const { return m_autoLayout; }
+    PracticeMode *practiceMode() const { return m_practice; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -116,6 +118,7 @@ private:
     ExportActions *m_export = nullptr;
     DesignReview *m_review = nullptr;
     AutoLayoutActions *m_autoLayout = nullptr;
+    PracticeMode *m_practice = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;
     bool m_restoredUnsaved = false;

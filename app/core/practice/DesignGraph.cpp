@@ -1,0 +1,174 @@
+#include "DesignGraph.h"
+
+#include "Diagram.h"
+
+#include <deque>
+
+namespace mls {
+
+namespace {
+
+const QString requests = QStringLiteral("requests");
+const QString client = QStringLiteral("client");
+
+bool allowed(const QStringList &set, const QString &value)
+{
+    return set.isEmpty() || set.contains(value);
+}
+
+} // namespace
+
+DesignGraph::DesignGraph(const Diagram &d)
+{
+    const int n = int(d.components().size());
+    m_kind.reserve(n);
+    m_id.reserve(n);
+    QHash<QString, int> index;
+    for (const Component &c : d.components()) {
+        index.insert(c.id, int(m_kind.size()));
+        m_kind << c.kind;
+        m_id << c.id;
+    }
+    m_out.resize(n);
+    m_degree.fill(0, n);
+    for (const Connection &c : d.connections()) {
+        const int a = index.value(c.from, -1), b = index.value(c.to, -1);
+        if (a < 0 || b < 0 || a == b)
+            continue;
+        m_out[a].push_back({b, c.flow});
+        ++m_degree[a];
+        ++m_degree[b];
+    }
+    // The request path: clients and everything they reach through synchronous calls.
+    m_requestPath.fill(false, n);
+    std::deque<int> queue;
+    for (int i = 0; i < n; ++i) {
+        if (m_kind[i] == client) {
+            m_requestPath[i] = true;
+            queue.push_back(i);
+        }
+    }
+    while (!queue.empty()) {
+        const int u = queue.front();
+        queue.pop_front();
+        for (const Edge &e : m_out[u]) {
+            if (e.flow != requests)
+                continue;
+            m_hasRequestPath = true;
+            if (!m_requestPath[e.to]) {
+                m_requestPath[e.to] = true;
+                queue.push_back(e.to);
+            }
+        }
+    }
+}
+
+bool DesignGraph::servesRequestPath(int n) const
+{
+    if (m_requestPath[n] && m_kind[n] != client)
+        return true;
+    for (const Edge &e : m_out[n]) {
+        if (m_requestPath[e.to] && m_kind[e.to] != client)
+            return true;
+    }
+    return false;
+}
+
+bool DesignGraph::hasKind(const QStringList &kinds) const
+{
+    for (const QString &k : m_kind) {
+        if (kinds.contains(k))
+            return true;
+    }
+    return false;
+}
+
+bool DesignGraph::fits(int n, RoleSlot::Where where) const
+{
+    switch (where) {
+    case RoleSlot::Where::Anywhere:
+        return true;
+    case RoleSlot::Where::Connected:
+        return connected(n);
+    case RoleSlot::Where::RequestPath:
+        return m_requestPath[n] && (m_kind[n] != client || connected(n));
+    case RoleSlot::Where::ServesRequestPath:
+        return servesRequestPath(n);
+    }
+    return false;
+}
+
+QVector<int> DesignGraph::findPath(const FlowSpec &spec, bool strict) const
+{
+    const int n = size();
+    QVector<int> parent(n, -2); // -2 unvisited; -1 a source
+    std::deque<int> queue;
+    for (int i = 0; i < n; ++i) {
+        if (spec.from.contains(m_kind[i])) {
+            parent[i] = -1;
+            queue.push_back(i);
+        }
+    }
+    auto pathTo = [&](int last, int target) {
+        QVector<int> path{target};
+        for (int v = last; v >= 0; v = parent[v])
+            path.prepend(v);
+        return path;
+    };
+    while (!queue.empty()) {
+        const int u = queue.front();
+        queue.pop_front();
+        const bool atSource = parent[u] == -1;
+        for (const Edge &e : m_out[u]) {
+            if (strict &&
+                (!allowed(spec.flows, e.flow) || (atSource && !allowed(spec.firstFlow, e.flow))))
+                continue;
+            if (spec.to.contains(m_kind[e.to]) && (!strict || allowed(spec.lastFlow, e.flow)))
+                return pathTo(u, e.to);
+            if (spec.direct || parent[e.to] != -2)
+                continue;
+            if (strict && !allowed(spec.via, m_kind[e.to]))
+                continue;
+            parent[e.to] = u;
+            queue.push_back(e.to);
+        }
+    }
+    return {};
+}
+
+QVector<int> DesignGraph::findPathFrom(int from, const QStringList &kinds,
+                                       const QStringList &lastFlow) const
+{
+    QVector<int> parent(size(), -2);
+    parent[from] = -1;
+    std::deque<int> queue{from};
+    while (!queue.empty()) {
+        const int u = queue.front();
+        queue.pop_front();
+        for (const Edge &e : m_out[u]) {
+            if (kinds.contains(m_kind[e.to]) && allowed(lastFlow, e.flow)) {
+                QVector<int> path{e.to};
+                for (int v = u; v >= 0; v = parent[v])
+                    path.prepend(v);
+                return path;
+            }
+            if (parent[e.to] == -2) {
+                parent[e.to] = u;
+                queue.push_back(e.to);
+            }
+        }
+    }
+    return {};
+}
+
+QStringList DesignGraph::ids(const QVector<int> &nodes) const
+{
+    QStringList list;
+    for (int v : nodes) {
+        if (!list.contains(m_id[v]))
+            list << m_id[v];
+    }
+    return list;
+}
+
+} // namespace mls
