@@ -4,6 +4,7 @@
 #include "export/ExportFormat.h"
 #include "export/ExportWriter.h"
 #include "layout/DiagramLayout.h"
+#include "text/DesignFile.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -110,7 +111,7 @@ int ExportCommand::run(const QStringList &args, QTextStream &out, QTextStream &e
     Request request;
     if (!parseOptions(args, request, err))
         return 2;
-    ReadResult read = DiagramReader::readFile(request.file);
+    ReadResult read = DesignFile::readFile(request.file);
     if (!read.ok()) {
         err << "mlsketch export: " << read.error << '\n';
         return 2;

@@ -17,6 +17,7 @@
 #include "commands/CommandIds.h"
 #include "panels/InspectorPanel.h"
 #include "panels/PalettePanel.h"
+#include "text/DesignFile.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -286,7 +287,7 @@ bool MainWindow::holdsNothing() const
 
 bool MainWindow::openFile(const QString &path, QString *error, QStringList *warnings)
 {
-    ReadResult result = DiagramReader::readFile(path);
+    ReadResult result = DesignFile::readFile(path);
     if (!result.ok()) {
         if (error)
             *error = result.error;
@@ -295,8 +296,9 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
     if (warnings)
         *warnings = result.warnings;
     discardRecovery();
-    // Templates open as untitled copies: saving must not target the read-only resource.
-    const bool isTemplate = TemplateLibrary::isTemplatePath(path);
+    // Templates open as untitled copies: saving must not target the read-only resource. So
+    // does the text form (.mls): Save writes a .mlsketch, which keeps the positions.
+    const bool isTemplate = TemplateLibrary::isTemplatePath(path) || DesignFile::isText(path);
     setDiagram(std::move(result.diagram), isTemplate ? QString() : path);
     if (!isTemplate)
         rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -331,7 +333,7 @@ void MainWindow::open()
 {
     const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch);;All files (*)"));
+        this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch *.mls);;All files (*)"));
     if (!path.isEmpty())
         openFileInteractive(path);
 }
