@@ -14,7 +14,7 @@ namespace mls {
 namespace {
 
 const char *const usage =
-    "usage: mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md) [--scale 1-4]\n"
+    "usage: mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md|mls) [--scale 1-4]\n"
     "                       [--background white|transparent|dark] [--margin PX] [--markers]\n"
     "                       [--layout]\n";
 

@@ -34,14 +34,21 @@ QStringList allMembers(const ImportedGraph &g, int index,
 /// The member an edge into (@p incoming) or out of a zone attaches to: the first member no
 /// other member of the zone points at (its entry), or that points at no other member (its
 /// exit); the first member when every one is inside a cycle.
-QString representative(const Diagram &d, const QStringList &members, bool incoming)
+QString representative(const Diagram &d, const QStringList &members, bool incoming,
+                       const QString &otherEnd)
 {
     const QSet<QString> inside(members.begin(), members.end());
     for (const QString &m : members) {
+        if (m == otherEnd) // a member's edge to its own zone goes to another member
+            continue;
         bool linked = false;
         for (const Connection *c : incoming ? d.incoming(m) : d.outgoing(m))
             linked |= inside.contains(incoming ? c->from : c->to) && c->from != c->to;
         if (!linked)
+            return m;
+    }
+    for (const QString &m : members) {
+        if (m != otherEnd)
             return m;
     }
     return members.isEmpty() ? QString() : members.constFirst();
@@ -247,11 +254,11 @@ ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
         QString from = e->from;
         QString to = e->to;
         if (!d->component(from) && !zoneMembers.value(from).isEmpty()) {
-            from = representative(*d, zoneMembers.value(from), false);
+            from = representative(*d, zoneMembers.value(from), false, to);
             ++redirected;
         }
         if (!d->component(to) && !zoneMembers.value(to).isEmpty()) {
-            to = representative(*d, zoneMembers.value(to), true);
+            to = representative(*d, zoneMembers.value(to), true, from);
             ++redirected;
         }
         if (!d->component(from) || !d->component(to)) {
@@ -262,6 +269,18 @@ ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
                               .arg(e->from, e->to, from);
         } else {
             connect(*e, from, to);
+        }
+    }
+    // A batch job fed by an event stream is a stream job ("Spark" reading Kafka).
+    for (const Connection &e : d->connections()) {
+        const Component *from = d->component(e.from);
+        const Component *to = d->component(e.to);
+        if (from->kind == QLatin1String("event_stream") && to->kind == QLatin1String("batch_etl")) {
+            Component c = *to;
+            c.kind = QStringLiteral("stream_processor");
+            d->updateComponent(c);
+            r.warnings << QStringLiteral("%1 reads the event stream %2: made a stream processor")
+                              .arg(c.id, from->id);
         }
     }
     if (redirected > 0)

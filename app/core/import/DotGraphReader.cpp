@@ -33,9 +33,8 @@ QString labelOf(void *object, const QString &name)
         text.replace(QLatin1String("\\N"), name).replace(QLatin1String("\\G"), QString());
         text.replace(QLatin1String("\\l"), QLatin1String("\n"))
             .replace(QLatin1String("\\r"), QLatin1String("\n"));
-        // Plain DOT text is not HTML: keep < and & as written.
-        text.replace(QLatin1Char('&'), QLatin1String("&amp;"))
-            .replace(QLatin1Char('<'), QLatin1String("&lt;"));
+        // Plain DOT text is not HTML: a < is text (Graphviz decodes entities in both).
+        text.replace(QLatin1Char('<'), QLatin1String("&lt;"));
     }
     const QString plain = plainLabel(text);
     return plain.isEmpty() ? name : plain;
@@ -96,8 +95,7 @@ public:
             char *raw = agget(e, const_cast<char *>("label"));
             QString label = raw ? QString::fromUtf8(raw) : QString();
             if (raw && !aghtmlstr(raw))
-                label.replace(QLatin1Char('&'), QLatin1String("&amp;"))
-                    .replace(QLatin1Char('<'), QLatin1String("&lt;"));
+                label.replace(QLatin1Char('<'), QLatin1String("&lt;"));
             m_g.edges.append({QString::fromUtf8(agnameof(agtail(e))),
                               QString::fromUtf8(agnameof(aghead(e))), plainLabel(label)});
         }

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace mls {
 
 namespace {
@@ -31,8 +33,8 @@ const Name names[] = {
     {"kafka|kinesis|pubsub|pub sub|pulsar|rabbitmq|sqs|redpanda|event hub|eventhub|nats|"
      "event stream|event bus|message queue|message broker|task queue|event log",
      "event_stream", 4.5},
-    {"queue|broker|brokers|topic|topics|stream|celery|mq|zookeeper|schema registry|controller",
-     "event_stream", 2},
+    {"queue|broker|brokers|topic|topics|stream|celery|mq|zookeeper|controller", "event_stream", 2},
+    {"schema registry", "event_stream", 5},
     {"flink|spark streaming|structured streaming|kafka streams|stream processing|"
      "stream processor|streaming job|beam|storm|ksql|ksqldb|samza|materialize",
      "stream_processor", 4.5},
@@ -42,17 +44,19 @@ const Name names[] = {
      "batch_etl", 4},
     {"spark|batch|pipeline|preprocess|preprocessing|pre processing|ingestion|ingest|ingestor|"
      "scraper|crawler|cron|scheduler|orchestration|worker|loader|transform|cleaning|parse|"
-     "parser|chunking|chunker|splitter",
+     "parser|chunking|chunker|splitter|job|jobs",
      "batch_etl", 2},
     {"data lake|datalake|lakehouse|warehouse|data warehouse|bigquery|snowflake|redshift|"
      "delta lake|iceberg|hive|hdfs|athena|databricks|clickhouse",
      "data_lake", 4.5},
-    {"lake|parquet|raw data|delta|history|historical|archive", "data_lake", 2},
+    {"lake|parquet|delta|history|historical|archive", "data_lake", 2},
+    {"raw data", "data_lake", 4.5},
     {"postgres|postgresql|mysql|mariadb|mongodb|mongo|cassandra|dynamodb|rds|sqlite|cockroachdb|"
      "spanner|oracle db|sql server|relational db|relational database|supabase|firestore|"
      "aurora|scylla|scylladb",
      "oltp_db", 4.5},
-    {"database|db|sql|relational|metadata|jobdb|mysql db", "oltp_db", 2.5},
+    {"database|db|sql|relational|jobdb|mysql db", "oltp_db", 2.5},
+    {"metadata", "oltp_db", 1},
     {"s3|minio|gcs|azure blob|blob storage|object storage|object store|bucket|buckets|"
      "file store|filestore|artifact store|cloud storage|hf hub|container registry",
      "object_store", 4.5},
@@ -118,7 +122,7 @@ const Name names[] = {
      "scoring service|onnx runtime",
      "model_server", 5},
     {"inference|serving|endpoint|predict|prediction|model|classifier|detector|sentiment|"
-     "fraud model|scoring api|fastapi",
+     "fraud model|scoring api|fastapi|bert|distilbert|roberta",
      "model_server", 2},
     {"batch inference|batch prediction|batch predictions|batch scoring|offline scoring|"
      "batch transform|bulk inference|offline inference",
@@ -156,8 +160,20 @@ KindRecognizer::KindRecognizer(const Catalog &catalog) : m_catalog(catalog)
         for (const QString &p : QString::fromLatin1(n.phrases).split(QLatin1Char('|')))
             add(p, QString::fromLatin1(n.kind), n.weight);
     }
-    // The catalog's own names: "Vector DB", "Model server", "Online feature store"…
+    // "<ML task> API/service": a model behind an endpoint ("Fraud API", "Sentiment service").
+    for (const char *task :
+         {"sentiment", "prediction", "predict", "fraud", "scoring", "score", "inference",
+          "classification", "classifier", "recommendation", "detection", "ml", "ai", "nlp",
+          "vision", "ocr", "forecast", "forecasting", "model"}) {
+        for (const char *front : {"api", "service", "endpoint", "server"})
+            add(QString::fromLatin1(task) + QLatin1Char(' ') + QString::fromLatin1(front),
+                QStringLiteral("model_server"), 4);
+    }
+    // The catalog's own names: "Vector DB", "Model server", "Online feature store"… (not the
+    // generic kinds: "service" in a name says nothing).
     for (const KindInfo &k : catalog.kinds()) {
+        if (k.id == QLatin1String(genericService) || k.id == QLatin1String(genericStore))
+            continue;
         add(k.label, k.id, 6);
         add(QString(k.id).replace(QLatin1Char('_'), QLatin1Char(' ')), k.id, 5);
         m_kindLabels.insert(k.label.toLower(), k.id);
@@ -192,12 +208,25 @@ QString KindRecognizer::haystack(const QString &text)
     return QLatin1Char(' ') + split + QStringLiteral(" | ") + whole + QLatin1Char(' ');
 }
 
-void KindRecognizer::score(const QString &hay, double factor, QHash<QString, double> &scores) const
+void KindRecognizer::score(const QString &hay, const QString &seen, double factor,
+                           QHash<QString, double> &scores) const
 {
-    for (const Entry &e : m_entries) {
-        if (hay.contains(e.phrase))
-            scores[e.kind] += e.weight * factor;
+    // The two forms of haystack() are scored apart and each kind keeps the better one, so
+    // "PostgreSQL" counts as "postgresql" or as "postgre sql", never as both.
+    const qsizetype bar = hay.indexOf(QLatin1String(" | "));
+    const QStringList forms{hay.left(bar + 1), hay.mid(bar + 2)};
+    QHash<QString, double> best;
+    for (const QString &form : forms) {
+        QHash<QString, double> part;
+        for (const Entry &e : m_entries) {
+            if (form.contains(e.phrase) && !seen.contains(e.phrase))
+                part[e.kind] += e.weight * factor;
+        }
+        for (auto it = part.cbegin(); it != part.cend(); ++it)
+            best[it.key()] = std::max(best.value(it.key()), it.value());
     }
+    for (auto it = best.cbegin(); it != best.cend(); ++it)
+        scores[it.key()] += it.value();
 }
 
 KindRecognizer::Guess KindRecognizer::recognise(const QString &id, const QString &label,
@@ -207,15 +236,18 @@ KindRecognizer::Guess KindRecognizer::recognise(const QString &id, const QString
     const QStringList lines = label.split(QLatin1Char('\n'));
     if (lines.size() > 1) {
         const QString kind = m_kindLabels.value(lines.constLast().trimmed().toLower());
-        if (!kind.isEmpty())
+        if (!kind.isEmpty() && kind != QLatin1String(genericService) &&
+            kind != QLatin1String(genericStore))
             return {kind, 100};
     }
     QHash<QString, double> scores;
-    score(haystack(label), 1.0, scores);
+    const QString labelHay = haystack(label);
+    score(labelHay, {}, 1.0, scores);
+    // The id mostly repeats or abbreviates the label: it only adds what the label lacks.
     if (label.compare(id, Qt::CaseInsensitive) != 0)
-        score(haystack(id), 0.8, scores);
+        score(haystack(id), labelHay, 0.6, scores);
     if (!context.isEmpty())
-        score(haystack(context), 0.5, scores);
+        score(haystack(context), labelHay, 0.5, scores);
     if (cylinder) { // drawn as a database: stores win ties
         for (const char *store : {"oltp_db", "data_lake", "object_store", "cache", "vector_db",
                                   "search_index", "feature_store", "online_feature_store",

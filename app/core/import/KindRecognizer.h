@@ -42,7 +42,9 @@ private:
         double weight;
     };
     void add(const QString &phrase, const QString &kind, double weight);
-    void score(const QString &haystack, double factor, QHash<QString, double> &scores) const;
+    /// Adds the weight of every phrase in @p haystack but not in @p seen.
+    void score(const QString &haystack, const QString &seen, double factor,
+               QHash<QString, double> &scores) const;
 
     const Catalog &m_catalog;
     QVector<Entry> m_entries;

@@ -341,6 +341,18 @@ void FlowchartReader::finish()
         m_g.warnings << QStringLiteral("subgraph \"%1\" has no \"end\"").arg(m_stack.last());
 }
 
+/// True when the `;` at @p i ends an entity such as `&amp;` or `#quot;` (label text).
+bool endsEntity(const QString &line, int i)
+{
+    int j = i - 1;
+    while (j >= 0 && line.at(j).isLetterOrNumber())
+        --j;
+    if (j >= 0 && line.at(j) == QLatin1Char('#') && j > 0 && line.at(j - 1) == QLatin1Char('&'))
+        --j;
+    return j >= 0 && j < i - 1 &&
+           (line.at(j) == QLatin1Char('&') || line.at(j) == QLatin1Char('#'));
+}
+
 /// Splits a line at `;` outside quotes and brackets.
 QStringList statements(const QString &line)
 {
@@ -358,7 +370,7 @@ QStringList statements(const QString &line)
         else if (!quoted &&
                  (ch == QLatin1Char(']') || ch == QLatin1Char(')') || ch == QLatin1Char('}')))
             depth = std::max(0, depth - 1);
-        else if (!quoted && depth == 0 && ch == QLatin1Char(';')) {
+        else if (!quoted && depth == 0 && ch == QLatin1Char(';') && !endsEntity(line, i)) {
             out << line.mid(start, i - start);
             start = i + 1;
         }
@@ -397,8 +409,13 @@ bool MermaidParser::looksLikeMermaid(const QString &text)
                                            QRegularExpression::MultilineOption);
     QString title;
     int first = 1;
+    bool inDirective = false;
     for (const QString &l : bodyLines(text, &title, &first)) {
         const QString t = l.trimmed();
+        if (inDirective || t.startsWith(QLatin1String("%%{"))) {
+            inDirective = !t.contains(QLatin1String("}%%"));
+            continue;
+        }
         if (t.isEmpty() || t.startsWith(QLatin1String("%%")))
             continue;
         return header.match(t).hasMatch();
@@ -415,11 +432,17 @@ std::optional<ImportedGraph> MermaidParser::parse(const QString &text, QString *
     const QStringList lines = bodyLines(text, &g.title, &first);
     FlowchartReader reader(g);
     bool started = false;
+    bool inDirective = false;
     for (int i = 0; i < lines.size(); ++i) {
         const int number = first + i;
         QString line = lines[i];
         line.remove(QLatin1Char('\r'));
         const QString t = line.trimmed();
+        // %%{init: …}%% directives may span lines.
+        if (inDirective || t.startsWith(QLatin1String("%%{"))) {
+            inDirective = !t.contains(QLatin1String("}%%"));
+            continue;
+        }
         if (t.isEmpty() || t.startsWith(QLatin1String("%%")))
             continue;
         if (!started) {
