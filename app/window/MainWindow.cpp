@@ -10,6 +10,7 @@
 #include "ExportActions.h"
 #include "RecoveryStore.h"
 #include "TemplateLibrary.h"
+#include "TextActions.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_export = new ExportActions(this);
     m_autoLayout = new AutoLayoutActions(this);
     createDocks();
+    m_text = new TextActions(this);
     createMenus();
     setDiagram(std::make_unique<Diagram>(), QString());
     resize(1280, 800);
@@ -90,6 +92,7 @@ MainWindow::~MainWindow()
     // The scene follows the diagram's signals: take it down first.
     m_inspector->setDocument(nullptr, nullptr);
     m_review->setDocument(nullptr, nullptr, nullptr);
+    m_text->setDocument(nullptr);
     delete m_scene;
     m_scene = nullptr;
 }
@@ -139,6 +142,7 @@ void MainWindow::createMenus()
                     &MainWindow::saveAs);
     file->addAction(tr("Re&vert"), this, &MainWindow::revert);
     file->addSeparator();
+    m_text->populateFileMenu(file);
     m_export->populateFileMenu(file);
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
@@ -265,6 +269,7 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     applyViewOptions();
     m_inspector->setDocument(m_diagram.get(), m_undoStack);
     m_review->setDocument(m_diagram.get(), m_scene, m_undoStack);
+    m_text->setDocument(m_diagram.get());
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
     connect(m_scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
     connect(m_scene, &DiagramScene::statusMessage, this,
@@ -303,6 +308,21 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
     if (!isTemplate)
         rememberRecent(QFileInfo(path).absoluteFilePath());
     return true;
+}
+
+void MainWindow::openDesign(std::unique_ptr<Diagram> diagram)
+{
+    MainWindow *target = this;
+    if (!holdsNothing()) {
+        target = new MainWindow;
+        target->show();
+    }
+    target->discardRecovery();
+    target->setDiagram(std::move(diagram), QString());
+    target->m_restoredUnsaved = true; // an import is unsaved work
+    target->updateTitle();
+    target->m_view->fitToContent();
+    m_lastOpened = target;
 }
 
 bool MainWindow::openFileInteractive(const QString &path)
@@ -461,7 +481,8 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch"))) {
+        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  TextActions::isImportable(url.toLocalFile()))) {
             event->acceptProposedAction();
             return;
         }
@@ -471,6 +492,11 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && TextActions::isImportable(url.toLocalFile())) {
+            m_text->importFile(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
         if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch"))) {
             openFileInteractive(url.toLocalFile());
             event->acceptProposedAction();
