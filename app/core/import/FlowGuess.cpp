@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace mls {
 
@@ -47,10 +49,21 @@ QStringList FlowGuess::named(const QString &text) const
         return {};
     const QString hay = KindRecognizer::haystack(text);
     QStringList out;
-    for (const FlowWords &w : flowWords) {
-        for (const QString &p : QString::fromLatin1(w.phrases).split(QLatin1Char('|'))) {
-            if (hay.contains(QLatin1Char(' ') + p + QLatin1Char(' '))) {
-                out << QString::fromLatin1(w.flow);
+    // The phrases, padded with spaces, split once per process.
+    static const auto table = [] {
+        std::vector<std::pair<QString, QStringList>> t;
+        for (const FlowWords &w : flowWords) {
+            QStringList padded;
+            for (const QString &p : QString::fromLatin1(w.phrases).split(QLatin1Char('|')))
+                padded << QLatin1Char(' ') + p + QLatin1Char(' ');
+            t.emplace_back(QString::fromLatin1(w.flow), padded);
+        }
+        return t;
+    }();
+    for (const auto &[flow, phrases] : table) {
+        for (const QString &p : phrases) {
+            if (hay.contains(p)) {
+                out << flow;
                 break;
             }
         }

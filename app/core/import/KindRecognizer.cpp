@@ -3,6 +3,7 @@
 #include "Catalog.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -185,27 +186,49 @@ void KindRecognizer::add(const QString &phrase, const QString &kind, double weig
     if (!m_catalog.kind(kind))
         return; // a kind this catalog does not have (never in the built-in one)
     QString plain = phrase.toLower();
-    plain.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral(" "));
+    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
+    plain.replace(nonWord, QStringLiteral(" "));
     plain = plain.simplified();
-    if (!plain.isEmpty())
-        m_entries.append({QLatin1Char(' ') + plain + QLatin1Char(' '), kind, weight});
+    if (plain.isEmpty())
+        return;
+    const QStringList words = plain.split(QLatin1Char(' '));
+    m_byFirstWord[words.constFirst()] << int(m_entries.size());
+    m_entries.append({QLatin1Char(' ') + plain + QLatin1Char(' '), words, kind, weight});
 }
 
 QString KindRecognizer::haystack(const QString &text)
 {
-    static const QRegularExpression camel(QStringLiteral("([a-z0-9])([A-Z])"));
-    static const QRegularExpression acronym(QStringLiteral("([A-Z]+)([A-Z][a-z])"));
-    static const QRegularExpression digits(QStringLiteral("([A-Za-z])([0-9])"));
-    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
-    QString split = text;
-    split.replace(camel, QStringLiteral("\\1 \\2"));
-    split.replace(acronym, QStringLiteral("\\1 \\2"));
-    split.replace(digits, QStringLiteral("\\1 \\2"));
-    split = split.toLower().replace(nonWord, QStringLiteral(" ")).simplified();
-    QString whole = text.toLower().replace(nonWord, QStringLiteral(" ")).simplified();
-    // A-B written "A/B" or "A-B" keeps "a b"; the whole form keeps product names written
-    // as one word ("SageMaker" → "sagemaker") next to the split one ("sage maker").
-    return QLatin1Char(' ') + split + QStringLiteral(" | ") + whole + QLatin1Char(' ');
+    // One pass, no regular expressions (it runs for every imported node): the split form
+    // breaks "SageMakerEndpoint" and "S3Bucket" into words, the whole form keeps them.
+    QString split = QStringLiteral(" ");
+    QString whole = QStringLiteral(" ");
+    split.reserve(text.size() * 2 + 4);
+    whole.reserve(text.size() + 2);
+    auto plain = [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; };
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!plain(c)) {
+            if (!split.endsWith(QLatin1Char(' ')))
+                split += QLatin1Char(' ');
+            if (!whole.endsWith(QLatin1Char(' ')))
+                whole += QLatin1Char(' ');
+            continue;
+        }
+        const QChar prev = i > 0 ? text.at(i - 1) : QChar();
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        const bool boundary = plain(prev) && ((c.isUpper() && (prev.isLower() || prev.isDigit())) ||
+                                              (c.isUpper() && prev.isUpper() && next.isLower()) ||
+                                              (c.isDigit() && prev.isLetter()));
+        if (boundary && !split.endsWith(QLatin1Char(' ')))
+            split += QLatin1Char(' ');
+        split += c.toLower();
+        whole += c.toLower();
+    }
+    if (!split.endsWith(QLatin1Char(' ')))
+        split += QLatin1Char(' ');
+    if (!whole.endsWith(QLatin1Char(' ')))
+        whole += QLatin1Char(' ');
+    return split + QStringLiteral("|") + whole;
 }
 
 void KindRecognizer::score(const QString &hay, const QString &seen, double factor,
@@ -218,9 +241,21 @@ void KindRecognizer::score(const QString &hay, const QString &seen, double facto
     QHash<QString, double> best;
     for (const QString &form : forms) {
         QHash<QString, double> part;
-        for (const Entry &e : m_entries) {
-            if (form.contains(e.phrase) && !seen.contains(e.phrase))
-                part[e.kind] += e.weight * factor;
+        const QStringList words = form.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QSet<int> matched; // each phrase counts once
+        for (int i = 0; i < words.size(); ++i) {
+            for (int index : m_byFirstWord.value(words[i])) {
+                const Entry &e = m_entries[index];
+                if (i + e.words.size() > words.size() || matched.contains(index))
+                    continue;
+                bool all = true;
+                for (int k = 1; k < e.words.size() && all; ++k)
+                    all = words[i + k] == e.words[k];
+                if (all && !seen.contains(e.phrase)) {
+                    matched.insert(index);
+                    part[e.kind] += e.weight * factor;
+                }
+            }
         }
         for (auto it = part.cbegin(); it != part.cend(); ++it)
             best[it.key()] = std::max(best.value(it.key()), it.value());

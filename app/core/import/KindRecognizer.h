@@ -38,6 +38,7 @@ private:
     struct Entry
     {
         QString phrase; ///< normalised, padded with spaces
+        QStringList words;
         QString kind;
         double weight;
     };
@@ -48,7 +49,8 @@ private:
 
     const Catalog &m_catalog;
     QVector<Entry> m_entries;
-    QHash<QString, QString> m_kindLabels; ///< lower-case kind label → kind id
+    QHash<QString, QVector<int>> m_byFirstWord; ///< entries by their phrase's first word
+    QHash<QString, QString> m_kindLabels;       ///< lower-case kind label → kind id
 };
 
 } // namespace mls
