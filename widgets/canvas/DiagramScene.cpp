@@ -22,7 +22,8 @@ namespace mls {
 DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     : QGraphicsScene(parent), m_diagram(diagram), m_style(CardStyle::light())
 {
-    // Cards move often and the index costs more than it saves below ~100k items.
+    // The BSP index keeps hit tests and the paint of a zoomed-in view proportional to what is
+    // visible on a big board; moving cards updates it, which the bench's drag row measures.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(diagram, &Diagram::componentAdded, this, &DiagramScene::addComponent);
     connect(diagram, &Diagram::componentRemoved, this, &DiagramScene::removeComponent);
