@@ -4,6 +4,7 @@
 
 #include "DiagramReader.h"
 #include "RuleEngine.h"
+#include "text/DesignFile.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -119,7 +120,7 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
             return 2;
         }
     }
-    const ReadResult read = DiagramReader::readFile(o.file);
+    const ReadResult read = DesignFile::readFile(o.file);
     if (!read.ok()) {
         err << "mlsketch check: " << read.error << '\n';
         return 2;

@@ -2,6 +2,7 @@
 
 #include "CheckCommand.h"
 #include "ExportCommand.h"
+#include "ImportCommand.h"
 #include "LayoutCommand.h"
 #include "LayoutWorker.h"
 #include "NewCommand.h"
@@ -56,7 +57,7 @@ std::vector<Subcommand> makeSubcommands()
          &LayoutCommand::run});
     table.push_back(
         {QStringLiteral("export"),
-         QStringLiteral("  mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md)\n"
+         QStringLiteral("  mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md|mls)\n"
                         "                 [--scale 1-4] [--background white|transparent|dark]\n"
                         "                 [--margin PX] [--markers] [--layout]\n"
                         "                            export FILE (laid out first with --layout)\n"
@@ -77,6 +78,15 @@ std::vector<Subcommand> makeSubcommands()
                         "                            (0-100, per step and per item); exit 2 when\n"
                         "                            ATTEMPT cannot be read or PROBLEM is unknown"),
          &PracticeCommands::grade});
+    table.push_back(
+        {QStringLiteral("import"),
+         QStringLiteral("  mlsketch import FILE.(mmd|md|dot|gv) -o OUT.(mlsketch|mls) [--block N]\n"
+                        "                            a Mermaid flowchart or Graphviz DOT graph\n"
+                        "                            as a design: kinds recognised from names,\n"
+                        "                            subgraphs as zones, laid out; a .md file's\n"
+                        "                            first (or Nth) ```mermaid block; exit 2\n"
+                        "                            when FILE cannot be read"),
+         &ImportCommand::run});
     table.push_back({QStringLiteral("layout-worker"), QString(), &runLayoutWorker,
                      /*drawsBoard=*/false, /*hidden=*/true});
     return table;

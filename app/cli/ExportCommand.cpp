@@ -4,6 +4,7 @@
 #include "export/ExportFormat.h"
 #include "export/ExportWriter.h"
 #include "layout/DiagramLayout.h"
+#include "text/DesignFile.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -13,7 +14,7 @@ namespace mls {
 namespace {
 
 const char *const usage =
-    "usage: mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md) [--scale 1-4]\n"
+    "usage: mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md|mls) [--scale 1-4]\n"
     "                       [--background white|transparent|dark] [--margin PX] [--markers]\n"
     "                       [--layout]\n";
 
@@ -99,7 +100,7 @@ int ExportCommand::run(const QStringList &args, QTextStream &out, QTextStream &e
     Request request;
     if (!parseOptions(args, request, err))
         return 2;
-    ReadResult read = DiagramReader::readFile(request.file);
+    ReadResult read = DesignFile::readFile(request.file);
     if (!read.ok()) {
         err << "mlsketch export: " << read.error << '\n';
         return 2;

@@ -3,6 +3,7 @@
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 #include "layout/DiagramLayout.h"
+#include "text/DesignFile.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -67,7 +68,7 @@ int LayoutCommand::run(const QStringList &args, QTextStream &out, QTextStream &e
     Request request;
     if (!parseOptions(args, request, err))
         return 2;
-    ReadResult read = DiagramReader::readFile(request.file);
+    ReadResult read = DesignFile::readFile(request.file);
     if (!read.ok()) {
         err << "mlsketch layout: " << read.error << '\n';
         return 2;

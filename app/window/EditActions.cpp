@@ -4,6 +4,7 @@
 #include "Fragment.h"
 #include "MainWindow.h"
 #include "MimeTypes.h"
+#include "TextActions.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "commands/AddItemsCommand.h"
@@ -143,6 +144,9 @@ bool EditActions::paste()
         return false;
     const QByteArray bytes = mime->hasFormat(fragmentMimeType()) ? mime->data(fragmentMimeType())
                                                                  : mime->text().toUtf8();
+    // Mermaid or DOT text from a README or a .dot file: imported as a new design.
+    if (!mime->hasFormat(fragmentMimeType()) && m_window->textActions()->importText(mime->text()))
+        return true;
     if (!mime->hasFormat(fragmentMimeType()) && !bytes.trimmed().startsWith('{')) {
         m_window->statusBar()->showMessage(
             tr("Nothing to paste: the clipboard holds text, not mlsketch components"), 6000);

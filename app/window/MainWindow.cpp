@@ -11,6 +11,7 @@
 #include "PracticeMode.h"
 #include "RecoveryStore.h"
 #include "TemplateLibrary.h"
+#include "TextActions.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -18,6 +19,7 @@
 #include "dialogs/TemplateGallery.h"
 #include "panels/InspectorPanel.h"
 #include "panels/PalettePanel.h"
+#include "text/DesignFile.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -75,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_export = new ExportActions(this);
     m_autoLayout = new AutoLayoutActions(this);
     createDocks();
+    m_text = new TextActions(this);
     createMenus();
     m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
     setDiagram(std::make_unique<Diagram>(), QString());
@@ -92,6 +95,7 @@ MainWindow::~MainWindow()
     m_inspector->setDocument(nullptr, nullptr);
     m_review->setDocument(nullptr, nullptr, nullptr);
     m_practice->setDocument(nullptr, nullptr, nullptr);
+    m_text->setDocument(nullptr);
     delete m_scene;
     m_scene = nullptr;
 }
@@ -141,6 +145,7 @@ void MainWindow::createMenus()
                     &MainWindow::saveAs);
     file->addAction(tr("Re&vert"), this, &MainWindow::revert);
     file->addSeparator();
+    m_text->populateFileMenu(file);
     m_export->populateFileMenu(file);
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
@@ -269,6 +274,7 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     m_review->setDocument(m_diagram.get(), m_scene, m_undoStack);
     if (m_practice)
         m_practice->setDocument(m_diagram.get(), m_scene, m_undoStack);
+    m_text->setDocument(m_diagram.get());
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
     connect(m_scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
     connect(m_scene, &DiagramScene::statusMessage, this,
@@ -291,7 +297,7 @@ bool MainWindow::holdsNothing() const
 
 bool MainWindow::openFile(const QString &path, QString *error, QStringList *warnings)
 {
-    ReadResult result = DiagramReader::readFile(path);
+    ReadResult result = DesignFile::readFile(path);
     if (!result.ok()) {
         if (error)
             *error = result.error;
@@ -300,12 +306,28 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
     if (warnings)
         *warnings = result.warnings;
     discardRecovery();
-    // Templates open as untitled copies: saving must not target the read-only resource.
-    const bool isTemplate = TemplateLibrary::isTemplatePath(path);
+    // Templates open as untitled copies: saving must not target the read-only resource. So
+    // does the text form (.mls): Save writes a .mlsketch, which keeps the positions.
+    const bool isTemplate = TemplateLibrary::isTemplatePath(path) || DesignFile::isText(path);
     setDiagram(std::move(result.diagram), isTemplate ? QString() : path);
     if (!isTemplate)
         rememberRecent(QFileInfo(path).absoluteFilePath());
     return true;
+}
+
+void MainWindow::openDesign(std::unique_ptr<Diagram> diagram)
+{
+    MainWindow *target = this;
+    if (!holdsNothing()) {
+        target = new MainWindow;
+        target->show();
+    }
+    target->discardRecovery();
+    target->setDiagram(std::move(diagram), QString());
+    target->m_restoredUnsaved = true; // an import is unsaved work
+    target->updateTitle();
+    target->m_view->fitToContent();
+    m_lastOpened = target;
 }
 
 bool MainWindow::openFileInteractive(const QString &path)
@@ -336,7 +358,7 @@ void MainWindow::open()
 {
     const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch);;All files (*)"));
+        this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch *.mls);;All files (*)"));
     if (!path.isEmpty())
         openFileInteractive(path);
 }
@@ -464,7 +486,8 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch"))) {
+        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  TextActions::isImportable(url.toLocalFile()))) {
             event->acceptProposedAction();
             return;
         }
@@ -474,6 +497,11 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && TextActions::isImportable(url.toLocalFile())) {
+            m_text->importFile(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
         if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch"))) {
             openFileInteractive(url.toLocalFile());
             event->acceptProposedAction();

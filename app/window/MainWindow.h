@@ -20,6 +20,7 @@ class DiagramScene;
 class DiagramView;
 class EditActions;
 class ExportActions;
+class TextActions;
 class InspectorPanel;
 class PalettePanel;
 class PracticeMode;
@@ -46,6 +47,7 @@ public:
     DesignReview *designReview() const { return m_review; }
     AutoLayoutActions *autoLayoutActions() const { return m_autoLayout; }
     PracticeMode *practiceMode() const { return m_practice; }
+    TextActions *textActions() const { return m_text; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -56,6 +58,13 @@ public:
     /// Opens a file, in this window when it holds nothing worth keeping, else in a new one;
     /// problems are reported in a dialog.
     bool openFileInteractive(const QString &path);
+    /// Shows a new design (an import) as an untitled document: in this window when it holds
+    /// nothing worth keeping, else in a new one (lastOpened() tells which).
+    void openDesign(std::unique_ptr<Diagram> diagram);
+    MainWindow *lastOpened() const
+    {
+        return m_lastOpened ? m_lastOpened.data() : const_cast<MainWindow *>(this);
+    }
     /// Saves to @p path (atomically); on failure says so and stays modified.
     bool saveTo(const QString &path, QString *error);
     /// Takes a restored diagram (crash recovery): shown as modified, autosave continues in
@@ -119,6 +128,8 @@ private:
     DesignReview *m_review = nullptr;
     AutoLayoutActions *m_autoLayout = nullptr;
     PracticeMode *m_practice = nullptr;
+    TextActions *m_text = nullptr;
+    QPointer<MainWindow> m_lastOpened;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;
     bool m_restoredUnsaved = false;

@@ -37,7 +37,7 @@ void TestCatalog::builtinLoads()
     const Catalog *c = Catalog::loadBuiltin(&error);
     QVERIFY2(c, qPrintable(error));
     QCOMPARE(c->flows().size(), 11);
-    QCOMPARE(c->kinds().size(), 29);
+    QCOMPARE(c->kinds().size(), 31);
 }
 
 void TestCatalog::flowIds()

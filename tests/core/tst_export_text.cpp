@@ -218,7 +218,8 @@ void TestExportText::formatFromPath()
     QFETCH(int, format);
     const auto f = ExportFormats::fromPath(path);
     QCOMPARE(f ? int(*f) : -1, format);
-    QCOMPARE(ExportFormats::extensionList(), QStringLiteral(".png, .svg, .pdf, .dot, .mmd or .md"));
+    QCOMPARE(ExportFormats::extensionList(),
+             QStringLiteral(".png, .svg, .pdf, .dot, .mmd, .md or .mls"));
 }
 
 void TestExportText::dotReadsBack()

@@ -241,7 +241,7 @@ void ExportDialog::pathEdited()
 void ExportDialog::updateControls()
 {
     const ExportFormat f = format();
-    const bool drawn = f != ExportFormat::Dot && f != ExportFormat::Mermaid;
+    const bool drawn = ExportFormats::isImage(f) || f == ExportFormat::Markdown;
     for (QWidget *w : {static_cast<QWidget *>(m_scale), static_cast<QWidget *>(m_background),
                        static_cast<QWidget *>(m_margin), static_cast<QWidget *>(m_markers)})
         w->setEnabled(drawn);
@@ -271,6 +271,9 @@ void ExportDialog::updateControls()
         break;
     case ExportFormat::Mermaid:
         m_note->setText(tr("Paste into Markdown on GitHub or GitLab inside a ```mermaid block."));
+        break;
+    case ExportFormat::Text:
+        m_note->setText(tr("The design as text (no positions); mlsketch opens it again."));
         break;
     default:
         m_note->setText(tr("Exactly what the board shows, without selection and grid."));

@@ -7,6 +7,7 @@
 #include "export/ExportScope.h"
 #include "export/MermaidExport.h"
 #include "export/ReviewExport.h"
+#include "text/TextWriter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -59,6 +60,8 @@ QByteArray ExportWriter::bytes(Diagram &diagram, ExportFormat format, const Expo
         return MermaidExport::toMermaid(*d).toUtf8();
     case ExportFormat::Markdown:
         return ReviewExport::toMarkdown(*d, {reviewImage, {}}).toUtf8();
+    case ExportFormat::Text:
+        return TextWriter::toText(*d).toUtf8();
     default:
         break;
     }

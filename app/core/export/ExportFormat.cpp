@@ -6,8 +6,8 @@ namespace mls {
 
 QList<ExportFormat> ExportFormats::all()
 {
-    return {ExportFormat::Png, ExportFormat::Svg,     ExportFormat::Pdf,
-            ExportFormat::Dot, ExportFormat::Mermaid, ExportFormat::Markdown};
+    return {ExportFormat::Png,     ExportFormat::Svg,      ExportFormat::Pdf, ExportFormat::Dot,
+            ExportFormat::Mermaid, ExportFormat::Markdown, ExportFormat::Text};
 }
 
 std::optional<ExportFormat> ExportFormats::fromPath(const QString &path)
@@ -37,6 +37,8 @@ QString ExportFormats::extension(ExportFormat format)
         return QStringLiteral("mmd");
     case ExportFormat::Markdown:
         return QStringLiteral("md");
+    case ExportFormat::Text:
+        return QStringLiteral("mls");
     }
     return {};
 }
@@ -56,6 +58,8 @@ QString ExportFormats::name(ExportFormat format)
         return QStringLiteral("Mermaid flowchart");
     case ExportFormat::Markdown:
         return QStringLiteral("Markdown design review");
+    case ExportFormat::Text:
+        return QStringLiteral("mlsketch text form");
     }
     return {};
 }

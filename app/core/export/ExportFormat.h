@@ -15,7 +15,8 @@ enum class ExportFormat
     Pdf,
     Dot,
     Mermaid,
-    Markdown
+    Markdown,
+    Text ///< the text form of a design (.mls), read back by TextParser
 };
 
 /// Extensions, names and file-dialog filters of the export formats.
@@ -24,7 +25,7 @@ class ExportFormats
 public:
     /// Every format, in menu order.
     static QList<ExportFormat> all();
-    /// The format of @p path's extension (case-insensitive: png, svg, pdf, dot/gv, mmd, md).
+    /// The format of @p path's extension (case-insensitive: png, svg, pdf, dot/gv, mmd, md, mls).
     static std::optional<ExportFormat> fromPath(const QString &path);
     /// The canonical extension without the dot ("png", "mmd").
     static QString extension(ExportFormat format);
@@ -32,7 +33,7 @@ public:
     static QString name(ExportFormat format);
     /// "PNG image (*.png)", for a file dialog.
     static QString filter(ExportFormat format);
-    /// ".png, .svg, .pdf, .dot, .mmd or .md" (for messages).
+    /// ".png, .svg, .pdf, .dot, .mmd, .md or .mls" (for messages).
     static QString extensionList();
     /// True for the formats drawn from the canvas (PNG, SVG, PDF); the others are text.
     static bool isImage(ExportFormat format);

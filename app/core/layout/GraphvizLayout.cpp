@@ -396,4 +396,20 @@ std::optional<LayoutDirection> GraphvizLayout::directionFromName(const QString &
     return std::nullopt;
 }
 
+struct GraphvizSession::Guard
+{
+    std::lock_guard<std::mutex> lock{graphvizMutex()};
+    CNumericLocale locale;
+    ErrorCapture errors;
+};
+
+GraphvizSession::GraphvizSession() : m_guard(std::make_unique<Guard>()) {}
+
+GraphvizSession::~GraphvizSession() = default;
+
+QString GraphvizSession::errors() const
+{
+    return m_guard->errors.text();
+}
+
 } // namespace mls

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 
 namespace mls {
@@ -116,6 +117,23 @@ public:
     static std::optional<LayoutEngine> engineFromName(const QString &name);
     /// Parses "LR" / "TB" (case-insensitive); nullopt for anything else.
     static std::optional<LayoutDirection> directionFromName(const QString &name);
+};
+
+/// For the few other users of cgraph (the DOT importer): while alive, holds the process-wide
+/// Graphviz lock, the C numeric locale and collects cgraph's error messages.
+class GraphvizSession
+{
+public:
+    GraphvizSession();
+    ~GraphvizSession();
+    GraphvizSession(const GraphvizSession &) = delete;
+    GraphvizSession &operator=(const GraphvizSession &) = delete;
+    /// What cgraph reported since the session began.
+    QString errors() const;
+
+private:
+    struct Guard;
+    std::unique_ptr<Guard> m_guard;
 };
 
 } // namespace mls

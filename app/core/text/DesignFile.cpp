@@ -1,0 +1,29 @@
+#include "DesignFile.h"
+
+#include "TextParser.h"
+#include "layout/DiagramLayout.h"
+
+#include <QFileInfo>
+
+namespace mls {
+
+bool DesignFile::isText(const QString &path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String("mls"), Qt::CaseInsensitive) == 0;
+}
+
+ReadResult DesignFile::readFile(const QString &path, const ReadLimits &limits)
+{
+    if (!isText(path))
+        return DiagramReader::readFile(path, limits);
+    ReadResult r = TextParser::readFile(path, limits);
+    // The text holds no positions: lay the design out so that no two cards share a place.
+    if (r.ok() && !r.diagram->components().empty()) {
+        const LayoutResult layout = DiagramLayout::apply(*r.diagram, {});
+        if (!layout.ok)
+            r.warnings << QStringLiteral("not laid out: %1").arg(layout.error);
+    }
+    return r;
+}
+
+} // namespace mls

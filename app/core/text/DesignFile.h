@@ -1,0 +1,17 @@
+#pragma once
+
+#include "DiagramReader.h"
+
+namespace mls {
+
+/// Opens a design from either of its file formats: the text form (`.mls`) or the JSON
+/// `.mlsketch` format (any other name). A text design is laid out with Graphviz on reading,
+/// since the text holds no positions.
+class DesignFile
+{
+public:
+    static bool isText(const QString &path);
+    static ReadResult readFile(const QString &path, const ReadLimits &limits = {});
+};
+
+} // namespace mls

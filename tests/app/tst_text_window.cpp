@@ -1,0 +1,161 @@
+#include "DiagramReader.h"
+#include "DiagramWriter.h"
+#include "MainWindow.h"
+#include "TextActions.h"
+#include "text/DesignTextEdit.h"
+#include "text/TextPanel.h"
+#include "text/TextParser.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace mls;
+
+namespace {
+
+const QString corpus = QStringLiteral(MLS_CORPUS_DIR "/import/");
+const QString templateFile = QStringLiteral(MLS_SOURCE_DIR "/templates/rag_assistant.mlsketch");
+
+int runMlsketch(const QStringList &args, QString *text)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    p.setProcessEnvironment(env);
+    p.start(MLSKETCH_BIN, args);
+    if (!p.waitForFinished(60000))
+        return -1;
+    *text = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QAction *findAction(QWidget *w, const QString &text)
+{
+    for (QAction *a : w->findChildren<QAction *>()) {
+        if (a->text().remove('&').startsWith(text))
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+/// Design as text in the window and on the command line.
+class TestTextWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void textDockFollowsTheOpenDesign();
+    void importFileOpensADesignWithAReport();
+    void pastedMermaidImports();
+    void importCommand();
+    void exportToTextAndBack();
+};
+
+void TestTextWindow::textDockFollowsTheOpenDesign()
+{
+    MainWindow w;
+    QVERIFY(w.findChild<QDockWidget *>("textDock"));
+    QVERIFY(findAction(&w, "Import Mermaid or DOT"));
+    QString error;
+    QVERIFY2(w.openFile(templateFile, &error), qPrintable(error));
+    TextPanel *panel = w.textActions()->panel();
+    QVERIFY(panel->editor()->toPlainText().contains(w.diagram()->components()[0].id + ": "));
+    panel->editor()->setPlainText(panel->editor()->toPlainText() +
+                                  QStringLiteral("extra_cache: cache \"Added from text\"\n"));
+    QVERIFY(panel->applyNow());
+    QVERIFY(w.diagram()->component("extra_cache"));
+    QVERIFY(w.isModified());
+    w.undoStack()->undo(); // Edit → Undo takes the text edit back in one step
+    QVERIFY(!w.diagram()->component("extra_cache"));
+    QTRY_VERIFY(!panel->editor()->toPlainText().contains("extra_cache"));
+}
+
+void TestTextWindow::importFileOpensADesignWithAReport()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(w.textActions()->importFile(corpus + "09_kafka_spark_streaming.mmd"));
+    QCOMPARE(w.lastOpened(), &w); // the empty window takes it
+    QCOMPARE(int(w.diagram()->components().size()), 19);
+    QCOMPARE(int(w.diagram()->groups().size()), 7);
+    QVERIFY(w.isModified());
+    QVERIFY(w.filePath().isEmpty()); // untitled: Save asks where
+    QVERIFY(!w.textActions()->lastWarnings().isEmpty());
+    auto *report = w.findChild<QMessageBox *>("importReport");
+    QVERIFY(report);
+    QVERIFY(report->detailedText().contains(QLatin1String("subgraph")));
+    report->close();
+}
+
+void TestTextWindow::pastedMermaidImports()
+{
+    MainWindow w;
+    w.show();
+    QApplication::clipboard()->setText(
+        QStringLiteral("flowchart LR\n u[User] --> api[FastAPI gateway] --> m[(Milvus)]\n"));
+    QAction *paste = findAction(&w, "Paste");
+    QVERIFY(paste);
+    paste->trigger();
+    QCOMPARE(int(w.diagram()->components().size()), 3);
+    QCOMPARE(w.diagram()->component("m")->kind, QStringLiteral("vector_db"));
+    // Text that is no diagram is not imported.
+    MainWindow other;
+    QVERIFY(!other.textActions()->importText(QStringLiteral("just some words")));
+}
+
+void TestTextWindow::importCommand()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath("recsys.mlsketch");
+    QString text;
+    QCOMPARE(runMlsketch({"import", corpus + "01_realtime_recsys.mmd", "-o", out}, &text), 0);
+    QVERIFY2(text.contains("Imported 13 components, 21 connections and 5 zones"), qPrintable(text));
+    QVERIFY2(text.contains("warning:"), qPrintable(text)); // redirected edges are listed
+    const ReadResult r = DiagramReader::readFile(out);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.diagram->component("Milvus")->kind, QStringLiteral("vector_db"));
+    QCOMPARE(runMlsketch({"check", out}, &text), 1); // readable; the rules flag guesses
+    const QString mls = dir.filePath("dot.mls");
+    QCOMPARE(runMlsketch({"import", corpus + "12_rag_showcase.dot", "-o", mls}, &text), 0);
+    QVERIFY(TextParser::readFile(mls).ok());
+    QCOMPARE(runMlsketch({"import", dir.filePath("missing.mmd"), "-o", out}, &text), 2);
+    QVERIFY2(text.contains("missing.mmd: cannot open"), qPrintable(text));
+    QCOMPARE(runMlsketch({"import", templateFile, "-o", out}, &text), 2);
+}
+
+void TestTextWindow::exportToTextAndBack()
+{
+    QTemporaryDir dir;
+    const QString mls = dir.filePath("rag.mls");
+    QString text;
+    QCOMPARE(runMlsketch({"export", templateFile, "-o", mls}, &text), 0);
+    const ReadResult text1 = TextParser::readFile(mls);
+    QVERIFY2(text1.ok(), qPrintable(text1.error));
+    // The text file is a design: check, layout and export read it.
+    QCOMPARE(runMlsketch({"check", mls}, &text), 0);
+    const QString back = dir.filePath("back.mlsketch");
+    QCOMPARE(runMlsketch({"layout", mls, "-o", back}, &text), 0);
+    const ReadResult original = DiagramReader::readFile(templateFile);
+    const ReadResult laid = DiagramReader::readFile(back);
+    QVERIFY(laid.ok());
+    QCOMPARE(laid.diagram->components().size(), original.diagram->components().size());
+    QCOMPARE(laid.diagram->connections().size(), original.diagram->connections().size());
+    // And the window opens it, as an untitled design.
+    MainWindow w;
+    QString error;
+    QVERIFY2(w.openFile(mls, &error), qPrintable(error));
+    QVERIFY(w.filePath().isEmpty());
+    QCOMPARE(w.diagram()->components().size(), original.diagram->components().size());
+}
+
+QTEST_MAIN(TestTextWindow)
+#include "tst_text_window.moc"

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+class QUndoStack;
+
+namespace mls {
+
+class Diagram;
+class DesignTextEdit;
+class TextHighlighter;
+
+/// The Text dock: the design in its text form, both ways. Board edits rewrite the text
+/// (canonical order, cursor kept); text edits apply to the board after a short pause as one
+/// undo step. While the text has errors, the bad lines are marked and listed and the board
+/// keeps its last good state.
+class TextPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TextPanel(QWidget *parent = nullptr);
+    void setDocument(Diagram *diagram, QUndoStack *stack);
+    DesignTextEdit *editor() const { return m_editor; }
+    /// Milliseconds between the last keystroke and applying the text.
+    void setApplyDelay(int ms);
+    /// Parses and applies the text now (what the pause does); true when it parsed.
+    bool applyNow();
+    /// Rewrites the text from the board now (what a board edit does).
+    void refreshNow();
+    /// The messages shown under the editor ("line 3: …"), empty when the text is good.
+    QStringList messages() const { return m_messages; }
+
+private:
+    void scheduleRefresh();
+    void textEdited();
+
+    DesignTextEdit *m_editor;
+    TextHighlighter *m_highlighter;
+    QLabel *m_status;
+    QTimer *m_applyTimer;
+    QTimer *m_refreshTimer;
+    QPointer<Diagram> m_diagram;
+    QUndoStack *m_stack = nullptr;
+    bool m_applying = false; ///< the board is changing because of the text
+    bool m_writing = false;  ///< the text is changing because of the board
+    QStringList m_messages;
+};
+
+} // namespace mls
