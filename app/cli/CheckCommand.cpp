@@ -5,6 +5,12 @@
 #include "DiagramReader.h"
 #include "RuleEngine.h"
 #include "text/DesignFile.h"
+#include "SarifReport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -18,7 +24,7 @@ namespace {
 struct Options
 {
     QString file;
-    bool json = false;
+    QString format; ///< "text", "json" or "sarif"
     QStringList packs;
     Severity minSeverity = Severity::Info;
 };
@@ -39,17 +45,27 @@ bool parseOptions(const QStringList &args, Options &o, QTextStream &err)
     }
     const QString fmt = p.value(format);
     const auto severity = severityFromName(p.value(min));
-    if ((fmt != QLatin1String("text") && fmt != QLatin1String("json")) || !severity ||
-        p.positionalArguments().size() != 1) {
-        err << "usage: mlsketch check FILE [--format text|json] [--rules FILE] "
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json"),
+                              QStringLiteral("sarif")};
+    if (!formats.contains(fmt) || !severity || p.positionalArguments().size() != 1) {
+        err << "usage: mlsketch check FILE [--format text|json|sarif] [--rules FILE] "
                "[--min-severity info|warning|error]\n";
         return false;
     }
     o.file = p.positionalArguments().constFirst();
-    o.json = fmt == QLatin1String("json");
+    o.format = fmt;
     o.packs = p.values(rules);
     o.minSeverity = *severity;
     return true;
+}
+
+/// The file as SARIF results name it: a relative path as given (code-scanning tools resolve it
+/// against the checkout), an absolute one as a file:// URI.
+QString artifactUri(const QString &path)
+{
+    if (QFileInfo(path).isAbsolute())
+        return QUrl::fromLocalFile(path).toString();
+    return QDir::fromNativeSeparators(QDir::cleanPath(path));
 }
 
 QJsonArray toJsonArray(const QStringList &list)
@@ -134,10 +150,17 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
         if (f.severity >= o.minSeverity)
             shown.push_back(f);
     }
-    if (o.json)
+    if (o.format == QLatin1String("sarif")) {
+        QFile file(o.file);
+        const QByteArray text = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        const QJsonObject log =
+            SarifReport::build(artifactUri(o.file), text, *read.diagram, engine.rules(), shown);
+        out << QJsonDocument(log).toJson(QJsonDocument::Indented);
+    } else if (o.format == QLatin1String("json")) {
         printJson(shown, out);
-    else
+    } else {
         printText(*read.diagram, engine, shown, engine.staleWaivers(*read.diagram), out);
+    }
     const bool failed = std::any_of(all.begin(), all.end(), [](const Finding &f) {
         return f.severity == Severity::Error && !f.waived;
     });

@@ -7,6 +7,7 @@
 #include "LayoutWorker.h"
 #include "NewCommand.h"
 #include "PracticeCommands.h"
+#include "RulesCommand.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -41,12 +42,24 @@ std::vector<Subcommand> makeSubcommands()
          &NewCommand::run});
     table.push_back(
         {QStringLiteral("check"),
-         QStringLiteral("  mlsketch check FILE [--format text|json] [--rules FILE]\n"
+         QStringLiteral("  mlsketch check FILE [--format text|json|sarif] [--rules FILE]\n"
                         "                 [--min-severity info|warning|error]\n"
                         "                            check FILE against the design rules; exit 0\n"
                         "                            when clean, 1 on an unwaived error, 2 when\n"
                         "                            FILE or a rule pack cannot be read"),
          &CheckCommand::run});
+    table.push_back(
+        {QStringLiteral("rules"),
+         QStringLiteral("  mlsketch rules [--format text|json] [--rules FILE]\n"
+                        "                            list every design rule: id, severity and\n"
+                        "                            title (with --rules, a custom pack's too)"),
+         &RulesCommand::list});
+    table.push_back(
+        {QStringLiteral("explain"),
+         QStringLiteral("  mlsketch explain RULE-ID [--rules FILE]\n"
+                        "                            print one rule's title, why it matters and\n"
+                        "                            how to fix it; exit 2 on an unknown id"),
+         &RulesCommand::explain});
     table.push_back(
         {QStringLiteral("layout"),
          QStringLiteral(

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 namespace {
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void windowWithoutDisplay();
     void commandsComeFromOneTable();
     void checkJson();
+    void checkSarif();
     void layoutWritesReadableFile_data();
     void layoutWritesReadableFile();
     void newWritesCopy();
@@ -66,6 +68,36 @@ void addCheckRows()
         << "stale waiver: MLS-001 on the connection \"Chat UI\" → \"Assistant API\" no longer "
            "applies [e1]\n"
         << "";
+    QTest::newRow("check bad format names sarif")
+        << QStringList{"check", flawed, "--format", "xml"} << 2 << ""
+        << "--format text|json|sarif";
+    QTest::newRow("check sarif keeps the exit code")
+        << QStringList{"check", flawed, "--format", "sarif"} << 1 << "\"version\": \"2.1.0\""
+        << "";
+    QTest::newRow("rules lists the new rules")
+        << QStringList{"rules"} << 0 << "MLS-021  warning Embedding version mismatch\n"
+        << "";
+    QTest::newRow("rules json") << QStringList{"rules", "--format", "json"} << 0
+                                << "\"id\": \"MLS-024\""
+                                << "";
+    QTest::newRow("rules with a pack")
+        << QStringList{"rules", "--rules", rulesData + "acme_pack.json"} << 0 << "ACME-001"
+        << "";
+    QTest::newRow("rules bad pack")
+        << QStringList{"rules", "--rules", rulesData + "bad_pack.json"} << 2 << ""
+        << "bad rule pack";
+    QTest::newRow("explain") << QStringList{"explain", "MLS-009"} << 0
+                             << "MLS-009 warning: Training/serving skew\n\nWhy it matters:\n"
+                             << "";
+    QTest::newRow("explain fix") << QStringList{"explain", "mls-022"} << 0
+                                 << "How to fix it:\n  Feed the trainer ground truth"
+                                 << "";
+    QTest::newRow("explain unknown") << QStringList{"explain", "MLS-999"} << 2 << ""
+                                     << "unknown rule \"MLS-999\"; mlsketch rules lists";
+    QTest::newRow("explain no id") << QStringList{"explain"} << 2 << ""
+                                   << "usage: mlsketch explain RULE-ID";
+    QTest::newRow("help rules") << QStringList{"--help"} << 0 << "mlsketch explain RULE-ID"
+                                << "";
     QTest::newRow("check warning names the file")
         << QStringList{"check", stale} << 0 << ""
         << "mlsketch check: " + stale + ": warning: components[2].kind: unknown kind";
@@ -264,6 +296,67 @@ void TestCli::checkJson()
         }
     }
     QCOMPARE(rules, (QStringList{"MLS-003", "MLS-005"}));
+}
+
+/// SARIF 2.1.0 as code-scanning tools read it: every rule with its help, one result per
+/// finding at the line of its main component, waivers as suppressions.
+void TestCli::checkSarif()
+{
+    const QString file = rulesData + "waived_error.mlsketch";
+    QProcess p;
+    p.start(MLSKETCH_BIN, {"check", file, "--format", "sarif"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0); // the only error is waived
+    QJsonParseError error;
+    const QJsonObject log = QJsonDocument::fromJson(p.readAllStandardOutput(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(log.value("version").toString(), QStringLiteral("2.1.0"));
+    QVERIFY(log.value("$schema").toString().contains("sarif-2.1.0"));
+    const QJsonObject run = log.value("runs").toArray().first().toObject();
+    const QJsonObject driver = run.value("tool").toObject().value("driver").toObject();
+    QCOMPARE(driver.value("name").toString(), QStringLiteral("mlsketch"));
+    const QJsonArray rules = driver.value("rules").toArray();
+    QVERIFY(rules.size() >= 24);
+    for (const QJsonValue &v : rules) {
+        const QJsonObject r = v.toObject();
+        QVERIFY(r.value("id").toString().startsWith("MLS-"));
+        QVERIFY(!r.value("shortDescription").toObject().value("text").toString().isEmpty());
+        const QString help = r.value("help").toObject().value("text").toString();
+        QVERIFY2(help.startsWith("Why: ") && help.contains("\nFix: "), qPrintable(help));
+    }
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n');
+    const QJsonArray results = run.value("results").toArray();
+    QVERIFY(!results.isEmpty());
+    bool sawWaived = false;
+    for (const QJsonValue &v : results) {
+        const QJsonObject r = v.toObject();
+        const QString rule = r.value("ruleId").toString();
+        QCOMPARE(rules.at(r.value("ruleIndex").toInt()).toObject().value("id").toString(), rule);
+        QVERIFY(QStringList({"error", "warning", "note"}).contains(r.value("level").toString()));
+        const QJsonObject location = r.value("locations").toArray().first().toObject();
+        const QJsonObject physical = location.value("physicalLocation").toObject();
+        QCOMPARE(physical.value("artifactLocation").toObject().value("uri").toString(),
+                 QUrl::fromLocalFile(file).toString());
+        const int line = physical.value("region").toObject().value("startLine").toInt();
+        // The line names the finding's main component or connection.
+        bool named = false;
+        for (const QJsonValue &l : location.value("logicalLocations").toArray()) {
+            const QString id = l.toObject().value("fullyQualifiedName").toString().section('/', 1);
+            named = named || lines.value(line - 1).contains("\"id\": \"" + id + '"');
+        }
+        QVERIFY2(line > 0 && named, qPrintable(rule + " at line " + QString::number(line)));
+        if (rule == "MLS-004") {
+            QCOMPARE(r.value("level").toString(), QStringLiteral("error"));
+            const QJsonObject s = r.value("suppressions").toArray().first().toObject();
+            QCOMPARE(s.value("kind").toString(), QStringLiteral("inSource"));
+            QCOMPARE(s.value("justification").toString(),
+                     QStringLiteral("hand-written scoring rules, no trained model"));
+            sawWaived = true;
+        }
+    }
+    QVERIFY(sawWaived);
 }
 
 void TestCli::layoutWritesReadableFile_data()

@@ -109,10 +109,15 @@ QVector<int> predictionHolders(const RuleGraph &g, int model, FlowSet relay)
         const int v = w.order()[i];
         if (v != model && isTrainingSide(g, v))
             continue;
+        // The model's own metrics describe its predictions; a caller's metrics (latency, an
+        // A/B platform's business metrics) are its own.
         const bool online = v == model || g.placement(v) == Placement::Online;
         for (int e : g.out(v)) {
             const Flow f = g.edge(e).flow;
-            if (online ? (f == Flow::Predictions || f == Flow::Metrics) : relay.contains(f))
+            const bool carries = v == model ? f == Flow::Predictions || f == Flow::Metrics
+                                 : online   ? f == Flow::Predictions
+                                            : relay.contains(f);
+            if (carries)
                 w.visit(g.edge(e).to);
         }
         if (g.placement(v) != Placement::Online)

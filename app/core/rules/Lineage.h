@@ -47,10 +47,10 @@ QVector<int> upstream(const RuleGraph &g, int node, FlowSet follow, bool stopAtO
 /// Nodes downstream of @p nodes over edges whose flow is in @p follow, not entering online
 /// components, trainers or evaluation gates (excluding the start nodes unless reached again).
 QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, FlowSet follow);
-/// The nodes that hold the predictions of @p model (which is included): its `predictions`
-/// and `metrics` edges; the callers of an online holder (the answer of a call goes back);
-/// the outgoing `predictions` edges of online holders; and from a stream, store or batch
-/// holder, edges whose flow is in @p relay. Trainers, gates and registries are reached but
+/// The nodes that hold the predictions of @p model (which is included): its own
+/// `predictions` and `metrics` edges; the callers of an online holder (the answer of a call
+/// goes back); the outgoing `predictions` edges of other online holders; and from a stream, store
+/// or batch holder, edges whose flow is in @p relay. Trainers, gates and registries are reached but
 /// not walked past.
 QVector<int> predictionHolders(const RuleGraph &g, int model, FlowSet relay);
 
