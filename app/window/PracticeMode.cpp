@@ -76,6 +76,9 @@ PracticeMode::PracticeMode(MainWindow *window)
     m_dockWidget->setWidget(scroll);
     m_dockWidget->setMinimumWidth(340);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dockWidget);
+    // Tabbed with the Inspector: the prompt, clock and results get the dock's whole height.
+    if (auto *inspector = window->findChild<QDockWidget *>(QStringLiteral("inspectorDock")))
+        window->tabifyDockWidget(inspector, m_dockWidget);
     m_dockWidget->hide();
 
     QMenu *menu = new QMenu(tr("&Practice"), window);
@@ -125,6 +128,8 @@ void PracticeMode::setDocument(Diagram *diagram, DiagramScene *scene, QUndoStack
     if (m_problem) {
         m_dock->setHints(hintLines());
         m_dockWidget->show();
+        m_dockWidget->raise();
+        m_window->resizeDocks({m_dockWidget}, {420}, Qt::Horizontal);
         if (m_state.submitted) {
             m_grade = Grader::grade(*diagram, *m_problem, m_state.hints);
             m_dock->showGrade(m_grade, m_problem);
@@ -284,7 +289,9 @@ void PracticeMode::highlight(const QString &itemId)
     m_window->statusBar()->showMessage(
         present.isEmpty()
             ? tr("%1: nothing on the board satisfies it; %2").arg(r->title, r->detail)
-            : tr("%1: %n component(s) highlighted", nullptr, int(present.size())).arg(r->title),
+            : (present.size() == 1
+                   ? tr("%1: 1 component highlighted").arg(r->title)
+                   : tr("%1: %2 components highlighted").arg(r->title).arg(present.size())),
         10000);
 }
 

@@ -10,6 +10,8 @@
 #include "Catalog.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
+#include "Grader.h"
+#include "Problem.h"
 #include "RuleEngine.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
@@ -438,6 +440,57 @@ void boardTable()
 
 } // namespace
 
+// ---- practice ------------------------------------------------------------------------------
+
+/// An attempt of about @p n components: copies of every reference design side by side, ids
+/// renamed, so the grader sees many candidates for each slot and many paths.
+std::unique_ptr<Diagram> practiceAttempt(int n)
+{
+    auto d = std::make_unique<Diagram>();
+    for (int copy = 0; int(d->components().size()) < n; ++copy) {
+        for (const QString &id : ProblemSet::ids()) {
+            const ReadResult r = DiagramReader::readFile(ProblemSet::referencePath(id));
+            for (Component c : r.diagram->components()) {
+                if (int(d->components().size()) >= n)
+                    break;
+                c.id = QStringLiteral("%1_%2_%3").arg(id).arg(copy).arg(c.id);
+                d->insertComponent(int(d->components().size()), c);
+            }
+            for (Connection c : r.diagram->connections()) {
+                c.id = QStringLiteral("%1_%2_%3").arg(id).arg(copy).arg(c.id);
+                c.from = QStringLiteral("%1_%2_%3").arg(id).arg(copy).arg(c.from);
+                c.to = QStringLiteral("%1_%2_%3").arg(id).arg(copy).arg(c.to);
+                if (d->component(c.from) && d->component(c.to))
+                    d->insertConnection(int(d->connections().size()), c);
+            }
+            if (int(d->components().size()) >= n)
+                break;
+        }
+    }
+    return d;
+}
+
+void practiceTable()
+{
+    std::printf("\nPractice grading (target: a 200-component attempt ≤ 20 ms; ratio = grade / "
+                "the full rule check it includes)\n");
+    std::printf("%10s %11s %22s %9s %9s %6s\n", "components", "connections", "problem", "grade ms",
+                "rules ms", "ratio");
+    const Problem &p = *ProblemSet::find(QStringLiteral("video_recommendation"));
+    for (int n : {200, 1000}) {
+        const auto d = practiceAttempt(n);
+        int score = 0;
+        const double gradeMs = medianMs(9, [&] { score = Grader::grade(*d, p).score; });
+        const double rulesMs = medianMs(9, [&] {
+            RuleEngine engine;
+            engine.check(*d);
+        });
+        std::printf("%10zu %11zu %22s %9.2f %9.2f %6.2f   (score %d)\n", d->components().size(),
+                    d->connections().size(), qPrintable(p.id), gradeMs, rulesMs, gradeMs / rulesMs,
+                    score);
+    }
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -457,6 +510,10 @@ int main(int argc, char *argv[])
     }
     if (argc > 1 && QByteArray(argv[1]) == "--board") { // the board table alone
         boardTable();
+        return 0;
+    }
+    if (argc > 1 && QByteArray(argv[1]) == "--practice") { // the practice table alone
+        practiceTable();
         return 0;
     }
     if (argc > 1 && QByteArray(argv[1]) == "--layout") { // the layout table alone
@@ -502,6 +559,7 @@ int main(int argc, char *argv[])
     boardTable();
     layoutTable();
     rulesTable();
+    practiceTable();
     exportTable();
     return 0;
 }

@@ -32,7 +32,9 @@ HistoryDialog::HistoryDialog(const PracticeHistory &history, const QString &prob
     setWindowTitle(tr("Practice History"));
     for (const Problem &p : ProblemSet::builtin()) {
         const int count = int(history.attempts(p.id).size());
-        m_problems->addItem(tr("%1 (%n attempt(s))", nullptr, count).arg(p.title), p.id);
+        m_problems->addItem(count == 1 ? tr("%1 (1 attempt)").arg(p.title)
+                                       : tr("%1 (%2 attempts)").arg(p.title).arg(count),
+                            p.id);
     }
     const int index = m_problems->findData(problem);
     m_problems->setCurrentIndex(index >= 0 ? index : 0);

@@ -218,6 +218,11 @@ void PracticeDock::setClock(const PracticeState &state)
                                                 clockText(end - state.elapsedMs),
                                                 state.paused ? tr(" (paused)") : QString()));
     m_pause->setText(state.paused ? tr("Resume") : tr("Pause"));
+    // Once graded, the result list gets the room of the session's tools.
+    const bool running = m_problem && !state.submitted;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_pause, m_stepClock, m_checks, m_notes,
+                                                       m_hint, m_submit})
+        w->setVisible(running);
     m_pause->setEnabled(!state.submitted);
     m_hint->setEnabled(!state.submitted);
     m_submit->setEnabled(!state.submitted);

@@ -98,16 +98,16 @@ bool DesignGraph::fits(int n, RoleSlot::Where where) const
     return false;
 }
 
-QVector<int> DesignGraph::findPath(const FlowSpec &spec, bool strict) const
+QHash<int, QVector<int>> DesignGraph::reach(const QVector<int> &sources, const FlowSpec &spec,
+                                            const QStringList &targets, bool first, bool last,
+                                            bool strict) const
 {
-    const int n = size();
-    QVector<int> parent(n, -2); // -2 unvisited; -1 a source
+    QHash<int, QVector<int>> found;
+    QVector<int> parent(size(), -2); // -2 unvisited; -1 a source
     std::deque<int> queue;
-    for (int i = 0; i < n; ++i) {
-        if (spec.from.contains(m_kind[i])) {
-            parent[i] = -1;
-            queue.push_back(i);
-        }
+    for (int s : sources) {
+        parent[s] = -1;
+        queue.push_back(s);
     }
     auto pathTo = [&](int last, int target) {
         QVector<int> path{target};
@@ -120,20 +120,49 @@ QVector<int> DesignGraph::findPath(const FlowSpec &spec, bool strict) const
         queue.pop_front();
         const bool atSource = parent[u] == -1;
         for (const Edge &e : m_out[u]) {
-            if (strict &&
-                (!allowed(spec.flows, e.flow) || (atSource && !allowed(spec.firstFlow, e.flow))))
+            if (strict && (!allowed(spec.flows, e.flow) ||
+                           (first && atSource && !allowed(spec.firstFlow, e.flow))))
                 continue;
-            if (spec.to.contains(m_kind[e.to]) && (!strict || allowed(spec.lastFlow, e.flow)))
-                return pathTo(u, e.to);
+            if (targets.contains(m_kind[e.to]) && !found.contains(e.to) &&
+                (!strict || !last || allowed(spec.lastFlow, e.flow)))
+                found.insert(e.to, pathTo(u, e.to));
             if (spec.direct || parent[e.to] != -2)
                 continue;
-            if (strict && !allowed(spec.via, m_kind[e.to]))
+            if (strict && !allowed(spec.via, m_kind[e.to]) &&
+                !(spec.through.size() && targets.contains(m_kind[e.to])))
                 continue;
             parent[e.to] = u;
             queue.push_back(e.to);
         }
     }
-    return {};
+    return found;
+}
+
+QVector<int> DesignGraph::findPath(const FlowSpec &spec, bool strict) const
+{
+    // Segment by segment: from the sources to the first waypoint kind, from every waypoint
+    // reached to the next, and finally to the target kinds.
+    QVector<int> current;
+    QHash<int, QVector<int>> paths;
+    for (int i = 0; i < size(); ++i) {
+        if (spec.from.contains(m_kind[i])) {
+            current << i;
+            paths.insert(i, {i});
+        }
+    }
+    QVector<QStringList> stops = strict ? spec.through : QVector<QStringList>();
+    stops << spec.to;
+    for (int s = 0; s < stops.size() && !current.isEmpty(); ++s) {
+        const QHash<int, QVector<int>> found =
+            reach(current, spec, stops[s], s == 0, s == stops.size() - 1, strict);
+        QHash<int, QVector<int>> next;
+        for (auto it = found.begin(); it != found.end(); ++it)
+            next.insert(it.key(), paths.value(it.value().constFirst()) + it.value().mid(1));
+        current = next.keys().toVector();
+        std::sort(current.begin(), current.end());
+        paths = next;
+    }
+    return current.isEmpty() ? QVector<int>() : paths.value(current.constFirst());
 }
 
 QVector<int> DesignGraph::findPathFrom(int from, const QStringList &kinds,

@@ -45,6 +45,11 @@ public:
     /// @p lastFlow (any when empty); empty when there is none.
     QVector<int> findPathFrom(int from, const QStringList &kinds,
                               const QStringList &lastFlow) const;
+    /// Every component of @p targets reached from @p sources (one BFS), with a path to each.
+    /// @p first / @p last: this segment starts / ends the whole path (first and last flows).
+    QHash<int, QVector<int>> reach(const QVector<int> &sources, const FlowSpec &spec,
+                                   const QStringList &targets, bool first, bool last,
+                                   bool strict) const;
     /// Ids of nodes.
     QStringList ids(const QVector<int> &nodes) const;
 

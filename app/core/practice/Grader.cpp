@@ -192,10 +192,12 @@ QString describeSpec(const FlowSpec &f)
         text += QStringLiteral(", arriving as %1").arg(f.lastFlow.join(QStringLiteral("/")));
     if (!f.flows.isEmpty())
         text += QStringLiteral(", carrying only %1").arg(f.flows.join(QStringLiteral("/")));
+    for (const QStringList &stop : f.through)
+        text += QStringLiteral(", via a %1").arg(kindNames(stop));
     if (f.direct)
         text += QStringLiteral(", in one arrow");
     else if (!f.via.isEmpty())
-        text += QStringLiteral(", through %1").arg(kindNames(f.via));
+        text += QStringLiteral(", with only %1 in between").arg(kindNames(f.via));
     return text;
 }
 

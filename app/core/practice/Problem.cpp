@@ -98,6 +98,16 @@ FlowSpec flowSpec(const Json &o, const QString &where)
     f.lastFlow = flows(o, "last_flow", where);
     f.flows = flows(o, "flows", where);
     f.via = kinds(o, "via", where, false);
+    const auto through = o.find("through");
+    if (through != o.end()) {
+        if (!through->is_array())
+            throw ProblemError{where, QStringLiteral("\"through\" is not a list")};
+        for (const Json &stop : *through) {
+            if (!stop.is_string() || !Catalog::builtin().kind(toQt(stop.get<std::string>())))
+                throw ProblemError{where, QStringLiteral("\"through\" names an unknown kind")};
+            f.through.push_back({toQt(stop.get<std::string>())});
+        }
+    }
     const auto direct = o.find("direct");
     f.direct = direct != o.end() && direct->is_boolean() && direct->get<bool>();
     return f;

@@ -33,6 +33,8 @@ struct FlowSpec
     QStringList flows;     ///< every arrow carries one of these (empty: any)
     QStringList via;       ///< intermediate components are of these kinds (empty: any)
     bool direct = false;   ///< one arrow, no intermediate component
+    /// Waypoints the path passes in this order: a component of one of the kinds of each.
+    QVector<QStringList> through;
 };
 
 /// One target of a shared-source item: the source reaches a component of @c kinds whose
