@@ -70,6 +70,8 @@ fuzz_seeds() {
     case "$1" in
         fuzz_rule_pack) echo resources/rules ;;
         fuzz_recovery)  echo tests/fuzz/seeds/recovery ;;
+        fuzz_mermaid|fuzz_dot) [ -d ../shared/corpus/import ] && echo ../shared/corpus/import ;;
+        fuzz_text_form) echo tests/fuzz/seeds/text ;;
         *)              echo tests/data/good tests/data/sound tests/data/bad tests/data/layout templates ;;
     esac
 }
