@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 # Debian/Ubuntu packages: to build, and additionally to run the tests (real-window checks under
 # Xvfb, the Graphviz CLI for layout comparisons, clang-format for the format check, and the
 # validators and dpkg tools of the packaging checks).
-BUILD_PACKAGES=(build-essential cmake pkg-config qt6-base-dev qt6-svg-dev libqt6svg6
+BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqt6svg6
                 libgraphviz-dev nlohmann-json3-dev libgl-dev libvulkan-dev fonts-dejavu-core)
 TEST_PACKAGES=(xvfb xauth graphviz clang-format
                desktop-file-utils appstream shared-mime-info dpkg-dev file groff-base
@@ -55,7 +55,10 @@ configure_and_build() {
         export CCACHE_BASEDIR="$PWD"
         launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     fi
-    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >/dev/null
+    # Ninja for a new build folder; an existing one keeps the generator it was made with.
+    local generator=()
+    [ -f "$dir/CMakeCache.txt" ] || generator=(-G Ninja)
+    cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >/dev/null
     cmake --build "$dir" -j"$(nproc)"
 }
 

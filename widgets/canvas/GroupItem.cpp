@@ -1,5 +1,7 @@
 #include "GroupItem.h"
 
+#include "ComponentProps.h"
+
 #include "CardStyle.h"
 #include "DiagramScene.h"
 
@@ -22,13 +24,7 @@ GroupItem::GroupItem(const Group &g) : m_id(g.id)
 
 QColor GroupItem::colorOf(const Group &g)
 {
-    auto it = g.extra.find("color");
-    if (it != g.extra.end() && it->is_string()) {
-        const QColor c(QString::fromStdString(it->get<std::string>()));
-        if (c.isValid())
-            return c;
-    }
-    return QColor(0x64, 0x74, 0x8B);
+    return known::zoneColor(g).value_or(QColor(0x64, 0x74, 0x8B));
 }
 
 void GroupItem::sync(const Group &g)

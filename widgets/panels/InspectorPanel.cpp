@@ -1,6 +1,7 @@
 #include "InspectorPanel.h"
 
 #include "Catalog.h"
+#include "ComponentProps.h"
 #include "Diagram.h"
 #include "IconCache.h"
 #include "PropsTable.h"
@@ -34,7 +35,6 @@ namespace mls {
 
 namespace {
 
-const char *const LatencyKey = "latency_ms";
 constexpr double NoOverride = -1; ///< latency spin box value that shows "Default (N ms)"
 
 /// Milliseconds without trailing zeros ("120 ms", "12.5 ms"). Stepping up from the special
@@ -67,47 +67,6 @@ public:
 };
 
 /// 120 rather than 120.0 in the file when the number is whole.
-Json jsonNumber(double v)
-{
-    if (std::floor(v) == v && std::fabs(v) < 1e15)
-        return Json(static_cast<long long>(v));
-    return Json(v);
-}
-
-bool hasLatencyOverride(const Json &props)
-{
-    return props.is_object() && props.contains(LatencyKey) && props[LatencyKey].is_number();
-}
-
-/// The props the table shows: everything but a numeric latency override (the spin box's).
-Json tableProps(const Json &props)
-{
-    Json others = props.is_object() ? props : Json::object();
-    if (hasLatencyOverride(others))
-        others.erase(LatencyKey);
-    return others;
-}
-
-/// The table's rows with the model's latency override put back at its old position.
-Json withLatency(const Json &current, const Json &rows)
-{
-    if (!hasLatencyOverride(current) || rows.contains(LatencyKey))
-        return rows;
-    int position = 0;
-    for (auto it = current.begin(); it != current.end() && it.key() != LatencyKey; ++it)
-        ++position;
-    Json out = Json::object();
-    int i = 0;
-    for (auto it = rows.begin(); it != rows.end(); ++it, ++i) {
-        if (i == position)
-            out[LatencyKey] = current[LatencyKey];
-        out[it.key()] = it.value();
-    }
-    if (!out.contains(LatencyKey))
-        out[LatencyKey] = current[LatencyKey];
-    return out;
-}
-
 /// Shows @p text without disturbing a field that already says it; an unfocused field shows
 /// the start of a long text rather than its end.
 void showText(QLineEdit *edit, const QString &text)
@@ -556,12 +515,13 @@ void InspectorPanel::refreshComponent()
     m_latency->setSpecialValueText(
         tr("Default (%1 ms)")
             .arg(locale().toString(defaultMs, 'f', QLocale::FloatingPointShortest)));
-    const bool overridden = hasLatencyOverride(c->props);
-    const double shown = overridden ? c->props[LatencyKey].get<double>() : NoOverride;
+    const std::optional<double> override = known::latencyOverrideMs(c->props);
+    const bool overridden = override.has_value();
+    const double shown = override.value_or(NoOverride);
     if (m_latency->value() != shown)
         m_latency->setValue(shown);
     m_latencyReset->setEnabled(overridden);
-    m_props->setProps(tableProps(c->props));
+    m_props->setProps(known::withoutLatencyOverride(c->props));
     m_refreshing = was;
 }
 
@@ -750,11 +710,8 @@ void InspectorPanel::editLatency(double value)
     const Component *c = m_diagram ? m_diagram->component(m_shownId) : nullptr;
     if (m_refreshing || !c)
         return;
-    Json props = c->props.is_object() ? c->props : Json::object();
-    if (value < 0)
-        props.erase(LatencyKey);
-    else
-        props[LatencyKey] = jsonNumber(value);
+    const Json props = known::withLatencyOverride(
+        c->props, value < 0 ? std::nullopt : std::optional<double>(value));
     if (props != c->props)
         push(EditComponentCommand::setProps(m_diagram, m_shownId, props));
 }
@@ -770,7 +727,7 @@ void InspectorPanel::editProps()
     const Component *c = m_diagram ? m_diagram->component(m_shownId) : nullptr;
     if (m_refreshing || !c)
         return;
-    const Json props = withLatency(c->props, m_props->props());
+    const Json props = known::mergeLatencyOverride(c->props, m_props->props());
     if (props != c->props)
         push(EditComponentCommand::setProps(m_diagram, m_shownId, props));
 }

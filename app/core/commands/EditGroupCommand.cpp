@@ -1,5 +1,6 @@
 #include "EditGroupCommand.h"
 
+#include "../ComponentProps.h"
 #include "../Diagram.h"
 #include "CommandIds.h"
 
@@ -45,7 +46,7 @@ EditGroupCommand *EditGroupCommand::setColor(Diagram *d, const QString &id, cons
     if (!g)
         return nullptr;
     Group after = *g;
-    after.extra["color"] = toStd(color);
+    known::setZoneColor(after, color);
     return new EditGroupCommand(d, after, QStringLiteral("Colour zone %1").arg(quoted(g->label)));
 }
 
