@@ -425,7 +425,7 @@ QString ProblemsPanel::labelOf(const QString &id) const
 {
     const Diagram *d = m_rules->diagram();
     if (const Component *c = d ? d->component(id) : nullptr)
-        return c->label.isEmpty() ? Catalog::builtin().kindLabel(c->kind) : c->label;
+        return Catalog::builtin().displayName(*c);
     if (const Connection *c = d ? d->connection(id) : nullptr)
         return tr("%1 → %2").arg(labelOf(c->from), labelOf(c->to));
     return id;
