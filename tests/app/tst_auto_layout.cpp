@@ -106,7 +106,7 @@ void TestAutoLayout::layoutAllAndUndoExactly()
 
     QVERIFY(layOut(w));
     const QString message = w.autoLayoutActions()->lastMessage();
-    QVERIFY2(message.startsWith("Laid out 16 components with dot in "), qPrintable(message));
+    QVERIFY2(message.startsWith("Laid out 20 components with dot in "), qPrintable(message));
     QCOMPARE(w.undoStack()->count(), steps + 1);
     QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Auto layout"));
     QVERIFY2(overlap(*w.diagram()).isEmpty(), qPrintable(overlap(*w.diagram())));
@@ -278,7 +278,7 @@ void TestAutoLayout::timeLimitFallsBackToSfdp()
     runner->setTimeLimit(500);
     QVERIFY(layOut(w));
     const QString message = w.autoLayoutActions()->lastMessage();
-    QVERIFY2(message.startsWith("Laid out 16 components with sfdp in "), qPrintable(message));
+    QVERIFY2(message.startsWith("Laid out 20 components with sfdp in "), qPrintable(message));
     QVERIFY2(message.endsWith(": dot took longer than 0.5 s"), qPrintable(message));
     QVERIFY2(overlap(*w.diagram()).isEmpty(), qPrintable(overlap(*w.diagram())));
     QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Auto layout"));
@@ -381,7 +381,7 @@ void TestAutoLayout::inProcessWithoutWorker()
     open(w);
     w.autoLayoutActions()->runner()->setWorker(QString());
     QVERIFY(layOut(w));
-    QVERIFY2(w.autoLayoutActions()->lastMessage().startsWith("Laid out 16 components with dot"),
+    QVERIFY2(w.autoLayoutActions()->lastMessage().startsWith("Laid out 20 components with dot"),
              qPrintable(w.autoLayoutActions()->lastMessage()));
     QVERIFY2(overlap(*w.diagram()).isEmpty(), qPrintable(overlap(*w.diagram())));
 }

@@ -56,7 +56,7 @@ void TestAutoLayoutScreenshot::templateLaidOut()
     actions->layoutAll();
     QVERIFY(ended.wait(30000));
     QVERIFY(QTest::qWaitFor([&] { return !actions->animation()->isRunning(); }, 5000));
-    QVERIFY2(actions->lastMessage().startsWith("Laid out 16 components with dot in "),
+    QVERIFY2(actions->lastMessage().startsWith("Laid out 20 components with dot in "),
              qPrintable(actions->lastMessage()));
     window->view()->fitToContent();
     QTest::qWait(500);

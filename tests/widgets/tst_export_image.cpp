@@ -502,7 +502,7 @@ void TestExportImage::selectionOnly()
     QVERIFY(svg.texts.contains("Training & release"));
     QVERIFY(showsLabel(svg.texts, "Model registry"));
     QVERIFY(!showsLabel(svg.texts, "Viewer app"));
-    QVERIFY(svg.desc.contains("4 components"));
+    QVERIFY(svg.desc.contains("5 components")); // two trainers, gate, registry, item tower
     // A selected arrow brings both its ends.
     part.selection = {"e1"};
     QVERIFY(parseSvg(SceneExporter(d.get(), part).toSvg()).desc.contains("2 components, 1 "));
