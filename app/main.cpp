@@ -1,6 +1,5 @@
 #include "Catalog.h"
 #include "CommandLine.h"
-#include "ExportCommand.h"
 #include "LayoutRunner.h"
 #include "MainWindow.h"
 
@@ -19,11 +18,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("mlsketch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLSKETCH_VERSION));
 
-    if (argc > 1 && mls::CommandLine::isSubcommand(QString::fromLocal8Bit(argv[1]))) {
-        // export draws the board: a QApplication, offscreen so that no display is needed.
-        const bool gui = mls::ExportCommand::needsGui(QString::fromLocal8Bit(argv[1]));
-        if (gui)
-            mls::ExportCommand::useOffscreenPlatform();
+    const mls::Subcommand *command =
+        argc > 1 ? mls::CommandLine::find(QString::fromLocal8Bit(argv[1])) : nullptr;
+    if (command) {
+        // A command that draws the board needs a QApplication, offscreen unless the user chose
+        // a platform: it must work on a server with no display.
+        const bool gui = command->drawsBoard;
+        if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
         std::unique_ptr<QCoreApplication> guard(gui ? new QApplication(argc, argv)
                                                     : new QCoreApplication(argc, argv));
         QCoreApplication &app = *guard;
@@ -37,7 +39,7 @@ int main(int argc, char *argv[])
         // Out of memory anywhere in a command (past the reader's own refusal: the rules of a
         // huge design, an export) is "unreadable input", exit 2 with a message, not an abort.
         try {
-            return mls::CommandLine::run(app.arguments().mid(1), out, err);
+            return command->run(app.arguments().mid(2), out, err);
         } catch (const std::bad_alloc &) {
             err << "mlsketch " << app.arguments().value(1)
                 << ": not enough memory for this input\n";
@@ -75,28 +77,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("A whiteboard for machine-learning system design.\n\n"
-                       "Commands (run without a window):\n"
-                       "  mlsketch templates        list the built-in reference designs\n"
-                       "  mlsketch new TEMPLATE -o FILE [--force]\n"
-                       "                            start FILE as a copy of a template; exit 2\n"
-                       "                            when FILE exists or the template is unknown\n"
-                       "  mlsketch check FILE [--format text|json] [--rules FILE]\n"
-                       "                 [--min-severity info|warning|error]\n"
-                       "                            check FILE against the design rules; exit 0\n"
-                       "                            when clean, 1 on an unwaived error, 2 when\n"
-                       "                            FILE or a rule pack cannot be read\n"
-                       "  mlsketch layout FILE -o OUT [--engine dot|sfdp] [--direction LR|TB]\n"
-                       "                            lay FILE out with Graphviz (pinned components\n"
-                       "                            stay) and save it as OUT; exit 2 when FILE\n"
-                       "                            cannot be read or an option is wrong\n"
-                       "  mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md)\n"
-                       "                 [--scale 1-4] [--background white|transparent|dark]\n"
-                       "                 [--margin PX] [--markers] [--layout]\n"
-                       "                            export FILE (laid out first with --layout)\n"
-                       "                            in the format of OUT's extension; .md is a\n"
-                       "                            design review with OUT's .png next to it;\n"
-                       "                            needs no display; exit 2 on any failure"));
+        QStringLiteral("A whiteboard for machine-learning system design.\n\n") +
+        mls::CommandLine::helpText());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),

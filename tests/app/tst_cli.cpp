@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void run_data();
     void run();
     void windowWithoutDisplay();
+    void commandsComeFromOneTable();
     void checkJson();
     void layoutWritesReadableFile_data();
     void layoutWritesReadableFile();
@@ -196,6 +198,29 @@ void TestCli::run()
     QVERIFY2(p.exitCode() == exitCode, qPrintable(out + err));
     QVERIFY2(out.contains(stdoutHas), qPrintable(out));
     QVERIFY2(err.contains(stderrHas), qPrintable(err));
+}
+
+/// --help, dispatch and the "unknown command" message name the same commands: every command
+/// --help lists is named by the message and runs (it may refuse its arguments, but as itself).
+void TestCli::commandsComeFromOneTable()
+{
+    QString help;
+    QCOMPARE(runMlsketch({"--help"}, &help), 0);
+    QStringList commands;
+    static const QRegularExpression line(QStringLiteral("\\n  mlsketch ([a-z-]+)"));
+    for (auto it = line.globalMatch(help); it.hasNext();)
+        commands << it.next().captured(1);
+    QVERIFY2(commands.size() >= 5, qPrintable(help));
+    QVERIFY(!commands.contains("layout-worker")); // the window's own process, not for people
+
+    QString unknown;
+    QCOMPARE(runMlsketch({"chek", templateFile}, &unknown), 2);
+    for (const QString &command : std::as_const(commands)) {
+        QVERIFY2(unknown.contains(command), qPrintable(command + ": " + unknown));
+        QString text;
+        runMlsketch({command, "--no-such-option"}, &text);
+        QVERIFY2(!text.contains("unknown command"), qPrintable(command + ": " + text));
+    }
 }
 
 /// Starting the window with no display says so and exits, instead of Qt's abort.

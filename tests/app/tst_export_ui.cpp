@@ -1,8 +1,8 @@
 #include "Diagram.h"
 #include "ExportActions.h"
-#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "canvas/DiagramScene.h"
+#include "dialogs/ExportDialog.h"
 #include "export/SceneExporter.h"
 
 #include <QAction>

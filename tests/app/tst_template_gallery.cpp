@@ -2,10 +2,10 @@
 #include "Diagram.h"
 #include "DiagramReader.h"
 #include "MainWindow.h"
-#include "TemplateGallery.h"
 #include "TemplateLibrary.h"
-#include "TemplateThumbnails.h"
 #include "canvas/CardStyle.h"
+#include "dialogs/TemplateGallery.h"
+#include "dialogs/TemplateThumbnails.h"
 
 #include <QDir>
 #include <QFile>

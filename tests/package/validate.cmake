@@ -1,6 +1,6 @@
 # Checks one installer data file with the tool made for it; skips with a message naming the
 # missing tool (build.sh test installs them all).
-#   cmake -DMODE=desktop|metainfo|mime|man -DFILE=... [-DCOMMAND_LINE=app/CommandLine.cpp]
+#   cmake -DMODE=desktop|metainfo|mime|man -DFILE=... [-DPROGRAM=build/app/mlsketch]
 #         -DWORK_DIR=... -P validate.cmake
 include(${CMAKE_CURRENT_LIST_DIR}/PackageChecks.cmake)
 
@@ -61,18 +61,15 @@ elseif(MODE STREQUAL "man")
         message(FATAL_ERROR "groff warns about ${FILE}:\n${warnings}")
     endif()
     file(READ "${FILE}" page)
-    # The commands are the string literals of CommandLine::isSubcommand.
-    file(READ "${COMMAND_LINE}" source)
-    string(REGEX MATCH "CommandLine::isSubcommand[^{]*{[^}]*}" body "${source}")
-    string(REGEX MATCHALL "(QLatin1String|QStringLiteral)\\(\"[a-z-]+\"\\)" commands "${body}")
-    if(NOT commands)
-        message(FATAL_ERROR "found no commands in CommandLine::isSubcommand (${COMMAND_LINE})")
+    # The commands are those the program lists in --help (its one table of subcommands).
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen ${PROGRAM} --help
+                    OUTPUT_VARIABLE help RESULT_VARIABLE rc)
+    string(REGEX MATCHALL "\n  mlsketch [a-z-]+" commands "${help}")
+    if(NOT rc EQUAL 0 OR NOT commands)
+        message(FATAL_ERROR "found no commands in `${PROGRAM} --help` (exit ${rc}):\n${help}")
     endif()
     foreach(command IN LISTS commands)
-        string(REGEX REPLACE ".*\\(\"(.*)\"\\)" "\\1" command "${command}")
-        if(command STREQUAL "layout-worker")
-            continue() # hidden: the window's own layout process, not a user command
-        endif()
+        string(REGEX REPLACE ".*mlsketch ([a-z-]+)" "\\1" command "${command}")
         string(REPLACE "-" "\\\\-" command "${command}")
         mls_expect_match("${page}" "\n\\.B mlsketch ${command}\n" "man page synopsis")
     endforeach()

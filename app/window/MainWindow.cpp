@@ -9,12 +9,12 @@
 #include "EditActions.h"
 #include "ExportActions.h"
 #include "RecoveryStore.h"
-#include "TemplateGallery.h"
 #include "TemplateLibrary.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "commands/CommandIds.h"
+#include "dialogs/TemplateGallery.h"
 #include "panels/InspectorPanel.h"
 #include "panels/PalettePanel.h"
 

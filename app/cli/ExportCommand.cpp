@@ -94,17 +94,6 @@ bool parseOptions(const QStringList &args, Request &r, QTextStream &err)
 
 } // namespace
 
-bool ExportCommand::needsGui(const QString &command)
-{
-    return command == QLatin1String("export");
-}
-
-void ExportCommand::useOffscreenPlatform()
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-}
-
 int ExportCommand::run(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     Request request;

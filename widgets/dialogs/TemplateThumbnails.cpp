@@ -1,4 +1,4 @@
-#include "TemplateThumbnails.h"
+#include "dialogs/TemplateThumbnails.h"
 
 #include "DiagramReader.h"
 #include "canvas/DiagramScene.h"

@@ -1,6 +1,6 @@
-#include "TemplateGallery.h"
+#include "dialogs/TemplateGallery.h"
 
-#include "TemplateThumbnails.h"
+#include "dialogs/TemplateThumbnails.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

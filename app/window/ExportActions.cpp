@@ -1,9 +1,9 @@
 #include "ExportActions.h"
 
 #include "Diagram.h"
-#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "canvas/DiagramScene.h"
+#include "dialogs/ExportDialog.h"
 #include "export/ExportWriter.h"
 #include "export/SceneExporter.h"
 
