@@ -86,7 +86,9 @@ bool AtomicFile::write(const QString &path, const QByteArray &bytes, QString *er
     if (!target.dir().exists())
         return fail(QStringLiteral("cannot write: the folder %1 does not exist")
                         .arg(QDir::toNativeSeparators(target.path())));
-    if (target.exists() && !target.isWritable())
+    // The owner's write bit too: as root, isWritable() is always true, and a rename would
+    // replace a file its owner made read-only.
+    if (target.exists() && (!target.isWritable() || !(target.permissions() & QFile::WriteOwner)))
         return fail(QStringLiteral("cannot write: the file is read-only"));
     removeStaleTemporaries(real);
 

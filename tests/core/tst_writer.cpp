@@ -32,6 +32,8 @@ private Q_SLOTS:
     void unreadableDesignIsNotWritten();
     void staleTemporariesAreRemoved();
     void manyUnknownFieldsRoundTripInOrder();
+    void refusedSaveSaysWhyAndKeepsTheFile_data();
+    void refusedSaveSaysWhyAndKeepsTheFile();
 };
 
 namespace {
@@ -276,6 +278,44 @@ void TestWriter::manyUnknownFieldsRoundTripInOrder()
     QVERIFY2(again.ok(), qPrintable(again.error));
     QVERIFY(again.diagram->components()[0].props == c.props);
     QVERIFY(again.diagram->components()[0].extra == c.extra);
+}
+
+void TestWriter::refusedSaveSaysWhyAndKeepsTheFile_data()
+{
+    QTest::addColumn<QString>("situation");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("read-only file") << "readonly"
+                                    << "the file is read-only";
+    QTest::newRow("folder removed") << "gone"
+                                    << "does not exist";
+}
+
+void TestWriter::refusedSaveSaysWhyAndKeepsTheFile()
+{
+    QFETCH(QString, situation);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("docs");
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + "/a.mlsketch";
+    Diagram d;
+    fillSmall(d);
+    QString error;
+    QVERIFY(DiagramWriter::save(d, path, &error));
+    const QByteArray before = DiagramWriter::write(d);
+    d.insertComponent(int(d.components().size()), component("extra", "cache"));
+    if (situation == "readonly")
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
+    else
+        QVERIFY(QDir(folder).removeRecursively());
+    QVERIFY(!DiagramWriter::save(d, path, &error));
+    QVERIFY2(error.startsWith(path) && error.contains(message), qPrintable(error));
+    if (situation == "readonly") {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{"a.mlsketch"});
+    }
 }
 
 QTEST_APPLESS_MAIN(TestWriter)
