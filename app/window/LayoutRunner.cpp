@@ -112,8 +112,10 @@ void LayoutRunner::launchThread()
         QMetaObject::invokeMethod(
             this,
             [this, generation, result] {
-                if (generation != m_generation)
-                    return; // cancelled or restarted meanwhile
+                if (generation != m_generation) { // cancelled or restarted meanwhile
+                    Q_EMIT staleResultDropped();
+                    return;
+                }
                 if (!result.ok)
                     attemptFailed(result.error);
                 else

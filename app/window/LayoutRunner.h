@@ -54,6 +54,8 @@ Q_SIGNALS:
     /// The run ended (not emitted after cancel()). @p fallback says why another engine was
     /// used, or is empty; @p elapsedMs is the wall-clock time of all attempts.
     void finished(const mls::LayoutResult &result, const QString &fallback, qint64 elapsedMs);
+    /// A thread's result arrived after cancel() or a restart and was thrown away.
+    void staleResultDropped();
 
 private:
     void launch();

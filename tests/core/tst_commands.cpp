@@ -29,6 +29,9 @@ private Q_SLOTS:
     void removeRestoresFileOrder();
     void moveMergesSameSelection();
     void moveDoesNotMergeOtherSelection();
+    void oneUndoStepPerMoveGesture_data();
+    void oneUndoStepPerMoveGesture();
+    void typedEditTextDescribesWholeEdit();
     void editComponent_data();
     void editComponent();
     void typingMerges();
@@ -116,8 +119,8 @@ void TestCommands::removeRestoresFileOrder()
 void TestCommands::moveMergesSameSelection()
 {
     const QStringList ids{"client", "gw"};
-    m_stack->push(new MoveComponentsCommand(m_diagram, ids, {{10, 0}, {260, 0}}));
-    m_stack->push(new MoveComponentsCommand(m_diagram, ids, {{20, 0}, {270, 0}}));
+    m_stack->push(MoveComponentsCommand::nudge(m_diagram, ids, {{10, 0}, {260, 0}}));
+    m_stack->push(MoveComponentsCommand::nudge(m_diagram, ids, {{20, 0}, {270, 0}}));
     QCOMPARE(m_stack->count(), 1);
     QCOMPARE(m_stack->text(0), QStringLiteral("Move 2 components"));
     QCOMPARE(m_diagram->component("client")->pos, QPointF(20, 0));
@@ -132,6 +135,63 @@ void TestCommands::moveDoesNotMergeOtherSelection()
     m_stack->push(new MoveComponentsCommand(m_diagram, {"gw"}, {{10, 10}}));
     QCOMPARE(m_stack->count(), 2);
     QCOMPARE(m_stack->text(0), QStringLiteral("Move 1 component"));
+}
+
+/// A gesture is one undo step: only a nudge merges, and only into the nudge just before it.
+void TestCommands::oneUndoStepPerMoveGesture_data()
+{
+    QTest::addColumn<QString>("first"); // drag, nudge or align
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<int>("steps");
+    QTest::newRow("two drags") << "drag"
+                               << "drag" << 2;
+    QTest::newRow("nudge after align") << "align"
+                                       << "nudge" << 2;
+    QTest::newRow("nudge after drag") << "drag"
+                                      << "nudge" << 2;
+    QTest::newRow("drag after nudge") << "nudge"
+                                      << "drag" << 2;
+    QTest::newRow("align after align") << "align"
+                                       << "align" << 2;
+    QTest::newRow("two nudges") << "nudge"
+                                << "nudge" << 1;
+}
+
+void TestCommands::oneUndoStepPerMoveGesture()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(int, steps);
+    const QStringList ids{"client", "gw"};
+    auto push = [&](const QString &gesture, qreal x) {
+        const QVector<QPointF> to{{x, 0}, {x + 250, 0}};
+        auto *cmd = gesture == "nudge" ? MoveComponentsCommand::nudge(m_diagram, ids, to)
+                                       : new MoveComponentsCommand(m_diagram, ids, to);
+        if (gesture == "align")
+            cmd->setText("Align 2 components");
+        m_stack->push(cmd);
+    };
+    push(first, 20);
+    push(second, 40);
+    QCOMPARE(m_stack->count(), steps);
+    m_stack->undo();
+    QCOMPARE(m_diagram->component("client")->pos, QPointF(steps == 1 ? 0 : 20, 0));
+}
+
+/// The undo text of a typed edit names its end result, not the first keystroke.
+void TestCommands::typedEditTextDescribesWholeEdit()
+{
+    for (const char *typed : {"R", "Re", "Redis feature cache"})
+        m_stack->push(EditComponentCommand::setLabel(m_diagram, "gw", typed));
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(m_stack->undoText(), QStringLiteral("Rename “gw” to “Redis feature cache”"));
+    for (const char *typed : {"g", "gR", "gRPC"})
+        m_stack->push(EditConnectionCommand::setLabel(m_diagram, "e2", typed));
+    QCOMPARE(m_stack->undoText(), QStringLiteral("Label connection “gRPC”"));
+    for (const char *typed : {"S", "Se", "Serving"})
+        m_stack->push(EditGroupCommand::rename(m_diagram, "g1", typed));
+    QVERIFY2(m_stack->undoText().endsWith(QStringLiteral("to “Serving”")),
+             qPrintable(m_stack->undoText()));
 }
 
 void TestCommands::editComponent_data()

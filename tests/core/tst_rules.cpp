@@ -19,28 +19,21 @@ QStringList firedRules(const QString &spec, double budget = 200)
     return ids;
 }
 
-} // namespace
-
-/// One row per built-in rule: a minimal violating diagram fires it, its minimal fixed twin
-/// does not.
-class TestRules : public QObject
+struct RuleRow
 {
-    Q_OBJECT
-private Q_SLOTS:
-    void everyRuleHasARow();
-    void rule_data();
-    void rule();
-    void coreRulesAreComplete();
+    QString tag;
+    QString rule;
+    QString violating;
+    QString fixed;
+    double budget;
 };
 
-void TestRules::rule_data()
+/// The rows of the rule table: one per built-in rule (a few rules have more).
+std::vector<RuleRow> ruleRows()
 {
-    QTest::addColumn<QString>("rule");
-    QTest::addColumn<QString>("violating");
-    QTest::addColumn<QString>("fixed");
-    QTest::addColumn<double>("budget");
-    auto row = [](const char *rule, const char *bad, const char *good, double budget = 200) {
-        QTest::newRow(rule) << QString(rule) << QString(bad) << QString(good) << budget;
+    std::vector<RuleRow> rows;
+    auto row = [&rows](const char *rule, const char *bad, const char *good, double budget = 200) {
+        rows.push_back({rule, rule, bad, good, budget});
     };
     row("MLS-001", "l:data_lake t:trainer; l>t:batch_data",
         "l:data_lake b:batch_etl; l>b:batch_data");
@@ -75,9 +68,8 @@ void TestRules::rule_data()
         "a:api_gateway m:model_server s:event_stream; a>m:requests m>s:predictions");
     row("MLS-014", "x:quantum_oracle s:event_stream; s>x:events",
         "x:monitoring s:event_stream; s>x:events");
-    QTest::newRow("MLS-014 flow") << QString("MLS-014")
-                                  << QString("s:event_stream m:monitoring; s>m:telepathy")
-                                  << QString("s:event_stream m:monitoring; s>m:events") << 200.0;
+    rows.push_back({"MLS-014 flow", "MLS-014", "s:event_stream m:monitoring; s>m:telepathy",
+                    "s:event_stream m:monitoring; s>m:events", 200});
     row("MLS-015", "n:monitoring", "s:event_stream n:monitoring; s>n:metrics");
     row("MLS-016", "t:trainer m:model_server; t>m:model",
         "t:trainer r:model_registry m:model_server; t>r:model r>m:model");
@@ -89,6 +81,31 @@ void TestRules::rule_data()
         "m>s:predictions s>l:predictions");
     row("MLS-018", "l:llm_service a:api_gateway; a>l:requests",
         "l:llm_service a:api_gateway r:model_registry; a>l:requests r>l:model");
+    return rows;
+}
+
+} // namespace
+
+/// One row per built-in rule: a minimal violating diagram fires it, its minimal fixed twin
+/// does not.
+class TestRules : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyRuleHasARow();
+    void rule_data();
+    void rule();
+    void coreRulesAreComplete();
+};
+
+void TestRules::rule_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("violating");
+    QTest::addColumn<QString>("fixed");
+    QTest::addColumn<double>("budget");
+    for (const RuleRow &r : ruleRows())
+        QTest::newRow(qPrintable(r.tag)) << r.rule << r.violating << r.fixed << r.budget;
 }
 
 void TestRules::rule()
@@ -105,14 +122,18 @@ void TestRules::rule()
 
 void TestRules::everyRuleHasARow()
 {
-    // The table above must cover every rule of the core pack, and nothing else.
-    QStringList expected;
-    for (int i = 1; i <= 18; ++i)
-        expected << QStringLiteral("MLS-%1").arg(i, 3, 10, QLatin1Char('0'));
-    QStringList ids;
+    // The table of rows must cover every rule of the core pack, and name no other.
+    QSet<QString> tested;
+    for (const RuleRow &r : ruleRows())
+        tested.insert(r.rule);
+    QSet<QString> pack;
     for (const Rule &r : RulePack::core())
-        ids << r.id;
-    QCOMPARE(ids, expected);
+        pack.insert(r.id);
+    QVERIFY2(!pack.isEmpty(), "the core rule pack is empty");
+    const QStringList untested = QStringList((pack - tested).values());
+    const QStringList unknown = QStringList((tested - pack).values());
+    QVERIFY2(untested.isEmpty(), qPrintable("rules with no row: " + untested.join(' ')));
+    QVERIFY2(unknown.isEmpty(), qPrintable("rows for no rule: " + unknown.join(' ')));
 }
 
 void TestRules::coreRulesAreComplete()

@@ -113,20 +113,40 @@ void TestScene::clipToRect()
 
 void TestScene::rendersSomething()
 {
+    // Every card is painted where its item is, with its label in dark ink on a light card,
+    // and the arrows between cards are drawn: blank canvas around the cards would fail.
     Diagram d;
     fillSmall(d);
     DiagramScene scene(&d);
-    QImage img(800, 400, QImage::Format_ARGB32);
-    img.fill(Qt::white);
+    const QRectF source = scene.contentRect();
+    QImage img(source.size().toSize(), QImage::Format_ARGB32);
+    img.fill(Qt::transparent);
     QPainter p(&img);
-    scene.render(&p, QRectF(), scene.contentRect());
+    scene.render(&p, QRectF(QPointF(0, 0), source.size()), source);
     p.end();
-    // The card of the gateway is white with a border; the canvas is light grey: count colours.
-    QSet<QRgb> colours;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3)
-            colours.insert(img.pixel(x, y));
-    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    auto dark = [](QRgb c) { return qAlpha(c) > 200 && qGray(c) < 110; };
+    auto inkIn = [&](const QRectF &sceneRect) {
+        const QRect r = sceneRect.translated(-source.topLeft()).toAlignedRect() & img.rect();
+        int painted = 0, ink = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x) {
+                painted += qAlpha(img.pixel(x, y)) > 200;
+                ink += dark(img.pixel(x, y));
+            }
+        return std::pair<double, int>(double(painted) / (r.width() * r.height()), ink);
+    };
+    for (const Component &c : d.components()) {
+        const auto [coverage, ink] = inkIn(scene.componentItem(c.id)->sceneBoundingRect());
+        QVERIFY2(coverage > 0.8,
+                 qPrintable(c.id + QString(": card %1 % painted").arg(coverage * 100)));
+        QVERIFY2(ink > 40, qPrintable(c.id + QString(": %1 dark pixels (no label?)").arg(ink)));
+    }
+    // Between the gateway and the ranking cards there is only the arrow e2.
+    const QRectF gw = scene.componentItem("gw")->sceneBoundingRect();
+    const QRectF rank = scene.componentItem("rank")->sceneBoundingRect();
+    const QRectF gap(QPointF(gw.right() + 4, gw.top()), QPointF(rank.left() - 4, gw.bottom()));
+    QVERIFY(gap.width() > 10);
+    QVERIFY2(inkIn(gap).second > 0, "the arrow between gw and rank is not drawn");
 }
 
 void TestScene::unknownKindIsShown()

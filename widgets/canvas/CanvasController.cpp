@@ -238,7 +238,7 @@ bool CanvasController::key(QKeyEvent *event)
     QVector<QPointF> to;
     for (const QString &id : ids)
         to << m_scene->diagram()->component(id)->pos + step;
-    m_scene->undoStack()->push(new MoveComponentsCommand(m_scene->diagram(), ids, to));
+    m_scene->undoStack()->push(MoveComponentsCommand::nudge(m_scene->diagram(), ids, to));
     return true;
 }
 

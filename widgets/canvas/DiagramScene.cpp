@@ -22,7 +22,8 @@ namespace mls {
 DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     : QGraphicsScene(parent), m_diagram(diagram), m_style(CardStyle::light())
 {
-    // Cards move often and the index costs more than it saves below ~100k items.
+    // The BSP index keeps hit tests and the paint of a zoomed-in view proportional to what is
+    // visible on a big board; moving cards updates it, which the bench's drag row measures.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(diagram, &Diagram::componentAdded, this, &DiagramScene::addComponent);
     connect(diagram, &Diagram::componentRemoved, this, &DiagramScene::removeComponent);
@@ -306,6 +307,18 @@ void DiagramScene::selectIds(const QStringList &ids)
             c->setSelected(true);
         else if (QGraphicsItem *g = m_groups.value(id))
             g->setSelected(true);
+    }
+    blocker.unblock();
+    Q_EMIT selectionChanged();
+}
+
+void DiagramScene::selectEverything()
+{
+    // One signal for the gesture: per item, every listener would rescan the selection.
+    QSignalBlocker blocker(this);
+    for (QGraphicsItem *item : items()) {
+        if (item->flags() & QGraphicsItem::ItemIsSelectable)
+            item->setSelected(true);
     }
     blocker.unblock();
     Q_EMIT selectionChanged();

@@ -5,9 +5,10 @@
 namespace mls {
 
 /// Ids for QUndoCommand::id(); only commands with an id can merge, and only with their own kind.
+/// Each id is one kind of gesture (a nudge, a typed edit of one field), never a whole class.
 enum CommandId
 {
-    MoveCommandId = 1,
+    NudgeCommandId = 1,
     EditComponentCommandId,
     EditConnectionCommandId,
     EditGroupCommandId,

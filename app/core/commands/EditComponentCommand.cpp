@@ -14,14 +14,22 @@ EditComponentCommand::EditComponentCommand(Diagram *diagram, const Component &af
     Q_ASSERT(before);
     m_before = *before;
     m_after.pos = m_before.pos; // an edit never moves; MoveComponentsCommand does
-    const QString name = quoted(m_before.label.isEmpty() ? m_before.id : m_before.label);
-    switch (field) {
+    describe();
+    if (m_before == m_after)
+        setObsolete(true);
+}
+
+void EditComponentCommand::describe()
+{
+    // From the state before the first keystroke to the state after the last one merged in.
+    const QString name = quoted(Catalog::builtin().displayName(m_before));
+    switch (m_field) {
     case Field::Label:
-        setText(QStringLiteral("Rename %1 to %2").arg(name, quoted(after.label)));
+        setText(QStringLiteral("Rename %1 to %2").arg(name, quoted(m_after.label)));
         break;
     case Field::Kind:
-        setText(
-            QStringLiteral("Change %1 to %2").arg(name, Catalog::builtin().kindLabel(after.kind)));
+        setText(QStringLiteral("Change %1 to %2")
+                    .arg(name, Catalog::builtin().kindLabel(m_after.kind)));
         break;
     case Field::Props:
         setText(QStringLiteral("Edit properties of %1").arg(name));
@@ -33,8 +41,6 @@ EditComponentCommand::EditComponentCommand(Diagram *diagram, const Component &af
         setText(QStringLiteral("Change waivers of %1").arg(name));
         break;
     }
-    if (m_before == m_after)
-        setObsolete(true);
 }
 
 namespace {
@@ -92,6 +98,7 @@ bool EditComponentCommand::mergeWith(const QUndoCommand *other)
     if (edit->m_after.id != m_after.id || edit->m_field != m_field || m_field == Field::Kind)
         return false;
     m_after = edit->m_after;
+    describe();
     setObsolete(m_before == m_after);
     return true;
 }

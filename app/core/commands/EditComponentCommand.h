@@ -38,6 +38,9 @@ public:
     void undo() override;
 
 private:
+    /// Sets the undo text for the whole edit, m_before → m_after.
+    void describe();
+
     Diagram *m_diagram;
     Field m_field;
     Component m_before;

@@ -73,6 +73,7 @@ bool EditConnectionCommand::mergeWith(const QUndoCommand *other)
     if (edit->m_after.id != m_after.id || edit->m_field != m_field || m_field != Field::Label)
         return false;
     m_after = edit->m_after;
+    setText(edit->text()); // "Label connection …" names the label after the last keystroke
     setObsolete(m_before == m_after);
     return true;
 }

@@ -64,6 +64,8 @@ bool EditGroupCommand::mergeWith(const QUndoCommand *other)
     if (edit->m_after.id != m_after.id || !renameOnly)
         return false;
     m_after = edit->m_after;
+    setText(
+        QStringLiteral("Rename zone %1 to %2").arg(quoted(m_before.label), quoted(m_after.label)));
     setObsolete(m_before == m_after);
     return true;
 }

@@ -24,15 +24,23 @@ MoveComponentsCommand::MoveComponentsCommand(Diagram *diagram, const QStringList
         setObsolete(true);
 }
 
+MoveComponentsCommand *MoveComponentsCommand::nudge(Diagram *diagram, const QStringList &ids,
+                                                    const QVector<QPointF> &to)
+{
+    auto *command = new MoveComponentsCommand(diagram, ids, to);
+    command->m_nudge = true;
+    return command;
+}
+
 int MoveComponentsCommand::id() const
 {
-    return MoveCommandId;
+    return m_nudge ? NudgeCommandId : -1; // -1: never merges
 }
 
 bool MoveComponentsCommand::mergeWith(const QUndoCommand *other)
 {
     auto *move = static_cast<const MoveComponentsCommand *>(other);
-    if (move->m_ids != m_ids)
+    if (!m_nudge || !move->m_nudge || move->m_ids != m_ids)
         return false;
     m_to = move->m_to;
     setObsolete(m_from == m_to);
