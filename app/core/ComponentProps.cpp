@@ -6,17 +6,28 @@ namespace mls::known {
 
 namespace {
 const char *const LatencyKey = "latency_ms";
+const char *const ClientBudgetKey = "latency_budget_ms";
+
+std::optional<double> numberAt(const Json &props, const char *key)
+{
+    if (!props.is_object())
+        return std::nullopt;
+    auto it = props.find(key);
+    if (it == props.end() || !it->is_number())
+        return std::nullopt;
+    return it->get<double>();
+}
 const char *const ZoneColorKey = "color";
 } // namespace
 
 std::optional<double> latencyOverrideMs(const Json &props)
 {
-    if (!props.is_object())
-        return std::nullopt;
-    auto it = props.find(LatencyKey);
-    if (it == props.end() || !it->is_number())
-        return std::nullopt;
-    return it->get<double>();
+    return numberAt(props, LatencyKey);
+}
+
+std::optional<double> clientBudgetMs(const Json &props)
+{
+    return numberAt(props, ClientBudgetKey);
 }
 
 Json withLatencyOverride(const Json &props, std::optional<double> ms)

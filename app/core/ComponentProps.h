@@ -15,6 +15,9 @@ namespace known {
 
 /// `props.latency_ms`: the component's p99 latency override in ms, when it is a number.
 std::optional<double> latencyOverrideMs(const Json &props);
+/// `props.latency_budget_ms` of a client: its own budget for the request paths it starts,
+/// overriding the diagram's, when it is a number.
+std::optional<double> clientBudgetMs(const Json &props);
 /// @p props with the latency override set to @p ms (kept at its place), or removed (nullopt).
 Json withLatencyOverride(const Json &props, std::optional<double> ms);
 /// @p props without a numeric latency override: what the inspector's table shows.

@@ -1,5 +1,6 @@
 #include "LatencyAnalysis.h"
 
+#include "ComponentProps.h"
 #include "Limits.h"
 #include "RuleGraph.h"
 
@@ -155,30 +156,22 @@ private:
     std::vector<Node> m_nodes;
 };
 
-/// A non-negative finite number at @p key of @p props, else @p fallback.
-double nonNegative(const Json &props, const char *key, double fallback)
+/// @p value when it is a non-negative finite number, else @p fallback.
+double nonNegative(std::optional<double> value, double fallback)
 {
-    if (!props.is_object())
-        return fallback;
-    auto it = props.find(key);
-    if (it != props.end() && it->is_number()) {
-        const double v = it->get<double>();
-        if (v >= 0 && v < 1e12)
-            return v;
-    }
-    return fallback;
+    return value && *value >= 0 && *value < 1e12 ? *value : fallback;
 }
 
 } // namespace
 
 double LatencyAnalysis::p99(const Component &c, const KindInfo *kind)
 {
-    return nonNegative(c.props, "latency_ms", kind ? kind->latencyMs : 0.0);
+    return nonNegative(known::latencyOverrideMs(c.props), kind ? kind->latencyMs : 0.0);
 }
 
 double LatencyAnalysis::budget(const Component &client, double diagramBudgetMs)
 {
-    return nonNegative(client.props, "latency_budget_ms", diagramBudgetMs);
+    return nonNegative(known::clientBudgetMs(client.props), diagramBudgetMs);
 }
 
 QVector<LatencyPath> LatencyAnalysis::analyze(const RuleGraph &g)
