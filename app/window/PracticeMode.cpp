@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
@@ -340,15 +341,26 @@ void PracticeMode::compareWithReference()
     const Catalog &catalog = Catalog::builtin();
     auto name = [&](const Diagram &d, const QString &id) {
         const Component *c = d.component(id);
-        return c ? QStringLiteral("%1 (%2)").arg(c->label.isEmpty() ? c->id : c->label,
+        return c ? QStringLiteral("%1 (%2)").arg(catalog.displayName(*c),
                                                  catalog.kindLabel(c->kind))
                  : id;
     };
+    // The same colour on both boards and in both lists: a matched pair.
+    QHash<QString, QColor> mineColours, theirColours;
     for (int i = 0; i < pairing.pairs.size(); ++i) {
         const QColor colour = QColor::fromHsv((i * 47) % 360, 150, 230);
         pairRow(mine, name(*m_diagram, pairing.pairs[i].first), colour);
         pairRow(theirs, name(*ref.diagram, pairing.pairs[i].second), colour);
+        mineColours.insert(pairing.pairs[i].first, colour);
+        theirColours.insert(pairing.pairs[i].second, colour);
     }
+    other->scene()->setPairColors(theirColours);
+    m_window->scene()->setPairColors(mineColours);
+    // Editing the attempt goes on after the comparison: the colours go with its dialog.
+    connect(dialog, &QObject::destroyed, m_window, [window = QPointer<MainWindow>(m_window)] {
+        if (window && window->scene())
+            window->scene()->setPairColors({});
+    });
     for (const QString &id : pairing.onlyAttempt)
         pairRow(mine, tr("only yours: %1").arg(name(*m_diagram, id)), {});
     for (const QString &id : pairing.onlyReference)

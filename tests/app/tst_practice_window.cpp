@@ -7,6 +7,7 @@
 #include "PracticeMode.h"
 #include "PracticeState.h"
 #include "RecoveryStore.h"
+#include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "practice/HistoryDialog.h"
@@ -14,6 +15,8 @@
 #include "practice/ProblemPicker.h"
 #include "practice/ScoreChart.h"
 
+#include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -110,6 +113,54 @@ private Q_SLOTS:
         QVERIFY2(again.openFile(reopened, &error), qPrintable(error));
         QVERIFY(again.practiceMode()->active());
         QCOMPARE(again.practiceMode()->lastGrade().score, g.score);
+    }
+
+    void compareColoursPairedCards()
+    {
+        MainWindow w;
+        PracticeMode *practice = w.practiceMode();
+        QTemporaryDir history;
+        practice->setHistoryFolder(history.path());
+        practice->start(QStringLiteral("video_recommendation"), 45);
+        w.view()->addComponent(QStringLiteral("client"), {0, 0});
+        w.view()->addComponent(QStringLiteral("ranking"), {300, 0});
+        w.view()->addComponent(QStringLiteral("quantum_annealer"), {600, 0}); // matches nothing
+        QStringList mine;
+        for (const Component &c : w.diagram()->components())
+            mine << c.id;
+        practice->compareWithReference();
+
+        MainWindow *reference = nullptr;
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (auto *mw = qobject_cast<MainWindow *>(top); mw && mw != &w)
+                reference = mw;
+        }
+        QVERIFY(reference);
+        QHash<QRgb, int> colours; // each pair colour once on each board
+        for (const QString &id : mine) {
+            const QColor c = w.scene()->componentItem(id)->pairColor();
+            if (id == mine.last())
+                QVERIFY(!c.isValid()); // the unknown card is "only yours"
+            else
+                QVERIFY2(c.isValid(), qPrintable(id));
+            if (c.isValid())
+                ++colours[c.rgb()];
+        }
+        QCOMPARE(colours.size(), 2);
+        for (const Component &r : reference->diagram()->components()) {
+            const QColor c = reference->scene()->componentItem(r.id)->pairColor();
+            if (c.isValid())
+                ++colours[c.rgb()];
+        }
+        for (int n : std::as_const(colours))
+            QCOMPARE(n, 2);
+        // Closing the comparison takes the colours off the attempt.
+        QDialog *dialog = w.findChild<QDialog *>();
+        QVERIFY(dialog);
+        dialog->close();
+        QTRY_VERIFY(!w.scene()->componentItem(mine.first())->pairColor().isValid());
+        reference->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete reference;
     }
 
     void startOpensANewWindowWhenThisOneHoldsWork()

@@ -74,6 +74,14 @@ void ComponentItem::setHighlighted(bool highlighted)
     update();
 }
 
+void ComponentItem::setPairColor(const QColor &color)
+{
+    if (m_pairColor == color)
+        return;
+    m_pairColor = color;
+    update();
+}
+
 QRectF ComponentItem::handleRect()
 {
     const QRectF card = CardStyle::cardRect();
@@ -229,6 +237,13 @@ void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)
         painter->setPen(QPen(halo, std::clamp(3.5 / std::max(lod, 0.01), 3.0, 9.0)));
         const qreal r = CardStyle::cardRadius + 3;
         painter->drawRoundedRect(card.adjusted(-3, -3, 3, 3), r, r);
+    }
+    if (m_pairColor.isValid()) {
+        // Inside the halo's ring, so a paired card on a critical path shows both.
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(m_pairColor, std::clamp(3.0 / std::max(lod, 0.01), 3.0, 8.0)));
+        painter->drawRoundedRect(card.adjusted(-1, -1, 1, 1), CardStyle::cardRadius + 1,
+                                 CardStyle::cardRadius + 1);
     }
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     if (m_marker && (!diagramScene || diagramScene->markersVisible()))

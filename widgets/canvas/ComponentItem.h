@@ -49,6 +49,9 @@ public:
     /// A halo marking the card as part of a critical path.
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }
+    /// A coloured band pairing the card with its match on another board (invalid: none).
+    void setPairColor(const QColor &color);
+    QColor pairColor() const { return m_pairColor; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -78,6 +81,7 @@ private:
     QString m_kindToolTip;
     std::optional<FindingBadge::Marker> m_marker;
     bool m_highlighted = false;
+    QColor m_pairColor;
 };
 
 } // namespace mls

@@ -415,6 +415,12 @@ void DiagramScene::setHighlighted(const QStringList &components, const QStringLi
     m_highlighted = std::move(next);
 }
 
+void DiagramScene::setPairColors(const QHash<QString, QColor> &colors)
+{
+    for (auto it = m_components.constBegin(); it != m_components.constEnd(); ++it)
+        it.value()->setPairColor(colors.value(it.key()));
+}
+
 QGraphicsItem *DiagramScene::interactiveItemAt(const QPointF &scenePos) const
 {
     for (QGraphicsItem *item : items(scenePos)) {

@@ -78,6 +78,9 @@ public:
     void setMarkersVisible(bool visible);
     /// Emphasises these cards and arrows (a critical path); empty lists clear it.
     void setHighlighted(const QStringList &components, const QStringList &connections);
+    /// Colours cards to pair them with another board's (practice: attempt and reference);
+    /// an empty map clears it.
+    void setPairColors(const QHash<QString, QColor> &colors);
 
     /// The card, zone title or arrow under @p scenePos (never a temporary drag item).
     QGraphicsItem *interactiveItemAt(const QPointF &scenePos) const;
