@@ -1,5 +1,7 @@
 #include "CheckCommand.h"
 
+#include "Catalog.h"
+
 #include "DiagramReader.h"
 #include "RuleEngine.h"
 #include "text/DesignFile.h"
@@ -74,7 +76,7 @@ void printJson(const QVector<Finding> &findings, QTextStream &out)
 QString labelOf(const Diagram &d, const QString &id)
 {
     const Component *c = d.component(id);
-    return c && !c->label.isEmpty() ? c->label : id;
+    return c ? Catalog::builtin().displayName(*c) : id;
 }
 
 void printText(const Diagram &d, const RuleEngine &engine, const QVector<Finding> &findings,

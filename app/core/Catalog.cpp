@@ -1,4 +1,5 @@
 #include "Catalog.h"
+#include "Component.h"
 
 #include "Json.h"
 #include "Logging.h"
@@ -263,6 +264,14 @@ QString Catalog::kindLabel(const QString &id) const
 {
     const KindInfo *k = kind(id);
     return k ? k->label : QStringLiteral("Unknown kind (%1)").arg(id);
+}
+
+QString Catalog::displayName(const Component &component) const
+{
+    if (!component.label.trimmed().isEmpty())
+        return component.label;
+    const KindInfo *k = kind(component.kind);
+    return k ? k->label : component.id;
 }
 
 } // namespace mls

@@ -10,6 +10,8 @@
 
 namespace mls {
 
+struct Component;
+
 /// What an arrow carries ("features", "model", ...).
 struct FlowType
 {
@@ -89,6 +91,10 @@ public:
     /// Human text for the palette and tooltips: label of a flow id, or the id itself.
     QString flowLabel(const QString &id) const;
     QString kindLabel(const QString &id) const;
+    /// The one name of a component wherever it is shown (card, findings, panels, exports, undo
+    /// texts): its label; unlabelled, its kind's label (what the card shows); of an unknown
+    /// kind, its id.
+    QString displayName(const Component &component) const;
 
 private:
     QVector<FlowType> m_flows;

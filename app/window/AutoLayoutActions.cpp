@@ -1,4 +1,5 @@
 #include "AutoLayoutActions.h"
+#include "Catalog.h"
 
 #include "Diagram.h"
 #include "LayoutRunner.h"
@@ -296,7 +297,7 @@ void AutoLayoutActions::setPinned(bool pinned)
         DiagramLayout::setPinned(after, pinned);
         // Children of one parent never merge: pin then unpin stay two undo steps.
         new EditComponentCommand(diagram, after, EditComponentCommand::Field::Props, parent);
-        changed << (c->label.isEmpty() ? c->id : c->label);
+        changed << Catalog::builtin().displayName(*c);
     }
     if (changed.isEmpty()) {
         delete parent;

@@ -179,10 +179,7 @@ void EditActions::deleteSelection()
 
 void EditActions::selectAll()
 {
-    for (QGraphicsItem *item : m_window->scene()->items()) {
-        if (item->flags() & QGraphicsItem::ItemIsSelectable)
-            item->setSelected(true);
-    }
+    m_window->scene()->selectEverything();
 }
 
 void EditActions::rename()

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void pastePlainTextSaysWhy();
     void saveAsHasItsShortcut();
     void duplicateAndDelete();
+    void selectAllIsOneSelectionChange();
     void saveAndReopenEqual();
     void failedSaveStaysModified();
     void inspectorEditsGoThroughUndo();
@@ -163,6 +165,27 @@ void TestMainWindow::duplicateAndDelete()
     QVERIFY(!w.diagram()->component("c2"));
     QVERIFY(w.diagram()->connections().empty()); // connections go with their component
     QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Delete 1 component"));
+}
+
+/// Ctrl+A selects every card, arrow and zone as one change, which the inspector then shows.
+void TestMainWindow::selectAllIsOneSelectionChange()
+{
+    MainWindow w;
+    QString error;
+    QVERIFY(w.openFile(smallFile(), &error));
+    for (int i = 0; i < 200; ++i)
+        w.view()->addComponent("cache", {double(i % 20) * 220, 400 + double(i / 20) * 120});
+    QSignalSpy changes(w.scene(), &QGraphicsScene::selectionChanged);
+    QAction *selectAll = w.findChild<QAction *>("editSelectAll");
+    QVERIFY(selectAll);
+    selectAll->trigger();
+    QCOMPARE(changes.count(), 1);
+    QCOMPARE(w.scene()->selectedComponentIds().size(), qsizetype(w.diagram()->components().size()));
+    QCOMPARE(w.scene()->selectedConnectionIds().size(),
+             qsizetype(w.diagram()->connections().size()));
+    QCOMPARE(w.inspector()->selectedComponents().size(),
+             qsizetype(w.diagram()->components().size()));
+    QCOMPARE(w.inspector()->page(), InspectorPanel::Page::Multiple);
 }
 
 void TestMainWindow::saveAndReopenEqual()

@@ -150,7 +150,7 @@ void TestRulesWindow::drawFlawThenFixUntilEmpty()
         AddItemsCommand::connect(w.diagram(), connection("bad", "api", "trainer", "requests")));
     QTRY_COMPARE(review->statusButton()->text(), QString("1 error"));
     review->problems()->refresh();
-    QTreeWidgetItem *errors = review->problems()->groupItem(ProblemsPanel::Group::Errors);
+    QTreeWidgetItem *errors = review->problems()->sectionItem(ProblemsPanel::Section::Errors);
     QCOMPARE(errors->childCount(), 1);
     QCOMPARE(errors->child(0)->text(1), QString("MLS-003"));
     QVERIFY(w.scene()->connectionItem("bad")->marker().has_value());
@@ -223,7 +223,7 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
         waive->trigger();
         review->rules()->flush();
         review->problems()->refresh();
-        QCOMPARE(review->problems()->groupItem(ProblemsPanel::Group::Waived)->childCount(), 1);
+        QCOMPARE(review->problems()->sectionItem(ProblemsPanel::Section::Waived)->childCount(), 1);
         QVERIFY(!w.scene()->componentItem("mon")->marker()); // waived: no badge
         QVERIFY(w.isModified());
         QVERIFY2(w.saveTo(path, &error), qPrintable(error));
@@ -233,7 +233,7 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
     QVERIFY(reopened.openFile(path, &error));
     DesignReview *review = reopened.designReview();
     review->problems()->refresh();
-    QTreeWidgetItem *waived = review->problems()->groupItem(ProblemsPanel::Group::Waived);
+    QTreeWidgetItem *waived = review->problems()->sectionItem(ProblemsPanel::Section::Waived);
     QCOMPARE(waived->childCount(), 1);
     QCOMPARE(waived->child(0)->text(1), QString("MLS-015"));
     const Finding *f = review->rules()->finding(waived->child(0)->data(0, Qt::UserRole).toString());
@@ -287,7 +287,7 @@ void TestRulesWindow::userRulePacks()
                      review->packErrors().first().contains("telepathy"),
                  qPrintable(review->packErrors().first()));
         QVERIFY(w.statusBar()->currentMessage().contains("telepathy"));
-        QTreeWidgetItem *packs = review->problems()->groupItem(ProblemsPanel::Group::RulePacks);
+        QTreeWidgetItem *packs = review->problems()->sectionItem(ProblemsPanel::Section::RulePacks);
         QVERIFY(!packs->isHidden());
         QCOMPARE(packs->childCount(), 1);
         QVERIFY(packs->child(0)->text(0).contains("telepathy"));
@@ -317,7 +317,7 @@ void TestRulesWindow::clickingABadgedCardExplainsIt()
     w.scene()->selectIds({"mon"});
     QVERIFY(problems->currentKey().startsWith("MLS-015|"));
     // Revealing a finding from the dock selects its items without switching to another one.
-    QVERIFY(problems->selectFinding(problems->groupItem(ProblemsPanel::Group::Errors)
+    QVERIFY(problems->selectFinding(problems->sectionItem(ProblemsPanel::Section::Errors)
                                         ->child(0)
                                         ->data(0, Qt::UserRole)
                                         .toString()));

@@ -175,7 +175,7 @@ void TestWindowScreenshot::flawedDesignOnScreen()
     review->rules()->flush();
     QCOMPARE(review->statusButton()->text(), QString("2 errors · 1 warning"));
     review->problemsDock()->raise();
-    QTreeWidgetItem *errors = review->problems()->groupItem(ProblemsPanel::Group::Errors);
+    QTreeWidgetItem *errors = review->problems()->sectionItem(ProblemsPanel::Section::Errors);
     QTRY_COMPARE(errors->childCount(), 2);
     review->problems()->tree()->setCurrentItem(errors->child(0));
     QTest::qWait(400);

@@ -1,4 +1,8 @@
 #include "Catalog.h"
+#include "Diagram.h"
+#include "RuleEngine.h"
+#include "export/DotExport.h"
+#include "export/MermaidExport.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -22,6 +26,9 @@ private Q_SLOTS:
     void compatibleFlows();
     void brokenCatalog_data();
     void brokenCatalog();
+    void displayName_data();
+    void displayName();
+    void unlabelledComponentHasOneName();
 };
 
 void TestCatalog::builtinLoads()
@@ -181,3 +188,56 @@ void TestCatalog::brokenCatalog()
 
 QTEST_APPLESS_MAIN(TestCatalog)
 #include "tst_catalog.moc"
+
+void TestCatalog::displayName_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("labelled") << "cache"
+                              << "Redis"
+                              << "Redis";
+    QTest::newRow("unlabelled") << "model_server"
+                                << ""
+                                << "Model server";
+    QTest::newRow("blank label") << "vector_db"
+                                 << "  "
+                                 << "Vector DB";
+    QTest::newRow("unknown kind") << "quantum_oracle"
+                                  << ""
+                                  << "c7";
+}
+
+void TestCatalog::displayName()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, label);
+    QFETCH(QString, shown);
+    Component c;
+    c.id = QStringLiteral("c7");
+    c.kind = kind;
+    c.label = label;
+    QCOMPARE(Catalog::builtin().displayName(c), shown);
+}
+
+/// An unlabelled card is called by the same name in a finding and in the text exports.
+void TestCatalog::unlabelledComponentHasOneName()
+{
+    Diagram d;
+    Component c;
+    c.id = QStringLiteral("c7");
+    c.kind = QStringLiteral("model_server");
+    d.insertComponent(0, c);
+    const QString name = Catalog::builtin().displayName(c);
+    bool named = false;
+    for (const Finding &f : RuleEngine().check(d)) {
+        if (f.components.contains(QStringLiteral("c7"))) {
+            QVERIFY2(f.message.contains(name) && !f.message.contains(QStringLiteral("“c7”")),
+                     qPrintable(f.message));
+            named = true;
+        }
+    }
+    QVERIFY(named);
+    QVERIFY(QString::fromUtf8(DotExport::toDot(d)).contains(name));
+    QVERIFY(MermaidExport::toMermaid(d).contains(name));
+}

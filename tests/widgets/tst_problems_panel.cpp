@@ -99,17 +99,17 @@ struct Harness
         rules.flush();
         panel->refresh();
     }
-    QStringList rulesIn(ProblemsPanel::Group g) const
+    QStringList rulesIn(ProblemsPanel::Section g) const
     {
         QStringList ids;
-        QTreeWidgetItem *parent = panel->groupItem(g);
+        QTreeWidgetItem *parent = panel->sectionItem(g);
         for (int i = 0; i < parent->childCount(); ++i)
             ids << parent->child(i)->text(1);
         return ids;
     }
-    QTreeWidgetItem *row(ProblemsPanel::Group g, const QString &rule) const
+    QTreeWidgetItem *row(ProblemsPanel::Section g, const QString &rule) const
     {
-        QTreeWidgetItem *parent = panel->groupItem(g);
+        QTreeWidgetItem *parent = panel->sectionItem(g);
         for (int i = 0; i < parent->childCount(); ++i) {
             if (parent->child(i)->text(1) == rule)
                 return parent->child(i);
@@ -124,16 +124,16 @@ void TestProblemsPanel::liveUpdateAndFix()
 {
     Harness h(load(templatePath()));
     QVERIFY(h.rules.findings().isEmpty());
-    QVERIFY(h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
+    QVERIFY(h.panel->sectionItem(ProblemsPanel::Section::Errors)->isHidden());
 
     // A model registry "feeding" the client: no flow fits (MLS-001), drawn anyway.
     h.stack.push(AddItemsCommand::connect(h.diagram.get(),
                                           connection("bad", "registry", "client", "model")));
     QTRY_VERIFY(!h.rules.isPending()); // the timer, not the test, runs the re-check
     h.panel->refresh();
-    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
-    QCOMPARE(h.panel->groupItem(ProblemsPanel::Group::Errors)->text(0), QString("Errors (1)"));
-    QVERIFY(!h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
+    QCOMPARE(h.rulesIn(ProblemsPanel::Section::Errors), QStringList{"MLS-001"});
+    QCOMPARE(h.panel->sectionItem(ProblemsPanel::Section::Errors)->text(0), QString("Errors (1)"));
+    QVERIFY(!h.panel->sectionItem(ProblemsPanel::Section::Errors)->isHidden());
     QVERIFY(h.scene->connectionItem("bad")->marker().has_value());
     QCOMPARE(h.scene->connectionItem("bad")->marker()->severity, Severity::Error);
 
@@ -141,13 +141,13 @@ void TestProblemsPanel::liveUpdateAndFix()
     h.stack.push(new RemoveItemsCommand(h.diagram.get(), {}, {"bad"}));
     h.settle();
     QVERIFY(h.rules.findings().isEmpty());
-    QVERIFY(h.panel->groupItem(ProblemsPanel::Group::Errors)->isHidden());
-    QCOMPARE(h.panel->visibleCount(ProblemsPanel::Group::Errors), 0);
+    QVERIFY(h.panel->sectionItem(ProblemsPanel::Section::Errors)->isHidden());
+    QCOMPARE(h.panel->visibleCount(ProblemsPanel::Section::Errors), 0);
 
     // Undo brings the problem back, redo fixes it again.
     h.stack.undo();
     h.settle();
-    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Errors), QStringList{"MLS-001"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Section::Errors), QStringList{"MLS-001"});
     h.stack.redo();
     h.settle();
     QVERIFY(h.rules.findings().isEmpty());
@@ -199,7 +199,7 @@ void TestProblemsPanel::groupsAndCounts()
     QVector<Finding> expected = engine.check(*h.diagram);
     QCOMPARE(h.rules.findings().size(), expected.size());
 
-    using G = ProblemsPanel::Group;
+    using G = ProblemsPanel::Section;
     const std::pair<G, QStringList> groups[] = {
         {G::Errors, errors}, {G::Warnings, warnings}, {G::Infos, infos}, {G::Waived, waived}};
     const char *names[] = {"Errors", "Warnings", "Infos", "Waived"};
@@ -208,7 +208,7 @@ void TestProblemsPanel::groupsAndCounts()
         QStringList listed = h.rulesIn(group);
         listed.sort();
         QCOMPARE(listed, ids);
-        QTreeWidgetItem *header = h.panel->groupItem(group);
+        QTreeWidgetItem *header = h.panel->sectionItem(group);
         QCOMPARE(header->isHidden(), ids.isEmpty());
         QCOMPARE(header->text(0), QStringLiteral("%1 (%2)").arg(names[i++]).arg(ids.size()));
     }
@@ -220,21 +220,21 @@ void TestProblemsPanel::severityAndTextFilters()
 {
     Harness h(load(rulesData("flawed.mlsketch")));
     h.panel->refresh();
-    using G = ProblemsPanel::Group;
+    using G = ProblemsPanel::Section;
     QCOMPARE(h.panel->visibleCount(G::Errors), 2);
     h.panel->severityFilter(Severity::Error)->setChecked(false);
     QCOMPARE(h.panel->visibleCount(G::Errors), 0);
-    QCOMPARE(h.panel->groupItem(G::Errors)->text(0), QString("Errors (0 of 2 shown)"));
+    QCOMPARE(h.panel->sectionItem(G::Errors)->text(0), QString("Errors (0 of 2 shown)"));
     QCOMPARE(h.panel->visibleCount(G::Infos), 1);
     h.panel->severityFilter(Severity::Info)->setChecked(false);
-    QVERIFY(h.panel->groupItem(G::Infos)->text(0).endsWith("(0 of 1 shown)"));
+    QVERIFY(h.panel->sectionItem(G::Infos)->text(0).endsWith("(0 of 1 shown)"));
     h.panel->severityFilter(Severity::Info)->setChecked(true);
     h.panel->severityFilter(Severity::Error)->setChecked(true);
 
     h.panel->filterField()->setText("trainer");
     // Rows whose message, rule id or title mention the trainer stay.
     for (G g : {G::Errors, G::Infos}) {
-        QTreeWidgetItem *parent = h.panel->groupItem(g);
+        QTreeWidgetItem *parent = h.panel->sectionItem(g);
         for (int i = 0; i < parent->childCount(); ++i) {
             QTreeWidgetItem *row = parent->child(i);
             const bool matches = row->text(0).contains("trainer", Qt::CaseInsensitive) ||
@@ -287,7 +287,7 @@ void TestProblemsPanel::activateRevealsOnBoard()
     h.panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(h.panel.get()));
     h.panel->refresh();
-    QTreeWidgetItem *row = h.row(ProblemsPanel::Group::Errors, "MLS-003");
+    QTreeWidgetItem *row = h.row(ProblemsPanel::Section::Errors, "MLS-003");
     QVERIFY(row);
     QTreeWidget *tree = h.panel->tree();
     if (doubleClick) {
@@ -320,13 +320,13 @@ void TestProblemsPanel::waiveMovesToWaivedAndUndo()
         return true;
     });
     QVERIFY(h.panel->selectFinding(
-        h.row(ProblemsPanel::Group::Infos, "MLS-015")->data(0, Qt::UserRole).toString()));
+        h.row(ProblemsPanel::Section::Infos, "MLS-015")->data(0, Qt::UserRole).toString()));
     QVERIFY(h.panel->waiveButton()->isEnabled());
     QVERIFY(!h.panel->unwaiveButton()->isEnabled());
     h.panel->waiveButton()->click();
     QCOMPARE(asked, QString("MLS-015"));
     h.settle();
-    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Section::Waived), QStringList{"MLS-015"});
     QCOMPARE(h.diagram->component("mon")->waivers.size(), 1);
     QCOMPARE(h.diagram->component("mon")->waivers[0].reason,
              QString("a sketch of the offline side only"));
@@ -343,15 +343,15 @@ void TestProblemsPanel::waiveMovesToWaivedAndUndo()
 
     h.panel->unwaiveButton()->click();
     h.settle();
-    QVERIFY(h.rulesIn(ProblemsPanel::Group::Waived).isEmpty());
+    QVERIFY(h.rulesIn(ProblemsPanel::Section::Waived).isEmpty());
     QVERIFY(h.diagram->component("mon")->waivers.isEmpty());
     h.stack.undo(); // the removal
     h.settle();
-    QCOMPARE(h.rulesIn(ProblemsPanel::Group::Waived), QStringList{"MLS-015"});
+    QCOMPARE(h.rulesIn(ProblemsPanel::Section::Waived), QStringList{"MLS-015"});
     h.stack.undo(); // the waiver
     h.settle();
-    QVERIFY(h.rulesIn(ProblemsPanel::Group::Waived).isEmpty());
-    QVERIFY(h.rulesIn(ProblemsPanel::Group::Infos).contains("MLS-015"));
+    QVERIFY(h.rulesIn(ProblemsPanel::Section::Waived).isEmpty());
+    QVERIFY(h.rulesIn(ProblemsPanel::Section::Infos).contains("MLS-015"));
 }
 
 void TestProblemsPanel::waiverTargets_data()
@@ -406,8 +406,8 @@ void TestProblemsPanel::staleWaiverRemovable()
     d->updateComponent(c);
     Harness h(std::move(d));
     h.panel->refresh();
-    using G = ProblemsPanel::Group;
-    QTreeWidgetItem *group = h.panel->groupItem(G::StaleWaivers);
+    using G = ProblemsPanel::Section;
+    QTreeWidgetItem *group = h.panel->sectionItem(G::StaleWaivers);
     QVERIFY(!group->isHidden());
     QCOMPARE(group->text(0), QString("Stale waivers (1)"));
     QVERIFY(group->child(0)->text(0).contains("MLS-004"));
@@ -436,7 +436,7 @@ void TestProblemsPanel::selectionAndScrollSurviveRecheck()
     h.panel->resize(500, 200);
     h.panel->show();
     h.panel->refresh();
-    QTreeWidgetItem *infos = h.panel->groupItem(ProblemsPanel::Group::Infos);
+    QTreeWidgetItem *infos = h.panel->sectionItem(ProblemsPanel::Section::Infos);
     QCOMPARE(infos->childCount(), 40);
     const QString key = infos->child(25)->data(0, Qt::UserRole).toString();
     QVERIFY(h.panel->selectFinding(key));
@@ -451,7 +451,7 @@ void TestProblemsPanel::selectionAndScrollSurviveRecheck()
     QTRY_VERIFY(!h.rules.isPending());
     QCOMPARE(h.panel->currentKey(), key);
     QCOMPARE(bar->value(), scroll);
-    QVERIFY(h.panel->groupItem(ProblemsPanel::Group::Errors)->childCount() > 0);
+    QVERIFY(h.panel->sectionItem(ProblemsPanel::Section::Errors)->childCount() > 0);
     bool renamed = false;
     for (int i = 0; i < infos->childCount(); ++i)
         renamed = renamed || infos->child(i)->text(0).contains("renamed");

@@ -34,7 +34,7 @@ void ComponentItem::sync(const Component &c)
     prepareGeometryChange();
     const KindInfo *kind = Catalog::builtin().kind(c.kind);
     m_kind = c.kind;
-    m_label = c.label.isEmpty() ? (kind ? kind->label : c.kind) : c.label;
+    m_label = Catalog::builtin().displayName(c);
     m_known = kind != nullptr;
     m_kindText = Catalog::builtin().kindLabel(c.kind);
     m_accent = kind ? kind->color : QColor(0x9C, 0xA3, 0xAF);

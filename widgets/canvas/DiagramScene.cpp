@@ -312,6 +312,18 @@ void DiagramScene::selectIds(const QStringList &ids)
     Q_EMIT selectionChanged();
 }
 
+void DiagramScene::selectEverything()
+{
+    // One signal for the gesture: per item, every listener would rescan the selection.
+    QSignalBlocker blocker(this);
+    for (QGraphicsItem *item : items()) {
+        if (item->flags() & QGraphicsItem::ItemIsSelectable)
+            item->setSelected(true);
+    }
+    blocker.unblock();
+    Q_EMIT selectionChanged();
+}
+
 void DiagramScene::revealComponent(const QString &id)
 {
     ComponentItem *item = m_components.value(id);

@@ -62,6 +62,8 @@ public:
     QStringList selectedGroupIds() const;
     /// Selects exactly these elements (any mix of component, connection and zone ids).
     void selectIds(const QStringList &ids);
+    /// Selects every card, arrow and zone with one selectionChanged (Ctrl+A on a big board).
+    void selectEverything();
     /// Selects a component, centres every view on it and makes it blink (Find, Problems).
     void revealComponent(const QString &id);
 

@@ -20,6 +20,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QSet>
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStyle>
@@ -463,12 +464,17 @@ void InspectorPanel::setSelection(const QStringList &componentIds, const QString
     m_selectedComponents.clear();
     m_selectedConnections.clear();
     if (m_diagram) {
+        QSet<QString> seen; // a linear contains() per id made a 5,000-card selection quadratic
         for (const QString &id : componentIds)
-            if (m_diagram->component(id) && !m_selectedComponents.contains(id))
+            if (m_diagram->component(id) && !seen.contains(id)) {
+                seen.insert(id);
                 m_selectedComponents.append(id);
+            }
         for (const QString &id : connectionIds)
-            if (m_diagram->connection(id) && !m_selectedConnections.contains(id))
+            if (m_diagram->connection(id) && !seen.contains(id)) {
+                seen.insert(id);
                 m_selectedConnections.append(id);
+            }
     }
     const int n = int(m_selectedComponents.size() + m_selectedConnections.size());
     if (n == 0)
@@ -571,7 +577,7 @@ void InspectorPanel::refreshConnection()
     const bool was = m_refreshing;
     m_refreshing = true;
     const Catalog &catalog = Catalog::builtin();
-    const auto name = [](const Component *x) { return x->label.isEmpty() ? x->id : x->label; };
+    const auto name = [](const Component *x) { return Catalog::builtin().displayName(*x); };
     m_ends->setText(QStringLiteral("%1 → %2").arg(name(from), name(to)));
     m_ends->setToolTip(
         QStringLiteral("%1 → %2").arg(catalog.kindLabel(from->kind), catalog.kindLabel(to->kind)));

@@ -47,6 +47,8 @@ public:
     void setSelection(const QStringList &componentIds, const QStringList &connectionIds);
 
     Page page() const { return m_page; }
+    /// The selected components the panel knows of, in the order given, without repeats.
+    const QStringList &selectedComponents() const { return m_selectedComponents; }
     /// Id of the component or connection shown, or empty.
     QString shownId() const { return m_shownId; }
 

@@ -111,7 +111,7 @@ QString LatencyPanel::labelOf(const QString &id) const
     const Component *c = d ? d->component(id) : nullptr;
     if (!c)
         return id;
-    return c->label.isEmpty() ? Catalog::builtin().kindLabel(c->kind) : c->label;
+    return Catalog::builtin().displayName(*c);
 }
 
 void LatencyPanel::refresh()

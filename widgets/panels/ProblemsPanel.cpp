@@ -27,48 +27,48 @@ namespace {
 enum Roles
 {
     KeyRole = Qt::UserRole, ///< finding key, or "item|rule" for a stale waiver
-    GroupRole,              ///< the Group of the row
+    SectionRole,            ///< the Section of the row
     SeverityRole,           ///< the row's Severity, -1 for none
 };
 
-QString groupName(ProblemsPanel::Group g)
+QString sectionName(ProblemsPanel::Section g)
 {
     switch (g) {
-    case ProblemsPanel::Group::Errors:
+    case ProblemsPanel::Section::Errors:
         return ProblemsPanel::tr("Errors");
-    case ProblemsPanel::Group::Warnings:
+    case ProblemsPanel::Section::Warnings:
         return ProblemsPanel::tr("Warnings");
-    case ProblemsPanel::Group::Infos:
+    case ProblemsPanel::Section::Infos:
         return ProblemsPanel::tr("Infos");
-    case ProblemsPanel::Group::Waived:
+    case ProblemsPanel::Section::Waived:
         return ProblemsPanel::tr("Waived");
-    case ProblemsPanel::Group::StaleWaivers:
+    case ProblemsPanel::Section::StaleWaivers:
         return ProblemsPanel::tr("Stale waivers");
-    case ProblemsPanel::Group::RulePacks:
+    case ProblemsPanel::Section::RulePacks:
         return ProblemsPanel::tr("Rule packs not loaded");
     }
     return {};
 }
 
-ProblemsPanel::Group groupOf(const Finding &f)
+ProblemsPanel::Section sectionOf(const Finding &f)
 {
     if (f.waived)
-        return ProblemsPanel::Group::Waived;
+        return ProblemsPanel::Section::Waived;
     switch (f.severity) {
     case Severity::Error:
-        return ProblemsPanel::Group::Errors;
+        return ProblemsPanel::Section::Errors;
     case Severity::Warning:
-        return ProblemsPanel::Group::Warnings;
+        return ProblemsPanel::Section::Warnings;
     case Severity::Info:
         break;
     }
-    return ProblemsPanel::Group::Infos;
+    return ProblemsPanel::Section::Infos;
 }
 
-constexpr ProblemsPanel::Group allGroups[] = {
-    ProblemsPanel::Group::Errors,       ProblemsPanel::Group::Warnings,
-    ProblemsPanel::Group::Infos,        ProblemsPanel::Group::Waived,
-    ProblemsPanel::Group::StaleWaivers, ProblemsPanel::Group::RulePacks};
+constexpr ProblemsPanel::Section allSections[] = {
+    ProblemsPanel::Section::Errors,       ProblemsPanel::Section::Warnings,
+    ProblemsPanel::Section::Infos,        ProblemsPanel::Section::Waived,
+    ProblemsPanel::Section::StaleWaivers, ProblemsPanel::Section::RulePacks};
 
 bool defaultPrompt(QWidget *parent, const Finding &f, QString *reason)
 {
@@ -164,16 +164,16 @@ void ProblemsPanel::buildUi()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    for (Group g : allGroups) {
+    for (Section g : allSections) {
         auto *item = new QTreeWidgetItem(m_tree);
         item->setFlags(Qt::ItemIsEnabled);
-        item->setData(0, GroupRole, int(g));
+        item->setData(0, SectionRole, int(g));
         QFont bold = item->font(0);
         bold.setBold(true);
         item->setFont(0, bold);
         item->setExpanded(true);
         item->setFirstColumnSpanned(true);
-        m_groups.insert(int(g), item);
+        m_sections.insert(int(g), item);
     }
     m_placeholder = new QTreeWidgetItem(m_tree, {tr("No problems: the design passes every rule.")});
     m_placeholder->setFlags(Qt::ItemIsEnabled);
@@ -259,25 +259,26 @@ void ProblemsPanel::refresh()
     for (int i = 0; i < findings.size(); ++i) {
         const Finding &f = findings[i];
         // No tooltip: the detail pane says it all, and tens of thousands of them cost.
-        rows[int(groupOf(f))].push_back(
+        rows[int(sectionOf(f))].push_back(
             Row{keys[i], f.message, f.rule, int(f.severity), f.waived, QString()});
     }
-    rows[int(Group::StaleWaivers)] = staleRows();
+    rows[int(Section::StaleWaivers)] = staleRows();
     for (const QString &e : std::as_const(m_packErrors))
-        rows[int(Group::RulePacks)].push_back(Row{e, e, QString(), int(Severity::Error), false, e});
+        rows[int(Section::RulePacks)].push_back(
+            Row{e, e, QString(), int(Severity::Error), false, e});
 
     m_tree->setUpdatesEnabled(false);
     {
         const QSignalBlocker blocker(m_tree);
-        for (Group g : allGroups)
-            fillGroup(g, rows.value(int(g)));
+        for (Section g : allSections)
+            fillSection(g, rows.value(int(g)));
         applyFilters();
         if (!current.isEmpty()) {
-            for (Group g : allGroups) {
-                QTreeWidgetItem *group = groupItem(g);
-                for (int i = 0; i < group->childCount(); ++i) {
-                    if (group->child(i)->data(0, KeyRole).toString() == current)
-                        m_tree->setCurrentItem(group->child(i));
+            for (Section g : allSections) {
+                QTreeWidgetItem *section = sectionItem(g);
+                for (int i = 0; i < section->childCount(); ++i) {
+                    if (section->child(i)->data(0, KeyRole).toString() == current)
+                        m_tree->setCurrentItem(section->child(i));
                 }
             }
         }
@@ -300,9 +301,9 @@ QVector<ProblemsPanel::Row> ProblemsPanel::staleRows() const
     return rows;
 }
 
-void ProblemsPanel::fillGroup(Group group, const QVector<Row> &rows)
+void ProblemsPanel::fillSection(Section section, const QVector<Row> &rows)
 {
-    QTreeWidgetItem *parent = groupItem(group);
+    QTreeWidgetItem *parent = sectionItem(section);
     bool same = parent->childCount() == rows.size();
     for (int i = 0; same && i < rows.size(); ++i)
         same = parent->child(i)->data(0, KeyRole).toString() == rows[i].key;
@@ -314,7 +315,7 @@ void ProblemsPanel::fillGroup(Group group, const QVector<Row> &rows)
         for (const Row &r : rows) {
             auto *item = new QTreeWidgetItem;
             item->setData(0, KeyRole, r.key);
-            item->setData(0, GroupRole, int(group));
+            item->setData(0, SectionRole, int(section));
             item->setData(0, SeverityRole, -1);
             items << item;
         }
@@ -345,12 +346,12 @@ void ProblemsPanel::applyFilters()
     for (Severity s : {Severity::Info, Severity::Warning, Severity::Error})
         shownSeverity[int(s)] = severityFilter(s)->isChecked();
     bool anything = false;
-    for (Group g : allGroups) {
-        QTreeWidgetItem *parent = groupItem(g);
+    for (Section g : allSections) {
+        QTreeWidgetItem *parent = sectionItem(g);
         for (int i = 0; i < parent->childCount(); ++i) {
             QTreeWidgetItem *item = parent->child(i);
             const int severity = item->data(0, SeverityRole).toInt();
-            const bool isFinding = g != Group::StaleWaivers && g != Group::RulePacks;
+            const bool isFinding = g != Section::StaleWaivers && g != Section::RulePacks;
             bool shown = !isFinding || shownSeverity[severity];
             if (shown && !text.isEmpty()) {
                 const Finding *f = isFinding ? findingOf(item) : nullptr;
@@ -367,23 +368,24 @@ void ProblemsPanel::applyFilters()
     m_placeholder->setHidden(anything);
 }
 
-int ProblemsPanel::visibleCount(Group group) const
+int ProblemsPanel::visibleCount(Section section) const
 {
-    const QTreeWidgetItem *parent = groupItem(group);
+    const QTreeWidgetItem *parent = sectionItem(section);
     int n = 0;
     for (int i = 0; i < parent->childCount(); ++i)
         n += parent->child(i)->isHidden() ? 0 : 1;
     return n;
 }
 
-void ProblemsPanel::updateHeader(Group group)
+void ProblemsPanel::updateHeader(Section section)
 {
-    QTreeWidgetItem *parent = groupItem(group);
+    QTreeWidgetItem *parent = sectionItem(section);
     const int total = parent->childCount();
-    const int shown = visibleCount(group);
-    parent->setText(0, shown == total
-                           ? QStringLiteral("%1 (%2)").arg(groupName(group)).arg(total)
-                           : tr("%1 (%2 of %3 shown)").arg(groupName(group)).arg(shown).arg(total));
+    const int shown = visibleCount(section);
+    parent->setText(
+        0, shown == total
+               ? QStringLiteral("%1 (%2)").arg(sectionName(section)).arg(total)
+               : tr("%1 (%2 of %3 shown)").arg(sectionName(section)).arg(shown).arg(total));
     parent->setHidden(total == 0);
 }
 
@@ -391,8 +393,8 @@ const Finding *ProblemsPanel::findingOf(const QTreeWidgetItem *item) const
 {
     if (!item || !item->parent())
         return nullptr;
-    const auto group = Group(item->data(0, GroupRole).toInt());
-    if (group == Group::StaleWaivers || group == Group::RulePacks)
+    const auto section = Section(item->data(0, SectionRole).toInt());
+    if (section == Section::StaleWaivers || section == Section::RulePacks)
         return nullptr;
     return m_rules->finding(item->data(0, KeyRole).toString());
 }
@@ -407,8 +409,8 @@ bool ProblemsPanel::selectFinding(const QString &key)
 {
     if (m_dirty)
         refresh();
-    for (Group g : allGroups) {
-        QTreeWidgetItem *parent = groupItem(g);
+    for (Section g : allSections) {
+        QTreeWidgetItem *parent = sectionItem(g);
         for (int i = 0; i < parent->childCount(); ++i) {
             QTreeWidgetItem *item = parent->child(i);
             if (item->data(0, KeyRole).toString() == key && !item->isHidden()) {
@@ -425,7 +427,7 @@ QString ProblemsPanel::labelOf(const QString &id) const
 {
     const Diagram *d = m_rules->diagram();
     if (const Component *c = d ? d->component(id) : nullptr)
-        return c->label.isEmpty() ? Catalog::builtin().kindLabel(c->kind) : c->label;
+        return Catalog::builtin().displayName(*c);
     if (const Connection *c = d ? d->connection(id) : nullptr)
         return tr("%1 → %2").arg(labelOf(c->from), labelOf(c->to));
     return id;
@@ -476,8 +478,8 @@ void ProblemsPanel::updateButtons()
 {
     QTreeWidgetItem *item = m_tree->currentItem();
     const Finding *f = findingOf(item);
-    const bool stale =
-        item && item->parent() && Group(item->data(0, GroupRole).toInt()) == Group::StaleWaivers;
+    const bool stale = item && item->parent() &&
+                       Section(item->data(0, SectionRole).toInt()) == Section::StaleWaivers;
     const bool editable = m_rules->undoStack() != nullptr;
     m_waive->setEnabled(editable && f && !f->waived);
     m_unwaive->setEnabled(editable && ((f && f->waived) || stale));
@@ -488,7 +490,7 @@ void ProblemsPanel::activate(QTreeWidgetItem *item)
     if (const Finding *f = findingOf(item)) {
         reveal(*f);
     } else if (item && item->parent() &&
-               Group(item->data(0, GroupRole).toInt()) == Group::StaleWaivers && m_scene) {
+               Section(item->data(0, SectionRole).toInt()) == Section::StaleWaivers && m_scene) {
         m_scene->revealItems({item->data(0, KeyRole).toString().section(QLatin1Char('|'), 0, 0)});
     }
 }
@@ -521,7 +523,7 @@ void ProblemsPanel::unwaiveCurrent()
         if (f->waived)
             m_rules->unwaive(*f);
     } else if (item && item->parent() &&
-               Group(item->data(0, GroupRole).toInt()) == Group::StaleWaivers) {
+               Section(item->data(0, SectionRole).toInt()) == Section::StaleWaivers) {
         const QString key = item->data(0, KeyRole).toString();
         m_rules->removeWaiver(key.section(QLatin1Char('|'), 0, 0),
                               key.section(QLatin1Char('|'), 1));

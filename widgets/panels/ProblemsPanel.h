@@ -23,7 +23,7 @@ namespace mls {
 class DiagramScene;
 class RuleController;
 
-/// The Problems dock: findings grouped by severity (Errors, Warnings, Infos, Waived), stale
+/// The Problems dock: findings in sections by severity (Errors, Warnings, Infos, Waived), stale
 /// waivers and refused rule packs, with filters, a detail pane that teaches (why it matters,
 /// how to fix it) and waive / remove-waiver actions. Rows are identified by Finding::key(), so
 /// selection and scroll position survive re-checks.
@@ -31,7 +31,7 @@ class ProblemsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Group
+    enum class Section
     {
         Errors,
         Warnings,
@@ -74,9 +74,9 @@ public:
     QToolButton *severityFilter(Severity severity) const;
     QToolButton *waiveButton() const { return m_waive; }
     QToolButton *unwaiveButton() const { return m_unwaive; }
-    QTreeWidgetItem *groupItem(Group group) const { return m_groups.value(int(group)); }
-    /// Rows of a group that pass the filters.
-    int visibleCount(Group group) const;
+    QTreeWidgetItem *sectionItem(Section section) const { return m_sections.value(int(section)); }
+    /// Rows of a section that pass the filters.
+    int visibleCount(Section section) const;
     QSize sizeHint() const override;
 
 public Q_SLOTS:
@@ -100,10 +100,10 @@ private:
     };
     void buildUi();
     void findingsChanged();
-    void fillGroup(Group group, const QVector<Row> &rows);
+    void fillSection(Section section, const QVector<Row> &rows);
     QVector<Row> staleRows() const;
     void applyFilters();
-    void updateHeader(Group group);
+    void updateHeader(Section section);
     void updateDetails();
     void updateButtons();
     void activate(QTreeWidgetItem *item);
@@ -123,7 +123,7 @@ private:
     QHash<int, QToolButton *> m_severityFilters;
     QToolButton *m_waive = nullptr;
     QToolButton *m_unwaive = nullptr;
-    QHash<int, QTreeWidgetItem *> m_groups;
+    QHash<int, QTreeWidgetItem *> m_sections;
     QTreeWidgetItem *m_placeholder = nullptr;
     bool m_dirty = true;
 };

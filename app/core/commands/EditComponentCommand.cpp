@@ -22,7 +22,7 @@ EditComponentCommand::EditComponentCommand(Diagram *diagram, const Component &af
 void EditComponentCommand::describe()
 {
     // From the state before the first keystroke to the state after the last one merged in.
-    const QString name = quoted(m_before.label.isEmpty() ? m_before.id : m_before.label);
+    const QString name = quoted(Catalog::builtin().displayName(m_before));
     switch (m_field) {
     case Field::Label:
         setText(QStringLiteral("Rename %1 to %2").arg(name, quoted(m_after.label)));

@@ -26,9 +26,8 @@ QString num(qreal v)
 
 QString componentLabel(const Component &c)
 {
-    const KindInfo *kind = Catalog::builtin().kind(c.kind);
     const QString kindText = Catalog::builtin().kindLabel(c.kind);
-    const QString label = c.label.isEmpty() ? (kind ? kind->label : c.kind) : c.label;
+    const QString label = Catalog::builtin().displayName(c);
     return label == kindText ? label : label + QLatin1Char('\n') + kindText;
 }
 

@@ -43,7 +43,7 @@ QString nodeText(const Component &c, const IdMap &ids)
 {
     const KindInfo *kind = Catalog::builtin().kind(c.kind);
     const QString kindText = Catalog::builtin().kindLabel(c.kind);
-    const QString label = c.label.isEmpty() ? (kind ? kind->label : c.kind) : c.label;
+    const QString label = Catalog::builtin().displayName(c);
     QString text = MermaidExport::escapeLabel(label);
     if (label != kindText)
         text += QStringLiteral("<br/><small>") + MermaidExport::escapeLabel(kindText) +

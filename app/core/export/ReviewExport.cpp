@@ -15,12 +15,8 @@ namespace {
 
 QString labelOf(const Diagram &d, const QString &id)
 {
-    if (const Component *c = d.component(id)) {
-        if (!c->label.isEmpty())
-            return c->label;
-        return Catalog::builtin().kindLabel(c->kind);
-    }
-    return id;
+    const Component *c = d.component(id);
+    return c ? Catalog::builtin().displayName(*c) : id;
 }
 
 QString ms(double v)

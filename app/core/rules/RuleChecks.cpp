@@ -1,5 +1,7 @@
 #include "RuleChecks.h"
 
+#include "Catalog.h"
+
 #include <iterator>
 
 namespace mls {
@@ -84,7 +86,7 @@ Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args
 QString messageLabel(const Diagram &d, const QString &id)
 {
     const Component *c = d.component(id);
-    return !c || c->label.isEmpty() ? id : c->label;
+    return c ? Catalog::builtin().displayName(*c) : id;
 }
 
 QString renderMessage(const Rule &rule, const Diagram &d, const LabelArgs &args)

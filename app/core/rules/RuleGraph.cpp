@@ -166,8 +166,7 @@ Placement RuleGraph::placement(int i) const
 
 QString RuleGraph::label(int i) const
 {
-    const Component *c = m_nodes[i];
-    return c->label.isEmpty() ? c->id : c->label;
+    return catalog().displayName(*m_nodes[i]);
 }
 
 } // namespace mls
