@@ -141,9 +141,10 @@ void TestExportCli::failures_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("says");
-    QTest::newRow("unknown extension") << QStringList{"export", templateFile, "-o", "/tmp/x.jpg"}
-                                       << "cannot tell the format of \"/tmp/x.jpg\" from its "
-                                          "extension (use .png, .svg, .pdf, .dot, .mmd or .md)";
+    QTest::newRow("unknown extension")
+        << QStringList{"export", templateFile, "-o", "/tmp/x.jpg"}
+        << "cannot tell the format of \"/tmp/x.jpg\" from its "
+           "extension (use .png, .svg, .pdf, .dot, .mmd, .md or .mls)";
     QTest::newRow("no extension") << QStringList{"export", templateFile, "-o", "/tmp/x"}
                                   << "cannot tell the format";
     QTest::newRow("unwritable") << QStringList{"export", templateFile, "-o",
@@ -196,7 +197,8 @@ void TestExportCli::helpMentionsExport()
     p.start(MLSKETCH_BIN, {"--help"});
     QVERIFY(p.waitForFinished(30000));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    QVERIFY2(out.contains("mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md)"), qPrintable(out));
+    QVERIFY2(out.contains("mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md|mls)"),
+             qPrintable(out));
 }
 
 QTEST_APPLESS_MAIN(TestExportCli)

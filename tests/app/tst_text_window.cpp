@@ -9,7 +9,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void pastedMermaidImports();
     void importCommand();
     void exportToTextAndBack();
+    void screenshotWithAnError();
 };
 
 void TestTextWindow::textDockFollowsTheOpenDesign()
@@ -155,6 +158,26 @@ void TestTextWindow::exportToTextAndBack()
     QVERIFY2(w.openFile(mls, &error), qPrintable(error));
     QVERIFY(w.filePath().isEmpty());
     QCOMPARE(w.diagram()->components().size(), original.diagram->components().size());
+}
+
+/// The window as a person sees it with a bad line in the Text dock (kept for review).
+void TestTextWindow::screenshotWithAnError()
+{
+    MainWindow w;
+    w.resize(1500, 950);
+    w.show();
+    QString error;
+    QVERIFY2(w.openFile(templateFile, &error), qPrintable(error));
+    TextPanel *panel = w.textActions()->panel();
+    const QByteArray before = DiagramWriter::write(*w.diagram());
+    panel->editor()->setPlainText(panel->editor()->toPlainText() +
+                                  QStringLiteral("oops: cache \"Unclosed\n"));
+    QVERIFY(!panel->applyNow());
+    QCOMPARE(DiagramWriter::write(*w.diagram()), before);
+    QVERIFY(w.textActions()->dock()->isVisible());
+    QVERIFY(panel->findChild<QLabel *>()->isVisible());
+    QDir().mkpath(MLS_SCREENSHOT_DIR);
+    QVERIFY(w.grab().save(MLS_SCREENSHOT_DIR "/text_dock_error.png"));
 }
 
 QTEST_MAIN(TestTextWindow)

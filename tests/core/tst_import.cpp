@@ -8,6 +8,7 @@
 #include "import/DiagramImport.h"
 #include "import/KindRecognizer.h"
 #include "import/MermaidParser.h"
+#include "text/TextParser.h"
 
 #include <QDir>
 #include <QFile>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void hostileInput_data();
     void hostileInput();
     void badDotThenGoodDot();
+    void genericKindsAreNotFlagged();
 };
 
 void TstImport::corpus_data()
@@ -379,6 +381,14 @@ void TstImport::hostileInput_data()
         << QByteArray("digraph G {") + QByteArray("subgraph cluster_x {").repeated(300) + "a" +
                QByteArray("}").repeated(300) + "}"
         << int(ImportFormat::Dot) << "nested deeper";
+    QByteArray fan = "flowchart LR\n";
+    for (int i = 0; i < 1200; ++i)
+        fan += "a" + QByteArray::number(i) + " & ";
+    fan += "z --> ";
+    for (int i = 0; i < 1200; ++i)
+        fan += "b" + QByteArray::number(i) + " & ";
+    fan += "y\n";
+    QTest::newRow("huge fan-out") << fan << int(ImportFormat::Mermaid) << "";
     QTest::newRow("empty markdown")
         << QByteArray("# nothing here\n") << int(ImportFormat::Markdown) << "no ```mermaid block";
 }
@@ -408,6 +418,19 @@ void TstImport::badDotThenGoodDot()
     r = DiagramImport::importBytes("digraph { a -> b }", ImportFormat::Dot, "good");
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(int(r.diagram->connections().size()), 1);
+}
+
+void TstImport::genericKindsAreNotFlagged()
+{
+    // A generic service or store is never an error for being generic: any flow in or out.
+    const TextParseResult r = TextParser::parse(
+        QStringLiteral("u: client\ns: service\ndb: datastore\nu -> s : requests\n"
+                       "s -> db : requests\ndb -> s : batch_data\ns -> u : predictions\n"
+                       "s -> db : model\n"));
+    QVERIFY2(r.ok(), qPrintable(r.firstError()));
+    RuleEngine engine;
+    for (const Finding &f : engine.check(*r.diagram))
+        QVERIFY2(f.severity != Severity::Error, qPrintable(f.rule + ": " + f.message));
 }
 
 QTEST_APPLESS_MAIN(TstImport)

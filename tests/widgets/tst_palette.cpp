@@ -90,7 +90,8 @@ void TestPalette::filter_data()
     QTest::newRow("id with underscore") << "vector_db" << QStringList{"vector_db"} << 1;
     QTest::newRow("every word must match") << "  redis  PREDICTION " << QStringList{"cache"} << -1;
     QTest::newRow("no match") << "zzz" << QStringList{} << 0;
-    QTest::newRow("empty shows all") << "" << QStringList{"client", "monitoring"} << 29;
+    QTest::newRow("empty shows all") << "" << QStringList{"client", "monitoring", "service"}
+                                     << int(Catalog::builtin().kinds().size());
 }
 
 void TestPalette::filter()

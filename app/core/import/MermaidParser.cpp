@@ -9,6 +9,7 @@ namespace mls {
 namespace {
 
 constexpr int maxSubgraphDepth = 64;
+constexpr qsizetype maxEdges = 1000000; ///< the file reader's cap on connections
 
 struct Shape
 {
@@ -292,6 +293,8 @@ void FlowchartReader::statement(int line, const QString &text)
             if (!readLink(&label, &visible))
                 break;
             const QStringList right = group();
+            if (m_g.edges.size() + left.size() * right.size() > maxEdges)
+                throw StatementError{QStringLiteral("more than %1 edges").arg(maxEdges)};
             if (visible) {
                 for (const QString &a : left) {
                     for (const QString &b : right)
