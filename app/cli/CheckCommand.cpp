@@ -4,8 +4,8 @@
 
 #include "DiagramReader.h"
 #include "RuleEngine.h"
-#include "text/DesignFile.h"
 #include "SarifReport.h"
+#include "text/DesignFile.h"
 
 #include <QDir>
 #include <QFile>

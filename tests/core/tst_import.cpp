@@ -306,6 +306,13 @@ void TstImport::recognisesProducts_data()
                             << "model_server";
     QTest::newRow("Grafana") << "Grafana"
                              << "monitoring";
+    // Named only in the catalog's descriptions, which the palette searches too.
+    QTest::newRow("Bigtable") << "Bigtable"
+                              << "online_feature_store";
+    QTest::newRow("Azure Blob") << "Azure Blob Storage"
+                                << "object_store";
+    QTest::newRow("Batch Transform") << "SageMaker Batch Transform"
+                                     << "batch_inference";
     QTest::newRow("camel case") << "SageMakerEndpoint"
                                 << "model_server";
     QTest::newRow("feature store") << "Feast feature store"

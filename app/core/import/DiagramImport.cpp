@@ -183,6 +183,7 @@ ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
         context[e.to] += QLatin1Char(' ') + e.label;
     d->reserve(int(g.nodes.size()), int(g.edges.size()));
     QStringList generic;
+    QSet<QString> stated; // kinds the labels name outright: no heuristic overrides them
     for (const ImportedGraph::Node &n : g.nodes) {
         Component c;
         c.id = n.id;
@@ -191,6 +192,8 @@ ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
         c.label = nodeLabel(n.label, c.kind, cat);
         if (guess.score == 0)
             generic << n.id;
+        if (guess.stated)
+            stated.insert(n.id);
         d->insertComponent(int(d->components().size()), c);
     }
     if (!generic.isEmpty())
@@ -271,11 +274,13 @@ ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
             connect(*e, from, to);
         }
     }
-    // A batch job fed by an event stream is a stream job ("Spark" reading Kafka).
+    // A batch job fed by an event stream is a stream job ("Spark" reading Kafka), unless its
+    // label says it is a batch job.
     for (const Connection &e : d->connections()) {
         const Component *from = d->component(e.from);
         const Component *to = d->component(e.to);
-        if (from->kind == QLatin1String("event_stream") && to->kind == QLatin1String("batch_etl")) {
+        if (from->kind == QLatin1String("event_stream") && to->kind == QLatin1String("batch_etl") &&
+            !stated.contains(to->id)) {
             Component c = *to;
             c.kind = QStringLiteral("stream_processor");
             d->updateComponent(c);

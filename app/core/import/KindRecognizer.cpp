@@ -170,6 +170,20 @@ KindRecognizer::KindRecognizer(const Catalog &catalog) : m_catalog(catalog)
             add(QString::fromLatin1(task) + QLatin1Char(' ') + QString::fromLatin1(front),
                 QStringLiteral("model_server"), 4);
     }
+    // The products the palette's search finds in each kind's description ("Examples include
+    // Kafka, Kinesis, Pub/Sub and Pulsar."), where the table above does not name them already:
+    // one list of products for the palette and the importer.
+    QSet<QString> known;
+    for (const Entry &e : std::as_const(m_entries))
+        known.insert(e.phrase);
+    for (const KindInfo &k : catalog.kinds()) {
+        if (k.id == QLatin1String(genericService) || k.id == QLatin1String(genericStore))
+            continue;
+        for (const QString &product : exampleProducts(k.description)) {
+            if (!known.contains(QLatin1Char(' ') + plainPhrase(product) + QLatin1Char(' ')))
+                add(product, k.id, 3);
+        }
+    }
     // The catalog's own names: "Vector DB", "Model server", "Online feature store"… (not the
     // generic kinds: "service" in a name says nothing).
     for (const KindInfo &k : catalog.kinds()) {
@@ -181,14 +195,39 @@ KindRecognizer::KindRecognizer(const Catalog &catalog) : m_catalog(catalog)
     }
 }
 
+QString KindRecognizer::plainPhrase(const QString &phrase)
+{
+    QString plain = phrase.toLower();
+    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
+    plain.replace(nonWord, QStringLiteral(" "));
+    return plain.simplified();
+}
+
+QStringList KindRecognizer::exampleProducts(const QString &description)
+{
+    // "… Examples include Kafka, Kinesis, Pub/Sub and Pulsar." → Kafka, Kinesis, Pub/Sub,
+    // Pulsar. Only short names: "a partner calling your public API" is no product.
+    static const QRegularExpression sentence(QStringLiteral("Examples include ([^.]*)"));
+    const QRegularExpressionMatch m = sentence.match(description);
+    if (!m.hasMatch())
+        return {};
+    static const QRegularExpression separators(QStringLiteral(",| and | or "));
+    static const QRegularExpression article(QStringLiteral("^(a|an|the) "),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QStringList products;
+    for (QString part : m.captured(1).split(separators, Qt::SkipEmptyParts)) {
+        part = part.trimmed().remove(article);
+        if (!part.isEmpty() && part.count(QLatin1Char(' ')) < 3)
+            products << part;
+    }
+    return products;
+}
+
 void KindRecognizer::add(const QString &phrase, const QString &kind, double weight)
 {
     if (!m_catalog.kind(kind))
         return; // a kind this catalog does not have (never in the built-in one)
-    QString plain = phrase.toLower();
-    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
-    plain.replace(nonWord, QStringLiteral(" "));
-    plain = plain.simplified();
+    const QString plain = plainPhrase(phrase);
     if (plain.isEmpty())
         return;
     const QStringList words = plain.split(QLatin1Char(' '));
@@ -273,7 +312,7 @@ KindRecognizer::Guess KindRecognizer::recognise(const QString &id, const QString
         const QString kind = m_kindLabels.value(lines.constLast().trimmed().toLower());
         if (!kind.isEmpty() && kind != QLatin1String(genericService) &&
             kind != QLatin1String(genericStore))
-            return {kind, 100};
+            return {kind, 100, true};
     }
     QHash<QString, double> scores;
     const QString labelHay = haystack(label);

@@ -20,6 +20,8 @@ public:
     {
         QString kind;
         double score = 0; ///< 0: nothing recognised, the generic kind
+        /// The label names the kind itself (what mlsketch's exporters write): not a guess.
+        bool stated = false;
     };
 
     explicit KindRecognizer(const Catalog &catalog);
@@ -43,6 +45,10 @@ private:
         double weight;
     };
     void add(const QString &phrase, const QString &kind, double weight);
+    /// Lower case, words of letters and digits separated by one space.
+    static QString plainPhrase(const QString &phrase);
+    /// The product names of a kind's description ("Examples include X, Y and Z.").
+    static QStringList exampleProducts(const QString &description);
     /// Adds the weight of every phrase in @p haystack but not in @p seen.
     void score(const QString &haystack, const QString &seen, double factor,
                QHash<QString, double> &scores) const;

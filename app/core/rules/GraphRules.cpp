@@ -1,7 +1,7 @@
 // Checks over a whole connected part of the diagram: cycles, reachability, lineage, latency.
 #include "LatencyAnalysis.h"
-#include "Lineage.h"
 #include "Limits.h"
+#include "Lineage.h"
 #include "RuleChecks.h"
 
 #include <QSet>
