@@ -75,6 +75,7 @@ private Q_SLOTS:
         w.view()->addComponent(QStringLiteral("client"), {0, 0});
         w.view()->addComponent(QStringLiteral("ranking"), {300, 0});
         w.view()->addComponent(QStringLiteral("vector_db"), {600, 0});
+        practice->advanceClock(7 * 60000); // into the second step
         practice->dock()->submitButton()->click();
 
         const Grade &g = practice->lastGrade();
@@ -98,8 +99,15 @@ private Q_SLOTS:
         QCOMPARE(attempts.size(), 1);
         QCOMPARE(attempts.constFirst().score, g.score);
         QCOMPARE(attempts.constFirst().path, practice->lastAttemptPath());
+        qint64 perStep = 0;
+        for (qint64 ms : attempts.constFirst().state.stepMs)
+            perStep += ms;
+        QVERIFY2(perStep >= 7 * 60000, qPrintable(QString::number(perStep)));
         HistoryDialog dialog(kept, QStringLiteral("video_recommendation"));
         QCOMPARE(dialog.table()->rowCount(), 1);
+        QVERIFY2(
+            dialog.table()->item(0, 4)->text().contains(QStringLiteral("Clarify requirements")),
+            qPrintable(dialog.table()->item(0, 4)->text())); // time per step
         QCOMPARE(dialog.chart()->scores(), QVector<int>{g.score});
         QString reopened;
         connect(&dialog, &HistoryDialog::openRequested, this,
@@ -268,6 +276,11 @@ private Q_SLOTS:
         QCOMPARE(after.practiceMode()->state().elapsedMs, 12 * 60000);
         QCOMPARE(after.practiceMode()->state().minutes, 60);
         QCOMPARE(after.practiceMode()->state().currentStep(), QStringLiteral("data_preparation"));
+        // The time per step comes back too (History shows it).
+        qint64 perStep = 0;
+        for (qint64 ms : after.practiceMode()->state().stepMs)
+            perStep += ms;
+        QCOMPARE(perStep, 12 * 60000);
     }
 
     void pickerSearches()
