@@ -1,3 +1,4 @@
+#include "../RunMlsketch.h"
 #include "DiagramReader.h"
 
 #include <QDir>
@@ -11,25 +12,13 @@
 #include <QTest>
 #include <QUrl>
 
+using mls::test::runMlsketch;
+
 namespace {
 
 const QString templateFile =
     QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
 const QString rulesData = QStringLiteral(MLS_TEST_DATA_DIR "/rules/");
-
-/// Runs mlsketch with @p args; returns the exit code, output and errors in @p text.
-int runMlsketch(const QStringList &args, QString *text)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    p.setProcessEnvironment(env);
-    p.start(MLSKETCH_BIN, args);
-    if (!p.waitForFinished(60000))
-        return -1;
-    *text = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
 
 } // namespace
 

@@ -1,3 +1,4 @@
+#include "../RunMlsketch.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 #include "MainWindow.h"
@@ -21,23 +22,12 @@
 
 using namespace mls;
 
+using mls::test::runMlsketch;
+
 namespace {
 
 const QString corpus = QStringLiteral(MLS_CORPUS_DIR "/import/");
 const QString templateFile = QStringLiteral(MLS_SOURCE_DIR "/templates/rag_assistant.mlsketch");
-
-int runMlsketch(const QStringList &args, QString *text)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QT_QPA_PLATFORM", "offscreen");
-    p.setProcessEnvironment(env);
-    p.start(MLSKETCH_BIN, args);
-    if (!p.waitForFinished(60000))
-        return -1;
-    *text = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
 
 QAction *findAction(QWidget *w, const QString &text)
 {
