@@ -97,7 +97,10 @@ run_fuzz() {
     echo "==> core suites under ASan + UBSan (build-fuzz/)"
     run_tests build-fuzz
     local targets=() t failed=0 pids=()
-    for t in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$t" ] && targets+=("$(basename "$t")"); done
+    # Executables only: the folder also holds each target's fuzz_*_autogen directory.
+    for t in build-fuzz/tests/fuzz/fuzz_*; do
+        [ -f "$t" ] && [ -x "$t" ] && targets+=("$(basename "$t")")
+    done
     echo "==> fuzzing ${#targets[@]} targets for ${seconds} s each, two at a time"
     local i
     for ((i = 0; i < ${#targets[@]}; i += 2)); do
