@@ -72,6 +72,16 @@ int AtomicFile::removeStaleTemporaries(const QString &path)
     return removed;
 }
 
+QString AtomicFile::writeError(const QFileDevice &file, int error)
+{
+    // Qt 6.4 says "Unknown error" for a short write (a full disk, a file-size limit): the
+    // system's own words are clearer ("No space left on device").
+    if (error != 0 && (file.error() == QFileDevice::NoError ||
+                       file.errorString() == QLatin1String("Unknown error")))
+        return QString::fromLocal8Bit(std::strerror(error));
+    return file.errorString();
+}
+
 bool AtomicFile::write(const QString &path, const QByteArray &bytes, QString *error)
 {
     auto fail = [&](const QString &why) {
@@ -101,11 +111,12 @@ bool AtomicFile::write(const QString &path, const QByteArray &bytes, QString *er
     QFile tmp(tmpPath);
     if (!tmp.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(QStringLiteral("cannot write: %1").arg(tmp.errorString()));
+    errno = 0;
     bool ok = tmp.write(bytes) == bytes.size() && tmp.flush();
 #ifdef Q_OS_UNIX
     ok = ok && ::fsync(tmp.handle()) == 0; // on disk before it replaces the old file
 #endif
-    const QString why = tmp.errorString();
+    const QString why = writeError(tmp, errno);
     tmp.close();
     ok = ok && tmp.error() == QFileDevice::NoError;
     if (!ok) {

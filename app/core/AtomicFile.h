@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+class QFileDevice;
+
 namespace mls {
 
 /// Writes a file atomically: the bytes go to a temporary file beside the target, flushed to
@@ -21,6 +23,9 @@ public:
     /// Removes the temporaries of @p path left by processes that no longer run; returns how
     /// many were removed.
     static int removeStaleTemporaries(const QString &path);
+    /// Why a write to @p file failed, in words: its error string, or the system's text of
+    /// @p error (errno) where Qt has none.
+    static QString writeError(const QFileDevice &file, int error);
     /// True when @p fileName (no folder) is a temporary of ours for a target named @p target.
     static bool isTemporaryOf(const QString &fileName, const QString &target,
                               qint64 *pid = nullptr);

@@ -1,5 +1,6 @@
 #include "RecoveryStore.h"
 
+#include "AtomicFile.h"
 #include "DiagramReader.h"
 #include "Logging.h"
 
@@ -14,6 +15,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <limits>
 
@@ -373,9 +375,11 @@ bool RecoveryStore::writeFile(const QString &path, const QByteArray &bytes, QStr
         return false;
     }
     // As in DiagramWriter::save: Qt 6.4's commit() can miss a failed final flush (full disk).
+    errno = 0;
     if (file.write(bytes) != bytes.size() || !file.flush() ||
         file.error() != QFileDevice::NoError || !file.commit()) {
-        *error = QStringLiteral("%1: writing failed: %2").arg(path, file.errorString());
+        *error =
+            QStringLiteral("%1: writing failed: %2").arg(path, AtomicFile::writeError(file, errno));
         file.cancelWriting();
         return false;
     }

@@ -71,6 +71,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_autosave->setInterval(defaultAutosaveMs);
     connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    // A snapshot that cannot be written (full disk, recovery folder gone) is said here: the
+    // work is only in this window until it is saved somewhere.
+    connect(&recoveryStore(), &RecoveryStore::writeFailed, this,
+            [this](const QString &session, const QString &message) {
+                if (session == m_recoverySession)
+                    statusBar()->showMessage(tr("Autosave failed: %1").arg(message), 30000);
+            });
 
     m_edit = new EditActions(this);
     m_arrange = new ArrangeActions(this);
