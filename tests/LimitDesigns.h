@@ -16,6 +16,8 @@ namespace mls::test {
 ///   "props"   a few components whose props nest to the depth limit, as wide as the size cap
 ///             allows (deepest props)
 ///   "mesh"    components with the connection limit spread as calls (most connections)
+///   "shared"  half the components model servers, all reading the end of one feature chain
+///             made of the other half (longest walk from the most starts)
 class LimitDesigns
 {
 public:
@@ -31,11 +33,11 @@ public:
                    ",\"y\":" + QByteArray::number(i / 1000 * 20) + ",\"props\":" + props + "}";
         };
         int edges = 0;
-        auto call = [&](int from, int to) {
+        auto call = [&](int from, int to, const char *flow = "requests") {
             out += (edges ? ",{" : "{");
             out += "\"id\":\"e" + QByteArray::number(edges++) + "\",\"from\":\"c" +
                    QByteArray::number(from) + "\",\"to\":\"c" + QByteArray::number(to) +
-                   "\",\"flow\":\"requests\"}";
+                   "\",\"flow\":\"" + flow + "\"}";
         };
         out += "\"components\":[";
         if (shape == QLatin1String("chain") || shape == QLatin1String("fanout")) {
@@ -72,6 +74,14 @@ public:
             out += "],\"connections\":[";
             for (int i = 1; i < 4; ++i)
                 call(i - 1, i);
+        } else if (shape == QLatin1String("shared")) {
+            for (int i = 0; i < n; ++i)
+                component(i, i < n / 2 ? "feature_store" : "model_server");
+            out += "],\"connections\":[";
+            for (int i = 1; i < n / 2; ++i)
+                call(i - 1, i, "features");
+            for (int i = n / 2; i < n; ++i)
+                call(n / 2 - 1, i, "features");
         } else if (shape == QLatin1String("mesh")) {
             const int m = 2000;
             for (int i = 0; i < m; ++i)

@@ -99,8 +99,9 @@ void printText(const Diagram &d, const RuleEngine &engine, const QVector<Finding
                const QVector<StaleWaiver> &stale, QTextStream &out)
 {
     for (const Finding &f : findings) {
-        out << f.rule << ' ' << severityName(f.severity) << ": " << f.message << " ["
-            << (f.components + f.connections).join(QStringLiteral(", ")) << ']';
+        out << f.rule << ' ' << severityName(f.severity) << ": " << f.message;
+        if (!f.components.isEmpty() || !f.connections.isEmpty())
+            out << " [" << (f.components + f.connections).join(QStringLiteral(", ")) << ']';
         if (f.waived)
             out << " (waived: " << f.waiverReason << ')';
         out << '\n';

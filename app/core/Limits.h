@@ -27,6 +27,12 @@ struct Limits
     /// (250,000 components, 1,000,000 connections) has about 8.5 million.
     int maxJsonValues = 12000000;
 
+    /// Nodes the walks of one design rule may visit in one check (a rule walks upstream from
+    /// each model server, trainer or store, so 100,000 models reading one 100,000-long feature
+    /// chain would need 10^10 steps). Past it the rule's findings are replaced by one warning
+    /// that says the rule could not be checked completely. A 10,000-component design needs a
+    /// few hundred thousand.
+    static constexpr qint64 maxRuleSteps = 20000000;
     /// Hops of a request path listed in a latency path or finding; the rest is "… and N more".
     static constexpr int maxListedHops = 20;
     /// Latency-budget findings listed per check; the last one says how many more clients are

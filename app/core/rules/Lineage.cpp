@@ -1,5 +1,7 @@
 #include "Lineage.h"
 
+#include "NodeMarks.h"
+
 namespace mls::lineage {
 
 namespace {
@@ -8,23 +10,23 @@ namespace {
 class Walk
 {
 public:
-    explicit Walk(const RuleGraph &g) : m_seen(g.nodeCount(), 0) {}
+    explicit Walk(const RuleGraph &g) : m_seen(g.nodeCount()) {}
     void start(int n)
     {
-        m_seen[n] = 1;
+        m_seen.insert(n);
         m_order.push_back(n);
     }
     /// Adds @p n when it is new.
     void visit(int n)
     {
-        if (!m_seen[n])
-            start(n);
+        if (m_seen.insert(n))
+            m_order.push_back(n);
     }
-    bool seen(int n) const { return m_seen[n]; }
+    bool seen(int n) const { return m_seen.contains(n); }
     QVector<int> &order() { return m_order; }
 
 private:
-    QVector<char> m_seen;
+    NodeMarks m_seen;
     QVector<int> m_order;
 };
 

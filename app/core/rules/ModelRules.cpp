@@ -1,6 +1,7 @@
 // Checks of where models come from and what watches them: release gates, empty registries,
 // embedding spaces, self-training, feature drift and fallbacks on the request path.
 #include "Lineage.h"
+#include "NodeMarks.h"
 #include "RuleChecks.h"
 
 #include <QSet>
@@ -26,9 +27,9 @@ QStringList idsOf(const RuleGraph &g, const QVector<int> &nodes)
 bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QStringList &target,
                       const QStringList &gates)
 {
-    QVector<char> seen(g.nodeCount(), 0);
+    NodeMarks seen(g.nodeCount());
     QVector<int> queue{start};
-    seen[start] = 1;
+    seen.insert(start);
     for (int i = 0; i < queue.size(); ++i) {
         const int v = queue[i];
         if (v != start && g.isKind(v, target))
@@ -37,10 +38,8 @@ bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QString
             continue;
         for (int e : forward ? g.out(v) : g.in(v)) {
             const int w = forward ? g.edge(e).to : g.edge(e).from;
-            if (g.edge(e).is(Flow::Model) && !seen[w]) {
-                seen[w] = 1;
+            if (g.edge(e).is(Flow::Model) && seen.insert(w))
                 queue.push_back(w);
-            }
         }
     }
     return false;
@@ -49,15 +48,14 @@ bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QString
 /// Embedding models upstream of @p node over `embeddings` edges, not walking past one.
 QVector<int> encodersFeeding(const RuleGraph &g, int node, const QStringList &encoderKinds)
 {
-    QVector<char> seen(g.nodeCount(), 0);
+    NodeMarks seen(g.nodeCount());
     QVector<int> queue{node}, encoders;
-    seen[node] = 1;
+    seen.insert(node);
     for (int i = 0; i < queue.size(); ++i) {
         for (int e : g.in(queue[i])) {
             const int w = g.edge(e).from;
-            if (!g.edge(e).is(Flow::Embeddings) || seen[w])
+            if (!g.edge(e).is(Flow::Embeddings) || !seen.insert(w))
                 continue;
-            seen[w] = 1;
             if (g.isKind(w, encoderKinds))
                 encoders.push_back(w);
             else
@@ -188,11 +186,11 @@ void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
         if (trainers.isEmpty())
             continue;
         const QVector<int> holders = lineage::predictionHolders(g, m, data);
-        QVector<char> own(g.nodeCount(), 0);
+        NodeMarks own(g.nodeCount());
         for (int h : holders)
-            own[h] = 1;
+            own.insert(h);
         for (int t : trainers) {
-            if (!own[t])
+            if (!own.contains(t))
                 continue; // its predictions do not reach this trainer
             // The training data of t, reached without riding on predictions: does a label,
             // or an event from outside the model's own path, enter it?
@@ -207,9 +205,10 @@ void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
                     // from an external API that is not the model's caller.
                     const QString &from = g.node(edge.from).kind;
                     if (edge.is(Flow::Labels))
-                        grounded = grounded || from == labeling || !own[edge.from];
+                        grounded = grounded || from == labeling || !own.contains(edge.from);
                     else if (edge.is(Flow::Events))
-                        grounded = grounded || from == client || (from == api && !own[edge.from]);
+                        grounded =
+                            grounded || from == client || (from == api && !own.contains(edge.from));
                 }
                 if (grounded)
                     break;

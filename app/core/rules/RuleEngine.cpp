@@ -1,16 +1,44 @@
 #include "RuleEngine.h"
 
 #include "LatencyAnalysis.h"
+#include "Limits.h"
 #include "Logging.h"
+#include "NodeMarks.h"
 #include "RuleChecks.h"
 #include "RuleGraph.h"
 #include "RulePack.h"
 
+#include <QCoreApplication>
 #include <algorithm>
+
 #include <numeric>
 #include <vector>
 
 namespace mls {
+
+namespace {
+
+/// What a graph rule reports instead of its findings when its walks outgrow the step budget.
+Finding incompleteCheck(const Rule &rule)
+{
+    Finding f;
+    f.rule = rule.id;
+    f.severity = Severity::Warning;
+    f.title = rule.title;
+    f.message = QCoreApplication::translate(
+                    "RuleEngine", "Not checked: following %1 through this design takes more than "
+                                  "%L2 steps, so its findings are left out")
+                    .arg(rule.id)
+                    .arg(Limits::maxRuleSteps);
+    f.explanation = rule.explanation;
+    f.fix = QCoreApplication::translate(
+        "RuleEngine", "Check the parts of the design one at a time (select them, or split the "
+                      "file); a design of tens of thousands of components sharing one long "
+                      "chain is past what this rule can follow.");
+    return f;
+}
+
+} // namespace
 
 RuleEngine::RuleEngine(const Catalog &catalog) : m_catalog(&catalog)
 {
@@ -117,7 +145,13 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
     for (const BoundRule &r : m_globalRules) {
         const qsizetype before = found.size();
         labelled->resize(before);
+        WalkBudget budget(Limits::maxRuleSteps);
         r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule), labelled}, found);
+        if (budget.exhausted()) {
+            found.resize(before);
+            labelled->resize(before);
+            found.push_back(incompleteCheck(*r.rule));
+        }
         // A check that made a finding without recording its labels: that one cannot be
         // re-rendered in place, recheckInPlace() then falls back to a re-run.
         if (labelled->size() != found.size()) {
@@ -298,8 +332,10 @@ void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
     }
     for (int n = 0; n < g.nodeCount(); ++n)
         removed.insert(g.node(n).id);
+    // A rule that could not be checked names no component (incompleteCheck): it is re-run.
     auto stale = [&](const Finding &f) {
-        return std::any_of(f.components.begin(), f.components.end(),
+        return f.components.isEmpty() ||
+               std::any_of(f.components.begin(), f.components.end(),
                            [&](const QString &c) { return removed.contains(c); });
     };
     qsizetype kept = 0;
@@ -398,11 +434,33 @@ QVector<Finding> RuleEngine::findings() const
 
 QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
 {
-    QSet<QString> firing; // "item|rule"
-    for (const Finding &f : findings()) {
-        for (const QString &id : f.components + f.connections)
-            firing.insert(id + QLatin1Char('|') + f.rule);
+    // Only the items that carry a waiver matter: a design with a finding on each of 250,000
+    // components and no waiver must not build a set of every finding's ids.
+    QSet<QString> waived;
+    for (const Component &c : d.components()) {
+        if (!c.waivers.isEmpty())
+            waived.insert(c.id);
     }
+    for (const Connection &c : d.connections()) {
+        if (!c.waivers.isEmpty())
+            waived.insert(c.id);
+    }
+    if (waived.isEmpty())
+        return {};
+    QSet<QString> firing; // "item|rule"
+    auto fire = [&](const Finding &f) {
+        for (const QStringList *ids : {&f.components, &f.connections}) {
+            for (const QString &id : *ids) {
+                if (waived.contains(id))
+                    firing.insert(id + QLatin1Char('|') + f.rule);
+            }
+        }
+    };
+    for (const QVector<Finding> &list : m_byComponent)
+        std::for_each(list.begin(), list.end(), fire);
+    for (const QVector<Finding> &list : m_byConnection)
+        std::for_each(list.begin(), list.end(), fire);
+    std::for_each(m_global.begin(), m_global.end(), fire);
     QVector<StaleWaiver> stale;
     auto scan = [&](const QString &id, const QVector<Waiver> &waivers, bool connection) {
         for (const Waiver &w : waivers) {

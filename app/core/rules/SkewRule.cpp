@@ -4,7 +4,10 @@
 // flowing back into training are a feedback loop, not shared features, and the online stores
 // behind it are reached from training only through that loop, so neither counts.
 #include "Lineage.h"
+#include "NodeMarks.h"
+
 #include "RuleChecks.h"
+#include <algorithm>
 
 namespace mls {
 
@@ -15,7 +18,10 @@ void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
     // Training data never comes through predictions or a request path (stopAtOnline): what a
     // served model's callers log is its output, not the store it reads.
     const FlowSet trainingFlows = FlowSet::allBut({Flow::Model, Flow::Requests, Flow::Predictions});
-    QHash<int, QVector<char>> trainingSources; // trainer → its upstream, as a mark per node
+    // Each trainer's training sources are walked once and kept as a list (their total length is
+    // bounded by the rule's step budget, unlike one mark per node per trainer); checking a
+    // served model against them marks the list again, which the budget counts too.
+    QHash<int, QVector<int>> trainingSources;
     for (int s = 0; s < g.nodeCount(); ++s) {
         if (!g.isKind(s, ctx.rule.kinds))
             continue;
@@ -28,14 +34,13 @@ void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
         bool shared = false;
         for (int t : trainers) {
             auto it = trainingSources.find(t);
-            if (it == trainingSources.end()) {
-                QVector<char> mark(g.nodeCount(), 0);
-                for (int v : lineage::upstream(g, t, trainingFlows, true))
-                    mark[v] = 1;
-                it = trainingSources.insert(t, mark);
-            }
-            for (int v : serving)
-                shared = shared || (*it)[v];
+            if (it == trainingSources.end())
+                it = trainingSources.insert(t, lineage::upstream(g, t, trainingFlows, true));
+            NodeMarks mark(g.nodeCount());
+            for (int v : std::as_const(*it))
+                mark.insert(v);
+            shared = std::any_of(serving.begin(), serving.end(),
+                                 [&](int v) { return mark.contains(v); });
             if (shared)
                 break;
         }

@@ -1,0 +1,58 @@
+#include "NodeMarks.h"
+
+#include <memory>
+
+namespace mls {
+
+namespace {
+
+struct Level
+{
+    std::vector<quint32> stamps;
+    quint32 epoch = 0;
+};
+
+/// One level per live NodeMarks on this thread; levels are kept for the next walks.
+struct Pool
+{
+    std::vector<std::unique_ptr<Level>> levels;
+    size_t live = 0;
+    WalkBudget *budget = nullptr;
+};
+
+thread_local Pool pool;
+
+} // namespace
+
+NodeMarks::NodeMarks(int nodeCount)
+{
+    if (pool.live == pool.levels.size())
+        pool.levels.push_back(std::make_unique<Level>());
+    Level &level = *pool.levels[pool.live++];
+    if (level.stamps.size() < size_t(nodeCount))
+        level.stamps.resize(size_t(nodeCount), 0);
+    if (++level.epoch == 0) { // wrapped after 4 billion walks: forget every old mark
+        std::fill(level.stamps.begin(), level.stamps.end(), 0);
+        level.epoch = 1;
+    }
+    m_stamps = &level.stamps;
+    m_budget = pool.budget;
+    m_epoch = level.epoch;
+}
+
+WalkBudget::WalkBudget(qint64 steps) : m_left(steps), m_outer(pool.budget)
+{
+    pool.budget = this;
+}
+
+WalkBudget::~WalkBudget()
+{
+    pool.budget = m_outer;
+}
+
+NodeMarks::~NodeMarks()
+{
+    --pool.live;
+}
+
+} // namespace mls
