@@ -7,6 +7,7 @@
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 #include "EditActions.h"
+#include "EmbeddedDesign.h"
 #include "ExportActions.h"
 #include "PracticeMode.h"
 #include "RecoveryStore.h"
@@ -308,7 +309,9 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
     discardRecovery();
     // Templates open as untitled copies: saving must not target the read-only resource. So
     // does the text form (.mls): Save writes a .mlsketch, which keeps the positions.
-    const bool isTemplate = TemplateLibrary::isTemplatePath(path) || DesignFile::isText(path);
+    // A PNG's embedded design too: Save must not overwrite the picture with JSON.
+    const bool isTemplate = TemplateLibrary::isTemplatePath(path) || DesignFile::isText(path) ||
+                            EmbeddedDesign::isPng(path);
     setDiagram(std::move(result.diagram), isTemplate ? QString() : path);
     if (!isTemplate)
         rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -358,7 +361,8 @@ void MainWindow::open()
 {
     const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch *.mls);;All files (*)"));
+        this, tr("Open Diagram"), dir,
+        tr("mlsketch diagrams (*.mlsketch *.mls *.png);;All files (*)"));
     if (!path.isEmpty())
         openFileInteractive(path);
 }
@@ -487,6 +491,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
         if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  EmbeddedDesign::isPng(url.toLocalFile()) ||
                                   TextActions::isImportable(url.toLocalFile()))) {
             event->acceptProposedAction();
             return;
@@ -502,7 +507,8 @@ void MainWindow::dropEvent(QDropEvent *event)
             event->acceptProposedAction();
             return;
         }
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch"))) {
+        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  EmbeddedDesign::isPng(url.toLocalFile()))) {
             openFileInteractive(url.toLocalFile());
             event->acceptProposedAction();
             return;

@@ -5,6 +5,7 @@
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
+#include "EmbeddedDesign.h"
 #include "GroupItem.h"
 #include "MimeTypes.h"
 #include "commands/AddItemsCommand.h"
@@ -278,7 +279,8 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
 static QString droppedDiagram(const QMimeData *mime)
 {
     for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch")))
+        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  EmbeddedDesign::isPng(url.toLocalFile())))
             return url.toLocalFile();
     }
     return {};
