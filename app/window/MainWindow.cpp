@@ -9,10 +9,14 @@
 #include "EditActions.h"
 #include "EmbeddedDesign.h"
 #include "ExportActions.h"
+#include "HelpActions.h"
+#include "MainToolBar.h"
 #include "PracticeMode.h"
 #include "RecoveryStore.h"
 #include "TemplateLibrary.h"
 #include "TextActions.h"
+#include "UndoReveal.h"
+#include "WindowState.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -38,7 +42,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
 #include <QUndoStack>
 
 namespace mls {
@@ -77,12 +80,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_arrange = new ArrangeActions(this);
     m_export = new ExportActions(this);
     m_autoLayout = new AutoLayoutActions(this);
+    m_windowState = new WindowState(this, m_view); // dock layout, panels toggle, minimap
     createDocks();
     m_text = new TextActions(this);
     createMenus();
     m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
     setDiagram(std::make_unique<Diagram>(), QString());
     resize(1280, 800);
+    m_windowState->applyDefaultLayout(); // what a first start shows; saved state wins
     readSettings();
 }
 
@@ -162,13 +167,9 @@ void MainWindow::createMenus()
     m_arrange->populate(arrange);
     m_autoLayout->populate(arrange);
 
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_edit->undoAction());
-    bar->addAction(m_edit->redoAction());
-    bar->addSeparator();
-    bar->addAction(tr("Fit"), m_view, &DiagramView::fitToContent);
+    (new HelpActions(this))->populate(menuBar()->addMenu(tr("&Help")));
+    MainToolBar::build(this);
+    new UndoReveal(this); // fits the view after undoing a layout
 }
 
 void MainWindow::createViewMenu(QMenu *view)
@@ -204,6 +205,7 @@ void MainWindow::createViewMenu(QMenu *view)
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
+    m_windowState->populateViewMenu(view);
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
@@ -289,6 +291,7 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     updateSelection();
     QTimer::singleShot(0, m_view, &DiagramView::fitToContent); // once the window has its size
     m_view->fitToContent();
+    Q_EMIT documentChanged();
 }
 
 bool MainWindow::holdsNothing() const
@@ -532,7 +535,9 @@ void MainWindow::updateStatus()
     m_countsLabel->setText(
         QStringLiteral("%1 · %2").arg(countText(components, tr("component"), tr("components")),
                                       countText(connections, tr("connection"), tr("connections"))));
-    m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
+    m_zoomLabel->setText(m_view->zoom() < 0.01 ? tr("%1 %").arg(m_view->zoom() * 100, 0, 'f', 1)
+                                               : tr("%1 %").arg(qRound(m_view->zoom() * 100)));
+    m_countsLabel->setMinimumWidth(m_countsLabel->sizeHint().width()); // never clipped
 }
 
 void MainWindow::updateSelection()

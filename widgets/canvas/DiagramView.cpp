@@ -82,7 +82,8 @@ void DiagramView::fitToContent()
     const qreal fit =
         qMin(viewRect.width() / content.width(), viewRect.height() / content.height());
     resetTransform();
-    const qreal zoom = qBound(minZoom, qMin(fit, 1.0), maxZoom);
+    // Not bounded below by minZoom: the whole content must show, however large.
+    const qreal zoom = qBound(1e-6, qMin(fit, 1.0), maxZoom);
     scale(zoom, zoom);
     centerOn(content.center());
     Q_EMIT zoomChanged(this->zoom());
