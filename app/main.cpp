@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "LayoutRunner.h"
 #include "MainWindow.h"
+#include "StartPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -105,6 +106,8 @@ int main(int argc, char *argv[])
         window->show();
         if (!files.isEmpty())
             window->openFileInteractive(files.constFirst());
+        else
+            mls::StartPage::showIn(window); // first run: new, template, recent, open
     }
     return app.exec();
 }

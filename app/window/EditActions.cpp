@@ -36,8 +36,17 @@ void EditActions::populate(QMenu *menu)
     QUndoStack *stack = m_window->undoStack();
     m_undo = stack->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setProperty("shortcutName", tr("Undo")); // the text names the command
     m_redo = stack->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y as well as the platform's key (Ctrl+Shift+Z on Linux): people bring both habits.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &k :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    }
+    m_redo->setShortcuts(redoKeys);
+    m_redo->setProperty("shortcutName", tr("Redo"));
     menu->addAction(m_undo);
     menu->addAction(m_redo);
     menu->addSeparator();

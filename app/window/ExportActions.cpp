@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "canvas/DiagramScene.h"
 #include "dialogs/ExportDialog.h"
+#include "export/ExportLocation.h"
 #include "export/ExportWriter.h"
 #include "export/SceneExporter.h"
 
@@ -11,14 +12,12 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
-#include <QDir>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPrintDialog>
 #include <QPrinter>
-#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace mls {
@@ -75,14 +74,7 @@ ExportOptions ExportActions::currentOptions(bool selectionOnly) const
 
 QString ExportActions::suggestedPath() const
 {
-    const QString file = m_window->filePath();
-    if (!file.isEmpty() && !file.startsWith(QLatin1String(":/")))
-        return QFileInfo(file).dir().filePath(QFileInfo(file).completeBaseName());
-    QString name = m_window->diagram()->meta().title.trimmed();
-    name.replace(QLatin1Char('/'), QLatin1Char('-'));
-    if (name.isEmpty())
-        name = tr("diagram");
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
+    return ExportLocation::suggest(m_window->filePath(), m_window->diagram()->meta().title);
 }
 
 void ExportActions::exportDiagram()

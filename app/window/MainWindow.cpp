@@ -7,11 +7,16 @@
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 #include "EditActions.h"
+#include "EmbeddedDesign.h"
 #include "ExportActions.h"
+#include "HelpActions.h"
+#include "MainToolBar.h"
 #include "PracticeMode.h"
 #include "RecoveryStore.h"
 #include "TemplateLibrary.h"
 #include "TextActions.h"
+#include "UndoReveal.h"
+#include "WindowState.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -37,7 +42,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
 #include <QUndoStack>
 
 namespace mls {
@@ -83,12 +87,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_arrange = new ArrangeActions(this);
     m_export = new ExportActions(this);
     m_autoLayout = new AutoLayoutActions(this);
+    m_windowState = new WindowState(this, m_view); // dock layout, panels toggle, minimap
     createDocks();
     m_text = new TextActions(this);
     createMenus();
     m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
     setDiagram(std::make_unique<Diagram>(), QString());
     resize(1280, 800);
+    m_windowState->applyDefaultLayout(); // what a first start shows; saved state wins
     readSettings();
 }
 
@@ -168,13 +174,9 @@ void MainWindow::createMenus()
     m_arrange->populate(arrange);
     m_autoLayout->populate(arrange);
 
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_edit->undoAction());
-    bar->addAction(m_edit->redoAction());
-    bar->addSeparator();
-    bar->addAction(tr("Fit"), m_view, &DiagramView::fitToContent);
+    (new HelpActions(this))->populate(menuBar()->addMenu(tr("&Help")));
+    MainToolBar::build(this);
+    new UndoReveal(this); // fits the view after undoing a layout
 }
 
 void MainWindow::createViewMenu(QMenu *view)
@@ -210,6 +212,7 @@ void MainWindow::createViewMenu(QMenu *view)
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
+    m_windowState->populateViewMenu(view);
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
@@ -295,6 +298,7 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     updateSelection();
     QTimer::singleShot(0, m_view, &DiagramView::fitToContent); // once the window has its size
     m_view->fitToContent();
+    Q_EMIT documentChanged();
 }
 
 bool MainWindow::holdsNothing() const
@@ -315,7 +319,9 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
     discardRecovery();
     // Templates open as untitled copies: saving must not target the read-only resource. So
     // does the text form (.mls): Save writes a .mlsketch, which keeps the positions.
-    const bool isTemplate = TemplateLibrary::isTemplatePath(path) || DesignFile::isText(path);
+    // A PNG's embedded design too: Save must not overwrite the picture with JSON.
+    const bool isTemplate = TemplateLibrary::isTemplatePath(path) || DesignFile::isText(path) ||
+                            EmbeddedDesign::isPng(path);
     setDiagram(std::move(result.diagram), isTemplate ? QString() : path);
     if (!isTemplate)
         rememberRecent(QFileInfo(path).absoluteFilePath());
@@ -365,7 +371,8 @@ void MainWindow::open()
 {
     const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Diagram"), dir, tr("mlsketch diagrams (*.mlsketch *.mls);;All files (*)"));
+        this, tr("Open Diagram"), dir,
+        tr("mlsketch diagrams (*.mlsketch *.mls *.png);;All files (*)"));
     if (!path.isEmpty())
         openFileInteractive(path);
 }
@@ -494,6 +501,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
         if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  EmbeddedDesign::isPng(url.toLocalFile()) ||
                                   TextActions::isImportable(url.toLocalFile()))) {
             event->acceptProposedAction();
             return;
@@ -509,7 +517,8 @@ void MainWindow::dropEvent(QDropEvent *event)
             event->acceptProposedAction();
             return;
         }
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch"))) {
+        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  EmbeddedDesign::isPng(url.toLocalFile()))) {
             openFileInteractive(url.toLocalFile());
             event->acceptProposedAction();
             return;
@@ -533,7 +542,9 @@ void MainWindow::updateStatus()
     m_countsLabel->setText(
         QStringLiteral("%1 · %2").arg(countText(components, tr("component"), tr("components")),
                                       countText(connections, tr("connection"), tr("connections"))));
-    m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
+    m_zoomLabel->setText(m_view->zoom() < 0.01 ? tr("%1 %").arg(m_view->zoom() * 100, 0, 'f', 1)
+                                               : tr("%1 %").arg(qRound(m_view->zoom() * 100)));
+    m_countsLabel->setMinimumWidth(m_countsLabel->sizeHint().width()); // never clipped
 }
 
 void MainWindow::updateSelection()

@@ -21,6 +21,7 @@ class DiagramView;
 class EditActions;
 class ExportActions;
 class TextActions;
+class WindowState;
 class InspectorPanel;
 class PalettePanel;
 class PracticeMode;
@@ -48,6 +49,7 @@ public:
     AutoLayoutActions *autoLayoutActions() const { return m_autoLayout; }
     PracticeMode *practiceMode() const { return m_practice; }
     TextActions *textActions() const { return m_text; }
+    WindowState *windowState() const { return m_windowState; }
     const QString &filePath() const { return m_filePath; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
@@ -80,6 +82,10 @@ public:
     static RecoveryStore &recoveryStore();
     /// Asks which recovered sessions to restore and opens each in a window. Returns the count.
     static int offerRecovery(QWidget *parent);
+
+Q_SIGNALS:
+    /// Another document is shown (new, opened, imported, restored).
+    void documentChanged();
 
 public Q_SLOTS:
     bool save();
@@ -129,6 +135,7 @@ private:
     AutoLayoutActions *m_autoLayout = nullptr;
     PracticeMode *m_practice = nullptr;
     TextActions *m_text = nullptr;
+    WindowState *m_windowState = nullptr;
     QPointer<MainWindow> m_lastOpened;
     QMenu *m_recentMenu = nullptr;
     QString m_filePath;

@@ -46,7 +46,9 @@ set(expected
     ./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg
     ./usr/share/icons/hicolor/scalable/mimetypes/application-x-mlsketch.svg
     ./usr/share/mlsketch/templates/video_recommendation.mlsketch
-    ./usr/share/mlsketch/rules/core.json)
+    ./usr/share/mlsketch/rules/core.json
+    ./usr/share/doc/mlsketch/copyright
+    ./usr/share/doc/mlsketch/changelog.gz)
 foreach(size 16 22 24 32 48 64 128 256)
     list(APPEND expected ./usr/share/icons/hicolor/${size}x${size}/apps/${APP_ID}.png
                          ./usr/share/icons/hicolor/${size}x${size}/mimetypes/application-x-mlsketch.png)
@@ -67,5 +69,22 @@ set(root "${WORK_DIR}/root")
 mls_run(0 out dpkg -x "${debs}" "${root}")
 # The man page is gzip-compressed and the binary runs from the unpacked tree.
 mls_run(0 out gzip -t "${root}/usr/share/man/man1/mlsketch.1.gz")
+mls_run(0 out gzip -t "${root}/usr/share/doc/mlsketch/changelog.gz")
+# The copyright file is machine-readable (DEP-5) and names the licences of what is linked.
+file(READ "${root}/usr/share/doc/mlsketch/copyright" copyright)
+mls_expect_match("${copyright}" "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+                 "DEP-5 copyright header")
+foreach(license Expat LGPL-3 EPL-1.0)
+    mls_expect_match("${copyright}" "\nLicense: ${license}\n" "copyright licences")
+endforeach()
 mls_run_installed("${root}/usr/bin/mlsketch" "${root}/usr" "${VERSION}" "${WORK_DIR}" "${EXPORT}")
 message(STATUS "the .deb installs and runs: ${debs}")
+
+# Debian's own checker, last (it takes a few seconds): no errors. build.sh test installs it.
+find_program(found_lintian lintian)
+if(NOT found_lintian)
+    message("SKIPPED: lintian is not installed (Debian package lintian); the other checks passed")
+    return()
+endif()
+mls_run(0 out lintian --fail-on error --tag-display-limit 0 "${debs}")
+message(STATUS "lintian: no errors\n${out}")

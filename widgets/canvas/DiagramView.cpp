@@ -5,6 +5,7 @@
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
+#include "EmbeddedDesign.h"
 #include "GroupItem.h"
 #include "MimeTypes.h"
 #include "commands/AddItemsCommand.h"
@@ -81,7 +82,8 @@ void DiagramView::fitToContent()
     const qreal fit =
         qMin(viewRect.width() / content.width(), viewRect.height() / content.height());
     resetTransform();
-    const qreal zoom = qBound(minZoom, qMin(fit, 1.0), maxZoom);
+    // Not bounded below by minZoom: the whole content must show, however large.
+    const qreal zoom = qBound(1e-6, qMin(fit, 1.0), maxZoom);
     scale(zoom, zoom);
     centerOn(content.center());
     Q_EMIT zoomChanged(this->zoom());
@@ -278,7 +280,8 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
 static QString droppedDiagram(const QMimeData *mime)
 {
     for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".mlsketch")))
+        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
+                                  EmbeddedDesign::isPng(url.toLocalFile())))
             return url.toLocalFile();
     }
     return {};

@@ -18,7 +18,9 @@ public:
 
     qreal zoom() const { return transform().m11(); }
     void setZoom(qreal zoom);
-    static constexpr qreal minZoom = 0.05;
+    /// 0.5 %: a 200,000-pixel-wide sfdp layout still fits a 1000-pixel view. Fit goes lower
+    /// when the content needs it (up to the coordinate limit), so Fit always fits.
+    static constexpr qreal minZoom = 0.005;
     static constexpr qreal maxZoom = 4.0;
 
     DiagramScene *diagramScene() const;

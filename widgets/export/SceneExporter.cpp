@@ -1,6 +1,7 @@
 #include "SceneExporter.h"
 
 #include "Diagram.h"
+#include "EmbeddedDesign.h"
 #include "Logging.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
@@ -210,9 +211,14 @@ QImage SceneExporter::toImage(QString *error) const
 
 QByteArray SceneExporter::toPng(QString *error) const
 {
-    const QImage image = toImage(error);
+    QImage image = toImage(error);
     if (image.isNull())
         return {};
+    // The picture carries its design (or the exported selection), to open again as a diagram.
+    if (m_options.selection.isEmpty())
+        EmbeddedDesign::embed(*m_diagram, image);
+    else
+        EmbeddedDesign::embed(*ExportScope::subset(*m_diagram, m_options.selection), image);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

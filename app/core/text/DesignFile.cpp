@@ -1,5 +1,6 @@
 #include "DesignFile.h"
 
+#include "EmbeddedDesign.h"
 #include "TextParser.h"
 #include "layout/DiagramLayout.h"
 
@@ -14,6 +15,8 @@ bool DesignFile::isText(const QString &path)
 
 ReadResult DesignFile::readFile(const QString &path, const ReadLimits &limits)
 {
+    if (EmbeddedDesign::isPng(path))
+        return EmbeddedDesign::readFile(path, limits);
     if (!isText(path))
         return DiagramReader::readFile(path, limits);
     ReadResult r = TextParser::readFile(path, limits);
