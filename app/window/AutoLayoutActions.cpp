@@ -4,7 +4,6 @@
 #include "Diagram.h"
 #include "LayoutRunner.h"
 #include "MainWindow.h"
-#include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -183,8 +182,7 @@ void AutoLayoutActions::run(const QStringList &selection)
     m_animation->finish();
     LayoutOptions options;
     options.direction = direction();
-    m_input = DiagramLayout::input(*diagram, options, selection,
-                                   QSizeF(CardStyle::cardWidth, CardStyle::cardHeight));
+    m_input = DiagramLayout::input(*diagram, options, selection);
     if (m_input.nodes.isEmpty()) {
         end(tr("Nothing to lay out"));
         return;

@@ -126,7 +126,7 @@ void MainWindow::createDocks()
     paletteDock->setWidget(m_palette);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
     connect(m_palette, &PalettePanel::addRequested, this, [this](const QString &kind) {
-        m_view->addComponent(kind, m_view->centreForNewComponent());
+        m_view->addComponent(kind, m_view->centreForNewComponent(kind));
         m_view->setFocus();
     });
 

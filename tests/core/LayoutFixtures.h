@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../TestDiagrams.h"
+#include "CardGeometry.h"
 #include "layout/LayoutPlacement.h"
 
 #include <QHash>
@@ -15,10 +16,16 @@ namespace mls::test::layout {
 
 using Fixture = std::function<void(Diagram &)>;
 
-/// The card a laid-out component occupies (the canvas's card size).
+/// The card of the base size at @p centre (what a short label gets).
 inline QRectF card(const QPointF &centre)
 {
     return LayoutPlacement::cardRect(centre, {212, 60});
+}
+
+/// The card a laid-out component occupies (the canvas's card, sized by its label).
+inline QRectF card(const Component &c)
+{
+    return CardGeometry::rect(c);
 }
 
 /// The first pair of overlapping cards, as text, or empty.
@@ -27,7 +34,7 @@ inline QString overlap(const Diagram &d)
     const auto &cs = d.components();
     for (size_t i = 0; i < cs.size(); ++i)
         for (size_t j = i + 1; j < cs.size(); ++j)
-            if (card(cs[i].pos).intersects(card(cs[j].pos)))
+            if (card(cs[i]).intersects(card(cs[j])))
                 return cs[i].id + " overlaps " + cs[j].id;
     return {};
 }

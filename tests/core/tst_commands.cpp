@@ -1,4 +1,5 @@
 #include "../TestDiagrams.h"
+#include "CardGeometry.h"
 #include "DiagramWriter.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void groupAndUngroup();
     void editGroup();
     void paste();
+    void repeatedPastesCascade();
     void pasteRejectsGarbage();
     void setMeta();
     void noOpIsObsolete();
@@ -304,9 +306,35 @@ void TestCommands::paste()
         QCOMPARE(int(m_diagram->components().size()), 6);
         QCOMPARE(int(m_diagram->connections().size()), 4);
         QCOMPARE(int(m_diagram->groups().size()), 2);
-        QCOMPARE(m_diagram->component(ids[0])->pos, QPointF(30, 30));
+        // The copy keeps its shape, moved clear of every other card.
+        const QPointF shift =
+            m_diagram->component(ids[0])->pos - m_diagram->component("client")->pos;
+        QCOMPARE(m_diagram->component(ids[1])->pos, m_diagram->component("gw")->pos + shift);
+        QVERIFY(shift.manhattanLength() > 0);
+        for (const QString &id : ids)
+            for (const Component &c : m_diagram->components())
+                QVERIFY2(ids.contains(c.id) || !CardGeometry::rect(c).intersects(
+                                                   CardGeometry::rect(*m_diagram->component(id))),
+                         qPrintable(id + " covers " + c.id));
         QCOMPARE(m_diagram->outgoing(ids[0]).first()->to, ids[1]);
     });
+}
+
+void TestCommands::repeatedPastesCascade()
+{
+    const QByteArray bytes = Fragment::extract(*m_diagram, {"client", "gw"}).toBytes();
+    for (int n = 1; n <= 6; ++n) {
+        QString error;
+        auto *cmd = AddItemsCommand::paste(m_diagram, bytes, QPointF(30, 30) * n, &error);
+        QVERIFY2(cmd, qPrintable(error));
+        m_stack->push(cmd);
+    }
+    QCOMPARE(int(m_diagram->components().size()), 4 + 12);
+    const auto &all = m_diagram->components();
+    for (size_t i = 0; i < all.size(); ++i)
+        for (size_t j = i + 1; j < all.size(); ++j)
+            QVERIFY2(!CardGeometry::rect(all[i]).intersects(CardGeometry::rect(all[j])),
+                     qPrintable(all[i].id + " and " + all[j].id + " overlap"));
 }
 
 void TestCommands::pasteRejectsGarbage()

@@ -40,7 +40,7 @@ QRectF zoneRect(const Diagram &d, const Group &g)
 {
     QRectF r;
     for (const QString &m : g.members)
-        r |= card(d.component(m)->pos);
+        r |= card(*d.component(m));
     return r.adjusted(-24, -24 - 22, 24, 24);
 }
 
@@ -66,9 +66,9 @@ QString zoneProblem(const Diagram &d, const LayoutResult &r)
             return g.id + ": reported rectangle differs from the drawn one";
         for (const Component &c : d.components()) {
             const bool member = g.members.contains(c.id);
-            if (member && !rects[k].contains(card(c.pos)))
+            if (member && !rects[k].contains(card(c)))
                 return c.id + " sticks out of " + g.id;
-            if (!member && rects[k].intersects(card(c.pos)))
+            if (!member && rects[k].intersects(card(c)))
                 return c.id + " lies inside " + g.id;
         }
         for (int j = 0; j < k; ++j)
@@ -164,9 +164,9 @@ void TestLayout::zonesAreClusters()
         const QRectF zone = zoneRect(*d, g);
         for (const Component &c : d->components()) {
             if (g.members.contains(c.id))
-                QVERIFY(r.clusters[d->groupIndex(g.id)].rect.contains(card(c.pos)));
+                QVERIFY(r.clusters[d->groupIndex(g.id)].rect.contains(card(c)));
             else
-                QVERIFY2(!zone.intersects(card(c.pos)), qPrintable(c.id + " inside " + g.id));
+                QVERIFY2(!zone.intersects(card(c)), qPrintable(c.id + " inside " + g.id));
         }
     }
 }
@@ -271,7 +271,7 @@ void TestLayout::sfdpZonesWithPinAndSelection()
     for (const Component &c : d->components()) {
         before.insert(c.id, c.pos);
         if (chosen.contains(c.id))
-            oldBox |= card(c.pos);
+            oldBox |= card(c);
     }
     const LayoutInput in = DiagramLayout::input(*d, options(LayoutEngine::Sfdp, {}), chosen);
     const LayoutResult s = GraphvizLayout::run(in);
@@ -281,7 +281,7 @@ void TestLayout::sfdpZonesWithPinAndSelection()
     QRectF newBox;
     for (const Component &c : d->components()) {
         if (chosen.contains(c.id))
-            newBox |= card(c.pos);
+            newBox |= card(c);
         else
             QCOMPARE(c.pos, before.value(c.id));
     }
@@ -289,7 +289,7 @@ void TestLayout::sfdpZonesWithPinAndSelection()
     const QRectF zone = zoneRect(*d, d->groups()[0]); // z1 = c0…c3, all chosen
     for (const QString &id : chosen) {
         if (!d->groups()[0].members.contains(id))
-            QVERIFY2(!zone.intersects(card(d->component(id)->pos)), qPrintable(id));
+            QVERIFY2(!zone.intersects(card(*d->component(id))), qPrintable(id));
     }
 }
 
@@ -365,7 +365,7 @@ void TestLayout::selectionOnly()
         d->moveComponent(c.id, QPointF(c.id.mid(1).toInt() * 300, 1000));
         before.insert(c.id, d->component(c.id)->pos);
         if (chosen.contains(c.id))
-            oldBox |= card(d->component(c.id)->pos);
+            oldBox |= card(*d->component(c.id));
     }
     const LayoutInput in = DiagramLayout::input(*d, {}, chosen);
     QCOMPARE(in.nodes.size(), chosen.size());
@@ -376,7 +376,7 @@ void TestLayout::selectionOnly()
     QRectF newBox;
     for (const Component &c : d->components()) {
         if (chosen.contains(c.id))
-            newBox |= card(c.pos);
+            newBox |= card(c);
         else
             QCOMPARE(c.pos, before.value(c.id));
     }

@@ -1,3 +1,4 @@
+#include "CardGeometry.h"
 #include "Catalog.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
@@ -16,12 +17,12 @@ namespace {
 
 const QString templateDir = QStringLiteral(MLS_SOURCE_DIR "/templates");
 
-// Card and zone geometry as the canvas draws it (CardStyle, GroupItem), in scene px.
-constexpr qreal cardWidth = 212, cardHeight = 60, zonePadding = 24, zoneTitle = 22;
+// Card and zone geometry as the canvas draws it (CardGeometry, GroupItem), in scene px.
+constexpr qreal zonePadding = 24, zoneTitle = 22;
 
 QRectF cardRect(const Component &c)
 {
-    return {c.pos.x() - cardWidth / 2, c.pos.y() - cardHeight / 2, cardWidth, cardHeight};
+    return CardGeometry::rect(c);
 }
 
 QRectF zoneRect(const Diagram &d, const Group &g)

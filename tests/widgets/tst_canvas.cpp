@@ -1,10 +1,12 @@
 #include "../TestDiagrams.h"
+#include "CardGeometry.h"
 #include "Diagram.h"
 #include "canvas/CanvasController.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/GroupItem.h"
+#include "commands/EditComponentCommand.h"
 #include "panels/PalettePanel.h"
 
 #include <QApplication>
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void dragCardOutOfZoneLeavesIt();
     void editLabelInPlace();
     void shiftClickTogglesAndRubberBandSelects();
+    void newCardsLandOnFreeSpots();
+    void longLabelGrowsTheCard();
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -139,8 +143,8 @@ void TestCanvas::connectByDragging()
         asked = flows;
         return chosen;
     });
-    const QPointF handle =
-        m_scene->componentItem(from)->mapToScene(ComponentItem::handleRect().center());
+    const QPointF handle = m_scene->componentItem(from)->mapToScene(
+        m_scene->componentItem(from)->handleRect().center());
     drag(handle, m_diagram->component(to)->pos);
     if (!offered.isEmpty())
         QCOMPARE(asked, offered);
@@ -161,8 +165,8 @@ void TestCanvas::connectByDragging()
 
 void TestCanvas::incompatibleDropIsRefused()
 {
-    const QPointF handle =
-        m_scene->componentItem("reg")->mapToScene(ComponentItem::handleRect().center());
+    const QPointF handle = m_scene->componentItem("reg")->mapToScene(
+        m_scene->componentItem("reg")->handleRect().center());
     drag(handle, m_diagram->component("client")->pos);
     QVERIFY(m_diagram->connections().empty());
     QCOMPARE(
@@ -179,8 +183,8 @@ void TestCanvas::incompatibleAllowedWhenAsked()
         asked = flows;
         return QStringLiteral("model");
     });
-    const QPointF handle =
-        m_scene->componentItem("reg")->mapToScene(ComponentItem::handleRect().center());
+    const QPointF handle = m_scene->componentItem("reg")->mapToScene(
+        m_scene->componentItem("reg")->handleRect().center());
     drag(handle, m_diagram->component("client")->pos);
     QCOMPARE(int(m_diagram->connections().size()), 1);
     QCOMPARE(m_diagram->connections()[0].flow, QStringLiteral("model"));
@@ -303,3 +307,39 @@ void TestCanvas::zoomStepsStopAtActualSize()
 }
 
 #include "tst_canvas.moc"
+
+void TestCanvas::newCardsLandOnFreeSpots()
+{
+    // The first lands at the view's centre; the next ones, nearest to it, cover nothing.
+    const QPointF centre =
+        m_scene->snapped(m_view->mapToScene(m_view->viewport()->rect().center()));
+    const QString first = m_view->addComponent("cache", m_view->centreForNewComponent("cache"));
+    QCOMPARE(m_diagram->component(first)->pos, centre);
+    for (int i = 0; i < 5; ++i) {
+        const QString id =
+            m_view->addComponent("ranking", m_view->centreForNewComponent("ranking"));
+        const Component *c = m_diagram->component(id);
+        QVERIFY(QLineF(c->pos, centre).length() < 400);
+        QCOMPARE(m_scene->snapped(c->pos), c->pos);
+    }
+    const auto &all = m_diagram->components();
+    for (size_t i = 0; i < all.size(); ++i)
+        for (size_t j = i + 1; j < all.size(); ++j)
+            QVERIFY2(!CardGeometry::rect(all[i]).intersects(CardGeometry::rect(all[j])),
+                     qPrintable(all[i].id + " covers " + all[j].id));
+    QCOMPARE(m_stack->count(), 6); // one undo step each
+}
+
+void TestCanvas::longLabelGrowsTheCard()
+{
+    const QString label = QStringLiteral("Followed-Post Retrieval and the trending posts of the "
+                                         "accounts a user follows, merged and deduplicated");
+    m_stack->push(EditComponentCommand::setLabel(m_diagram, "gw", label));
+    ComponentItem *item = m_scene->componentItem("gw");
+    QCOMPARE(item->sceneCardRect(), CardGeometry::rect(*m_diagram->component("gw")));
+    QVERIFY(item->sceneCardRect().height() > CardGeometry::baseHeight);
+    QVERIFY(item->boundingRect().contains(item->cardRect()));
+    m_stack->undo();
+    QCOMPARE(item->sceneCardRect().size(),
+             QSizeF(CardGeometry::baseWidth, CardGeometry::baseHeight));
+}

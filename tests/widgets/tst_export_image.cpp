@@ -1,4 +1,5 @@
 #include "../TestDiagrams.h"
+#include "CardGeometry.h"
 #include "Catalog.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
@@ -22,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 using namespace mls;
 using namespace mls::test;
@@ -91,6 +94,17 @@ bool showsLabel(const QStringList &texts, const QString &label)
             return true;
     }
     return false;
+}
+
+/// True when every line @p c's card wraps its label into is a text of the SVG, so the label's
+/// words are all there in order and none is cut ("Followed-Post Ret…" was).
+bool showsWholeLabel(const QStringList &texts, const Component &c)
+{
+    const CardGeometry::CardText card = CardGeometry::layout(c);
+    if (card.lines.join(QLatin1Char(' ')) != Catalog::builtin().displayName(c).simplified())
+        return false;
+    return std::all_of(card.lines.begin(), card.lines.end(),
+                       [&](const QString &line) { return texts.contains(line); });
 }
 
 /// Fraction of pixels whose colour differs by more than @p tolerance in any channel.
@@ -177,7 +191,9 @@ void TestExportImage::everyTemplateExportsCleanly()
     QCOMPARE(svg.foreignObjects, 0);
     QCOMPARE(svg.title, read.diagram->meta().title);
     for (const Component &c : read.diagram->components())
-        QVERIFY2(svg.texts.contains(c.label), qPrintable(c.label + QStringLiteral(" cut short")));
+        QVERIFY2(showsWholeLabel(svg.texts, c), qPrintable(c.label + QStringLiteral(" cut short")));
+    for (const QString &text : svg.texts)
+        QVERIFY2(!text.contains(QChar(0x2026)), qPrintable(text + QStringLiteral(" is elided")));
     for (const Group &g : read.diagram->groups())
         QVERIFY2(showsLabel(svg.texts, g.label), qPrintable(g.label));
     QString error;
@@ -210,7 +226,7 @@ void TestExportImage::svgIsVectorsAndText()
     QVERIFY2(svg.desc.contains(counts), qPrintable(svg.desc));
     // Every card's label and kind, every zone title and arrow label is real text.
     for (const Component &c : d->components()) {
-        QVERIFY2(showsLabel(svg.texts, c.label), qPrintable(c.label));
+        QVERIFY2(showsWholeLabel(svg.texts, c), qPrintable(c.label));
         QVERIFY2(showsLabel(svg.texts, Catalog::builtin().kindLabel(c.kind)), qPrintable(c.kind));
     }
     for (const Group &g : d->groups())
@@ -327,7 +343,7 @@ void TestExportImage::problemMarkers()
     options.problemMarkers = markers;
     const SceneExporter exporter(&d, options);
     const QImage image = exporter.toImage();
-    const QRectF card = ComponentItem::CardRectAt(d.component("rank")->pos);
+    const QRectF card = CardGeometry::rect(*d.component("rank"));
     const QPoint centre = toPixel(exporter, QPointF(card.right() - 16, card.top()));
     const QColor amber = FindingBadge::color(Severity::Warning);
     int badgePixels = 0;
@@ -356,7 +372,7 @@ void TestExportImage::pngShowsCards()
     QCOMPARE(background, QColor(Qt::white));
     for (const Component &c : d->components()) {
         // The category stripe on the card's left edge is drawn in the kind's colour.
-        const QRectF card = ComponentItem::CardRectAt(c.pos);
+        const QRectF card = CardGeometry::rect(c);
         const QPoint stripe = toPixel(exporter, QPointF(card.left() + 2, c.pos.y()));
         const QColor expected = Catalog::builtin().kind(c.kind)->color;
         const QColor got = image.pixelColor(stripe);

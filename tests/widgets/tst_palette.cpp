@@ -32,6 +32,8 @@ private Q_SLOTS:
     void doubleClickAdds();
     void enterOnItemAdds();
     void enterInSearchAddsFirstMatch();
+    void searchRanksNamesFirst_data();
+    void searchRanksNamesFirst();
     void downInSearchFocusesFirstMatch();
     void iconsFollowDarkPalette();
 };
@@ -222,6 +224,39 @@ void TestPalette::enterInSearchAddsFirstMatch()
     panel->setFilter("zzz");
     QTest::keyClick(panel->searchField(), Qt::Key_Return);
     QCOMPARE(spy.count(), 1); // nothing to add
+}
+
+void TestPalette::searchRanksNamesFirst_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("first");
+    QTest::newRow("feature store: not Cache") << "feature store"
+                                              << "feature_store";
+    QTest::newRow("cache") << "cache"
+                           << "cache";
+    QTest::newRow("kafka: the event stream") << "kafka"
+                                             << "event_stream";
+    QTest::newRow("model: a name prefix, not Embedding model") << "model"
+                                                               << "model_registry";
+    QTest::newRow("online") << "online"
+                            << "online_feature_store";
+}
+
+void TestPalette::searchRanksNamesFirst()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, first);
+    auto panel = shownPanel();
+    QSignalSpy spy(panel.get(), &PalettePanel::addRequested);
+    QTest::keyClicks(panel->searchField(), typed);
+    QCOMPARE(panel->visibleKinds().value(0), first);
+    QTest::keyClick(panel->searchField(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), first);
+    // Clearing the search puts the catalog order back.
+    panel->setFilter(QString());
+    PalettePanel fresh;
+    QCOMPARE(panel->visibleKinds(), fresh.visibleKinds());
 }
 
 void TestPalette::downInSearchFocusesFirstMatch()

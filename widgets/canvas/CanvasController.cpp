@@ -27,7 +27,7 @@ bool CanvasController::press(QGraphicsSceneMouseEvent *event)
     QGraphicsItem *item = m_scene->interactiveItemAt(pos);
     auto *card = qgraphicsitem_cast<ComponentItem *>(item);
     auto *zone = qgraphicsitem_cast<GroupItem *>(item);
-    if (card && ComponentItem::handleRect().contains(card->mapFromScene(pos))) {
+    if (card && card->handleRect().contains(card->mapFromScene(pos))) {
         m_mode = Mode::Connecting;
         m_connect.begin(card->componentId(), pos);
         return true;

@@ -1,5 +1,6 @@
 #include "ComponentItem.h"
 
+#include "CardGeometry.h"
 #include "CardStyle.h"
 #include "Catalog.h"
 #include "DiagramScene.h"
@@ -24,11 +25,6 @@ ComponentItem::ComponentItem(const Component &c) : m_id(c.id)
     sync(c);
 }
 
-QRectF ComponentItem::CardRectAt(const QPointF &centre)
-{
-    return CardStyle::cardRect().translated(centre);
-}
-
 void ComponentItem::sync(const Component &c)
 {
     prepareGeometryChange();
@@ -37,6 +33,7 @@ void ComponentItem::sync(const Component &c)
     m_label = Catalog::builtin().displayName(c);
     m_known = kind != nullptr;
     m_kindText = Catalog::builtin().kindLabel(c.kind);
+    layoutLabel();
     m_accent = kind ? kind->color : QColor(0x9C, 0xA3, 0xAF);
     m_icon = IconCache::iconFileForKind(c.kind);
     m_pinned = DiagramLayout::isPinned(c);
@@ -49,6 +46,19 @@ void ComponentItem::sync(const Component &c)
                                 .arg(m_label.toHtmlEscaped(), c.kind.toHtmlEscaped()));
     updateToolTip();
     update();
+}
+
+void ComponentItem::layoutLabel()
+{
+    // Once per change of label or kind, never per paint: the wrap and the real widths.
+    const CardGeometry::CardText text = CardGeometry::layout(m_label, m_kindText);
+    const QSizeF size = text.size;
+    m_card = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height());
+    m_labelLines = text.lines;
+    const QFontMetricsF lm(CardStyle::light().labelFont()); // the same font in dark
+    m_lineFits.clear();
+    for (const QString &line : std::as_const(m_labelLines))
+        m_lineFits << std::min(1.0, text.textWidth / std::max(1.0, lm.horizontalAdvance(line)));
 }
 
 void ComponentItem::updateToolTip()
@@ -82,9 +92,9 @@ void ComponentItem::setPairColor(const QColor &color)
     update();
 }
 
-QRectF ComponentItem::handleRect()
+QRectF ComponentItem::handleRect() const
 {
-    const QRectF card = CardStyle::cardRect();
+    const QRectF card = m_card;
     return QRectF(card.right() - 7, -7, 14, 14);
 }
 
@@ -114,13 +124,13 @@ QRectF ComponentItem::boundingRect() const
 {
     // Room for the selection ring, the connection handle that sticks out on the right, and the
     // design-rule badge and path halo around the card.
-    return CardStyle::cardRect().adjusted(-9, -FindingBadge::maxRadius - 2, 9, 9);
+    return m_card.adjusted(-9, -FindingBadge::maxRadius - 2, 9, 9);
 }
 
 QPainterPath ComponentItem::shape() const
 {
     QPainterPath path;
-    path.addRoundedRect(CardStyle::cardRect(), CardStyle::cardRadius, CardStyle::cardRadius);
+    path.addRoundedRect(m_card, CardStyle::cardRadius, CardStyle::cardRadius);
     path.addEllipse(handleRect()); // the handle sticks out of the card and must be grabbable
     return path.simplified();
 }
@@ -129,7 +139,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 {
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();
-    const QRectF card = CardStyle::cardRect();
+    const QRectF card = m_card;
     const qreal r = CardStyle::cardRadius;
     const QColor accent = style.accent(m_accent);
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
@@ -177,21 +187,33 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                                 m_icon, style.dark ? style.ink : accent.darker(125),
                                 dpr * qMax<qreal>(1.0, lod));
 
-    // Label and kind, elided to the card.
-    const qreal textLeft = badgeRect.right() + 9;
-    const qreal textWidth = card.right() - 10 - textLeft;
-    const QFont labelFont = style.labelFont();
+    // The label's lines (wrapped by CardGeometry, so never cut) above the kind line; a line
+    // the real font draws wider than estimated is narrowed to fit.
+    const qreal textLeft = card.left() + CardGeometry::textLeft;
+    const qreal textWidth = card.right() - CardGeometry::textRight - textLeft;
     const QFont kindFont = style.kindFont();
-    const QFontMetricsF lm(labelFont);
     const QFontMetricsF km(kindFont);
-    painter->setFont(labelFont);
+    const qreal lineH = CardGeometry::labelLineHeight;
+    qreal y = -(m_labelLines.size() * lineH + CardGeometry::kindLineHeight) / 2;
+    painter->setFont(style.labelFont());
     painter->setPen(style.text);
-    painter->drawText(QRectF(textLeft, -lm.height() - 1, textWidth, lm.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      lm.elidedText(m_label, Qt::ElideRight, textWidth));
+    for (int i = 0; i < m_labelLines.size(); ++i, y += lineH) {
+        const qreal fit = m_lineFits.value(i, 1.0);
+        const QRectF line(textLeft, y, textWidth / fit, lineH);
+        if (fit < 1.0) {
+            painter->save();
+            painter->translate(textLeft, 0);
+            painter->scale(fit, 1.0);
+            painter->translate(-textLeft, 0);
+        }
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_labelLines.at(i));
+        if (fit < 1.0)
+            painter->restore();
+    }
     painter->setFont(kindFont);
     painter->setPen(m_known ? style.subtleText : style.unknown);
-    painter->drawText(QRectF(textLeft, 2, textWidth, km.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRectF(textLeft, y, textWidth, CardGeometry::kindLineHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter,
                       km.elidedText(m_kindText, Qt::ElideRight, textWidth));
 
     paintDecorations(painter, style);
@@ -202,7 +224,7 @@ void ComponentItem::paintFarLabel(QPainter *painter, const CardStyle &style, qre
 {
     constexpr qreal wantedPx = 8.5;   // on screen
     constexpr qreal smallestPx = 6.5; // below this a label is noise: leave the block plain
-    const QRectF box = CardStyle::cardRect().adjusted(8, 3, -8, -3);
+    const QRectF box = m_card.adjusted(8, 3, -8, -3);
     QFont font = style.labelFont();
     // Two centred lines when they are big enough on screen, else one elided line.
     for (const qreal lines : {2.0, 1.0}) {
@@ -228,7 +250,7 @@ void ComponentItem::paintFarLabel(QPainter *painter, const CardStyle &style, qre
 
 void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)
 {
-    const QRectF card = CardStyle::cardRect();
+    const QRectF card = m_card;
     if (m_highlighted) {
         QColor halo = FindingBadge::pathColor();
         halo.setAlphaF(0.55);
@@ -253,7 +275,7 @@ void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)
 
 void ComponentItem::paintDecorations(QPainter *painter, const CardStyle &style)
 {
-    const QRectF card = CardStyle::cardRect();
+    const QRectF card = m_card;
     const qreal r = CardStyle::cardRadius;
     if (m_pinned)
         PinGlyph::paint(painter, card, style);

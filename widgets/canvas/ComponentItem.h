@@ -30,11 +30,12 @@ public:
     /// Takes the component's current label, kind and position.
     void sync(const Component &c);
     /// Card outline in scene coordinates (for clipping connections).
-    QRectF sceneCardRect() const { return CardRectAt(pos()); }
-    static QRectF CardRectAt(const QPointF &centre);
+    QRectF sceneCardRect() const { return m_card.translated(pos()); }
+    /// Card outline centred on the origin: its size follows the label (CardGeometry).
+    const QRectF &cardRect() const { return m_card; }
 
     /// The connection handle on the right edge, in item coordinates (drag it to connect).
-    static QRectF handleRect();
+    QRectF handleRect() const;
     /// What a connection being drawn would do if dropped here.
     enum class ConnectFeedback
     {
@@ -66,12 +67,16 @@ private:
     void paintRuleDecorations(QPainter *painter, qreal lod);
     /// The label alone, large and centred on the coloured block drawn when zoomed far out.
     void paintFarLabel(QPainter *painter, const CardStyle &style, qreal lod);
+    void layoutLabel();
     void updateToolTip();
 
     QString m_id;
     QString m_kind;
     QString m_label;
-    QString m_kindText; ///< what the second line says ("Vector DB", "Unknown kind (x)")
+    QRectF m_card;             ///< CardGeometry::size centred on the origin
+    QStringList m_labelLines;  ///< the label wrapped as CardGeometry wraps it
+    QVector<qreal> m_lineFits; ///< per line, ≤ 1 where the real font is wider than estimated
+    QString m_kindText;        ///< what the second line says ("Vector DB", "Unknown kind (x)")
     QColor m_accent;
     QString m_icon;
     bool m_known = true;

@@ -94,10 +94,8 @@ void ConnectionItem::updateToolTip()
     const QString tip =
         m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip() : m_flowToolTip;
     setToolTip(tip);
-    if (m_labelItem) // the pill's tooltip: the arrow's, with the whole label when it is cut
-        m_labelItem->setToolTip(m_labelItem->isElided()
-                                    ? QStringLiteral("“%1”<br/>").arg(m_label.toHtmlEscaped()) + tip
-                                    : tip);
+    if (m_labelItem) // the pill's tooltip: the arrow's (the label is always shown whole)
+        m_labelItem->setToolTip(tip);
 }
 
 QColor ConnectionItem::strokeColor(const CardStyle &style) const

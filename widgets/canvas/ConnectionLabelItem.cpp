@@ -1,5 +1,6 @@
 #include "ConnectionLabelItem.h"
 
+#include "CardGeometry.h"
 #include "CardStyle.h"
 #include "ConnectionItem.h"
 #include "DiagramScene.h"
@@ -40,12 +41,15 @@ void ConnectionLabelItem::setText(const QString &text)
     prepareGeometryChange();
     m_text = text;
     const QFontMetricsF fm(labelFont());
-    m_shown = fm.horizontalAdvance(text) <= maxTextWidth
-                  ? text
-                  : fm.elidedText(text, Qt::ElideRight, maxTextWidth);
+    const QStringList lines = CardGeometry::wrap(
+        text, maxTextWidth, [&fm](QChar ch) { return fm.horizontalAdvance(ch); });
+    m_shown = lines.join(QLatin1Char('\n'));
+    qreal widest = 0;
+    for (const QString &line : lines)
+        widest = std::max(widest, fm.horizontalAdvance(line));
     // ceil: the text is centred in whole pixels of room, never cut at either end.
-    m_size = QSizeF(std::ceil(fm.horizontalAdvance(m_shown)) + 2 * padX,
-                    std::ceil(fm.height()) + 2 * padY);
+    m_size = QSizeF(std::ceil(widest) + 2 * padX,
+                    std::ceil(fm.lineSpacing() * std::max<qsizetype>(1, lines.size())) + 2 * padY);
     update();
 }
 
@@ -79,7 +83,7 @@ void ConnectionLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsIte
     painter->drawRoundedRect(box, 4, 4);
     painter->setFont(labelFont());
     painter->setPen(style.text);
-    painter->drawText(box, Qt::AlignCenter | Qt::TextSingleLine, m_shown);
+    painter->drawText(box, Qt::AlignCenter, m_shown);
 }
 
 void ConnectionLabelItem::mousePressEvent(QGraphicsSceneMouseEvent *event)

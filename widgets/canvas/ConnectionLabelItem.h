@@ -20,7 +20,7 @@ public:
     };
     /// Above every card (cards stay within z 1..2) and below drag feedback (z 1000).
     static constexpr qreal zLevel = 3;
-    /// Text wider than this is elided with "…".
+    /// Text wider than this wraps onto more lines (never cut, on the board or in an export).
     static constexpr qreal maxTextWidth = 160;
 
     explicit ConnectionLabelItem(ConnectionItem *owner);
@@ -29,11 +29,12 @@ public:
     int type() const override { return Type; }
     ConnectionItem *connection() const { return m_owner; }
 
-    /// Sets the full text; what is shown is elided to maxTextWidth.
+    /// Sets the full text; what is shown is wrapped to maxTextWidth.
     void setText(const QString &text);
     const QString &text() const { return m_text; }
+    /// The lines drawn, joined by '\n'.
     const QString &shownText() const { return m_shown; }
-    bool isElided() const { return m_shown != m_text; }
+    bool isWrapped() const { return m_shown.contains(QLatin1Char('\n')); }
     /// The pill's size (scene units); the item's origin is the pill's top-left corner.
     QSizeF pillSize() const { return m_size; }
     /// Moves the pill so its centre is at @p centre (scene coordinates).

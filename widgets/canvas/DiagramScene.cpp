@@ -1,6 +1,7 @@
 #include "DiagramScene.h"
 
 #include "CanvasController.h"
+#include "CardGeometry.h"
 #include "Catalog.h"
 #include "ComponentItem.h"
 #include "ConnectionItem.h"
@@ -218,7 +219,7 @@ void DiagramScene::fitGroup(GroupItem *item)
     QRectF r;
     for (const QString &m : item->members()) {
         if (const Component *c = m_diagram->component(m))
-            r = r.united(ComponentItem::CardRectAt(c->pos));
+            r = r.united(CardGeometry::rect(*c));
     }
     item->setPos(0, 0);
     item->fitAround(r);

@@ -1,11 +1,13 @@
 #include "DiagramView.h"
 
+#include "CardGeometry.h"
 #include "Catalog.h"
 #include "ComponentItem.h"
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
 #include "EmbeddedDesign.h"
+#include "FreeSpot.h"
 #include "GroupItem.h"
 #include "MimeTypes.h"
 #include "commands/AddItemsCommand.h"
@@ -89,11 +91,23 @@ void DiagramView::fitToContent()
     Q_EMIT zoomChanged(this->zoom());
 }
 
-QPointF DiagramView::centreForNewComponent() const
+QPointF DiagramView::centreForNewComponent(const QString &kind) const
 {
     const QPointF c = mapToScene(viewport()->rect().center());
     DiagramScene *s = diagramScene();
-    return s ? s->snapped(c) : c;
+    if (!s || !s->diagram())
+        return c;
+    // The free grid place nearest to the view's centre, one grid step clear of every card.
+    Component card;
+    card.kind = kind;
+    card.label = Catalog::builtin().kindLabel(kind);
+    card.pos = s->snapped(c);
+    QVector<QRectF> occupied;
+    for (const Component &other : s->diagram()->components())
+        occupied << CardGeometry::rect(other);
+    const QRectF wanted = CardGeometry::rect(card);
+    const qreal grid = DiagramScene::gridSize;
+    return card.pos + FreeSpot::nearestFree(occupied, wanted, grid, grid) - wanted.topLeft();
 }
 
 QString DiagramView::addComponent(const QString &kind, const QPointF &scenePos)
@@ -120,7 +134,7 @@ void DiagramView::editLabel(const QString &id)
     QRectF area;
     QString text;
     if (const Component *c = s->diagram()->component(id)) {
-        area = ComponentItem::CardRectAt(c->pos).adjusted(54, 8, -8, -30);
+        area = CardGeometry::rect(*c).adjusted(54, 8, -8, -30);
         text = c->label;
     } else if (GroupItem *zone = s->groupItem(id)) {
         area = zone->titleRect().adjusted(8, 4, -8, 0);

@@ -29,8 +29,9 @@ public:
     void editLabel(const QString &id);
     /// The in-place editor while one is open.
     QLineEdit *labelEditor() const { return m_editor; }
-    /// The view's centre in scene coordinates, snapped (where double-clicked kinds land).
-    QPointF centreForNewComponent() const;
+    /// Where a double-clicked @p kind lands: the free grid place nearest to the view's centre
+    /// (a new card never covers another).
+    QPointF centreForNewComponent(const QString &kind) const;
     /// Adds a component of @p kind at @p scenePos as one undo step; returns its id.
     QString addComponent(const QString &kind, const QPointF &scenePos);
 

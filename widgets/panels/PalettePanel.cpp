@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "IconCache.h"
+#include "KindSearch.h"
 #include "MimeTypes.h"
 #include "canvas/CardStyle.h"
 
@@ -22,10 +23,11 @@ namespace mls {
 
 namespace {
 
-constexpr int KindRole = Qt::UserRole;         // kind id; empty on category headers
-constexpr int HaystackRole = Qt::UserRole + 1; // the text the search matches against
-constexpr int ColorRole = Qt::UserRole + 2;    // category colour, on headers
-constexpr int IconRole = Qt::UserRole + 3;     // icon file, on kinds
+constexpr int KindRole = Qt::UserRole;      // kind id; empty on category headers
+constexpr int ColorRole = Qt::UserRole + 2; // category colour, on headers
+constexpr int IconRole = Qt::UserRole + 3;  // icon file, on kinds
+constexpr int OrderRole = Qt::UserRole + 4; // catalog order
+constexpr int RankRole = Qt::UserRole + 5;  // KindMatch of the search; best child on headers
 constexpr int KindRowHeight = 28;
 constexpr int HeaderRowHeight = 34;
 constexpr int IconPx = 20;
@@ -131,6 +133,21 @@ protected:
     }
 };
 
+/// A row ordered by how well it matches the search, then by catalog order.
+class RankedItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+
+    bool operator<(const QTreeWidgetItem &other) const override
+    {
+        const auto key = [](const QTreeWidgetItem &item) {
+            return std::pair(item.data(0, RankRole).toInt(), item.data(0, OrderRole).toInt());
+        };
+        return key(*this) < key(other);
+    }
+};
+
 QString tooltipFor(const KindInfo &kind, const QString &categoryLabel)
 {
     return QStringLiteral("<p style='white-space:nowrap'><b>%1</b><br/>%2</p><p>%3</p>")
@@ -138,16 +155,12 @@ QString tooltipFor(const KindInfo &kind, const QString &categoryLabel)
              kind.description.toHtmlEscaped());
 }
 
-QTreeWidgetItem *makeKindItem(const KindInfo &kind, const QString &categoryLabel)
+QTreeWidgetItem *makeKindItem(const KindInfo &kind, const QString &categoryLabel, int order)
 {
-    auto *item = new QTreeWidgetItem({kind.label});
+    auto *item = new RankedItem(QStringList{kind.label});
+    item->setData(0, OrderRole, order);
     item->setData(0, KindRole, kind.id);
     item->setData(0, IconRole, kind.icon);
-    QString id = kind.id;
-    const QStringList haystack = {kind.label, kind.id,
-                                  id.replace(QLatin1Char('_'), QLatin1Char(' ')), categoryLabel,
-                                  kind.description};
-    item->setData(0, HaystackRole, haystack.join(QLatin1Char('\n')));
     item->setToolTip(0, tooltipFor(kind, categoryLabel));
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     return item;
@@ -162,14 +175,6 @@ QIcon kindIcon(const QString &file, const QColor &ink, const QColor &selectedInk
         for (int size : {16, 20, 24, 32})
             icon.addPixmap(cache.pixmap(file, size, selectedInk, dpr), QIcon::Selected);
     return icon;
-}
-
-bool matchesAll(const QString &haystack, const QStringList &terms)
-{
-    for (const QString &term : terms)
-        if (!haystack.contains(term, Qt::CaseInsensitive))
-            return false;
-    return true;
 }
 
 bool isReturn(const QKeyEvent *event)
@@ -221,13 +226,15 @@ PalettePanel::PalettePanel(QWidget *parent) : QWidget(parent)
 void PalettePanel::buildTree()
 {
     const Catalog &catalog = Catalog::builtin();
+    int order = 0;
     for (const Category &category : catalog.categories()) {
-        auto *header = new QTreeWidgetItem(m_tree, {category.label});
+        auto *header = new RankedItem(m_tree, QStringList{category.label});
         header->setData(0, ColorRole, category.color);
+        header->setData(0, OrderRole, order++);
         header->setFlags(Qt::ItemIsEnabled);
         for (const KindInfo &kind : catalog.kinds())
             if (kind.category == category.id)
-                header->addChild(makeKindItem(kind, category.label));
+                header->addChild(makeKindItem(kind, category.label, order++));
         header->setHidden(header->childCount() == 0);
         header->setExpanded(true);
     }
@@ -262,23 +269,32 @@ QString PalettePanel::filter() const
 
 void PalettePanel::applyFilter(const QString &text)
 {
-    const QStringList terms = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const Catalog &catalog = Catalog::builtin();
+    const bool searching = !text.simplified().isEmpty();
     bool any = false;
     for (int c = 0; c < m_tree->topLevelItemCount(); ++c) {
         QTreeWidgetItem *header = m_tree->topLevelItem(c);
-        bool categoryMatches = false;
+        int best = int(KindMatch::NoMatch);
         for (int k = 0; k < header->childCount(); ++k) {
             QTreeWidgetItem *item = header->child(k);
-            const bool match = matchesAll(item->data(0, HaystackRole).toString(), terms);
-            item->setHidden(!match);
-            categoryMatches |= match;
+            const KindInfo *kind = catalog.kind(item->data(0, KindRole).toString());
+            const int rank =
+                int(kind ? matchKind(*kind, header->text(0), text) : KindMatch::NoMatch);
+            item->setData(0, RankRole, rank);
+            item->setHidden(rank == int(KindMatch::NoMatch));
+            best = std::min(best, rank);
         }
+        const bool categoryMatches = best != int(KindMatch::NoMatch);
+        header->setData(0, RankRole, best);
         header->setHidden(!categoryMatches);
         // A search must show its hits even in a section the user collapsed.
-        if (categoryMatches && !terms.isEmpty())
+        if (categoryMatches && searching)
             header->setExpanded(true);
         any |= categoryMatches;
     }
+    // Best matches first (sections by their best kind), so Enter adds the best one; an empty
+    // search ranks everything alike and restores the catalog order.
+    m_tree->sortItems(0, Qt::AscendingOrder);
     m_tree->setVisible(any);
     m_empty->setVisible(!any);
     m_empty->setText(tr("No components match \u201c%1\u201d.").arg(text.simplified()));

@@ -1,7 +1,9 @@
 #include "AddItemsCommand.h"
 
+#include "../CardGeometry.h"
 #include "../Catalog.h"
 #include "../Diagram.h"
+#include "../FreeSpot.h"
 #include "CommandIds.h"
 
 namespace mls {
@@ -46,6 +48,27 @@ AddItemsCommand *AddItemsCommand::group(Diagram *diagram, const Group &g)
     return new AddItemsCommand(diagram, std::move(f), text);
 }
 
+namespace {
+
+/// Moves the pasted cards, as one block, to the free place nearest to where they would land,
+/// so a copy never hides under its original and repeated pastes cascade.
+void moveToFreeSpot(const Diagram &diagram, Fragment &f)
+{
+    QRectF block;
+    for (const Component &c : f.components)
+        block |= CardGeometry::rect(c);
+    QVector<QRectF> occupied;
+    occupied.reserve(int(diagram.components().size()));
+    for (const Component &c : diagram.components())
+        occupied << CardGeometry::rect(c);
+    constexpr qreal grid = 20, gap = 20; // the board's grid; one grid step of air around
+    const QPointF delta = FreeSpot::nearestFree(occupied, block, grid, gap) - block.topLeft();
+    for (Component &c : f.components)
+        c.pos += delta;
+}
+
+} // namespace
+
 AddItemsCommand *AddItemsCommand::paste(Diagram *diagram, const QByteArray &bytes,
                                         const QPointF &offset, QString *error)
 {
@@ -58,6 +81,7 @@ AddItemsCommand *AddItemsCommand::paste(Diagram *diagram, const QByteArray &byte
         return nullptr;
     }
     f->makeInsertableInto(*diagram, offset);
+    moveToFreeSpot(*diagram, *f);
     const QString text = QStringLiteral("Paste %1")
                              .arg(countText(int(f->components.size()), QStringLiteral("component"),
                                             QStringLiteral("components")));

@@ -1,5 +1,6 @@
 #include "DotExport.h"
 
+#include "CardGeometry.h"
 #include "Catalog.h"
 #include "Diagram.h"
 
@@ -58,6 +59,9 @@ void writeNode(QTextStream &out, const Component &c, const QString &indent,
         // Graphviz's y axis points up: flip around the top of the board, so y stays positive.
         out << ", pos=\"" << num(c.pos.x() - origin.x()) << ',' << num(origin.y() - c.pos.y())
             << "!\"";
+        const QSizeF size = CardGeometry::size(c); // a long label makes a wider, taller card
+        if (size != QSizeF(cardWidth, cardHeight))
+            out << ", width=" << num(size.width() / 72) << ", height=" << num(size.height() / 72);
     }
     out << "];\n";
 }
@@ -118,13 +122,13 @@ QByteArray DotExport::toDot(const Diagram &d, const DotOptions &options)
     QPointF origin(0, 0);
     bool first = true;
     for (const Component &c : d.components()) {
-        const QPointF tl = c.pos - QPointF(cardWidth / 2, cardHeight / 2);
+        const QPointF tl = CardGeometry::rect(c).topLeft();
         origin = first ? tl : QPointF(std::min(origin.x(), tl.x()), std::min(origin.y(), tl.y()));
         first = false;
     }
     qreal maxY = origin.y();
     for (const Component &c : d.components())
-        maxY = std::max(maxY, c.pos.y() + cardHeight / 2);
+        maxY = std::max(maxY, CardGeometry::rect(c).bottom());
     origin.setY(maxY);
 
     // Zones as clusters. A cluster may not share nodes with a sibling, so a component in

@@ -32,6 +32,9 @@ public:
     /// Lower-case words of @p text, camelCase and snake_case split, each word once as written
     /// and once split ("SageMakerEndpoint" → "sagemakerendpoint sage maker endpoint").
     static QString haystack(const QString &text);
+    /// The product names of a kind's description ("Examples include X, Y and Z."), also what
+    /// the palette's search ranks as products.
+    static QStringList exampleProducts(const QString &description);
 
     static constexpr const char *genericService = "service";
     static constexpr const char *genericStore = "datastore";
@@ -47,8 +50,6 @@ private:
     void add(const QString &phrase, const QString &kind, double weight);
     /// Lower case, words of letters and digits separated by one space.
     static QString plainPhrase(const QString &phrase);
-    /// The product names of a kind's description ("Examples include X, Y and Z.").
-    static QStringList exampleProducts(const QString &description);
     /// Adds the weight of every phrase in @p haystack but not in @p seen.
     void score(const QString &haystack, const QString &seen, double factor,
                QHash<QString, double> &scores) const;

@@ -1,5 +1,6 @@
 #include "DiagramLayout.h"
 
+#include "../CardGeometry.h"
 #include "../Diagram.h"
 #include "../commands/MoveComponentsCommand.h"
 #include "../commands/SetRoutesCommand.h"
@@ -26,7 +27,7 @@ QPointF rounded(const QPointF &p)
 } // namespace
 
 LayoutInput DiagramLayout::input(const Diagram &diagram, const LayoutOptions &options,
-                                 const QStringList &selection, const QSizeF &cardSize)
+                                 const QStringList &selection)
 {
     LayoutInput in;
     in.options = options;
@@ -37,11 +38,11 @@ LayoutInput DiagramLayout::input(const Diagram &diagram, const LayoutOptions &op
             continue;
         LayoutNode node;
         node.id = c.id;
-        node.size = cardSize;
+        node.size = CardGeometry::size(c); // the board's card: the label decides its size
         if (isPinned(c))
             node.fixedCentre = c.pos;
         node.clusters = diagram.groupsOf(c.id);
-        oldBounds |= LayoutPlacement::cardRect(c.pos, cardSize);
+        oldBounds |= LayoutPlacement::cardRect(c.pos, node.size);
         in.nodes.append(node);
     }
     for (const Connection &e : diagram.connections()) {

@@ -27,7 +27,7 @@ public:
     /// empty (connections with both ends inside; the others stay where they are). Pinned
     /// components get a fixed centre; with no pin the drawing keeps the old top-left corner.
     static LayoutInput input(const Diagram &diagram, const LayoutOptions &options,
-                             const QStringList &selection = {}, const QSizeF &cardSize = {212, 60});
+                             const QStringList &selection = {});
     /// Component ids of @p input, in the order of LayoutResult::centres.
     static QStringList nodeIds(const LayoutInput &input);
     /// The centres to move nodeIds(input) to; empty unless @p result is ok and matches.

@@ -31,7 +31,7 @@ enum class LayoutDirection
 struct LayoutNode
 {
     QString id;                         ///< caller's id; never passed to Graphviz
-    QSizeF size{212, 60};               ///< card size (CardStyle::cardWidth × cardHeight)
+    QSizeF size{212, 60};               ///< card size (CardGeometry::size of the component)
     std::optional<QPointF> fixedCentre; ///< pinned: the centre it must keep
     QStringList clusters;               ///< zone ids; the node is laid out in the first one
 };

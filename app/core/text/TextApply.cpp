@@ -1,5 +1,6 @@
 #include "TextApply.h"
 
+#include "CardGeometry.h"
 #include "layout/GraphvizLayout.h"
 
 #include <QHash>
@@ -10,8 +11,6 @@
 namespace mls {
 
 namespace {
-
-constexpr QSizeF cardSize{212, 60}; // the canvas's card (CardStyle), scene px
 
 /// A component's connections as "in/out flow other-end", sorted: what a rename keeps.
 QStringList signature(const QString &id, const std::vector<Connection> &connections,
@@ -44,11 +43,11 @@ void placeNew(DesignSnapshot &t, const QVector<int> &fresh)
     for (int i = 0; i < int(t.components.size()); ++i) {
         LayoutNode n;
         n.id = t.components[size_t(i)].id;
-        n.size = cardSize;
+        n.size = CardGeometry::size(t.components[size_t(i)]);
         n.clusters = zonesOf.value(n.id);
         if (!isFresh.contains(i)) {
             n.fixedCentre = t.components[size_t(i)].pos;
-            placed |= QRectF(t.components[size_t(i)].pos - QPointF(106, 30), cardSize);
+            placed |= CardGeometry::rect(t.components[size_t(i)]);
         }
         in.nodes << n;
     }
