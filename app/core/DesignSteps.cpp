@@ -1,5 +1,7 @@
 #include "DesignSteps.h"
 
+#include "MetaFields.h"
+
 #include <QHash>
 
 namespace mls::DesignSteps {
@@ -31,15 +33,10 @@ QString title(const QString &id)
 QVector<std::pair<QString, QString>> of(const Meta &meta)
 {
     QVector<std::pair<QString, QString>> steps;
-    const auto found = meta.extra.find("steps");
-    if (found == meta.extra.end() || !found->is_object())
-        return steps;
-    for (auto it = found->begin(); it != found->end(); ++it) {
-        if (!it.value().is_string())
-            continue;
-        const QString text = QString::fromStdString(it.value().get<std::string>()).trimmed();
+    for (const auto &[id, note] : known::stepNotesInOrder(meta)) {
+        const QString text = note.trimmed();
         if (!text.isEmpty())
-            steps.push_back({QString::fromStdString(it.key()), text});
+            steps.push_back({id, text});
     }
     return steps;
 }

@@ -4,6 +4,7 @@
 #include "DesignSteps.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
+#include "MetaFields.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,26 +22,6 @@ Q_LOGGING_CATEGORY(lcTemplates, "mls.app.templates")
 
 const QString builtinFolder = QStringLiteral(":/templates");
 
-QString metaString(const Json &extra, const char *key)
-{
-    auto it = extra.find(key);
-    return it != extra.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                                : QString();
-}
-
-QStringList metaStrings(const Json &extra, const char *key)
-{
-    QStringList list;
-    auto it = extra.find(key);
-    if (it == extra.end() || !it->is_array())
-        return list;
-    for (const Json &v : *it) {
-        if (v.is_string())
-            list << QString::fromStdString(v.get<std::string>());
-    }
-    return list;
-}
-
 /// Reads @p path into a TemplateInfo; invalid (empty path) when the file cannot be read.
 TemplateInfo describe(const QString &path, TemplateInfo::Source source)
 {
@@ -53,8 +34,8 @@ TemplateInfo describe(const QString &path, TemplateInfo::Source source)
     const Meta &meta = r.diagram->meta();
     t.name = QFileInfo(path).completeBaseName();
     t.title = meta.title.isEmpty() ? t.name : meta.title;
-    t.summary = metaString(meta.extra, "summary");
-    t.tags = metaStrings(meta.extra, "tags");
+    t.summary = known::templateSummary(meta);
+    t.tags = known::templateTags(meta);
     t.path = path;
     t.steps = DesignSteps::of(meta);
     t.componentCount = int(r.diagram->components().size());

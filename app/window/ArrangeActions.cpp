@@ -1,7 +1,7 @@
 #include "ArrangeActions.h"
 
 #include "Diagram.h"
-#include "MainWindow.h"
+#include "Document.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "commands/AddItemsCommand.h"
@@ -10,6 +10,7 @@
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
 #include "commands/ReorderComponentsCommand.h"
+#include "commands/UndoText.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -19,7 +20,9 @@
 
 namespace mls {
 
-ArrangeActions::ArrangeActions(MainWindow *window) : QObject(window), m_window(window) {}
+ArrangeActions::ArrangeActions(Document *document, QWidget *window)
+    : QObject(window), m_document(document), m_window(window)
+{}
 
 void ArrangeActions::populate(QMenu *menu)
 {
@@ -59,7 +62,7 @@ void ArrangeActions::populate(QMenu *menu)
 
 void ArrangeActions::updateEnabled()
 {
-    DiagramScene *scene = m_window->scene();
+    DiagramScene *scene = m_scene;
     if (!scene || !m_ungroup)
         return;
     const int n = int(scene->selectedComponentIds().size());
@@ -82,32 +85,33 @@ static QVector<QPointF> centresOf(const Diagram &d, const QStringList &ids)
 
 void ArrangeActions::align(Arrange::Align how)
 {
-    const QStringList ids = m_window->scene()->selectedComponentIds();
+    const QStringList ids = m_scene->selectedComponentIds();
     if (ids.size() < 2)
         return;
     const QVector<QPointF> to =
-        Arrange::aligned(centresOf(*m_window->diagram(), ids),
+        Arrange::aligned(centresOf(*m_document->diagram(), ids),
                          QSizeF(CardStyle::cardWidth, CardStyle::cardHeight), how);
-    auto *cmd = new MoveComponentsCommand(m_window->diagram(), ids, to);
-    cmd->setText(tr("Align %1").arg(countText(int(ids.size()), tr("component"), tr("components"))));
-    m_window->undoStack()->push(cmd);
+    auto *cmd = new MoveComponentsCommand(m_document->diagram(), ids, to);
+    const int n = int(ids.size());
+    cmd->setText(sourcePlural(tr("Align %n component(s)", nullptr, n), n));
+    m_document->undoStack()->push(cmd);
 }
 
 void ArrangeActions::distribute(Arrange::Axis axis)
 {
-    const QStringList ids = m_window->scene()->selectedComponentIds();
+    const QStringList ids = m_scene->selectedComponentIds();
     if (ids.size() < 3)
         return;
-    const QVector<QPointF> to = Arrange::distributed(centresOf(*m_window->diagram(), ids), axis);
-    auto *cmd = new MoveComponentsCommand(m_window->diagram(), ids, to);
-    cmd->setText(
-        tr("Distribute %1").arg(countText(int(ids.size()), tr("component"), tr("components"))));
-    m_window->undoStack()->push(cmd);
+    const QVector<QPointF> to = Arrange::distributed(centresOf(*m_document->diagram(), ids), axis);
+    auto *cmd = new MoveComponentsCommand(m_document->diagram(), ids, to);
+    const int n = int(ids.size());
+    cmd->setText(sourcePlural(tr("Distribute %n component(s)", nullptr, n), n));
+    m_document->undoStack()->push(cmd);
 }
 
 void ArrangeActions::groupIntoZone(const QString &label)
 {
-    const QStringList ids = m_window->scene()->selectedComponentIds();
+    const QStringList ids = m_scene->selectedComponentIds();
     if (ids.isEmpty())
         return;
     QString name = label;
@@ -119,34 +123,36 @@ void ArrangeActions::groupIntoZone(const QString &label)
             return;
     }
     Group g;
-    g.id = m_window->diagram()->uniqueId(QStringLiteral("g"));
+    g.id = m_document->diagram()->uniqueId(QStringLiteral("g"));
     g.label = name.trimmed();
     g.members = ids;
-    m_window->undoStack()->push(AddItemsCommand::group(m_window->diagram(), g));
-    m_window->scene()->selectIds({g.id});
+    m_document->undoStack()->push(AddItemsCommand::group(m_document->diagram(), g));
+    m_scene->selectIds({g.id});
 }
 
 void ArrangeActions::ungroup()
 {
-    const QStringList zones = m_window->scene()->selectedGroupIds();
+    const QStringList zones = m_scene->selectedGroupIds();
     if (zones.isEmpty())
         return;
-    QUndoStack *stack = m_window->undoStack();
-    stack->beginMacro(tr("Ungroup %1").arg(countText(int(zones.size()), tr("zone"), tr("zones"))));
+    QUndoStack *stack = m_document->undoStack();
+    const int n = int(zones.size());
+    stack->beginMacro(sourcePlural(tr("Ungroup %n zone(s)", nullptr, n), n));
     for (const QString &id : zones)
-        stack->push(RemoveItemsCommand::ungroup(m_window->diagram(), id));
+        stack->push(RemoveItemsCommand::ungroup(m_document->diagram(), id));
     stack->endMacro();
 }
 
 void ArrangeActions::colourZones(const QString &color)
 {
-    const QStringList zones = m_window->scene()->selectedGroupIds();
+    const QStringList zones = m_scene->selectedGroupIds();
     if (zones.isEmpty())
         return;
-    QUndoStack *stack = m_window->undoStack();
-    stack->beginMacro(tr("Colour %1").arg(countText(int(zones.size()), tr("zone"), tr("zones"))));
+    QUndoStack *stack = m_document->undoStack();
+    const int n = int(zones.size());
+    stack->beginMacro(sourcePlural(tr("Colour %n zone(s)", nullptr, n), n));
     for (const QString &id : zones)
-        stack->push(EditGroupCommand::setColor(m_window->diagram(), id, color));
+        stack->push(EditGroupCommand::setColor(m_document->diagram(), id, color));
     stack->endMacro();
 }
 
@@ -171,15 +177,15 @@ QMenu *ArrangeActions::zoneColourMenu(QWidget *parent)
 
 void ArrangeActions::bringToFront()
 {
-    m_window->undoStack()->push(
-        new ReorderComponentsCommand(m_window->diagram(), m_window->scene()->selectedComponentIds(),
+    m_document->undoStack()->push(
+        new ReorderComponentsCommand(m_document->diagram(), m_scene->selectedComponentIds(),
                                      ReorderComponentsCommand::Where::Front));
 }
 
 void ArrangeActions::sendToBack()
 {
-    m_window->undoStack()->push(
-        new ReorderComponentsCommand(m_window->diagram(), m_window->scene()->selectedComponentIds(),
+    m_document->undoStack()->push(
+        new ReorderComponentsCommand(m_document->diagram(), m_scene->selectedComponentIds(),
                                      ReorderComponentsCommand::Where::Back));
 }
 

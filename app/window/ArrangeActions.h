@@ -7,10 +7,12 @@
 
 class QAction;
 class QMenu;
+class QWidget;
 
 namespace mls {
 
-class MainWindow;
+class DiagramScene;
+class Document;
 
 /// The Arrange menu: align, distribute, group into a zone, ungroup, and z-order. Each is one
 /// undo step computed from the model (the geometry is in core's Arrange functions).
@@ -18,8 +20,11 @@ class ArrangeActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit ArrangeActions(MainWindow *window);
+    /// Arranges @p document; dialogs open over @p window.
+    ArrangeActions(Document *document, QWidget *window);
 
+    /// Follows the scene of the document's current diagram.
+    void setScene(DiagramScene *scene) { m_scene = scene; }
     void populate(QMenu *menu);
     void updateEnabled();
 
@@ -41,7 +46,9 @@ public Q_SLOTS:
     void sendToBack();
 
 private:
-    MainWindow *m_window;
+    Document *m_document;
+    QWidget *m_window;
+    DiagramScene *m_scene = nullptr;
     QList<QAction *> m_needTwo;   ///< align
     QList<QAction *> m_needThree; ///< distribute
     QList<QAction *> m_needOne;   ///< group, z-order

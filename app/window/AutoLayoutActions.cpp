@@ -2,14 +2,16 @@
 #include "Catalog.h"
 
 #include "Diagram.h"
+#include "Document.h"
 #include "LayoutRunner.h"
-#include "MainWindow.h"
+#include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/LayoutAnimation.h"
 #include "commands/CommandIds.h"
 #include "commands/EditComponentCommand.h"
+#include "commands/UndoText.h"
 #include "layout/DiagramLayout.h"
 
 #include <QAction>
@@ -19,7 +21,6 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QSettings>
-#include <QStatusBar>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -44,8 +45,8 @@ QString components(int n)
 
 } // namespace
 
-AutoLayoutActions::AutoLayoutActions(MainWindow *window)
-    : QObject(window), m_window(window), m_runner(new LayoutRunner(this)),
+AutoLayoutActions::AutoLayoutActions(Document *document, DiagramView *view, QObject *parent)
+    : QObject(parent), m_document(document), m_view(view), m_runner(new LayoutRunner(this)),
       m_animation(new LayoutAnimation(this))
 {
     connect(m_animation, &LayoutAnimation::finished, this, &AutoLayoutActions::revealResult);
@@ -53,13 +54,9 @@ AutoLayoutActions::AutoLayoutActions(MainWindow *window)
     connect(m_runner, &LayoutRunner::progress, this,
             [this](const QString &t) { showMessage(t, 0); });
     connect(m_runner, &LayoutRunner::finished, this, &AutoLayoutActions::finished);
-    // An edit while Graphviz works would be overwritten by a layout of the old diagram.
-    // The window's undo stack clears itself, and signals, while ~MainWindow has already run:
-    // by then the window is only a QWidget and must not be called into.
-    QObject *windowObject = window;
-    connect(window->undoStack(), &QUndoStack::indexChanged, this, [this, windowObject] {
-        if (!qobject_cast<MainWindow *>(windowObject))
-            return;
+    // An edit while Graphviz works would be overwritten by a layout of the old diagram. The
+    // document's stack falls silent before the document dies.
+    connect(document->undoStack(), &QUndoStack::indexChanged, this, [this] {
         if (m_runner->isRunning()) {
             m_runner->cancel();
             end(tr("Auto layout stopped: the diagram changed while it ran"));
@@ -67,7 +64,7 @@ AutoLayoutActions::AutoLayoutActions(MainWindow *window)
         updateEnabled(); // Pin Position follows undo and redo
     });
 
-    m_progress = new QWidget(window);
+    m_progress = new QWidget(view);
     auto *row = new QHBoxLayout(m_progress);
     row->setContentsMargins(0, 0, 0, 0);
     m_bar = new QProgressBar(m_progress);
@@ -81,7 +78,6 @@ AutoLayoutActions::AutoLayoutActions(MainWindow *window)
     row->addWidget(m_bar);
     row->addWidget(m_cancel);
     m_progress->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    window->statusBar()->insertPermanentWidget(0, m_progress); // before the counts and zoom
     m_progress->hide();
 }
 
@@ -125,7 +121,7 @@ void AutoLayoutActions::populate(QMenu *menu)
 
 void AutoLayoutActions::updateEnabled()
 {
-    DiagramScene *scene = m_window->scene();
+    DiagramScene *scene = m_scene;
     if (!scene || !m_pin)
         return;
     const QStringList ids = scene->selectedComponentIds();
@@ -135,7 +131,7 @@ void AutoLayoutActions::updateEnabled()
     m_pin->setEnabled(!ids.isEmpty());
     bool allPinned = !ids.isEmpty();
     for (const QString &id : ids)
-        allPinned = allPinned && DiagramLayout::isPinned(*m_window->diagram()->component(id));
+        allPinned = allPinned && DiagramLayout::isPinned(*m_document->diagram()->component(id));
     m_pin->setChecked(allPinned);
 }
 
@@ -168,15 +164,15 @@ void AutoLayoutActions::layoutAll()
 
 void AutoLayoutActions::layoutSelection()
 {
-    const QStringList ids = m_window->scene()->selectedComponentIds();
+    const QStringList ids = m_scene->selectedComponentIds();
     if (ids.size() >= 2)
         run(ids);
 }
 
 void AutoLayoutActions::run(const QStringList &selection)
 {
-    Diagram *diagram = m_window->diagram();
-    DiagramScene *scene = m_window->scene();
+    Diagram *diagram = m_document->diagram();
+    DiagramScene *scene = m_scene;
     if (m_runner->isRunning() || !diagram || !scene)
         return;
     m_animation->finish();
@@ -187,8 +183,8 @@ void AutoLayoutActions::run(const QStringList &selection)
         end(tr("Nothing to lay out"));
         return;
     }
-    m_diagram = diagram;
-    m_scene = scene;
+    m_runDiagram = diagram;
+    m_runScene = scene;
     const LayoutEngine engine = GraphvizLayout::effectiveEngine(options, int(m_input.nodes.size()));
     showMessage(tr("Laying out %1 with %2…")
                     .arg(components(int(m_input.nodes.size())), GraphvizLayout::engineName(engine)),
@@ -209,7 +205,7 @@ void AutoLayoutActions::cancel()
 void AutoLayoutActions::finished(const LayoutResult &result, const QString &fallback,
                                  qint64 elapsedMs)
 {
-    if (!m_diagram || m_diagram != m_window->diagram() || m_scene != m_window->scene()) {
+    if (!m_runDiagram || m_runDiagram != m_document->diagram() || m_runScene != m_scene) {
         end(tr("Auto layout dropped: another diagram is open now"));
         return;
     }
@@ -217,7 +213,7 @@ void AutoLayoutActions::finished(const LayoutResult &result, const QString &fall
         end(tr("Auto layout failed: %1. The diagram is unchanged.").arg(result.error));
         return;
     }
-    QUndoCommand *command = DiagramLayout::command(m_diagram, m_input, result);
+    QUndoCommand *command = DiagramLayout::command(m_runDiagram, m_input, result);
     if (!command) {
         end(tr("Auto layout failed: the result does not match the diagram. The diagram is "
                "unchanged."));
@@ -225,16 +221,16 @@ void AutoLayoutActions::finished(const LayoutResult &result, const QString &fall
     }
     QHash<QString, QPointF> from; // where the cards are drawn now, to glide from
     for (const QString &id : DiagramLayout::nodeIds(m_input)) {
-        if (ComponentItem *item = m_scene->componentItem(id))
+        if (ComponentItem *item = m_runScene->componentItem(id))
             from.insert(id, item->pos());
     }
     // Re-indexing thousands of moved cards and arrows one by one in the scene's BSP tree
     // takes seconds; without an index during the push, and one rebuild after, it is quick.
-    const QGraphicsScene::ItemIndexMethod index = m_scene->itemIndexMethod();
-    m_scene->setItemIndexMethod(QGraphicsScene::NoIndex);
-    m_window->undoStack()->push(command);
-    m_scene->setItemIndexMethod(index);
-    m_animation->start(m_scene, from);
+    const QGraphicsScene::ItemIndexMethod index = m_runScene->itemIndexMethod();
+    m_runScene->setItemIndexMethod(QGraphicsScene::NoIndex);
+    m_document->undoStack()->push(command);
+    m_runScene->setItemIndexMethod(index);
+    m_animation->start(m_runScene, from);
     if (!m_animation->isRunning())
         revealResult(); // too many cards to glide: they are already in place
     end(summary(result, fallback, elapsedMs));
@@ -242,8 +238,8 @@ void AutoLayoutActions::finished(const LayoutResult &result, const QString &fall
 
 void AutoLayoutActions::revealResult()
 {
-    DiagramView *view = m_window->view();
-    DiagramScene *scene = m_window->scene();
+    DiagramView *view = m_view;
+    DiagramScene *scene = m_scene;
     if (!view || !scene || scene->items().isEmpty())
         return;
     const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
@@ -278,13 +274,13 @@ void AutoLayoutActions::end(const QString &message)
 void AutoLayoutActions::showMessage(const QString &text, int timeoutMs)
 {
     m_lastMessage = text;
-    m_window->statusBar()->showMessage(text, timeoutMs);
+    Q_EMIT statusMessage(text, timeoutMs);
 }
 
 void AutoLayoutActions::setPinned(bool pinned)
 {
-    Diagram *diagram = m_window->diagram();
-    const QStringList ids = m_window->scene()->selectedComponentIds();
+    Diagram *diagram = m_document->diagram();
+    const QStringList ids = m_scene->selectedComponentIds();
     auto *parent = new QUndoCommand;
     QStringList changed;
     for (const QString &id : ids) {
@@ -302,11 +298,14 @@ void AutoLayoutActions::setPinned(bool pinned)
         updateEnabled();
         return;
     }
-    const QString what = changed.size() == 1
-                             ? quoted(changed.first())
-                             : countText(int(changed.size()), tr("component"), tr("components"));
-    parent->setText(pinned ? tr("Pin %1").arg(what) : tr("Unpin %1").arg(what));
-    m_window->undoStack()->push(parent);
+    const int n = int(changed.size());
+    if (n == 1)
+        parent->setText((pinned ? tr("Pin %1") : tr("Unpin %1")).arg(quoted(changed.first())));
+    else
+        parent->setText(sourcePlural(pinned ? tr("Pin %n component(s)", nullptr, n)
+                                            : tr("Unpin %n component(s)", nullptr, n),
+                                     n));
+    m_document->undoStack()->push(parent);
     updateEnabled();
 }
 

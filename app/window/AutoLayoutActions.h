@@ -18,9 +18,10 @@ namespace mls {
 
 class Diagram;
 class DiagramScene;
+class DiagramView;
+class Document;
 class LayoutAnimation;
 class LayoutRunner;
-class MainWindow;
 
 /// Arrange → Auto Layout, Auto Layout Selection, Layout Direction and Pin Position.
 ///
@@ -32,8 +33,14 @@ class AutoLayoutActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit AutoLayoutActions(MainWindow *window);
+    /// Lays out @p document as shown in @p view; @p parent owns the actions.
+    AutoLayoutActions(Document *document, DiagramView *view, QObject *parent);
     ~AutoLayoutActions() override;
+
+    /// Follows the scene of the document's current diagram.
+    void setScene(DiagramScene *scene) { m_scene = scene; }
+    /// The busy bar and Cancel button, shown while a layout runs; the window places it.
+    QWidget *progressWidget() const { return m_progress; }
 
     void populate(QMenu *menu);
     void updateEnabled();
@@ -59,6 +66,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// A run ended: applied, failed or cancelled (after the status message is set).
     void layoutEnded();
+    /// What a run is doing or did, for @p timeoutMs (0: until the next message).
+    void statusMessage(const QString &text, int timeoutMs);
 
 private:
     void run(const QStringList &selection);
@@ -69,7 +78,9 @@ private:
     void showMessage(const QString &text, int timeoutMs = 10000);
     QString summary(const LayoutResult &result, const QString &fallback, qint64 elapsedMs) const;
 
-    MainWindow *m_window;
+    Document *m_document;
+    DiagramView *m_view;
+    DiagramScene *m_scene = nullptr;
     LayoutRunner *m_runner;
     LayoutAnimation *m_animation;
     QAction *m_layoutAll = nullptr;
@@ -81,8 +92,8 @@ private:
     QToolButton *m_cancel = nullptr;
     // The run in progress: what was asked, on which document.
     LayoutInput m_input;
-    QPointer<Diagram> m_diagram;
-    QPointer<DiagramScene> m_scene;
+    QPointer<Diagram> m_runDiagram;
+    QPointer<DiagramScene> m_runScene;
     QString m_lastMessage;
 };
 

@@ -1,8 +1,8 @@
 #include "EditActions.h"
 
 #include "Diagram.h"
+#include "Document.h"
 #include "Fragment.h"
-#include "MainWindow.h"
 #include "MimeTypes.h"
 #include "TextActions.h"
 #include "canvas/DiagramScene.h"
@@ -16,10 +16,10 @@
 #include <QClipboard>
 #include <QCompleter>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -29,11 +29,14 @@ namespace {
 constexpr qreal pasteStep = 30; ///< each paste of the same content moves this much further
 }
 
-EditActions::EditActions(MainWindow *window) : QObject(window), m_window(window) {}
+EditActions::EditActions(Document *document, DiagramView *view, TextActions *text,
+                         QMainWindow *window)
+    : QObject(window), m_document(document), m_view(view), m_text(text), m_window(window)
+{}
 
 void EditActions::populate(QMenu *menu)
 {
-    QUndoStack *stack = m_window->undoStack();
+    QUndoStack *stack = m_document->undoStack();
     m_undo = stack->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setProperty("shortcutName", tr("Undo")); // the text names the command
@@ -88,7 +91,7 @@ void EditActions::populate(QMenu *menu)
 
 void EditActions::updateEnabled()
 {
-    DiagramScene *scene = m_window->scene();
+    DiagramScene *scene = m_scene;
     if (!scene || !m_copy)
         return;
     const bool components = !scene->selectedComponentIds().isEmpty();
@@ -109,40 +112,40 @@ void EditActions::cancelGestures()
 
 void EditActions::copy()
 {
-    DiagramScene *scene = m_window->scene();
+    DiagramScene *scene = m_scene;
     const QStringList ids = scene->selectedComponentIds();
     if (ids.isEmpty())
         return;
-    const QByteArray bytes = Fragment::extract(*m_window->diagram(), ids).toBytes();
+    const QByteArray bytes = Fragment::extract(*m_document->diagram(), ids).toBytes();
     auto *mime = new QMimeData;
     mime->setData(fragmentMimeType(), bytes);
     mime->setText(QString::fromUtf8(bytes)); // readable and pasteable as plain text
     QApplication::clipboard()->setMimeData(mime);
-    m_window->statusBar()->showMessage(
+    Q_EMIT statusMessage(
         tr("Copied %1").arg(countText(int(ids.size()), tr("component"), tr("components"))), 3000);
 }
 
 void EditActions::cut()
 {
-    if (m_window->scene()->selectedComponentIds().isEmpty())
+    if (m_scene->selectedComponentIds().isEmpty())
         return;
     copy();
-    m_window->undoStack()->beginMacro(tr("Cut"));
+    m_document->undoStack()->beginMacro(tr("Cut"));
     deleteSelection();
-    m_window->undoStack()->endMacro();
+    m_document->undoStack()->endMacro();
 }
 
 bool EditActions::pasteBytes(const QByteArray &bytes, const QPointF &offset)
 {
     QString error;
-    AddItemsCommand *cmd = AddItemsCommand::paste(m_window->diagram(), bytes, offset, &error);
+    AddItemsCommand *cmd = AddItemsCommand::paste(m_document->diagram(), bytes, offset, &error);
     if (!cmd) {
-        m_window->statusBar()->showMessage(tr("Nothing to paste: %1").arg(error), 6000);
+        Q_EMIT statusMessage(tr("Nothing to paste: %1").arg(error), 6000);
         return false;
     }
     const QStringList ids = cmd->componentIds();
-    m_window->undoStack()->push(cmd);
-    m_window->scene()->selectIds(ids);
+    m_document->undoStack()->push(cmd);
+    m_scene->selectIds(ids);
     return true;
 }
 
@@ -154,10 +157,10 @@ bool EditActions::paste()
     const QByteArray bytes = mime->hasFormat(fragmentMimeType()) ? mime->data(fragmentMimeType())
                                                                  : mime->text().toUtf8();
     // Mermaid or DOT text from a README or a .dot file: imported as a new design.
-    if (!mime->hasFormat(fragmentMimeType()) && m_window->textActions()->importText(mime->text()))
+    if (!mime->hasFormat(fragmentMimeType()) && m_text && m_text->importText(mime->text()))
         return true;
     if (!mime->hasFormat(fragmentMimeType()) && !bytes.trimmed().startsWith('{')) {
-        m_window->statusBar()->showMessage(
+        Q_EMIT statusMessage(
             tr("Nothing to paste: the clipboard holds text, not mlsketch components"), 6000);
         return false;
     }
@@ -171,38 +174,38 @@ bool EditActions::paste()
 
 void EditActions::duplicate()
 {
-    const QStringList ids = m_window->scene()->selectedComponentIds();
+    const QStringList ids = m_scene->selectedComponentIds();
     if (ids.isEmpty())
         return;
-    pasteBytes(Fragment::extract(*m_window->diagram(), ids).toBytes(),
+    pasteBytes(Fragment::extract(*m_document->diagram(), ids).toBytes(),
                QPointF(pasteStep, pasteStep));
 }
 
 void EditActions::deleteSelection()
 {
-    DiagramScene *scene = m_window->scene();
-    auto *cmd = new RemoveItemsCommand(m_window->diagram(), scene->selectedComponentIds(),
+    DiagramScene *scene = m_scene;
+    auto *cmd = new RemoveItemsCommand(m_document->diagram(), scene->selectedComponentIds(),
                                        scene->selectedConnectionIds(), scene->selectedGroupIds());
-    m_window->undoStack()->push(cmd);
+    m_document->undoStack()->push(cmd);
 }
 
 void EditActions::selectAll()
 {
-    m_window->scene()->selectEverything();
+    m_scene->selectEverything();
 }
 
 void EditActions::rename()
 {
-    DiagramScene *scene = m_window->scene();
+    DiagramScene *scene = m_scene;
     const QStringList ids = scene->selectedComponentIds() + scene->selectedGroupIds();
     if (ids.size() == 1)
-        m_window->view()->editLabel(ids.first());
+        m_view->editLabel(ids.first());
 }
 
 void EditActions::showFind()
 {
     QStringList labels;
-    for (const Component &c : m_window->diagram()->components())
+    for (const Component &c : m_document->diagram()->components())
         labels << c.label;
     auto *completer = new QCompleter(labels, m_findField);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -216,7 +219,7 @@ void EditActions::showFind()
 
 bool EditActions::findNext(const QString &text)
 {
-    const Diagram *d = m_window->diagram();
+    const Diagram *d = m_document->diagram();
     if (text.isEmpty() || d->components().empty())
         return false;
     // Start after the last match so Enter walks through every match in file order.
@@ -226,12 +229,12 @@ bool EditActions::findNext(const QString &text)
         const Component &c = d->components()[size_t((start + k) % n)];
         if (c.label.contains(text, Qt::CaseInsensitive)) {
             m_lastFound = c.id;
-            m_window->scene()->revealComponent(c.id);
-            m_window->statusBar()->showMessage(tr("Found “%1”").arg(c.label), 3000);
+            m_scene->revealComponent(c.id);
+            Q_EMIT statusMessage(tr("Found “%1”").arg(c.label), 3000);
             return true;
         }
     }
-    m_window->statusBar()->showMessage(tr("No component matches “%1”").arg(text), 4000);
+    Q_EMIT statusMessage(tr("No component matches “%1”").arg(text), 4000);
     return false;
 }
 

@@ -5,12 +5,16 @@
 
 class QAction;
 class QLineEdit;
+class QMainWindow;
 class QMenu;
 class QToolBar;
 
 namespace mls {
 
-class MainWindow;
+class DiagramScene;
+class DiagramView;
+class Document;
+class TextActions;
 
 /// The Edit menu of a window: undo/redo with the command's text, the clipboard (a registered
 /// MIME type with a plain-text JSON fallback, so copy and paste work between windows and with
@@ -19,8 +23,12 @@ class EditActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit EditActions(MainWindow *window);
+    /// Edits @p document through @p view; the find bar goes into @p window. Pasted Mermaid or
+    /// DOT text goes to @p text (null: not imported).
+    EditActions(Document *document, DiagramView *view, TextActions *text, QMainWindow *window);
 
+    /// Follows the scene of the document's current diagram.
+    void setScene(DiagramScene *scene) { m_scene = scene; }
     void populate(QMenu *menu);
     void updateEnabled();
     void cancelGestures();
@@ -42,10 +50,18 @@ public Q_SLOTS:
     /// Selects and reveals the next component whose label contains @p text.
     bool findNext(const QString &text);
 
+Q_SIGNALS:
+    /// Something to tell the user for @p timeoutMs (copied, nothing to paste, not found).
+    void statusMessage(const QString &text, int timeoutMs);
+
 private:
     bool pasteBytes(const QByteArray &bytes, const QPointF &offset);
 
-    MainWindow *m_window;
+    Document *m_document;
+    DiagramView *m_view;
+    TextActions *m_text;
+    QMainWindow *m_window;
+    DiagramScene *m_scene = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_cut = nullptr;

@@ -1,7 +1,7 @@
 #include "ExportActions.h"
 
 #include "Diagram.h"
-#include "MainWindow.h"
+#include "Document.h"
 #include "canvas/DiagramScene.h"
 #include "dialogs/ExportDialog.h"
 #include "export/ExportLocation.h"
@@ -18,11 +18,13 @@
 #include <QMimeData>
 #include <QPrintDialog>
 #include <QPrinter>
-#include <QStatusBar>
+#include <QStandardPaths>
 
 namespace mls {
 
-ExportActions::ExportActions(MainWindow *window) : QObject(window), m_window(window) {}
+ExportActions::ExportActions(Document *document, QWidget *window)
+    : QObject(window), m_document(document), m_window(window)
+{}
 
 void ExportActions::populateFileMenu(QMenu *file)
 {
@@ -55,7 +57,7 @@ void ExportActions::populateEditMenu(QMenu *edit)
 
 QStringList ExportActions::selectedIds() const
 {
-    const DiagramScene *scene = m_window->scene();
+    const DiagramScene *scene = m_scene;
     if (!scene)
         return {};
     return scene->selectedComponentIds() + scene->selectedConnectionIds() +
@@ -67,31 +69,30 @@ ExportOptions ExportActions::currentOptions(bool selectionOnly) const
     ExportOptions o = ExportDialog::rememberedOptions();
     if (selectionOnly)
         o.selection = selectedIds();
-    if (const DiagramScene *scene = m_window->scene())
+    if (const DiagramScene *scene = m_scene)
         o.routing = scene->routing();
     return o;
 }
 
 QString ExportActions::suggestedPath() const
 {
-    return ExportLocation::suggest(m_window->filePath(), m_window->diagram()->meta().title);
+    return ExportLocation::suggest(m_document->filePath(), m_document->diagram()->meta().title);
 }
 
 void ExportActions::exportDiagram()
 {
-    ExportDialog dialog(m_window->diagram(), selectedIds(), suggestedPath(), m_window);
+    ExportDialog dialog(m_document->diagram(), selectedIds(), suggestedPath(), m_window);
     while (dialog.exec() == QDialog::Accepted) {
         ExportOptions o = dialog.options();
-        if (const DiagramScene *scene = m_window->scene())
+        if (const DiagramScene *scene = m_scene)
             o.routing = scene->routing();
         QString error;
         QApplication::setOverrideCursor(Qt::WaitCursor);
         const bool ok =
-            ExportWriter::write(*m_window->diagram(), dialog.path(), dialog.format(), o, &error);
+            ExportWriter::write(*m_document->diagram(), dialog.path(), dialog.format(), o, &error);
         QApplication::restoreOverrideCursor();
         if (ok) {
-            m_window->statusBar()->showMessage(
-                tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 6000);
+            Q_EMIT statusMessage(tr("Exported %1").arg(QFileInfo(dialog.path()).fileName()), 6000);
             return;
         }
         QMessageBox::warning(m_window, tr("Export Failed"), error);
@@ -101,23 +102,23 @@ void ExportActions::exportDiagram()
 void ExportActions::print()
 {
     QPrinter printer(QPrinter::HighResolution);
-    printer.setDocName(m_window->diagram()->meta().title);
+    printer.setDocName(m_document->diagram()->meta().title);
     QPrintDialog dialog(&printer, m_window);
     dialog.setOption(QAbstractPrintDialog::PrintSelection, !selectedIds().isEmpty());
     if (dialog.exec() != QDialog::Accepted)
         return;
     ExportOptions options = currentOptions(printer.printRange() == QPrinter::Selection);
     options.background = ExportOptions::Background::White; // paper, whatever the last PNG was
-    SceneExporter(m_window->diagram(), options).print(&printer);
+    SceneExporter(m_document->diagram(), options).print(&printer);
 }
 
-QMimeData *ExportActions::imageMimeData() const
+QMimeData *ExportActions::imageMimeData()
 {
-    const SceneExporter exporter(m_window->diagram(), currentOptions(true));
+    const SceneExporter exporter(m_document->diagram(), currentOptions(true));
     QString error;
     const QImage image = exporter.toImage(&error);
     if (image.isNull()) {
-        m_window->statusBar()->showMessage(tr("Not copied: %1").arg(error), 8000);
+        Q_EMIT statusMessage(tr("Not copied: %1").arg(error), 8000);
         return nullptr;
     }
     auto *mime = new QMimeData;
@@ -132,7 +133,7 @@ QMimeData *ExportActions::imageMimeData() const
 
 QMimeData *ExportActions::svgMimeData() const
 {
-    const SceneExporter exporter(m_window->diagram(), currentOptions(true));
+    const SceneExporter exporter(m_document->diagram(), currentOptions(true));
     auto *mime = new QMimeData;
     mime->setData(QStringLiteral("image/svg+xml"), exporter.toSvg());
     return mime;
@@ -142,14 +143,14 @@ void ExportActions::copyAsImage()
 {
     if (QMimeData *mime = imageMimeData()) {
         QApplication::clipboard()->setMimeData(mime);
-        m_window->statusBar()->showMessage(tr("Copied as an image"), 4000);
+        Q_EMIT statusMessage(tr("Copied as an image"), 4000);
     }
 }
 
 void ExportActions::copyAsSvg()
 {
     QApplication::clipboard()->setMimeData(svgMimeData());
-    m_window->statusBar()->showMessage(tr("Copied as SVG"), 4000);
+    Q_EMIT statusMessage(tr("Copied as SVG"), 4000);
 }
 
 } // namespace mls

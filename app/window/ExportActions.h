@@ -7,10 +7,12 @@
 class QAction;
 class QMenu;
 class QMimeData;
+class QWidget;
 
 namespace mls {
 
-class MainWindow;
+class DiagramScene;
+class Document;
 
 /// Export from the window: File → Export… (Ctrl+E) and Print… (Ctrl+P), Edit → Copy as Image
 /// and Copy as SVG. Each works on the selection when there is one, else on the whole diagram
@@ -19,7 +21,11 @@ class ExportActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit ExportActions(MainWindow *window);
+    /// Exports @p document; dialogs open over @p window.
+    ExportActions(Document *document, QWidget *window);
+
+    /// Follows the scene of the document's current diagram (its selection and routing).
+    void setScene(DiagramScene *scene) { m_scene = scene; }
 
     /// Adds Export… and Print… to the File menu.
     void populateFileMenu(QMenu *file);
@@ -30,7 +36,7 @@ public:
     /// something is selected, the selection.
     ExportOptions currentOptions(bool selectionOnly) const;
     /// What Copy as Image / Copy as SVG put on the clipboard (image/png or image/svg+xml).
-    QMimeData *imageMimeData() const;
+    QMimeData *imageMimeData();
     QMimeData *svgMimeData() const;
 
 public Q_SLOTS:
@@ -41,11 +47,17 @@ public Q_SLOTS:
     void copyAsImage();
     void copyAsSvg();
 
+Q_SIGNALS:
+    /// Something to tell the user for @p timeoutMs (exported, copied, not copied).
+    void statusMessage(const QString &text, int timeoutMs);
+
 private:
     QStringList selectedIds() const;
     QString suggestedPath() const;
 
-    MainWindow *m_window;
+    Document *m_document;
+    QWidget *m_window;
+    DiagramScene *m_scene = nullptr;
 };
 
 } // namespace mls

@@ -2,21 +2,26 @@
 
 #include "ArrangeActions.h"
 #include "AutoLayoutActions.h"
+#include "Autosave.h"
+#include "BoardContextMenu.h"
 #include "DesignReview.h"
 #include "Diagram.h"
-#include "DiagramReader.h"
-#include "DiagramWriter.h"
+#include "Document.h"
 #include "EditActions.h"
 #include "EmbeddedDesign.h"
 #include "ExportActions.h"
 #include "HelpActions.h"
 #include "MainToolBar.h"
 #include "PracticeMode.h"
+#include "RecentFiles.h"
+#include "RecoveryPrompt.h"
 #include "RecoveryStore.h"
+#include "SaveActions.h"
 #include "TemplateLibrary.h"
 #include "TextActions.h"
 #include "UndoReveal.h"
 #include "WindowState.h"
+#include "ViewOptions.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -26,9 +31,7 @@
 #include "panels/PalettePanel.h"
 #include "text/DesignFile.h"
 
-#include <QAbstractButton>
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -46,13 +49,8 @@
 
 namespace mls {
 
-namespace {
-constexpr int maxRecentFiles = 10;
-constexpr int defaultAutosaveMs = 30000;
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_undoStack(new QUndoStack(this)), m_autosave(new QTimer(this))
+    : QMainWindow(parent), m_document(std::make_unique<Document>())
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setAcceptDrops(true);
@@ -68,30 +66,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &DiagramView::zoomChanged, this, &MainWindow::updateStatus);
     connect(m_view, &DiagramView::fileDropped, this, &MainWindow::openFileInteractive);
     connect(m_view, &DiagramView::contextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(m_undoStack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
-    connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
-        if (!m_undoStack->isClean() && m_recoverySession.isEmpty())
-            m_autosave->start();
-    });
-    m_autosave->setInterval(defaultAutosaveMs);
-    connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
-    // A snapshot that cannot be written (full disk, recovery folder gone) is said here: the
-    // work is only in this window until it is saved somewhere.
-    connect(&recoveryStore(), &RecoveryStore::writeFailed, this,
-            [this](const QString &session, const QString &message) {
-                if (session == m_recoverySession)
-                    statusBar()->showMessage(tr("Autosave failed: %1").arg(message), 30000);
-            });
+    connect(m_document.get(), &Document::titleChanged, this, &MainWindow::updateTitle);
+    m_autosave = new Autosave(m_document.get(), recoveryStore(), this);
+    connect(m_autosave, &Autosave::failed, this,
+            [this](const QString &why) { showStatus(why, 10000); });
 
-    m_edit = new EditActions(this);
-    m_arrange = new ArrangeActions(this);
-    m_export = new ExportActions(this);
-    m_autoLayout = new AutoLayoutActions(this);
-    m_windowState = new WindowState(this, m_view); // dock layout, panels toggle, minimap
-    createDocks();
-    m_text = new TextActions(this);
-    createMenus();
-    m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
+    createCollaborators();
     setDiagram(std::make_unique<Diagram>(), QString());
     resize(1280, 800);
     m_windowState->applyDefaultLayout(); // what a first start shows; saved state wins
@@ -100,22 +80,62 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Children (the undo stack among them) die in ~QWidget, after this object is no longer a
-    // MainWindow: nothing of theirs may call back into it.
-    disconnect(m_undoStack, nullptr, this, nullptr);
-    m_autosave->stop();
-    // The scene follows the diagram's signals: take it down first.
+    // The panels and the scene follow the diagram: take them off it before the document (a
+    // member) goes. Collaborators are children and die after it; the document's undo stack is
+    // silent by then.
     m_inspector->setDocument(nullptr, nullptr);
     m_review->setDocument(nullptr, nullptr, nullptr);
     m_practice->setDocument(nullptr, nullptr, nullptr);
     m_text->setDocument(nullptr);
-    delete m_scene;
-    m_scene = nullptr;
+    m_view->setScene(nullptr);
+    m_scene.reset();
+}
+
+Diagram *MainWindow::diagram() const
+{
+    return m_document->diagram();
+}
+
+QUndoStack *MainWindow::undoStack() const
+{
+    return m_document->undoStack();
+}
+
+const QString &MainWindow::filePath() const
+{
+    return m_document->filePath();
 }
 
 bool MainWindow::isModified() const
 {
-    return m_restoredUnsaved || !m_undoStack->isClean();
+    return m_document->isModified();
+}
+
+void MainWindow::createCollaborators()
+{
+    Document *doc = m_document.get();
+    m_viewOptions = new ViewOptions(m_view, this);
+    m_windowState = new WindowState(this, m_view); // dock layout, panels toggle, minimap
+    m_arrange = new ArrangeActions(doc, this);
+    m_export = new ExportActions(doc, this);
+    m_autoLayout = new AutoLayoutActions(doc, m_view, this);
+    statusBar()->insertPermanentWidget(0, m_autoLayout->progressWidget()); // before the counts
+    createDocks();
+    m_text = new TextActions(this);
+    m_save = new SaveActions(doc, this);
+    connect(m_save, &SaveActions::statusMessage, this, &MainWindow::showStatus);
+    m_edit = new EditActions(doc, m_view, m_text, this);
+    connect(m_edit, &EditActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_export, &ExportActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_autoLayout, &AutoLayoutActions::statusMessage, this, &MainWindow::showStatus);
+    createMenus();
+    m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
+    m_contextMenu = std::make_unique<BoardContextMenu>(doc, m_view, m_arrange, m_review, this);
+}
+
+void MainWindow::showStatus(const QString &text, int timeoutMs)
+{
+    statusBar()->showMessage(text, timeoutMs);
 }
 
 void MainWindow::createDocks()
@@ -146,8 +166,8 @@ void MainWindow::createMenus()
                     this, &MainWindow::newWindow);
     file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
                     QKeySequence::Open, this, &MainWindow::open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    auto *recent = new RecentFiles(file->addMenu(tr("Open &Recent")));
+    connect(recent, &RecentFiles::openRequested, this, &MainWindow::openFileInteractive);
     file->addAction(tr("New from &Template…"), QKeySequence(tr("Ctrl+Shift+N")), this,
                     &MainWindow::newFromTemplate);
     file->addSeparator();
@@ -181,33 +201,7 @@ void MainWindow::createMenus()
 
 void MainWindow::createViewMenu(QMenu *view)
 {
-    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_view, &DiagramView::zoomIn);
-    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_view, &DiagramView::zoomOut);
-    view->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view,
-                    &DiagramView::actualSize);
-    view->addAction(tr("&Fit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), m_view,
-                    &DiagramView::fitToContent);
-    view->addSeparator();
-    m_gridAction = view->addAction(tr("Show &Grid"));
-    m_gridAction->setCheckable(true);
-    m_snapAction = view->addAction(tr("&Snap to Grid"));
-    m_snapAction->setCheckable(true);
-    QMenu *routing = view->addMenu(tr("&Connections"));
-    auto *group = new QActionGroup(this);
-    for (const QString &name : {tr("&Straight"), tr("&Orthogonal"), tr("&Curved")}) {
-        QAction *a = routing->addAction(name);
-        a->setCheckable(true);
-        group->addAction(a);
-        m_routingActions << a;
-    }
-    m_incompatibleAction = view->addAction(tr("Allow &Incompatible Connections"));
-    m_incompatibleAction->setCheckable(true);
-    m_incompatibleAction->setToolTip(
-        tr("Draw connections no flow fits anyway, for the design rules to flag"));
-    for (QAction *a : {m_gridAction, m_snapAction, m_incompatibleAction})
-        connect(a, &QAction::toggled, this, &MainWindow::applyViewOptions);
-    for (QAction *a : std::as_const(m_routingActions))
-        connect(a, &QAction::toggled, this, &MainWindow::applyViewOptions);
+    m_viewOptions->populate(view);
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -217,82 +211,41 @@ void MainWindow::createViewMenu(QMenu *view)
 
 void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
 {
-    QMenu menu(this);
-    auto add = [&](const char *name) {
-        if (auto *a = findChild<QAction *>(QString::fromLatin1(name)))
-            menu.addAction(a);
-    };
-    if (itemId.isEmpty()) {
-        add("editPaste");
-        add("editSelectAll");
-        menu.addAction(tr("Fit"), m_view, &DiagramView::fitToContent);
-    } else if (m_diagram->group(itemId)) {
-        add("editRename");
-        menu.addMenu(m_arrange->zoneColourMenu(&menu));
-        add("arrangeUngroup");
-        menu.addSeparator();
-        add("editDelete");
-    } else if (m_diagram->connection(itemId)) {
-        add("editDelete");
-        m_review->addContextActions(&menu, itemId);
-    } else {
-        add("editRename");
-        add("editCut");
-        add("editCopy");
-        add("editDuplicate");
-        menu.addSeparator();
-        add("arrangeGroup");
-        add("arrangeFront");
-        add("arrangeBack");
-        add("arrangePin");
-        menu.addSeparator();
-        add("editDelete");
-        m_review->addContextActions(&menu, itemId);
-    }
-    menu.exec(globalPos);
-}
-
-void MainWindow::applyViewOptions()
-{
-    if (!m_scene)
-        return;
-    m_scene->setGridVisible(m_gridAction->isChecked());
-    m_scene->setSnapToGrid(m_snapAction->isChecked());
-    m_scene->setAllowIncompatible(m_incompatibleAction->isChecked());
-    for (int i = 0; i < m_routingActions.size(); ++i) {
-        if (m_routingActions[i]->isChecked())
-            m_scene->setRouting(ConnectionItem::Routing(i));
-    }
+    m_contextMenu->exec(globalPos, itemId);
 }
 
 void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &path)
 {
     m_edit->cancelGestures();
-    m_undoStack->clear();
     m_inspector->setDocument(nullptr, nullptr);
-    DiagramScene *old = m_scene;
-    m_diagram = std::move(diagram);
-    m_scene = new DiagramScene(m_diagram.get(), this);
-    m_scene->setUndoStack(m_undoStack);
+    // The old scene stays shown until the new one replaces it in the view.
+    std::unique_ptr<DiagramScene> old = std::move(m_scene);
+    m_document->replace(std::move(diagram), path);
+    Diagram *d = m_document->diagram();
+    QUndoStack *undo = m_document->undoStack();
+    m_scene = std::make_unique<DiagramScene>(d);
+    m_scene->setUndoStack(undo);
     m_scene->setStyle(CardStyle::fromPalette(palette()));
-    m_view->setScene(m_scene);
-    delete old;
-    m_filePath = path;
-    m_restoredUnsaved = false;
-    applyViewOptions();
-    m_inspector->setDocument(m_diagram.get(), m_undoStack);
-    m_review->setDocument(m_diagram.get(), m_scene, m_undoStack);
+    m_view->setScene(m_scene.get());
+    old.reset();
+    DiagramScene *scene = m_scene.get();
+    m_viewOptions->setScene(scene);
+    m_edit->setScene(scene);
+    m_arrange->setScene(scene);
+    m_export->setScene(scene);
+    m_autoLayout->setScene(scene);
+    m_inspector->setDocument(d, undo);
+    m_review->setDocument(d, scene, undo);
     if (m_practice)
-        m_practice->setDocument(m_diagram.get(), m_scene, m_undoStack);
-    m_text->setDocument(m_diagram.get());
-    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
-    connect(m_scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
-    connect(m_scene, &DiagramScene::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        m_practice->setDocument(d, scene, undo);
+    m_text->setDocument(d);
+    connect(scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
+    connect(scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
+    connect(scene, &DiagramScene::statusMessage, this,
+            [this](const QString &text) { showStatus(text, 8000); });
     for (auto signal : {&Diagram::componentAdded, &Diagram::componentRemoved,
                         &Diagram::connectionAdded, &Diagram::connectionRemoved})
-        connect(m_diagram.get(), signal, this, &MainWindow::updateStatus);
-    connect(m_diagram.get(), &Diagram::metaChanged, this, &MainWindow::updateTitle);
+        connect(d, signal, this, &MainWindow::updateStatus);
     updateTitle();
     updateStatus();
     updateSelection();
@@ -303,7 +256,7 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
 
 bool MainWindow::holdsNothing() const
 {
-    return m_filePath.isEmpty() && !isModified() && m_diagram->components().empty();
+    return m_document->holdsNothing();
 }
 
 bool MainWindow::openFile(const QString &path, QString *error, QStringList *warnings)
@@ -324,7 +277,7 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
                             EmbeddedDesign::isPng(path);
     setDiagram(std::move(result.diagram), isTemplate ? QString() : path);
     if (!isTemplate)
-        rememberRecent(QFileInfo(path).absoluteFilePath());
+        RecentFiles::remember(QFileInfo(path).absoluteFilePath());
     return true;
 }
 
@@ -337,8 +290,7 @@ void MainWindow::openDesign(std::unique_ptr<Diagram> diagram)
     }
     target->discardRecovery();
     target->setDiagram(std::move(diagram), QString());
-    target->m_restoredUnsaved = true; // an import is unsaved work
-    target->updateTitle();
+    target->m_document->markUnsaved(); // an import is unsaved work
     target->m_view->fitToContent();
     m_lastOpened = target;
 }
@@ -359,17 +311,16 @@ bool MainWindow::openFileInteractive(const QString &path)
         return false;
     }
     if (!warnings.isEmpty())
-        target->statusBar()->showMessage(
-            tr("Opened with %1: %2")
-                .arg(countText(int(warnings.size()), tr("warning"), tr("warnings")),
-                     warnings.first()),
-            15000);
+        target->showStatus(tr("Opened with %1: %2")
+                               .arg(countText(int(warnings.size()), tr("warning"), tr("warnings")),
+                                    warnings.first()),
+                           15000);
     return true;
 }
 
 void MainWindow::open()
 {
-    const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
+    const QString dir = filePath().isEmpty() ? QString() : QFileInfo(filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Diagram"), dir,
         tr("mlsketch diagrams (*.mlsketch *.mls *.png);;All files (*)"));
@@ -392,87 +343,31 @@ void MainWindow::newWindow()
 
 bool MainWindow::saveTo(const QString &path, QString *error)
 {
-    if (!DiagramWriter::save(*m_diagram, path, error))
-        return false;
-    m_filePath = path;
-    m_restoredUnsaved = false;
-    m_undoStack->setClean();
-    discardRecovery();
-    rememberRecent(QFileInfo(path).absoluteFilePath());
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
-    return true;
-}
-
-void MainWindow::reportSaveFailure(const QString &error)
-{
-    QMessageBox::critical(
-        this, tr("Save failed"),
-        tr("The diagram was not saved; your changes are still open.\n\n%1").arg(error));
+    return m_save->saveTo(path, error);
 }
 
 bool MainWindow::save()
 {
-    if (m_filePath.isEmpty())
-        return saveAs();
-    QString error;
-    if (!saveTo(m_filePath, &error)) {
-        reportSaveFailure(error);
-        return false;
-    }
-    return true;
+    return m_save->save();
 }
 
 bool MainWindow::saveAs()
 {
-    QString suggestion = m_filePath;
-    if (suggestion.isEmpty()) {
-        const QString title = m_diagram->meta().title;
-        suggestion = (title.isEmpty() ? tr("Untitled") : title) + QStringLiteral(".mlsketch");
-    }
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Diagram"), suggestion,
-                                                tr("mlsketch diagrams (*.mlsketch)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(QLatin1String(".mlsketch")))
-        path += QLatin1String(".mlsketch");
-    QString error;
-    if (!saveTo(path, &error)) {
-        reportSaveFailure(error);
-        return false;
-    }
-    return true;
+    return m_save->saveAs();
 }
 
 void MainWindow::revert()
 {
-    if (m_filePath.isEmpty() || !isModified())
-        return;
-    if (QMessageBox::question(this, tr("Revert"),
-                              tr("Discard all changes and reload %1 from disk?")
-                                  .arg(QFileInfo(m_filePath).fileName())) != QMessageBox::Yes)
+    if (!m_save->confirmRevert())
         return;
     QString error;
-    if (!openFile(m_filePath, &error))
+    if (!openFile(filePath(), &error))
         QMessageBox::warning(this, tr("Cannot revert"), error);
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!isModified())
-        return true;
-    const QString name = m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("Save the changes to %1 before closing?").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_save->maybeSave()) {
         event->ignore();
         return;
     }
@@ -528,17 +423,14 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::updateTitle()
 {
-    const QString title = m_diagram->meta().title;
-    const QString name = m_filePath.isEmpty() ? (title.isEmpty() ? tr("Untitled") : title)
-                                              : QFileInfo(m_filePath).fileName();
-    setWindowTitle(QStringLiteral("%1[*] — mlsketch").arg(name));
+    setWindowTitle(QStringLiteral("%1[*] — mlsketch").arg(m_document->displayName()));
     setWindowModified(isModified());
 }
 
 void MainWindow::updateStatus()
 {
-    const int components = int(m_diagram->components().size());
-    const int connections = int(m_diagram->connections().size());
+    const int components = int(diagram()->components().size());
+    const int connections = int(diagram()->connections().size());
     m_countsLabel->setText(
         QStringLiteral("%1 · %2").arg(countText(components, tr("component"), tr("components")),
                                       countText(connections, tr("connection"), tr("connections"))));
@@ -557,48 +449,14 @@ void MainWindow::updateSelection()
     m_autoLayout->updateEnabled();
 }
 
-// ---- recent files and settings ------------------------------------------------------------
-
-void MainWindow::rememberRecent(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > maxRecentFiles)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-}
-
-void MainWindow::fillRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : recent) {
-        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName(), this,
-                                             [this, path] { openFileInteractive(path); });
-        a->setToolTip(path);
-        a->setEnabled(QFileInfo::exists(path));
-    }
-    if (recent.isEmpty())
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-    else
-        m_recentMenu->addAction(tr("Clear List"), this,
-                                [] { QSettings().remove(QStringLiteral("recentFiles")); });
-}
+// ---- settings and crash recovery -----------------------------------------------------------
 
 void MainWindow::readSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_gridAction->setChecked(settings.value(QStringLiteral("view/grid"), true).toBool());
-    m_snapAction->setChecked(settings.value(QStringLiteral("view/snap"), true).toBool());
-    m_incompatibleAction->setChecked(
-        settings.value(QStringLiteral("view/allowIncompatible"), false).toBool());
-    const int routing = settings.value(QStringLiteral("view/routing"), 0).toInt();
-    m_routingActions.value(routing, m_routingActions[1])->setChecked(true);
-    applyViewOptions();
+    m_viewOptions->readSettings();
 }
 
 void MainWindow::writeSettings() const
@@ -606,16 +464,8 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("view/grid"), m_gridAction->isChecked());
-    settings.setValue(QStringLiteral("view/snap"), m_snapAction->isChecked());
-    settings.setValue(QStringLiteral("view/allowIncompatible"), m_incompatibleAction->isChecked());
-    for (int i = 0; i < m_routingActions.size(); ++i) {
-        if (m_routingActions[i]->isChecked())
-            settings.setValue(QStringLiteral("view/routing"), i);
-    }
+    m_viewOptions->writeSettings();
 }
-
-// ---- crash recovery -------------------------------------------------------------------------
 
 RecoveryStore &MainWindow::recoveryStore()
 {
@@ -631,84 +481,31 @@ void MainWindow::setAutosaveInterval(int ms)
 
 void MainWindow::autosaveNow()
 {
-    if (!isModified())
-        return;
-    RecoveryStore &store = recoveryStore();
-    if (m_recoverySession.isEmpty())
-        m_recoverySession = store.createSession(m_filePath);
-    store.setOriginalPath(m_recoverySession, m_filePath);
-    // The document's name as the title bar shows it, without the marker and the app name.
-    store.setTitle(
-        m_recoverySession,
-        windowTitle().remove(QStringLiteral("[*]")).remove(QStringLiteral(" — mlsketch")));
-    // Serialising is quick; the disk write happens on the store's worker thread. A design the
-    // reader would refuse is not snapshotted: the last good recovery file stays.
-    QString why;
-    const QByteArray bytes = DiagramWriter::write(*m_diagram, &why);
-    if (bytes.isEmpty()) {
-        statusBar()->showMessage(tr("Autosave skipped: %1").arg(why), 10000);
-        return;
-    }
-    store.saveAsync(m_recoverySession, bytes);
-    if (!m_autosave->isActive())
-        m_autosave->start();
+    m_autosave->saveNow();
 }
 
 void MainWindow::discardRecovery()
 {
-    m_autosave->stop();
-    if (!m_recoverySession.isEmpty())
-        recoveryStore().discard(m_recoverySession);
-    m_recoverySession.clear();
+    m_autosave->discard();
 }
 
 void MainWindow::adoptRecovered(std::unique_ptr<Diagram> diagram, const QString &originalPath,
                                 const QString &sessionId)
 {
     setDiagram(std::move(diagram), originalPath);
-    m_restoredUnsaved = true;
-    m_recoverySession = sessionId;
-    m_autosave->start();
-    updateTitle();
+    m_document->markUnsaved();
+    m_autosave->adopt(sessionId);
 }
 
 int MainWindow::offerRecovery(QWidget *parent)
 {
-    RecoveryStore &store = recoveryStore();
-    const QVector<RecoverableSession> orphans = store.findOrphans();
-    if (orphans.isEmpty())
-        return 0;
-    QStringList lines;
-    for (const RecoverableSession &s : orphans)
-        lines << QStringLiteral("• %1 (%2)")
-                     .arg(s.title.isEmpty() ? tr("Untitled") : s.title,
-                          QLocale().toString(s.savedAt.toLocalTime(), QLocale::ShortFormat));
-    QMessageBox box(QMessageBox::Question, tr("Restore unsaved work?"),
-                    tr("mlsketch did not close properly. Unsaved work was found:\n\n%1\n\n"
-                       "Restore it?")
-                        .arg(lines.join(QLatin1Char('\n'))),
-                    QMessageBox::Yes | QMessageBox::Discard, parent);
-    box.setDefaultButton(QMessageBox::Yes);
-    box.button(QMessageBox::Yes)->setText(tr("Restore"));
-    const auto answer = QMessageBox::StandardButton(box.exec());
-    int restored = 0;
-    for (const RecoverableSession &s : orphans) {
-        QString error;
-        std::unique_ptr<Diagram> d;
-        if (answer == QMessageBox::Yes)
-            d = store.restore(s.id, &error);
-        if (!d || !store.adopt(s.id)) {
-            if (answer == QMessageBox::Yes && !error.isEmpty())
-                QMessageBox::warning(parent, tr("Cannot restore"), error);
-            store.discard(s.id);
-            continue;
-        }
+    std::vector<RestoredSession> sessions = RecoveryPrompt::ask(recoveryStore(), parent);
+    for (RestoredSession &s : sessions) {
         auto *w = new MainWindow;
-        w->adoptRecovered(std::move(d), s.originalPath, s.id);
+        w->adoptRecovered(std::move(s.diagram), s.originalPath, s.sessionId);
         w->show();
-        ++restored;
     }
-    return restored;
+    return int(sessions.size());
 }
 
 } // namespace mls

@@ -7,15 +7,17 @@
 
 class QLabel;
 class QMenu;
-class QTimer;
 class QUndoStack;
 
 namespace mls {
 
 class ArrangeActions;
+class Autosave;
+class BoardContextMenu;
 class DesignReview;
 class AutoLayoutActions;
 class Diagram;
+class Document;
 class DiagramScene;
 class DiagramView;
 class EditActions;
@@ -26,6 +28,8 @@ class InspectorPanel;
 class PalettePanel;
 class PracticeMode;
 class RecoveryStore;
+class SaveActions;
+class ViewOptions;
 
 /// One window, one diagram: the board with the palette and inspector docks, the menus, the
 /// document lifecycle (new, open, save, revert, close) and crash-recovery autosave.
@@ -36,10 +40,12 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    Diagram *diagram() const { return m_diagram.get(); }
-    DiagramScene *scene() const { return m_scene; }
+    /// The open design, its undo stack and file; handed to every collaborator.
+    Document *document() const { return m_document.get(); }
+    Diagram *diagram() const;
+    DiagramScene *scene() const { return m_scene.get(); }
     DiagramView *view() const { return m_view; }
-    QUndoStack *undoStack() const { return m_undoStack; }
+    QUndoStack *undoStack() const;
     PalettePanel *palettePanel() const { return m_palette; }
     InspectorPanel *inspector() const { return m_inspector; }
     EditActions *editActions() const { return m_edit; }
@@ -50,7 +56,8 @@ public:
     PracticeMode *practiceMode() const { return m_practice; }
     TextActions *textActions() const { return m_text; }
     WindowState *windowState() const { return m_windowState; }
-    const QString &filePath() const { return m_filePath; }
+    const QString &filePath() const;
+    Autosave *autosave() const { return m_autosave; }
     /// Unsaved changes (also true for work restored after a crash).
     bool isModified() const;
 
@@ -107,25 +114,22 @@ private:
     void createDocks();
     void createMenus();
     void createViewMenu(QMenu *view);
+    void createCollaborators();
     void setDiagram(std::unique_ptr<Diagram> diagram, const QString &path);
-    bool maybeSave();
-    void reportSaveFailure(const QString &error);
     bool holdsNothing() const;
     void updateTitle();
     void updateStatus();
     void updateSelection();
-    void rememberRecent(const QString &path);
-    void fillRecentMenu();
+    void showStatus(const QString &text, int timeoutMs);
     void readSettings();
     void writeSettings() const;
-    void applyViewOptions();
     void showContextMenu(const QPoint &globalPos, const QString &itemId);
     void discardRecovery();
 
-    std::unique_ptr<Diagram> m_diagram;
-    DiagramScene *m_scene = nullptr;
+    std::unique_ptr<Document> m_document;
+    // Declared after the document: the scene follows the diagram and must go first.
+    std::unique_ptr<DiagramScene> m_scene;
     DiagramView *m_view = nullptr;
-    QUndoStack *m_undoStack = nullptr;
     PalettePanel *m_palette = nullptr;
     InspectorPanel *m_inspector = nullptr;
     EditActions *m_edit = nullptr;
@@ -136,20 +140,14 @@ private:
     PracticeMode *m_practice = nullptr;
     TextActions *m_text = nullptr;
     WindowState *m_windowState = nullptr;
+    ViewOptions *m_viewOptions = nullptr;
+    Autosave *m_autosave = nullptr;
+    SaveActions *m_save = nullptr;
+    std::unique_ptr<BoardContextMenu> m_contextMenu;
     QPointer<MainWindow> m_lastOpened;
-    QMenu *m_recentMenu = nullptr;
-    QString m_filePath;
-    bool m_restoredUnsaved = false;
     bool m_shownOnce = false;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
-    QTimer *m_autosave = nullptr;
-    QString m_recoverySession;
-    // View options, kept in QSettings.
-    QAction *m_gridAction = nullptr;
-    QAction *m_snapAction = nullptr;
-    QAction *m_incompatibleAction = nullptr;
-    QList<QAction *> m_routingActions;
 };
 
 } // namespace mls

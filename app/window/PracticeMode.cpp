@@ -7,6 +7,7 @@
 #include "Grader.h"
 #include "KindPairing.h"
 #include "MainWindow.h"
+#include "MetaFields.h"
 #include "PracticeHistory.h"
 #include "Problem.h"
 #include "canvas/DiagramScene.h"
@@ -37,19 +38,6 @@ namespace {
 
 constexpr int tickMs = 1000;
 constexpr qint64 persistEveryMs = 10000; ///< clock time written into meta (and so autosaved)
-
-QHash<QString, QString> stepNotes(const Meta &meta)
-{
-    QHash<QString, QString> notes;
-    const auto steps = meta.extra.find("steps");
-    if (steps == meta.extra.end() || !steps->is_object())
-        return notes;
-    for (auto it = steps->begin(); it != steps->end(); ++it) {
-        if (it.value().is_string())
-            notes.insert(toQt(it.key()), toQt(it.value().get<std::string>()));
-    }
-    return notes;
-}
 
 QListWidgetItem *pairRow(QListWidget *list, const QString &text, const QColor &colour)
 {
@@ -125,7 +113,7 @@ void PracticeMode::setDocument(Diagram *diagram, DiagramScene *scene, QUndoStack
         m_problem = ProblemSet::find(state->problem);
     m_state = m_problem ? *state : PracticeState();
     m_dock->setSession(m_problem, m_state,
-                       diagram ? stepNotes(diagram->meta()) : QHash<QString, QString>());
+                       diagram ? known::stepNotes(diagram->meta()) : QHash<QString, QString>());
     if (m_problem) {
         m_dock->setHints(hintLines());
         m_dockWidget->show();
@@ -300,10 +288,7 @@ void PracticeMode::editNotes(const QString &step, const QString &text)
 {
     if (!m_diagram || !m_undo)
         return;
-    Meta meta = m_state.writtenTo(m_diagram->meta());
-    if (!meta.extra.contains("steps") || !meta.extra["steps"].is_object())
-        meta.extra["steps"] = Json::object();
-    meta.extra["steps"][toStd(step)] = toStd(text);
+    const Meta meta = known::withStepNote(m_state.writtenTo(m_diagram->meta()), step, text);
     m_undo->push(new SetMetaCommand(m_diagram, meta));
 }
 

@@ -8,6 +8,7 @@
 #include "commands/AddItemsCommand.h"
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
+#include "commands/UndoText.h"
 
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
@@ -164,9 +165,11 @@ void CanvasController::finishMove()
         stack->push(new MoveComponentsCommand(d, ids, to));
         return;
     }
-    stack->beginMacro(QStringLiteral("Move %1 and change zones")
-                          .arg(ids.size() == 1 ? QStringLiteral("1 component")
-                                               : QStringLiteral("%1 components").arg(ids.size())));
+    const int n = int(ids.size());
+    stack->beginMacro(sourcePlural(
+        QCoreApplication::translate("mls::CanvasController",
+                                    "Move %n component(s) and change zones", nullptr, n),
+        n));
     stack->push(new MoveComponentsCommand(d, ids, to));
     for (const QString &gid : zones)
         stack->push(EditGroupCommand::setMembers(d, gid, newMembers.value(gid)));

@@ -1,12 +1,24 @@
 #include "AddItemsCommand.h"
 
 #include "../CardGeometry.h"
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Catalog.h"
 #include "../Diagram.h"
 #include "../FreeSpot.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::AddItemsCommand", text, nullptr, n);
+}
+} // namespace
 
 AddItemsCommand::AddItemsCommand(Diagram *diagram, Fragment items, const QString &text,
                                  QUndoCommand *parent)
@@ -21,7 +33,7 @@ AddItemsCommand *AddItemsCommand::addComponent(Diagram *diagram, const Component
     Fragment f;
     f.components.push_back(c);
     return new AddItemsCommand(diagram, std::move(f),
-                               QStringLiteral("Add %1").arg(Catalog::builtin().kindLabel(c.kind)));
+                               tr("Add %1").arg(Catalog::builtin().kindLabel(c.kind)));
 }
 
 AddItemsCommand *AddItemsCommand::connect(Diagram *diagram, const Connection &c)
@@ -31,7 +43,7 @@ AddItemsCommand *AddItemsCommand::connect(Diagram *diagram, const Connection &c)
     const Component *from = diagram->component(c.from);
     const Component *to = diagram->component(c.to);
     const QString text =
-        QStringLiteral("Connect %1 %2 %3 (%4)")
+        tr("Connect %1 %2 %3 (%4)")
             .arg(quoted(from ? from->label : c.from), QChar(0x2192), quoted(to ? to->label : c.to),
                  Catalog::builtin().flowLabel(c.flow).toLower());
     return new AddItemsCommand(diagram, std::move(f), text);
@@ -41,10 +53,9 @@ AddItemsCommand *AddItemsCommand::group(Diagram *diagram, const Group &g)
 {
     Fragment f;
     f.groups.push_back(g);
-    const QString text = QStringLiteral("Group %1 into %2")
-                             .arg(countText(int(g.members.size()), QStringLiteral("component"),
-                                            QStringLiteral("components")),
-                                  quoted(g.label));
+    const int n = int(g.members.size());
+    const QString text =
+        sourcePlural(tr("Group %n component(s) into %1", n), n).arg(quoted(g.label));
     return new AddItemsCommand(diagram, std::move(f), text);
 }
 
@@ -82,9 +93,8 @@ AddItemsCommand *AddItemsCommand::paste(Diagram *diagram, const QByteArray &byte
     }
     f->makeInsertableInto(*diagram, offset);
     moveToFreeSpot(*diagram, *f);
-    const QString text = QStringLiteral("Paste %1")
-                             .arg(countText(int(f->components.size()), QStringLiteral("component"),
-                                            QStringLiteral("components")));
+    const int n = int(f->components.size());
+    const QString text = sourcePlural(tr("Paste %n component(s)", n), n);
     return new AddItemsCommand(diagram, std::move(*f), text);
 }
 

@@ -1,10 +1,22 @@
 #include "EditComponentCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Catalog.h"
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::EditComponentCommand", text, nullptr, n);
+}
+} // namespace
 
 EditComponentCommand::EditComponentCommand(Diagram *diagram, const Component &after, Field field,
                                            QUndoCommand *parent)
@@ -25,20 +37,19 @@ void EditComponentCommand::describe()
     const QString name = quoted(Catalog::builtin().displayName(m_before));
     switch (m_field) {
     case Field::Label:
-        setText(QStringLiteral("Rename %1 to %2").arg(name, quoted(m_after.label)));
+        setText(tr("Rename %1 to %2").arg(name, quoted(m_after.label)));
         break;
     case Field::Kind:
-        setText(QStringLiteral("Change %1 to %2")
-                    .arg(name, Catalog::builtin().kindLabel(m_after.kind)));
+        setText(tr("Change %1 to %2").arg(name, Catalog::builtin().kindLabel(m_after.kind)));
         break;
     case Field::Props:
-        setText(QStringLiteral("Edit properties of %1").arg(name));
+        setText(tr("Edit properties of %1").arg(name));
         break;
     case Field::Notes:
-        setText(QStringLiteral("Edit notes of %1").arg(name));
+        setText(tr("Edit notes of %1").arg(name));
         break;
     case Field::Waivers:
-        setText(QStringLiteral("Change waivers of %1").arg(name));
+        setText(tr("Change waivers of %1").arg(name));
         break;
     }
 }

@@ -1,10 +1,22 @@
 #include "EditConnectionCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Catalog.h"
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::EditConnectionCommand", text, nullptr, n);
+}
+} // namespace
 
 EditConnectionCommand::EditConnectionCommand(Diagram *diagram, const Connection &after, Field field,
                                              QUndoCommand *parent)
@@ -17,13 +29,13 @@ EditConnectionCommand::EditConnectionCommand(Diagram *diagram, const Connection 
     m_after.to = m_before.to;
     switch (field) {
     case Field::Flow:
-        setText(QStringLiteral("Change flow to %1").arg(Catalog::builtin().flowLabel(after.flow)));
+        setText(tr("Change flow to %1").arg(Catalog::builtin().flowLabel(after.flow)));
         break;
     case Field::Label:
-        setText(QStringLiteral("Label connection %1").arg(quoted(after.label)));
+        setText(tr("Label connection %1").arg(quoted(after.label)));
         break;
     case Field::Waivers:
-        setText(QStringLiteral("Change waivers of connection"));
+        setText(tr("Change waivers of connection"));
         break;
     }
     if (m_before == m_after)

@@ -1,10 +1,22 @@
 #include "EditGroupCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../ComponentProps.h"
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::EditGroupCommand", text, nullptr, n);
+}
+} // namespace
 
 EditGroupCommand::EditGroupCommand(Diagram *diagram, const Group &after, const QString &text,
                                    QUndoCommand *parent)
@@ -24,8 +36,8 @@ EditGroupCommand *EditGroupCommand::rename(Diagram *d, const QString &id, const 
         return nullptr;
     Group after = *g;
     after.label = label;
-    return new EditGroupCommand(
-        d, after, QStringLiteral("Rename zone %1 to %2").arg(quoted(g->label), quoted(label)));
+    return new EditGroupCommand(d, after,
+                                tr("Rename zone %1 to %2").arg(quoted(g->label), quoted(label)));
 }
 
 EditGroupCommand *EditGroupCommand::setMembers(Diagram *d, const QString &id,
@@ -36,8 +48,7 @@ EditGroupCommand *EditGroupCommand::setMembers(Diagram *d, const QString &id,
         return nullptr;
     Group after = *g;
     after.members = members;
-    return new EditGroupCommand(d, after,
-                                QStringLiteral("Change members of zone %1").arg(quoted(g->label)));
+    return new EditGroupCommand(d, after, tr("Change members of zone %1").arg(quoted(g->label)));
 }
 
 EditGroupCommand *EditGroupCommand::setColor(Diagram *d, const QString &id, const QString &color)
@@ -47,7 +58,7 @@ EditGroupCommand *EditGroupCommand::setColor(Diagram *d, const QString &id, cons
         return nullptr;
     Group after = *g;
     known::setZoneColor(after, color);
-    return new EditGroupCommand(d, after, QStringLiteral("Colour zone %1").arg(quoted(g->label)));
+    return new EditGroupCommand(d, after, tr("Colour zone %1").arg(quoted(g->label)));
 }
 
 int EditGroupCommand::id() const
@@ -65,8 +76,7 @@ bool EditGroupCommand::mergeWith(const QUndoCommand *other)
     if (edit->m_after.id != m_after.id || !renameOnly)
         return false;
     m_after = edit->m_after;
-    setText(
-        QStringLiteral("Rename zone %1 to %2").arg(quoted(m_before.label), quoted(m_after.label)));
+    setText(tr("Rename zone %1 to %2").arg(quoted(m_before.label), quoted(m_after.label)));
     setObsolete(m_before == m_after);
     return true;
 }

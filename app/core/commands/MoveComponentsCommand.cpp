@@ -1,9 +1,21 @@
 #include "MoveComponentsCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::MoveComponentsCommand", text, nullptr, n);
+}
+} // namespace
 
 MoveComponentsCommand::MoveComponentsCommand(Diagram *diagram, const QStringList &ids,
                                              const QVector<QPointF> &to, QUndoCommand *parent)
@@ -18,8 +30,8 @@ MoveComponentsCommand::MoveComponentsCommand(Diagram *diagram, const QStringList
         m_from.append(c->pos);
         m_to.append(to[i]);
     }
-    setText(QStringLiteral("Move %1").arg(
-        countText(int(m_ids.size()), QStringLiteral("component"), QStringLiteral("components"))));
+    const int n = int(m_ids.size());
+    setText(sourcePlural(tr("Move %n component(s)", n), n));
     if (m_from == m_to)
         setObsolete(true);
 }

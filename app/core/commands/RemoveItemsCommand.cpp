@@ -1,5 +1,9 @@
 #include "RemoveItemsCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Diagram.h"
 #include "CommandIds.h"
 
@@ -8,6 +12,14 @@
 #include <algorithm>
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::RemoveItemsCommand", text, nullptr, n);
+}
+} // namespace
 
 namespace {
 
@@ -73,20 +85,18 @@ RemoveItemsCommand::RemoveItemsCommand(Diagram *diagram, const QStringList &comp
     } else {
         QStringList parts;
         if (!m_components.empty())
-            parts << countText(int(m_components.size()), QStringLiteral("component"),
-                               QStringLiteral("components"));
+            parts << sourcePlural(tr("%n component(s)", int(m_components.size())),
+                                  int(m_components.size()));
         // Connections removed with their components are implied; name only the chosen ones.
         const int explicitConnections = int(std::count_if(
             m_connections.begin(), m_connections.end(), [&](const Placed<Connection> &c) {
                 return !components.contains(c.item.from) && !components.contains(c.item.to);
             }));
         if (explicitConnections > 0)
-            parts << countText(explicitConnections, QStringLiteral("connection"),
-                               QStringLiteral("connections"));
+            parts << sourcePlural(tr("%n connection(s)", explicitConnections), explicitConnections);
         if (!m_groups.empty())
-            parts << countText(int(m_groups.size()), QStringLiteral("zone"),
-                               QStringLiteral("zones"));
-        setText(QStringLiteral("Delete %1").arg(parts.join(QStringLiteral(", "))));
+            parts << sourcePlural(tr("%n zone(s)", int(m_groups.size())), int(m_groups.size()));
+        setText(tr("Delete %1").arg(parts.join(QStringLiteral(", "))));
     }
     if (m_components.empty() && m_connections.empty() && m_groups.empty())
         setObsolete(true);
@@ -95,7 +105,7 @@ RemoveItemsCommand::RemoveItemsCommand(Diagram *diagram, const QStringList &comp
 RemoveItemsCommand *RemoveItemsCommand::ungroup(Diagram *diagram, const QString &groupId)
 {
     const Group *g = diagram->group(groupId);
-    const QString text = QStringLiteral("Ungroup %1").arg(quoted(g ? g->label : groupId));
+    const QString text = tr("Ungroup %1").arg(quoted(g ? g->label : groupId));
     return new RemoveItemsCommand(diagram, {}, {}, {groupId}, text);
 }
 

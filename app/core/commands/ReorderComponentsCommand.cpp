@@ -1,11 +1,23 @@
 #include "ReorderComponentsCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 #include <algorithm>
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::ReorderComponentsCommand", text, nullptr, n);
+}
+} // namespace
 
 ReorderComponentsCommand::ReorderComponentsCommand(Diagram *diagram, const QStringList &ids,
                                                    Where where, QUndoCommand *parent)
@@ -24,9 +36,9 @@ ReorderComponentsCommand::ReorderComponentsCommand(Diagram *diagram, const QStri
         m_ids.append(p.second);
     }
     const int n = int(m_ids.size());
-    const QString what = countText(n, QStringLiteral("component"), QStringLiteral("components"));
-    setText(where == Where::Front ? QStringLiteral("Bring %1 to front").arg(what)
-                                  : QStringLiteral("Send %1 to back").arg(what));
+    setText(sourcePlural(where == Where::Front ? tr("Bring %n component(s) to front", n)
+                                               : tr("Send %n component(s) to back", n),
+                         n));
     // Already in place: the selection occupies the end (front) or the start (back).
     const int total = int(diagram->components().size());
     bool inPlace = true;

@@ -1,9 +1,21 @@
 #include "SetMetaCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::SetMetaCommand", text, nullptr, n);
+}
+} // namespace
 
 namespace {
 /// Which part of the meta an edit changes; edits of the same part merge.
@@ -22,13 +34,13 @@ QString describe(const Meta &before, const Meta &after)
 {
     switch (aspectOf(before, after)) {
     case 1:
-        return QStringLiteral("Rename diagram to %1").arg(quoted(after.title));
+        return tr("Rename diagram to %1").arg(quoted(after.title));
     case 2:
-        return QStringLiteral("Set latency budget to %1 ms").arg(after.latencyBudgetMs);
+        return tr("Set latency budget to %1 ms").arg(after.latencyBudgetMs);
     case 3:
-        return QStringLiteral("Edit diagram notes");
+        return tr("Edit diagram notes");
     default:
-        return QStringLiteral("Change diagram settings");
+        return tr("Change diagram settings");
     }
 }
 } // namespace

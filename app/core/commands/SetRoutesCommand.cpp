@@ -1,9 +1,21 @@
 #include "SetRoutesCommand.h"
 
+#include "UndoText.h"
+
+#include <QCoreApplication>
+
 #include "../Diagram.h"
 #include "CommandIds.h"
 
 namespace mls {
+
+namespace {
+/// Undo texts in the translation context of this command.
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("mls::SetRoutesCommand", text, nullptr, n);
+}
+} // namespace
 
 SetRoutesCommand::SetRoutesCommand(Diagram *diagram, const QStringList &ids,
                                    const QVector<ConnectionRoute> &routes, QUndoCommand *parent)
@@ -18,9 +30,8 @@ SetRoutesCommand::SetRoutesCommand(Diagram *diagram, const QStringList &ids,
         m_before.append(c->route);
         m_after.append(routes[i]);
     }
-    setText(QStringLiteral("Route %1")
-                .arg(countText(int(m_ids.size()), QStringLiteral("connection"),
-                               QStringLiteral("connections"))));
+    const int n = int(m_ids.size());
+    setText(sourcePlural(tr("Route %n connection(s)", n), n));
     if (m_ids.isEmpty())
         setObsolete(true);
 }

@@ -6,6 +6,7 @@
 #include "../commands/SetRoutesCommand.h"
 #include "LayoutPlacement.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QUndoCommand>
@@ -119,7 +120,8 @@ QUndoCommand *DiagramLayout::command(Diagram *diagram, const LayoutInput &input,
     if (centres.isEmpty())
         return nullptr;
     // A parent without an id: the move inside can never merge with a later arrow-key nudge.
-    auto *parent = new QUndoCommand(QStringLiteral("Auto layout"));
+    auto *parent =
+        new QUndoCommand(QCoreApplication::translate("mls::DiagramLayout", "Auto layout"));
     auto *move = new MoveComponentsCommand(diagram, nodeIds(input), centres, parent);
     auto *routes = new SetRoutesCommand(diagram, edgeIds(input), newRoutes(input, result), parent);
     parent->setObsolete(move->isObsolete() && routes->isObsolete()); // laid out already

@@ -4,6 +4,7 @@
 #include "Limits.h"
 #include "Logging.h"
 #include "NodeMarks.h"
+#include "MetaFields.h"
 #include "RuleChecks.h"
 #include "RuleGraph.h"
 #include "RulePack.h"
@@ -92,16 +93,12 @@ const Rule *RuleEngine::rule(const QString &id) const
 QHash<QString, Severity> RuleEngine::severityOverrides(const Meta &meta)
 {
     QHash<QString, Severity> result;
-    auto it = meta.extra.find("severity_overrides");
-    if (it == meta.extra.end() || !it->is_object())
-        return result;
-    for (auto entry = it->begin(); entry != it->end(); ++entry) {
-        const auto s =
-            entry->is_string() ? severityFromName(toQt(entry->get<std::string>())) : std::nullopt;
-        if (s)
-            result.insert(toQt(entry.key()), *s);
+    const QHash<QString, QString> names = known::severityOverrides(meta);
+    for (auto it = names.begin(); it != names.end(); ++it) {
+        if (const auto s = severityFromName(it.value()))
+            result.insert(it.key(), *s);
         else
-            qCWarning(lcCore) << "ignoring severity override for" << toQt(entry.key());
+            qCWarning(lcCore) << "ignoring severity override for" << it.key();
     }
     return result;
 }
