@@ -1,7 +1,9 @@
 #include "ArrangeActions.h"
 
+#include "Catalog.h"
 #include "Diagram.h"
 #include "MainWindow.h"
+#include "ZoneName.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "commands/AddItemsCommand.h"
@@ -10,9 +12,9 @@
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
 #include "commands/ReorderComponentsCommand.h"
+#include "dialogs/ZoneDialog.h"
 
 #include <QAction>
-#include <QInputDialog>
 #include <QMenu>
 #include <QPixmap>
 #include <QUndoStack>
@@ -112,10 +114,14 @@ void ArrangeActions::groupIntoZone(const QString &label)
         return;
     QString name = label;
     if (name.isEmpty()) {
-        bool ok = false;
-        name = QInputDialog::getText(m_window, tr("Group into Zone"), tr("Zone name:"),
-                                     QLineEdit::Normal, tr("Online serving"), &ok);
-        if (!ok || name.trimmed().isEmpty())
+        QStringList kinds;
+        for (const QString &id : ids) {
+            if (const Component *c = m_window->diagram()->component(id))
+                kinds.append(c->kind);
+        }
+        name = ZoneDialog::ask(m_window, ZoneName::proposed(Catalog::builtin(), kinds),
+                               int(ids.size()));
+        if (name.isEmpty())
             return;
     }
     Group g;

@@ -1,0 +1,36 @@
+#include "ZoneDialog.h"
+
+#include "commands/CommandIds.h"
+
+#include <QLineEdit>
+
+#include <algorithm>
+
+namespace mls {
+
+ZoneDialog::ZoneDialog(const QString &proposedName, int members, QWidget *parent)
+    : QInputDialog(parent)
+{
+    setWindowTitle(tr("Group into Zone"));
+    setLabelText(tr("Name of the zone around %1:")
+                     .arg(countText(members, tr("component"), tr("components"))));
+    setTextValue(proposedName);
+    setOkButtonText(tr("Group"));
+    // QInputDialog is as narrow as its field: the window manager then elided the title
+    // ("Group… Zone"). Room for the title and the title bar's buttons, in the title bar's font
+    // (the application's, as near as Qt can tell).
+    const int titleWidth = fontMetrics().horizontalAdvance(windowTitle());
+    setMinimumWidth(std::max(360, titleWidth + 200));
+    if (auto *edit = findChild<QLineEdit *>())
+        edit->selectAll();
+}
+
+QString ZoneDialog::ask(QWidget *parent, const QString &proposedName, int members)
+{
+    ZoneDialog dialog(proposedName, members, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.textValue().trimmed();
+}
+
+} // namespace mls
