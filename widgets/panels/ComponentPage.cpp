@@ -55,21 +55,13 @@ ComponentPage::ComponentPage(QWidget *parent)
     // Grows into the space left, but does not ask for more (no scroll bar at 600 px).
     m_notes->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
 
-    // The description sits between two grids, in the page's box layout: inside a grid (or a
-    // QFormLayout) the row of a long, wrapped description got fewer lines' height than the label
-    // took, and the latency row was drawn over its last lines. The grids share their label
-    // column's width so the fields still line up.
     QGridLayout *top = formGrid();
+    addRow(top, tr("&Label:"), m_label);
+    addRow(top, tr("&Kind:"), m_kind);
     QGridLayout *bottom = formGrid();
-    const QList<QLabel *> labels = {addRow(top, tr("&Label:"), m_label),
-                                    addRow(top, tr("&Kind:"), m_kind),
-                                    addRow(bottom, tr("La&tency p99:"), latencyRow, m_latency),
-                                    addRow(bottom, tr("&Notes:"), m_notes)};
-    int labelWidth = 0;
-    for (const QLabel *label : labels)
-        labelWidth = std::max(labelWidth, label->sizeHint().width());
-    top->setColumnMinimumWidth(0, labelWidth);
-    bottom->setColumnMinimumWidth(0, labelWidth);
+    addRow(bottom, tr("La&tency p99:"), latencyRow, m_latency);
+    addRow(bottom, tr("&Notes:"), m_notes);
+    alignLabelColumns({top, bottom});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Component")));

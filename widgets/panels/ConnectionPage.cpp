@@ -52,16 +52,19 @@ ConnectionPage::ConnectionPage(QWidget *parent)
     makeSubtle(m_flowDescription);
     m_label->setPlaceholderText(tr("Optional text on the arrow"));
 
-    QGridLayout *grid = formGrid();
-    addRow(grid, tr("&Flow:"), m_flow);
-    addFieldRow(grid, m_flowDescription);
-    addRow(grid, tr("&Label:"), m_label);
+    QGridLayout *top = formGrid();
+    addRow(top, tr("&Flow:"), m_flow);
+    QGridLayout *bottom = formGrid();
+    addRow(bottom, tr("&Label:"), m_label);
+    const int indent = alignLabelColumns({top, bottom});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Connection")));
     layout->addWidget(m_ends);
     layout->addSpacing(4);
-    layout->addLayout(grid);
+    layout->addLayout(top);
+    layout->addLayout(indentedRow(m_flowDescription, indent));
+    layout->addLayout(bottom);
     layout->addStretch();
 
     connect(m_flow, &QComboBox::currentIndexChanged, this, &ConnectionPage::editFlow);

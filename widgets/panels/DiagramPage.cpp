@@ -28,16 +28,18 @@ DiagramPage::DiagramPage(QWidget *parent)
     m_notes->setTabChangesFocus(true);
     m_notes->setMinimumHeight(m_notes->fontMetrics().lineSpacing() * 4 + 12);
 
-    QGridLayout *grid = formGrid();
-    addRow(grid, tr("&Title:"), m_title);
-    addRow(grid, tr("Latency &budget:"), m_budget);
-    addFieldRow(grid, budgetHint);
-    addRow(grid, tr("&Notes:"), m_notes);
-    grid->setRowStretch(grid->rowCount() - 1, 1);
+    QGridLayout *top = formGrid();
+    addRow(top, tr("&Title:"), m_title);
+    addRow(top, tr("Latency &budget:"), m_budget);
+    QGridLayout *bottom = formGrid();
+    addRow(bottom, tr("&Notes:"), m_notes);
+    const int indent = alignLabelColumns({top, bottom});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Diagram")));
-    layout->addLayout(grid, 1);
+    layout->addLayout(top);
+    layout->addLayout(indentedRow(budgetHint, indent));
+    layout->addLayout(bottom, 1);
 
     connect(m_title, &QLineEdit::textEdited, this, &DiagramPage::editTitle);
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &DiagramPage::editBudget);

@@ -4,9 +4,13 @@
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace mls {
 
@@ -75,7 +79,34 @@ QGridLayout *InspectorPage::formGrid()
     auto *grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setColumnStretch(1, 1);
+    const int spacing = style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing);
+    grid->setHorizontalSpacing(spacing >= 0 ? spacing : 6);
     return grid;
+}
+
+int InspectorPage::alignLabelColumns(const QList<QGridLayout *> &grids)
+{
+    int width = 0;
+    for (const QGridLayout *grid : grids) {
+        for (int row = 0; row < grid->rowCount(); ++row) {
+            if (const QLayoutItem *item = grid->itemAtPosition(row, 0))
+                width = std::max(width, item->sizeHint().width());
+        }
+    }
+    int indent = width;
+    for (QGridLayout *grid : grids) {
+        grid->setColumnMinimumWidth(0, width);
+        indent = width + grid->horizontalSpacing();
+    }
+    return indent;
+}
+
+QLayout *InspectorPage::indentedRow(QWidget *widget, int indent)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(indent, 0, 0, 0);
+    row->addWidget(widget);
+    return row;
 }
 
 QLabel *InspectorPage::addRow(QGridLayout *grid, const QString &text, QWidget *field)
@@ -100,15 +131,6 @@ QLabel *InspectorPage::addRow(QGridLayout *grid, const QString &text, QLayout *f
     grid->addWidget(label, row, 0, Qt::AlignLeft);
     grid->addLayout(field, row, 1);
     return label;
-}
-
-void InspectorPage::addFieldRow(QGridLayout *grid, QWidget *widget, bool span)
-{
-    const int row = grid->rowCount();
-    if (span)
-        grid->addWidget(widget, row, 0, 1, 2);
-    else
-        grid->addWidget(widget, row, 1);
 }
 
 void InspectorPage::makeSubtle(QLabel *label)

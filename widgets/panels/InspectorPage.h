@@ -52,15 +52,20 @@ protected:
 
     QLabel *heading(const QString &text);
     QLabel *sectionLabel(const QString &text);
-    /// Labels in the first column, fields in the second. A grid rather than a QFormLayout: the
-    /// form gave a wrapped label spanning its row too little height, and the next row was drawn
-    /// over the label's last lines.
-    static QGridLayout *formGrid();
+    /// Labels in the first column, fields in the second.
+    ///
+    /// A wrapped text (a description, a hint) goes between two grids, in the page's box layout
+    /// (indentedRow()): inside a grid or a QFormLayout its row got less height than the text
+    /// took, and the next row was drawn over its last lines.
+    QGridLayout *formGrid();
+    /// Gives the label columns of @p grids one width, so their fields line up; returns the
+    /// indent of the fields (label column and spacing).
+    static int alignLabelColumns(const QList<QGridLayout *> &grids);
+    /// @p widget in a row of its own, indented by @p indent (under the fields).
+    static QLayout *indentedRow(QWidget *widget, int indent);
     /// Adds a row "@p text [field]"; the label is the field's buddy (for its Alt shortcut).
     QLabel *addRow(QGridLayout *grid, const QString &text, QWidget *field);
     QLabel *addRow(QGridLayout *grid, const QString &text, QLayout *field, QWidget *buddy);
-    /// Adds a row with only @p widget, under the fields (@p span: under the labels too).
-    void addFieldRow(QGridLayout *grid, QWidget *widget, bool span = false);
     /// Draws @p label in a muted colour (hints and descriptions).
     void makeSubtle(QLabel *label);
 
