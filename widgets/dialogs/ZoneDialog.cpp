@@ -17,12 +17,13 @@ ZoneDialog::ZoneDialog(const QString &proposedName, int members, QWidget *parent
     setTextValue(proposedName);
     setOkButtonText(tr("Group"));
     // QInputDialog is as narrow as its field: the window manager then elided the title
-    // ("Group… Zone"). Room for the title and the title bar's buttons, in the title bar's font
-    // (the application's, as near as Qt can tell).
+    // ("Group… Zone"). The field is made wide enough for the title and the title bar's icon and
+    // buttons (the dialog's own minimum width is overridden by its layout).
     const int titleWidth = fontMetrics().horizontalAdvance(windowTitle());
-    setMinimumWidth(std::max(360, titleWidth + 200));
-    if (auto *edit = findChild<QLineEdit *>())
+    if (auto *edit = findChild<QLineEdit *>()) {
+        edit->setMinimumWidth(std::max(300, titleWidth * 4 / 3 + 180));
         edit->selectAll();
+    }
 }
 
 QString ZoneDialog::ask(QWidget *parent, const QString &proposedName, int members)
