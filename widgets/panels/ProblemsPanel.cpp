@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QScopedValueRollback>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -173,6 +174,7 @@ void ProblemsPanel::setScene(DiagramScene *scene)
 void ProblemsPanel::setOrientation(Qt::Orientation orientation)
 {
     m_split->setOrientation(orientation);
+    m_details->setMinimumHeight(0); // fitDetails() asks again for what this orientation needs
     fitDetails();
 }
 
@@ -399,7 +401,7 @@ void ProblemsPanel::fitDetails()
 {
     // The pane gets the room its text needs, so why and fix read without scrolling: wider
     // beside the list (a bottom dock), taller under it (a side dock). It never takes more than
-    // two thirds, and never shrinks because a shorter text came along.
+    // two thirds of the splitter, and never shrinks because a shorter text came along.
     const bool beside = m_split->orientation() == Qt::Horizontal;
     const int total = (beside ? m_split->width() : m_split->height()) - m_split->handleWidth();
     const QList<int> sizes = m_split->sizes();
@@ -408,8 +410,10 @@ void ProblemsPanel::fitDetails()
     const int frame = 2 * m_details->frameWidth();
     const std::unique_ptr<QTextDocument> doc(m_details->document()->clone());
     const auto heightAt = [&](int width) {
-        doc->setTextWidth(width - frame);
-        return int(std::ceil(doc->size().height())) + frame;
+        // Measured as if the scroll bar were there: a text that needs it at one width wraps
+        // more with it, and would keep it.
+        doc->setTextWidth(width - frame - m_details->verticalScrollBar()->sizeHint().width());
+        return int(std::ceil(doc->size().height())) + frame + 2; // + rounding in the view
     };
     const int most = total * 2 / 3;
     int size = sizes[1];
@@ -426,6 +430,13 @@ void ProblemsPanel::fitDetails()
                 lo = mid + 1;
         }
         size = lo;
+        // Still too short (a low dock): the pane asks for the height, and the dock grows to
+        // give it, up to two fifths of the screen. Only ever more, so the dock does not jump
+        // as the selection moves.
+        const int cap = screen() ? screen()->availableGeometry().height() * 2 / 5 : height;
+        const int needed = std::min(heightAt(size), std::max(height, cap));
+        if (needed > height && needed > m_details->minimumHeight())
+            m_details->setMinimumHeight(needed);
     } else {
         const int needed = heightAt(m_details->width());
         if (needed <= size)
