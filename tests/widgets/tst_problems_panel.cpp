@@ -54,6 +54,7 @@ private Q_SLOTS:
     void staleWaiverRemovable();
     void selectionAndScrollSurviveRecheck_data();
     void selectionAndScrollSurviveRecheck();
+    void collapsedSectionStaysCollapsed();
     void bigDiagramStaysResponsive();
 };
 
@@ -533,6 +534,34 @@ void TestProblemsPanel::selectionAndScrollSurviveRecheck()
     for (const FindingsModel::Row &r : model->rows(ProblemsPanel::Section::Infos))
         renamed = renamed || r.text.contains("renamed");
     QVERIFY(renamed);
+}
+
+/// A section the user collapsed stays collapsed through re-checks; one that appears is open.
+void TestProblemsPanel::collapsedSectionStaysCollapsed()
+{
+    Harness h(load(rulesData("flawed.mlsketch")));
+    h.panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(h.panel.get()));
+    h.panel->refresh();
+    using G = ProblemsPanel::Section;
+    QTreeView *tree = h.panel->tree();
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(G::Errors)));
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(G::Infos)));
+    tree->collapse(h.panel->sectionIndex(G::Infos));
+    // A new warning section appears (a model server whose predictions reach no monitoring).
+    h.stack.push(AddItemsCommand::addComponent(h.diagram.get(), component("srv", "model_server")));
+    h.settle();
+    QVERIFY(!tree->isExpanded(h.panel->sectionIndex(G::Infos)));
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(G::Errors)));
+    h.stack.undo();
+    h.settle();
+    QVERIFY(!tree->isExpanded(h.panel->sectionIndex(G::Infos)));
+    h.panel->filterField()->setText("MLS");
+    QVERIFY(!tree->isExpanded(h.panel->sectionIndex(G::Infos)));
+    tree->expand(h.panel->sectionIndex(G::Infos));
+    h.stack.redo();
+    h.settle();
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(G::Infos)));
 }
 
 void TestProblemsPanel::bigDiagramStaysResponsive()

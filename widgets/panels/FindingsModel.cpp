@@ -36,7 +36,7 @@ QString FindingsModel::sectionKey(Section section)
     return QStringLiteral("#section:%1").arg(int(section));
 }
 
-void FindingsModel::setRows(Section section, const QVector<Row> &rows)
+bool FindingsModel::setRows(Section section, const QVector<Row> &rows)
 {
     QVector<Row> &old = m_rows[int(section)];
     const QModelIndex parent = sectionIndex(section);
@@ -58,7 +58,7 @@ void FindingsModel::setRows(Section section, const QVector<Row> &rows)
         if (wasEmpty != isEmpty())
             emit dataChanged(placeholderIndex(), placeholderIndex());
         emit dataChanged(parent, sectionIndex(section, 1)); // its count
-        return;
+        return true;
     }
     // Same rows: only texts, icons (a severity override) and tooltips can differ.
     int first = -1, last = -1;
@@ -74,6 +74,7 @@ void FindingsModel::setRows(Section section, const QVector<Row> &rows)
     }
     if (first >= 0)
         emit dataChanged(index(first, 0, parent), index(last, 1, parent));
+    return first >= 0;
 }
 
 bool FindingsModel::isEmpty() const

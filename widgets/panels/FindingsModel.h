@@ -57,8 +57,8 @@ public:
 
     static QString sectionName(Section section);
     /// Replaces the rows of @p section; rows with the same keys in the same order are updated
-    /// in place, so the view keeps its current row.
-    void setRows(Section section, const QVector<Row> &rows);
+    /// in place, so the view keeps its current row. Returns whether anything changed.
+    bool setRows(Section section, const QVector<Row> &rows);
     const QVector<Row> &rows(Section section) const { return m_rows[int(section)]; }
     bool isEmpty() const;
 

@@ -16,15 +16,11 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QTextBrowser>
-#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
-#include <memory>
 
 namespace mls {
 
@@ -141,10 +137,16 @@ void ProblemsPanel::buildUi()
         updateButtons();
     });
     connect(m_tree, &QWidget::customContextMenuRequested, this, &ProblemsPanel::showContextMenu);
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (!index.parent().isValid())
+            m_collapsed.insert(index.data(Role::SectionRole).toInt());
+    });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (!index.parent().isValid())
+            m_collapsed.remove(index.data(Role::SectionRole).toInt());
+    });
 
-    m_details = new QTextBrowser(this);
-    m_details->setOpenLinks(false);
-    m_details->setPlaceholderText(tr("Select a problem to see why it matters and how to fix it."));
+    m_details = new FindingDetails(this);
 
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->addWidget(m_tree);
@@ -244,10 +246,16 @@ void ProblemsPanel::refresh()
     m_tree->setUpdatesEnabled(false);
     {
         const QSignalBlocker blocker(m_tree->selectionModel());
-        for (int s = 0; s < FindingsModel::sectionCount; ++s)
-            m_model->setRows(Section(s), rows[s]);
-        m_filterModel->refilter();
-        m_tree->expandAll();
+        // New rows are filtered as they come; the filter runs again only when a section
+        // appears or empties (its header) or changed texts meet a text filter.
+        bool emptied = false, changed = false;
+        for (int s = 0; s < FindingsModel::sectionCount; ++s) {
+            emptied = emptied || m_model->rows(Section(s)).isEmpty() != rows[s].isEmpty();
+            changed = m_model->setRows(Section(s), rows[s]) || changed;
+        }
+        if (emptied || (changed && !m_filter->text().trimmed().isEmpty()))
+            m_filterModel->refilter();
+        expandSections();
         const QModelIndex index = indexOfKey(currentKey);
         if (index.isValid())
             m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
@@ -279,9 +287,18 @@ QVector<ProblemsPanel::Row> ProblemsPanel::staleRows() const
     return rows;
 }
 
+void ProblemsPanel::expandSections()
+{
+    for (int s = 0; s < FindingsModel::sectionCount; ++s) {
+        const QModelIndex index = sectionIndex(Section(s));
+        if (index.isValid() && m_tree->isExpanded(index) == m_collapsed.contains(s))
+            m_tree->setExpanded(index, !m_collapsed.contains(s));
+    }
+}
+
 void ProblemsPanel::filtersChanged()
 {
-    m_tree->expandAll();
+    expandSections();
     if (current().isValid())
         m_tree->scrollTo(current(), QAbstractItemView::EnsureVisible);
     updateDetails();
@@ -361,39 +378,16 @@ QString ProblemsPanel::quotedLabel(const QString &id) const
 void ProblemsPanel::updateDetails()
 {
     const QModelIndex index = current();
-    const Finding *f = findingOf(index);
-    if (!f) {
-        m_details->setHtml(isRow(index)
-                               ? QStringLiteral("<p>%1</p><p>%2</p>")
-                                     .arg(index.data().toString().toHtmlEscaped(),
-                                          index.data(Qt::ToolTipRole).toString().toHtmlEscaped())
-                               : QString());
-        fitDetails();
-        return;
+    if (const Finding *f = findingOf(index)) {
+        QStringList places;
+        for (const QString &id : f->components + f->connections)
+            places << labelOf(id);
+        m_details->showFinding(*f, places);
+    } else if (isRow(index)) {
+        m_details->showNote(index.data().toString(), index.data(Qt::ToolTipRole).toString());
+    } else {
+        m_details->clear();
     }
-    QStringList where;
-    for (const QString &id : f->components + f->connections)
-        where << labelOf(id).toHtmlEscaped();
-    const QColor colour = FindingBadge::color(f->severity);
-    // Compact (headings run into their paragraph, small gaps): the dock is short, and the
-    // explanation and fix are what the reader is after.
-    const QString para = QStringLiteral("<p style='margin:0 0 5px 0'>%1</p>");
-    const auto section = [&](const QString &heading, const QString &text) {
-        return para.arg(QStringLiteral("<b>%1:</b> %2").arg(heading, text.toHtmlEscaped()));
-    };
-    QString html = para.arg(
-        QStringLiteral("<b>%1</b> · <span style='color:%2;font-weight:bold'>%3</span> · "
-                       "%4%5<br/>%6")
-            .arg(f->title.toHtmlEscaped(), colour.name(),
-                 severityName(f->severity).left(1).toUpper() + severityName(f->severity).mid(1),
-                 f->rule, f->waived ? tr(" · waived") : QString(), f->message.toHtmlEscaped()));
-    html += section(tr("Why it matters"), f->explanation);
-    html += section(tr("How to fix it"), f->fix);
-    if (f->waived)
-        html += section(tr("Waived because"), f->waiverReason);
-    html += QStringLiteral("<p style='color:gray;margin:0'>%1 %2</p>")
-                .arg(tr("Involves:"), where.join(QStringLiteral(", ")));
-    m_details->setHtml(html);
     fitDetails();
 }
 
@@ -407,14 +401,7 @@ void ProblemsPanel::fitDetails()
     const QList<int> sizes = m_split->sizes();
     if (!isVisible() || total <= 0 || sizes.size() != 2 || m_details->document()->isEmpty())
         return;
-    const int frame = 2 * m_details->frameWidth();
-    const std::unique_ptr<QTextDocument> doc(m_details->document()->clone());
-    const auto heightAt = [&](int width) {
-        // Measured as if the scroll bar were there: a text that needs it at one width wraps
-        // more with it, and would keep it.
-        doc->setTextWidth(width - frame - m_details->verticalScrollBar()->sizeHint().width());
-        return int(std::ceil(doc->size().height())) + frame + 2; // + rounding in the view
-    };
+    const auto heightAt = [this](int width) { return m_details->heightAt(width); };
     const int most = total * 2 / 3;
     int size = sizes[1];
     if (beside) {

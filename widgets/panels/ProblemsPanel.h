@@ -1,10 +1,12 @@
 #pragma once
 
 #include "Finding.h"
+#include "FindingDetails.h"
 #include "FindingsModel.h"
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -13,7 +15,6 @@ class QHBoxLayout;
 class QLineEdit;
 class QModelIndex;
 class QSplitter;
-class QTextBrowser;
 class QToolButton;
 class QTreeView;
 
@@ -62,7 +63,7 @@ public:
     FindingsModel *findings() const { return m_model; }
     FindingsFilter *filter() const { return m_filterModel; }
     QSplitter *splitter() const { return m_split; }
-    QTextBrowser *details() const { return m_details; }
+    FindingDetails *details() const { return m_details; }
     QLineEdit *filterField() const { return m_filter; }
     QToolButton *severityFilter(Severity severity) const;
     QToolButton *waiveButton() const { return m_waive; }
@@ -94,6 +95,8 @@ private:
     void findingsChanged();
     QVector<Row> staleRows() const;
     void filtersChanged();
+    /// Expands the shown sections, except those the user collapsed.
+    void expandSections();
     void updateDetails();
     void fitDetails();
     void updateButtons();
@@ -112,12 +115,13 @@ private:
     FindingsModel *m_model = nullptr;
     FindingsFilter *m_filterModel = nullptr;
     QTreeView *m_tree = nullptr;
-    QTextBrowser *m_details = nullptr;
+    FindingDetails *m_details = nullptr;
     QSplitter *m_split = nullptr;
     QLineEdit *m_filter = nullptr;
     QHash<int, QToolButton *> m_severityFilters;
     QToolButton *m_waive = nullptr;
     QToolButton *m_unwaive = nullptr;
+    QSet<int> m_collapsed; ///< sections the user collapsed
     bool m_dirty = true;
 };
 
