@@ -1,7 +1,9 @@
 #include "ArrangeActions.h"
 
+#include "Catalog.h"
 #include "Diagram.h"
 #include "Document.h"
+#include "ZoneName.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "commands/AddItemsCommand.h"
@@ -11,9 +13,9 @@
 #include "commands/RemoveItemsCommand.h"
 #include "commands/ReorderComponentsCommand.h"
 #include "commands/UndoText.h"
+#include "dialogs/ZoneDialog.h"
 
 #include <QAction>
-#include <QInputDialog>
 #include <QMenu>
 #include <QPixmap>
 #include <QUndoStack>
@@ -116,10 +118,14 @@ void ArrangeActions::groupIntoZone(const QString &label)
         return;
     QString name = label;
     if (name.isEmpty()) {
-        bool ok = false;
-        name = QInputDialog::getText(m_window, tr("Group into Zone"), tr("Zone name:"),
-                                     QLineEdit::Normal, tr("Online serving"), &ok);
-        if (!ok || name.trimmed().isEmpty())
+        QStringList kinds;
+        for (const QString &id : ids) {
+            if (const Component *c = m_document->diagram()->component(id))
+                kinds.append(c->kind);
+        }
+        name = ZoneDialog::ask(m_window, ZoneName::proposed(Catalog::builtin(), kinds),
+                               int(ids.size()));
+        if (name.isEmpty())
             return;
     }
     Group g;

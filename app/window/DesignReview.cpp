@@ -42,7 +42,7 @@ DesignReview::DesignReview(QMainWindow *window)
     window->tabifyDockWidget(m_problemsDock, m_latencyDock);
     m_problemsDock->raise();
     // A strip under the board, not a third of the window (the saved window state wins).
-    window->resizeDocks({m_problemsDock}, {190}, Qt::Vertical);
+    window->resizeDocks({m_problemsDock}, {220}, Qt::Vertical);
 
     m_status = new QToolButton(window);
     m_status->setAutoRaise(true);

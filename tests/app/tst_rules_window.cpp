@@ -25,7 +25,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace mls;
@@ -150,19 +150,20 @@ void TestRulesWindow::drawFlawThenFixUntilEmpty()
         AddItemsCommand::connect(w.diagram(), connection("bad", "api", "trainer", "requests")));
     QTRY_COMPARE(review->statusButton()->text(), QString("1 error"));
     review->problems()->refresh();
-    QTreeWidgetItem *errors = review->problems()->sectionItem(ProblemsPanel::Section::Errors);
-    QCOMPARE(errors->childCount(), 1);
-    QCOMPARE(errors->child(0)->text(1), QString("MLS-003"));
+    const QVector<FindingsModel::Row> errors =
+        review->problems()->findings()->rows(ProblemsPanel::Section::Errors);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].rule, QString("MLS-003"));
     QVERIFY(w.scene()->connectionItem("bad")->marker().has_value());
 
     // Learn why, then fix it: delete the arrow.
-    QVERIFY(review->problems()->selectFinding(errors->child(0)->data(0, Qt::UserRole).toString()));
+    QVERIFY(review->problems()->selectFinding(errors[0].key));
     QVERIFY(review->problems()->details()->toPlainText().contains("How to fix it"));
     w.scene()->selectIds({"bad"});
     QMetaObject::invokeMethod(w.findChild<QAction *>("editDelete"), "trigger");
     QTRY_COMPARE(review->statusButton()->text(), QString("No problems"));
     review->problems()->refresh();
-    QVERIFY(errors->isHidden());
+    QVERIFY(!review->problems()->sectionIndex(ProblemsPanel::Section::Errors).isValid());
     QVERIFY(review->rules()->findings().isEmpty());
 }
 
@@ -223,7 +224,7 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
         waive->trigger();
         review->rules()->flush();
         review->problems()->refresh();
-        QCOMPARE(review->problems()->sectionItem(ProblemsPanel::Section::Waived)->childCount(), 1);
+        QCOMPARE(review->problems()->findings()->rows(ProblemsPanel::Section::Waived).size(), 1);
         QVERIFY(!w.scene()->componentItem("mon")->marker()); // waived: no badge
         QVERIFY(w.isModified());
         QVERIFY2(w.saveTo(path, &error), qPrintable(error));
@@ -233,10 +234,11 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
     QVERIFY(reopened.openFile(path, &error));
     DesignReview *review = reopened.designReview();
     review->problems()->refresh();
-    QTreeWidgetItem *waived = review->problems()->sectionItem(ProblemsPanel::Section::Waived);
-    QCOMPARE(waived->childCount(), 1);
-    QCOMPARE(waived->child(0)->text(1), QString("MLS-015"));
-    const Finding *f = review->rules()->finding(waived->child(0)->data(0, Qt::UserRole).toString());
+    const QVector<FindingsModel::Row> waived =
+        review->problems()->findings()->rows(ProblemsPanel::Section::Waived);
+    QCOMPARE(waived.size(), 1);
+    QCOMPARE(waived[0].rule, QString("MLS-015"));
+    const Finding *f = review->rules()->finding(waived[0].key);
     QVERIFY(f);
     QCOMPARE(f->waiverReason, QString("dashboards are fed by hand"));
 
@@ -287,10 +289,11 @@ void TestRulesWindow::userRulePacks()
                      review->packErrors().first().contains("telepathy"),
                  qPrintable(review->packErrors().first()));
         QVERIFY(w.statusBar()->currentMessage().contains("telepathy"));
-        QTreeWidgetItem *packs = review->problems()->sectionItem(ProblemsPanel::Section::RulePacks);
-        QVERIFY(!packs->isHidden());
-        QCOMPARE(packs->childCount(), 1);
-        QVERIFY(packs->child(0)->text(0).contains("telepathy"));
+        QVERIFY(review->problems()->sectionIndex(ProblemsPanel::Section::RulePacks).isValid());
+        const QVector<FindingsModel::Row> packs =
+            review->problems()->findings()->rows(ProblemsPanel::Section::RulePacks);
+        QCOMPARE(packs.size(), 1);
+        QVERIFY(packs[0].text.contains("telepathy"));
         // The good pack is live: a ranker without the online store breaks ACME-001.
         QVERIFY(review->rules()->engine().rule("ACME-001"));
         QString error;
@@ -317,10 +320,8 @@ void TestRulesWindow::clickingABadgedCardExplainsIt()
     w.scene()->selectIds({"mon"});
     QVERIFY(problems->currentKey().startsWith("MLS-015|"));
     // Revealing a finding from the dock selects its items without switching to another one.
-    QVERIFY(problems->selectFinding(problems->sectionItem(ProblemsPanel::Section::Errors)
-                                        ->child(0)
-                                        ->data(0, Qt::UserRole)
-                                        .toString()));
+    QVERIFY(problems->selectFinding(
+        problems->findings()->rows(ProblemsPanel::Section::Errors).constFirst().key));
     const QString shown = problems->currentKey();
     QVERIFY(shown.startsWith("MLS-003|"));
     problems->reveal(*w.designReview()->rules()->finding(shown));

@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QWindow>
@@ -175,9 +176,10 @@ void TestWindowScreenshot::flawedDesignOnScreen()
     review->rules()->flush();
     QCOMPARE(review->statusButton()->text(), QString("2 errors · 1 warning"));
     review->problemsDock()->raise();
-    QTreeWidgetItem *errors = review->problems()->sectionItem(ProblemsPanel::Section::Errors);
-    QTRY_COMPARE(errors->childCount(), 2);
-    review->problems()->tree()->setCurrentItem(errors->child(0));
+    FindingsModel *findings = review->problems()->findings();
+    QTRY_COMPARE(findings->rows(ProblemsPanel::Section::Errors).size(), 2);
+    QVERIFY(review->problems()->selectFinding(
+        findings->rows(ProblemsPanel::Section::Errors).constFirst().key));
     QTest::qWait(400);
     const QImage problems = grab(window, "main_window_problems.png");
 

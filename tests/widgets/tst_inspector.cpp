@@ -33,6 +33,8 @@ private Q_SLOTS:
     void kindChangeViaCombo();
     void kindDescriptionShownWhole_data();
     void kindDescriptionShownWhole();
+    void longDescriptionPushesRowsDown_data();
+    void longDescriptionPushesRowsDown();
     void kindComboListsCatalogByCategory();
     void unknownKindStaysSelectable();
     void notes();
@@ -167,6 +169,74 @@ void TestInspector::kindDescriptionShownWhole()
                             .arg(label->height())
                             .arg(label->heightForWidth(label->width()))
                             .arg(label->width())));
+}
+
+void TestInspector::longDescriptionPushesRowsDown_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("from"); ///< kind shown first
+    QTest::addColumn<QString>("to");   ///< kind picked in the combo
+    for (const int width : {240, 300, 420}) {
+        QTest::addRow("service at %d px", width) << width << "service"
+                                                 << "service";
+        QTest::addRow("cache then service at %d px", width) << width << "cache"
+                                                            << "service";
+        QTest::addRow("unknown kind at %d px", width) << width << "quantum_annealer"
+                                                      << "quantum_annealer";
+    }
+}
+
+/// A long kind description wraps and pushes the latency row down instead of running under it,
+/// also when a kind with a longer description is picked while the page is shown.
+void TestInspector::longDescriptionPushesRowsDown()
+{
+    QFETCH(int, width);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    Diagram diagram;
+    diagram.insertComponent(0, component("x", from));
+    QUndoStack stack;
+    InspectorPanel panel;
+    panel.resize(width, 600);
+    panel.setDocument(&diagram, &stack);
+    panel.setSelection({"x"}, {});
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    if (to != from)
+        panel.kindCombo()->setCurrentIndex(panel.kindCombo()->findData(to));
+    QApplication::processEvents();
+    QCOMPARE(diagram.component("x")->kind, to);
+
+    QLabel *description = panel.kindDescription();
+    QVERIFY(description->text().size() > 100);
+    QLabel *latencyLabel = nullptr;
+    for (QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->buddy() == panel.latencySpin())
+            latencyLabel = label;
+    }
+    QVERIFY(latencyLabel);
+    const auto rectOf = [&](QWidget *w) {
+        return QRect(w->mapTo(&panel, QPoint(0, 0)), w->size());
+    };
+    const QRect text = rectOf(description);
+    QVERIFY2(description->height() >= description->heightForWidth(description->width()),
+             qPrintable(QStringLiteral("%1 px tall, needs %2")
+                            .arg(description->height())
+                            .arg(description->heightForWidth(description->width()))));
+    for (QWidget *next :
+         {static_cast<QWidget *>(latencyLabel), static_cast<QWidget *>(panel.latencySpin())}) {
+        const QRect row = rectOf(next);
+        QVERIFY2(!text.intersects(row) && text.bottom() < row.top(),
+                 qPrintable(QStringLiteral("description %1,%2 %3x%4 vs row %5,%6 %7x%8")
+                                .arg(text.x())
+                                .arg(text.y())
+                                .arg(text.width())
+                                .arg(text.height())
+                                .arg(row.x())
+                                .arg(row.y())
+                                .arg(row.width())
+                                .arg(row.height())));
+    }
 }
 
 void TestInspector::kindComboListsCatalogByCategory()

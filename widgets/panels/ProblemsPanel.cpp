@@ -2,53 +2,31 @@
 
 #include "Catalog.h"
 #include "Diagram.h"
+#include "FindingsFilter.h"
+#include "WaiverDialog.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FindingBadge.h"
 #include "rules/RuleController.h"
 
-#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
-#include <QPushButton>
+#include <QScopedValueRollback>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QTextBrowser>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mls {
 
 namespace {
 
-enum Roles
-{
-    KeyRole = Qt::UserRole, ///< finding key, or "item|rule" for a stale waiver
-    SectionRole,            ///< the Section of the row
-    SeverityRole,           ///< the row's Severity, -1 for none
-};
-
-QString sectionName(ProblemsPanel::Section g)
-{
-    switch (g) {
-    case ProblemsPanel::Section::Errors:
-        return ProblemsPanel::tr("Errors");
-    case ProblemsPanel::Section::Warnings:
-        return ProblemsPanel::tr("Warnings");
-    case ProblemsPanel::Section::Infos:
-        return ProblemsPanel::tr("Infos");
-    case ProblemsPanel::Section::Waived:
-        return ProblemsPanel::tr("Waived");
-    case ProblemsPanel::Section::StaleWaivers:
-        return ProblemsPanel::tr("Stale waivers");
-    case ProblemsPanel::Section::RulePacks:
-        return ProblemsPanel::tr("Rule packs not loaded");
-    }
-    return {};
-}
+using Role = FindingsModel::Role;
 
 ProblemsPanel::Section sectionOf(const Finding &f)
 {
@@ -65,46 +43,16 @@ ProblemsPanel::Section sectionOf(const Finding &f)
     return ProblemsPanel::Section::Infos;
 }
 
-constexpr ProblemsPanel::Section allSections[] = {
-    ProblemsPanel::Section::Errors,       ProblemsPanel::Section::Warnings,
-    ProblemsPanel::Section::Infos,        ProblemsPanel::Section::Waived,
-    ProblemsPanel::Section::StaleWaivers, ProblemsPanel::Section::RulePacks};
-
-bool defaultPrompt(QWidget *parent, const Finding &f, QString *reason)
+bool isRow(const QModelIndex &index)
 {
-    const std::unique_ptr<QInputDialog> dialog = ProblemsPanel::reasonDialog(parent, f);
-    if (dialog->exec() != QDialog::Accepted)
-        return false;
-    *reason = dialog->textValue().trimmed();
-    return !reason->isEmpty();
+    return index.isValid() &&
+           index.data(Role::KindRole).toInt() == int(FindingsModel::RowKind::Row);
 }
 
 } // namespace
 
-std::unique_ptr<QInputDialog> ProblemsPanel::reasonDialog(QWidget *parent, const Finding &f)
-{
-    auto dialog = std::make_unique<QInputDialog>(parent);
-    dialog->setWindowTitle(tr("Waive %1").arg(f.rule));
-    dialog->setLabelText(tr("%1\n\nWhy does “%2” not apply here? The reason is saved in the file.")
-                             .arg(f.message, f.title));
-    dialog->setTextValue(f.waiverReason);
-    dialog->setOkButtonText(tr("Waive"));
-    // A waiver without a reason teaches the next reader nothing: Waive needs some text.
-    QInputDialog *d = dialog.get();
-    auto update = [d] {
-        if (auto *buttons = d->findChild<QDialogButtonBox *>()) {
-            if (QPushButton *ok = buttons->button(QDialogButtonBox::Ok))
-                ok->setEnabled(!d->textValue().trimmed().isEmpty());
-        }
-    };
-    QObject::connect(d, &QInputDialog::textValueChanged, d, update);
-    // The buttons exist once the dialog has laid itself out, when it is shown.
-    QMetaObject::invokeMethod(d, update, Qt::QueuedConnection);
-    return dialog;
-}
-
 ProblemsPanel::ProblemsPanel(RuleController *rules, QWidget *parent)
-    : QWidget(parent), m_rules(rules), m_prompt(defaultPrompt)
+    : QWidget(parent), m_rules(rules), m_prompt(&WaiverDialog::ask)
 {
     buildUi();
     connect(m_rules, &RuleController::findingsChanged, this, &ProblemsPanel::findingsChanged);
@@ -113,13 +61,13 @@ ProblemsPanel::ProblemsPanel(RuleController *rules, QWidget *parent)
 
 ProblemsPanel::~ProblemsPanel()
 {
-    // The tree outlives this object's body and may signal while it dies: nothing may come back.
+    // The view outlives this object's body and may signal while it dies: nothing may come back.
     m_tree->disconnect(this);
+    m_tree->selectionModel()->disconnect(this);
 }
 
-void ProblemsPanel::buildUi()
+void ProblemsPanel::buildBar(QHBoxLayout *bar)
 {
-    auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 0);
     bar->setSpacing(4);
     const std::pair<Severity, QString> toggles[] = {{Severity::Error, tr("Errors")},
@@ -134,7 +82,10 @@ void ProblemsPanel::buildUi()
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setAutoRaise(true);
         b->setToolTip(tr("Show or hide %1").arg(name.toLower()));
-        connect(b, &QToolButton::toggled, this, &ProblemsPanel::applyFilters);
+        connect(b, &QToolButton::toggled, this, [this, s = severity](bool on) {
+            m_filterModel->setSeverityShown(s, on);
+            filtersChanged();
+        });
         m_severityFilters.insert(int(severity), b);
         bar->addWidget(b);
     }
@@ -142,7 +93,10 @@ void ProblemsPanel::buildUi()
     m_filter->setPlaceholderText(tr("Filter problems"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(260);
-    connect(m_filter, &QLineEdit::textChanged, this, &ProblemsPanel::applyFilters);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filterModel->setText(text);
+        filtersChanged();
+    });
     bar->addWidget(m_filter, 1);
     bar->addStretch();
     m_waive = new QToolButton(this);
@@ -154,47 +108,51 @@ void ProblemsPanel::buildUi()
     connect(m_unwaive, &QToolButton::clicked, this, &ProblemsPanel::unwaiveCurrent);
     bar->addWidget(m_waive);
     bar->addWidget(m_unwaive);
+}
 
-    m_tree = new QTreeWidget(this);
-    m_tree->setColumnCount(2);
+void ProblemsPanel::buildUi()
+{
+    auto *bar = new QHBoxLayout;
+    buildBar(bar);
+
+    m_model = new FindingsModel(this);
+    m_filterModel = new FindingsFilter(this);
+    m_filterModel->setFindings(m_model);
+    m_tree = new QTreeView(this);
+    m_tree->setModel(m_filterModel);
     m_tree->setHeaderHidden(true);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    for (Section g : allSections) {
-        auto *item = new QTreeWidgetItem(m_tree);
-        item->setFlags(Qt::ItemIsEnabled);
-        item->setData(0, SectionRole, int(g));
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        item->setFont(0, bold);
-        item->setExpanded(true);
-        item->setFirstColumnSpanned(true);
-        m_sections.insert(int(g), item);
-    }
-    m_placeholder = new QTreeWidgetItem(m_tree, {tr("No problems: the design passes every rule.")});
-    m_placeholder->setFlags(Qt::ItemIsEnabled);
-    m_placeholder->setFirstColumnSpanned(true);
-    connect(m_tree, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem *item) { activate(item); });
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
+    // A click reveals the finding on the board; Enter and double-click (activated) too.
+    connect(m_tree, &QTreeView::clicked, this, &ProblemsPanel::activate);
+    connect(m_tree, &QTreeView::activated, this, &ProblemsPanel::activate);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         updateDetails();
         updateButtons();
     });
     connect(m_tree, &QWidget::customContextMenuRequested, this, &ProblemsPanel::showContextMenu);
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (!index.parent().isValid())
+            m_collapsed.insert(index.data(Role::SectionRole).toInt());
+    });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (!index.parent().isValid())
+            m_collapsed.remove(index.data(Role::SectionRole).toInt());
+    });
 
-    m_details = new QTextBrowser(this);
-    m_details->setOpenLinks(false);
-    m_details->setPlaceholderText(tr("Select a problem to see why it matters and how to fix it."));
+    m_details = new FindingDetails(this);
 
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->addWidget(m_tree);
     m_split->addWidget(m_details);
-    m_split->setStretchFactor(0, 3);
-    m_split->setStretchFactor(1, 2);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
     m_split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -218,6 +176,8 @@ void ProblemsPanel::setScene(DiagramScene *scene)
 void ProblemsPanel::setOrientation(Qt::Orientation orientation)
 {
     m_split->setOrientation(orientation);
+    m_details->setMinimumHeight(0); // fitDetails() asks again for what this orientation needs
+    fitDetails();
 }
 
 void ProblemsPanel::setPackErrors(const QStringList &errors)
@@ -244,47 +204,72 @@ void ProblemsPanel::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_dirty)
         refresh();
+    fitDetails();
+}
+
+void ProblemsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitDetails();
+}
+
+QModelIndex ProblemsPanel::current() const
+{
+    return m_tree->currentIndex().siblingAtColumn(0);
 }
 
 void ProblemsPanel::refresh()
 {
     m_dirty = false;
-    const QVector<Finding> &findings = m_rules->findings();
-    const QString current =
-        m_tree->currentItem() ? m_tree->currentItem()->data(0, KeyRole).toString() : QString();
-    const int scroll = m_tree->verticalScrollBar()->value();
+    const QString currentKey = current().data(Role::KeyRole).toString();
+    // Where the current row is drawn: a row in view stays at its place while rows come and
+    // go around it; otherwise the list keeps its scroll position.
+    const QRect before = m_tree->visualRect(current());
+    const bool inView = current().isValid() && m_tree->viewport()->rect().intersects(before);
+    QScrollBar *bar = m_tree->verticalScrollBar();
+    const int scroll = bar->value();
 
+    const QVector<Finding> &findings = m_rules->findings();
     const QStringList &keys = m_rules->keys();
-    QHash<int, QVector<Row>> rows;
+    QVector<Row> rows[FindingsModel::sectionCount];
     for (int i = 0; i < findings.size(); ++i) {
         const Finding &f = findings[i];
         // No tooltip: the detail pane says it all, and tens of thousands of them cost.
         rows[int(sectionOf(f))].push_back(
-            Row{keys[i], f.message, f.rule, int(f.severity), f.waived, QString()});
+            Row{keys[i], f.message, f.rule, int(f.severity), f.waived, QString(), f.title});
     }
     rows[int(Section::StaleWaivers)] = staleRows();
     for (const QString &e : std::as_const(m_packErrors))
         rows[int(Section::RulePacks)].push_back(
-            Row{e, e, QString(), int(Severity::Error), false, e});
+            Row{e, e, QString(), int(Severity::Error), false, e, QString()});
 
     m_tree->setUpdatesEnabled(false);
     {
-        const QSignalBlocker blocker(m_tree);
-        for (Section g : allSections)
-            fillSection(g, rows.value(int(g)));
-        applyFilters();
-        if (!current.isEmpty()) {
-            for (Section g : allSections) {
-                QTreeWidgetItem *section = sectionItem(g);
-                for (int i = 0; i < section->childCount(); ++i) {
-                    if (section->child(i)->data(0, KeyRole).toString() == current)
-                        m_tree->setCurrentItem(section->child(i));
-                }
-            }
+        const QSignalBlocker blocker(m_tree->selectionModel());
+        // New rows are filtered as they come; the filter runs again only when a section
+        // appears or empties (its header) or changed texts meet a text filter.
+        bool emptied = false, changed = false;
+        for (int s = 0; s < FindingsModel::sectionCount; ++s) {
+            emptied = emptied || m_model->rows(Section(s)).isEmpty() != rows[s].isEmpty();
+            changed = m_model->setRows(Section(s), rows[s]) || changed;
         }
-        m_tree->verticalScrollBar()->setValue(scroll);
+        if (emptied || (changed && !m_filter->text().trimmed().isEmpty()))
+            m_filterModel->refilter();
+        expandSections();
+        const QModelIndex index = indexOfKey(currentKey);
+        if (index.isValid())
+            m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+        else
+            m_tree->selectionModel()->clear();
+        bar->setValue(scroll);
+        if (inView && index.isValid()) {
+            bar->setValue(bar->value() + m_tree->visualRect(index).top() - before.top());
+            m_tree->scrollTo(index, QAbstractItemView::EnsureVisible);
+        }
     }
     m_tree->setUpdatesEnabled(true);
+    m_tree->viewport()->update();
     updateDetails();
     updateButtons();
 }
@@ -296,131 +281,83 @@ QVector<ProblemsPanel::Row> ProblemsPanel::staleRows() const
         const QString text = tr("%1 waived on %2 no longer applies (“%3”)")
                                  .arg(w.rule, quotedLabel(w.item), w.reason);
         rows.push_back(Row{w.item + QLatin1Char('|') + w.rule, text, w.rule, -1, true,
-                           tr("Nothing triggers this rule here any more: remove the waiver.")});
+                           tr("Nothing triggers this rule here any more: remove the waiver."),
+                           QString()});
     }
     return rows;
 }
 
-void ProblemsPanel::fillSection(Section section, const QVector<Row> &rows)
+void ProblemsPanel::expandSections()
 {
-    QTreeWidgetItem *parent = sectionItem(section);
-    bool same = parent->childCount() == rows.size();
-    for (int i = 0; same && i < rows.size(); ++i)
-        same = parent->child(i)->data(0, KeyRole).toString() == rows[i].key;
-    if (!same) {
-        // Rebuilt only when the set or order of rows changed; texts are updated in place.
-        qDeleteAll(parent->takeChildren());
-        QList<QTreeWidgetItem *> items;
-        items.reserve(rows.size());
-        for (const Row &r : rows) {
-            auto *item = new QTreeWidgetItem;
-            item->setData(0, KeyRole, r.key);
-            item->setData(0, SectionRole, int(section));
-            item->setData(0, SeverityRole, -1);
-            items << item;
-        }
-        parent->addChildren(items);
-    }
-    // Only what changed is set: every set is a model change the view processes.
-    for (int i = 0; i < rows.size(); ++i) {
-        QTreeWidgetItem *item = parent->child(i);
-        if (item->text(0) != rows[i].text)
-            item->setText(0, rows[i].text);
-        if (item->text(1) != rows[i].rule)
-            item->setText(1, rows[i].rule);
-        if (item->toolTip(0) != rows[i].toolTip)
-            item->setToolTip(0, rows[i].toolTip);
-        if (item->data(0, SeverityRole).toInt() != rows[i].severity) { // e.g. an override
-            item->setData(0, SeverityRole, rows[i].severity);
-            item->setIcon(0, rows[i].severity >= 0
-                                 ? FindingBadge::icon(Severity(rows[i].severity), rows[i].muted)
-                                 : QIcon());
-        }
+    for (int s = 0; s < FindingsModel::sectionCount; ++s) {
+        const QModelIndex index = sectionIndex(Section(s));
+        if (index.isValid() && m_tree->isExpanded(index) == m_collapsed.contains(s))
+            m_tree->setExpanded(index, !m_collapsed.contains(s));
     }
 }
 
-void ProblemsPanel::applyFilters()
+void ProblemsPanel::filtersChanged()
 {
-    const QString text = m_filter->text().trimmed();
-    bool shownSeverity[3];
-    for (Severity s : {Severity::Info, Severity::Warning, Severity::Error})
-        shownSeverity[int(s)] = severityFilter(s)->isChecked();
-    bool anything = false;
-    for (Section g : allSections) {
-        QTreeWidgetItem *parent = sectionItem(g);
-        for (int i = 0; i < parent->childCount(); ++i) {
-            QTreeWidgetItem *item = parent->child(i);
-            const int severity = item->data(0, SeverityRole).toInt();
-            const bool isFinding = g != Section::StaleWaivers && g != Section::RulePacks;
-            bool shown = !isFinding || shownSeverity[severity];
-            if (shown && !text.isEmpty()) {
-                const Finding *f = isFinding ? findingOf(item) : nullptr;
-                shown = item->text(0).contains(text, Qt::CaseInsensitive) ||
-                        item->text(1).contains(text, Qt::CaseInsensitive) ||
-                        (f && f->title.contains(text, Qt::CaseInsensitive));
-            }
-            if (item->isHidden() == shown)
-                item->setHidden(!shown);
-        }
-        updateHeader(g);
-        anything = anything || parent->childCount() > 0;
-    }
-    m_placeholder->setHidden(anything);
+    expandSections();
+    if (current().isValid())
+        m_tree->scrollTo(current(), QAbstractItemView::EnsureVisible);
+    updateDetails();
+    updateButtons();
+}
+
+QModelIndex ProblemsPanel::sectionIndex(Section section) const
+{
+    return m_filterModel->mapFromSource(m_model->sectionIndex(section));
+}
+
+QString ProblemsPanel::sectionText(Section section) const
+{
+    const QModelIndex index = sectionIndex(section);
+    return index.isValid() ? index.data().toString() : QString();
+}
+
+QModelIndex ProblemsPanel::indexOfKey(const QString &key) const
+{
+    return m_filterModel->mapFromSource(m_model->indexOfKey(key));
 }
 
 int ProblemsPanel::visibleCount(Section section) const
 {
-    const QTreeWidgetItem *parent = sectionItem(section);
-    int n = 0;
-    for (int i = 0; i < parent->childCount(); ++i)
-        n += parent->child(i)->isHidden() ? 0 : 1;
-    return n;
+    const QModelIndex index = sectionIndex(section);
+    return index.isValid() ? m_filterModel->rowCount(index) : 0;
 }
 
-void ProblemsPanel::updateHeader(Section section)
+const Finding *ProblemsPanel::findingOf(const QModelIndex &index) const
 {
-    QTreeWidgetItem *parent = sectionItem(section);
-    const int total = parent->childCount();
-    const int shown = visibleCount(section);
-    parent->setText(
-        0, shown == total
-               ? QStringLiteral("%1 (%2)").arg(sectionName(section)).arg(total)
-               : tr("%1 (%2 of %3 shown)").arg(sectionName(section)).arg(shown).arg(total));
-    parent->setHidden(total == 0);
-}
-
-const Finding *ProblemsPanel::findingOf(const QTreeWidgetItem *item) const
-{
-    if (!item || !item->parent())
+    if (!isRow(index))
         return nullptr;
-    const auto section = Section(item->data(0, SectionRole).toInt());
+    const auto section = Section(index.data(Role::SectionRole).toInt());
     if (section == Section::StaleWaivers || section == Section::RulePacks)
         return nullptr;
-    return m_rules->finding(item->data(0, KeyRole).toString());
+    return m_rules->finding(index.data(Role::KeyRole).toString());
+}
+
+bool ProblemsPanel::isStaleWaiver(const QModelIndex &index) const
+{
+    return isRow(index) && Section(index.data(Role::SectionRole).toInt()) == Section::StaleWaivers;
 }
 
 QString ProblemsPanel::currentKey() const
 {
-    const Finding *f = findingOf(m_tree->currentItem());
-    return f ? m_tree->currentItem()->data(0, KeyRole).toString() : QString();
+    return findingOf(current()) ? current().data(Role::KeyRole).toString() : QString();
 }
 
 bool ProblemsPanel::selectFinding(const QString &key)
 {
     if (m_dirty)
         refresh();
-    for (Section g : allSections) {
-        QTreeWidgetItem *parent = sectionItem(g);
-        for (int i = 0; i < parent->childCount(); ++i) {
-            QTreeWidgetItem *item = parent->child(i);
-            if (item->data(0, KeyRole).toString() == key && !item->isHidden()) {
-                m_tree->setCurrentItem(item);
-                m_tree->scrollToItem(item);
-                return true;
-            }
-        }
-    }
-    return false;
+    const QModelIndex index = indexOfKey(key);
+    if (!isRow(index))
+        return false;
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_tree->scrollTo(index);
+    return true;
 }
 
 QString ProblemsPanel::labelOf(const QString &id) const
@@ -440,59 +377,79 @@ QString ProblemsPanel::quotedLabel(const QString &id) const
 
 void ProblemsPanel::updateDetails()
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    const Finding *f = findingOf(item);
-    if (!f) {
-        const bool other = item && item->parent();
-        m_details->setHtml(
-            other ? QStringLiteral("<p>%1</p><p>%2</p>")
-                        .arg(item->text(0).toHtmlEscaped(), item->toolTip(0).toHtmlEscaped())
-                  : QString());
-        return;
+    const QModelIndex index = current();
+    if (const Finding *f = findingOf(index)) {
+        QStringList places;
+        for (const QString &id : f->components + f->connections)
+            places << labelOf(id);
+        m_details->showFinding(*f, places);
+    } else if (isRow(index)) {
+        m_details->showNote(index.data().toString(), index.data(Qt::ToolTipRole).toString());
+    } else {
+        m_details->clear();
     }
-    QStringList where;
-    for (const QString &id : f->components + f->connections)
-        where << labelOf(id).toHtmlEscaped();
-    const QColor colour = FindingBadge::color(f->severity);
-    // Compact: the dock is short, and the explanation and fix are what the reader is after.
-    QString html =
-        QStringLiteral("<p style='margin-top:0'><b style='font-size:large'>%1</b><br/>"
-                       "<span style='color:%2;font-weight:bold'>%3</span> · %4%5</p>"
-                       "<p>%6</p>")
-            .arg(f->title.toHtmlEscaped(), colour.name(),
-                 severityName(f->severity).left(1).toUpper() + severityName(f->severity).mid(1),
-                 f->rule, f->waived ? tr(" · waived") : QString(), f->message.toHtmlEscaped());
-    html += QStringLiteral("<p><b>%1</b><br/>%2</p>")
-                .arg(tr("Why it matters"), f->explanation.toHtmlEscaped());
-    html +=
-        QStringLiteral("<p><b>%1</b><br/>%2</p>").arg(tr("How to fix it"), f->fix.toHtmlEscaped());
-    if (f->waived)
-        html += QStringLiteral("<p><b>%1</b><br/>%2</p>")
-                    .arg(tr("Waived because"), f->waiverReason.toHtmlEscaped());
-    html += QStringLiteral("<p style='color:gray'>%1 %2</p>")
-                .arg(tr("Involves:"), where.join(QStringLiteral(", ")));
-    m_details->setHtml(html);
+    fitDetails();
+}
+
+void ProblemsPanel::fitDetails()
+{
+    // The pane gets the room its text needs, so why and fix read without scrolling: wider
+    // beside the list (a bottom dock), taller under it (a side dock). It never takes more than
+    // two thirds of the splitter, and never shrinks because a shorter text came along.
+    const bool beside = m_split->orientation() == Qt::Horizontal;
+    const int total = (beside ? m_split->width() : m_split->height()) - m_split->handleWidth();
+    const QList<int> sizes = m_split->sizes();
+    if (!isVisible() || total <= 0 || sizes.size() != 2 || m_details->document()->isEmpty())
+        return;
+    const auto heightAt = [this](int width) { return m_details->heightAt(width); };
+    const int most = total * 2 / 3;
+    int size = sizes[1];
+    if (beside) {
+        const int height = m_details->height();
+        if (heightAt(size) <= height)
+            return;
+        int lo = size, hi = std::max(size, most); // the narrowest width that fits
+        while (lo < hi) {
+            const int mid = (lo + hi) / 2;
+            if (heightAt(mid) <= height)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        size = lo;
+        // Still too short (a low dock): the pane asks for the height, and the dock grows to
+        // give it, up to two fifths of the screen. Only ever more, so the dock does not jump
+        // as the selection moves.
+        const int cap = screen() ? screen()->availableGeometry().height() * 2 / 5 : height;
+        const int needed = std::min(heightAt(size), std::max(height, cap));
+        if (needed > height && needed > m_details->minimumHeight())
+            m_details->setMinimumHeight(needed);
+    } else {
+        const int needed = heightAt(m_details->width());
+        if (needed <= size)
+            return;
+        size = std::min(needed, std::max(size, most));
+    }
+    if (size != sizes[1])
+        m_split->setSizes({total - size, size});
 }
 
 void ProblemsPanel::updateButtons()
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    const Finding *f = findingOf(item);
-    const bool stale = item && item->parent() &&
-                       Section(item->data(0, SectionRole).toInt()) == Section::StaleWaivers;
+    const QModelIndex index = current();
+    const Finding *f = findingOf(index);
     const bool editable = m_rules->undoStack() != nullptr;
     m_waive->setEnabled(editable && f && !f->waived);
-    m_unwaive->setEnabled(editable && ((f && f->waived) || stale));
+    m_unwaive->setEnabled(editable && ((f && f->waived) || isStaleWaiver(index)));
 }
 
-void ProblemsPanel::activate(QTreeWidgetItem *item)
+void ProblemsPanel::activate(const QModelIndex &index)
 {
-    if (const Finding *f = findingOf(item)) {
+    const QModelIndex row = index.siblingAtColumn(0);
+    if (const Finding *f = findingOf(row))
         reveal(*f);
-    } else if (item && item->parent() &&
-               Section(item->data(0, SectionRole).toInt()) == Section::StaleWaivers && m_scene) {
-        m_scene->revealItems({item->data(0, KeyRole).toString().section(QLatin1Char('|'), 0, 0)});
-    }
+    else if (isStaleWaiver(row) && m_scene)
+        m_scene->revealItems({row.data(Role::KeyRole).toString().section(QLatin1Char('|'), 0, 0)});
 }
 
 void ProblemsPanel::reveal(const Finding &f)
@@ -512,19 +469,18 @@ bool ProblemsPanel::waiveInteractive(const Finding &f, const QString &item)
 
 void ProblemsPanel::waiveCurrent()
 {
-    if (const Finding *f = findingOf(m_tree->currentItem()); f && !f->waived)
+    if (const Finding *f = findingOf(current()); f && !f->waived)
         waiveInteractive(*f);
 }
 
 void ProblemsPanel::unwaiveCurrent()
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    if (const Finding *f = findingOf(item)) {
+    const QModelIndex index = current();
+    if (const Finding *f = findingOf(index)) {
         if (f->waived)
             m_rules->unwaive(*f);
-    } else if (item && item->parent() &&
-               Section(item->data(0, SectionRole).toInt()) == Section::StaleWaivers) {
-        const QString key = item->data(0, KeyRole).toString();
+    } else if (isStaleWaiver(index)) {
+        const QString key = index.data(Role::KeyRole).toString();
         m_rules->removeWaiver(key.section(QLatin1Char('|'), 0, 0),
                               key.section(QLatin1Char('|'), 1));
     }
@@ -532,17 +488,21 @@ void ProblemsPanel::unwaiveCurrent()
 
 void ProblemsPanel::showContextMenu(const QPoint &pos)
 {
-    QTreeWidgetItem *item = m_tree->itemAt(pos);
-    if (!item || !item->parent())
+    const QModelIndex index = m_tree->indexAt(pos).siblingAtColumn(0);
+    if (!isRow(index))
         return;
-    m_tree->setCurrentItem(item);
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     // The menu runs an event loop in which a re-check may rebuild the rows: the actions find
-    // their row again by key instead of holding the item.
-    const QString key = item->data(0, KeyRole).toString();
+    // their row again by key instead of holding the index.
+    const QString key = index.data(Role::KeyRole).toString();
     QMenu menu(this);
     menu.addAction(tr("Show on Canvas"), this, [this, key] {
-        if (selectFinding(key))
-            activate(m_tree->currentItem());
+        const QModelIndex row = indexOfKey(key);
+        if (row.isValid()) {
+            m_tree->setCurrentIndex(row);
+            activate(row);
+        }
     });
     if (m_waive->isEnabled())
         menu.addAction(tr("Waive…"), this, &ProblemsPanel::waiveCurrent);

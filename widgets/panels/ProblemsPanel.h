@@ -1,50 +1,44 @@
 #pragma once
 
 #include "Finding.h"
+#include "FindingDetails.h"
+#include "FindingsModel.h"
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
-#include <memory>
 
+class QHBoxLayout;
 class QLineEdit;
+class QModelIndex;
 class QSplitter;
-class QTextBrowser;
 class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
-
-class QInputDialog;
+class QTreeView;
 
 namespace mls {
 
 class DiagramScene;
+class FindingsFilter;
 class RuleController;
 
 /// The Problems dock: findings in sections by severity (Errors, Warnings, Infos, Waived), stale
 /// waivers and refused rule packs, with filters, a detail pane that teaches (why it matters,
 /// how to fix it) and waive / remove-waiver actions. Rows are identified by Finding::key(), so
-/// selection and scroll position survive re-checks.
+/// the current row survives re-checks and stays in view. A click on a row selects its items on
+/// the board and centres them (so do Enter and double-click).
 class ProblemsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Section
-    {
-        Errors,
-        Warnings,
-        Infos,
-        Waived,
-        StaleWaivers,
-        RulePacks
-    };
+    using Section = FindingsModel::Section;
 
     explicit ProblemsPanel(RuleController *rules, QWidget *parent = nullptr);
     ~ProblemsPanel() override;
 
-    /// The board that double-click / Enter reveals findings on (may be null).
+    /// The board that clicks / Enter reveal findings on (may be null).
     void setScene(DiagramScene *scene);
     /// List and details side by side (a bottom dock) or stacked (a side dock).
     void setOrientation(Qt::Orientation orientation);
@@ -54,9 +48,6 @@ public:
     /// Asks for a waiver's reason; returns false when cancelled. Tests replace the dialog.
     using ReasonPrompt = std::function<bool(QWidget *parent, const Finding &f, QString *reason)>;
     void setReasonPrompt(ReasonPrompt prompt) { m_prompt = std::move(prompt); }
-    /// The dialog the default prompt shows: the finding, a reason field, and a Waive button
-    /// enabled only while the reason has some text.
-    static std::unique_ptr<QInputDialog> reasonDialog(QWidget *parent, const Finding &f);
     /// Asks for a reason and waives @p f on @p item (default: the finding's waiver target).
     /// The canvas context menu and the Waive button both come here.
     bool waiveInteractive(const Finding &f, const QString &item = {});
@@ -68,47 +59,52 @@ public:
     /// Selects the finding's components and connections on the board, centres and flashes them.
     void reveal(const Finding &f);
 
-    QTreeWidget *tree() const { return m_tree; }
-    QTextBrowser *details() const { return m_details; }
+    QTreeView *tree() const { return m_tree; }
+    FindingsModel *findings() const { return m_model; }
+    FindingsFilter *filter() const { return m_filterModel; }
+    QSplitter *splitter() const { return m_split; }
+    FindingDetails *details() const { return m_details; }
     QLineEdit *filterField() const { return m_filter; }
     QToolButton *severityFilter(Severity severity) const;
     QToolButton *waiveButton() const { return m_waive; }
     QToolButton *unwaiveButton() const { return m_unwaive; }
-    QTreeWidgetItem *sectionItem(Section section) const { return m_sections.value(int(section)); }
+    /// The section's header row in the view; invalid while the section has no rows (hidden).
+    QModelIndex sectionIndex(Section section) const;
+    /// The header's text: "Errors (3)", "Errors (1 of 3 shown)".
+    QString sectionText(Section section) const;
+    /// The view's index of the row with @p key (invalid when filtered out or not listed).
+    QModelIndex indexOfKey(const QString &key) const;
     /// Rows of a section that pass the filters.
     int visibleCount(Section section) const;
     QSize sizeHint() const override;
 
 public Q_SLOTS:
-    /// Rebuilds the rows from the controller (keeps selection and scroll position).
+    /// Rebuilds the rows from the controller (keeps the current row, and keeps it in view).
     void refresh();
     void waiveCurrent();
     void unwaiveCurrent();
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct Row
-    {
-        QString key;
-        QString text;
-        QString rule;
-        int severity = -1; ///< Severity, or -1 for a row without one
-        bool muted = false;
-        QString toolTip;
-    };
+    using Row = FindingsModel::Row;
+    void buildBar(QHBoxLayout *bar);
     void buildUi();
     void findingsChanged();
-    void fillSection(Section section, const QVector<Row> &rows);
     QVector<Row> staleRows() const;
-    void applyFilters();
-    void updateHeader(Section section);
+    void filtersChanged();
+    /// Expands the shown sections, except those the user collapsed.
+    void expandSections();
     void updateDetails();
+    void fitDetails();
     void updateButtons();
-    void activate(QTreeWidgetItem *item);
+    void activate(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
-    const Finding *findingOf(const QTreeWidgetItem *item) const;
+    QModelIndex current() const;
+    const Finding *findingOf(const QModelIndex &index) const;
+    bool isStaleWaiver(const QModelIndex &index) const;
     QString labelOf(const QString &id) const;
     QString quotedLabel(const QString &id) const;
 
@@ -116,15 +112,16 @@ private:
     QPointer<DiagramScene> m_scene;
     ReasonPrompt m_prompt;
     QStringList m_packErrors;
-    QTreeWidget *m_tree = nullptr;
-    QTextBrowser *m_details = nullptr;
+    FindingsModel *m_model = nullptr;
+    FindingsFilter *m_filterModel = nullptr;
+    QTreeView *m_tree = nullptr;
+    FindingDetails *m_details = nullptr;
     QSplitter *m_split = nullptr;
     QLineEdit *m_filter = nullptr;
     QHash<int, QToolButton *> m_severityFilters;
     QToolButton *m_waive = nullptr;
     QToolButton *m_unwaive = nullptr;
-    QHash<int, QTreeWidgetItem *> m_sections;
-    QTreeWidgetItem *m_placeholder = nullptr;
+    QSet<int> m_collapsed; ///< sections the user collapsed
     bool m_dirty = true;
 };
 

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Finding.h"
+
+#include <QTextBrowser>
+
+namespace mls {
+
+/// The Problems dock's detail pane: what the selected finding is, why it matters and how to
+/// fix it, compact enough for a low dock, and how much room that text needs.
+class FindingDetails : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit FindingDetails(QWidget *parent = nullptr);
+
+    /// Explains @p finding; @p places names its components and connections.
+    void showFinding(const Finding &finding, const QStringList &places);
+    /// Shows a row that is no finding (a stale waiver, a rule pack): its text and a note.
+    void showNote(const QString &text, const QString &note);
+    /// The height the pane needs at @p width to show its text without scrolling.
+    int heightAt(int width) const;
+};
+
+} // namespace mls
