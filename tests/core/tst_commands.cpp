@@ -41,6 +41,7 @@ private Q_SLOTS:
     void groupAndUngroup();
     void editGroup();
     void resizeZoneKeepsMembers();
+    void addConnectedIsOneStep();
     void reattach_data();
     void reattach();
     void reattachToSameEndsIsObsolete();
@@ -310,6 +311,28 @@ void TestCommands::resizeZoneKeepsMembers()
     // Back to no extra room: the field goes away, the file is as before the first resize.
     roundTrip(EditGroupCommand::setMargins(m_diagram, "g1", QMarginsF()),
               [&] { QVERIFY(!m_diagram->group("g1")->extra.contains("margins")); });
+}
+
+void TestCommands::addConnectedIsOneStep()
+{
+    Component c;
+    c.id = "mon";
+    c.kind = "monitoring";
+    c.label = "Monitoring";
+    c.pos = {500, 400};
+    Connection e;
+    e.id = "e9";
+    e.from = "rank";
+    e.to = "mon";
+    e.flow = "predictions";
+    auto *cmd = AddItemsCommand::addConnected(m_diagram, c, e);
+    QCOMPARE(cmd->text(), QStringLiteral("Add Monitoring, connect from \u201crank\u201d "
+                                         "(predictions)"));
+    roundTrip(cmd, [&] {
+        QVERIFY(m_diagram->component("mon"));
+        QCOMPARE(m_diagram->connection("e9")->to, QStringLiteral("mon"));
+    });
+    QCOMPARE(m_stack->count(), 1);
 }
 
 void TestCommands::reattach_data()
