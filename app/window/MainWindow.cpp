@@ -15,6 +15,7 @@
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "canvas/FlowLegendOverlay.h"
 #include "commands/CommandIds.h"
 #include "dialogs/TemplateGallery.h"
 #include "panels/InspectorPanel.h"
@@ -183,6 +184,10 @@ void MainWindow::createViewMenu(QMenu *view)
     m_gridAction->setCheckable(true);
     m_snapAction = view->addAction(tr("&Snap to Grid"));
     m_snapAction->setCheckable(true);
+    m_legendAction = view->addAction(tr("Show Flow &Legend"));
+    m_legendAction->setObjectName(QStringLiteral("viewFlowLegend"));
+    m_legendAction->setCheckable(true);
+    m_legendAction->setToolTip(tr("A key to the arrows' colours and dashes in the board's corner"));
     QMenu *routing = view->addMenu(tr("&Connections"));
     auto *group = new QActionGroup(this);
     for (const QString &name : {tr("&Straight"), tr("&Orthogonal"), tr("&Curved")}) {
@@ -195,7 +200,7 @@ void MainWindow::createViewMenu(QMenu *view)
     m_incompatibleAction->setCheckable(true);
     m_incompatibleAction->setToolTip(
         tr("Draw connections no flow fits anyway, for the design rules to flag"));
-    for (QAction *a : {m_gridAction, m_snapAction, m_incompatibleAction})
+    for (QAction *a : {m_gridAction, m_snapAction, m_legendAction, m_incompatibleAction})
         connect(a, &QAction::toggled, this, &MainWindow::applyViewOptions);
     for (QAction *a : std::as_const(m_routingActions))
         connect(a, &QAction::toggled, this, &MainWindow::applyViewOptions);
@@ -249,6 +254,8 @@ void MainWindow::applyViewOptions()
     m_scene->setGridVisible(m_gridAction->isChecked());
     m_scene->setSnapToGrid(m_snapAction->isChecked());
     m_scene->setAllowIncompatible(m_incompatibleAction->isChecked());
+    m_view->flowLegend()->setScene(m_scene);
+    m_view->flowLegend()->setWanted(m_legendAction->isChecked());
     for (int i = 0; i < m_routingActions.size(); ++i) {
         if (m_routingActions[i]->isChecked())
             m_scene->setRouting(ConnectionItem::Routing(i));
@@ -576,6 +583,7 @@ void MainWindow::readSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_gridAction->setChecked(settings.value(QStringLiteral("view/grid"), true).toBool());
     m_snapAction->setChecked(settings.value(QStringLiteral("view/snap"), true).toBool());
+    m_legendAction->setChecked(settings.value(QStringLiteral("view/flowLegend"), true).toBool());
     m_incompatibleAction->setChecked(
         settings.value(QStringLiteral("view/allowIncompatible"), false).toBool());
     const int routing = settings.value(QStringLiteral("view/routing"), 0).toInt();
@@ -590,6 +598,7 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("view/grid"), m_gridAction->isChecked());
     settings.setValue(QStringLiteral("view/snap"), m_snapAction->isChecked());
+    settings.setValue(QStringLiteral("view/flowLegend"), m_legendAction->isChecked());
     settings.setValue(QStringLiteral("view/allowIncompatible"), m_incompatibleAction->isChecked());
     for (int i = 0; i < m_routingActions.size(); ++i) {
         if (m_routingActions[i]->isChecked())

@@ -141,6 +141,7 @@ private:
     // View options, kept in QSettings.
     QAction *m_gridAction = nullptr;
     QAction *m_snapAction = nullptr;
+    QAction *m_legendAction = nullptr;
     QAction *m_incompatibleAction = nullptr;
     QList<QAction *> m_routingActions;
 };

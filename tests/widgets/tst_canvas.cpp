@@ -1,6 +1,7 @@
 #include "../TestDiagrams.h"
 #include "Diagram.h"
 #include "canvas/CanvasController.h"
+#include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -139,8 +140,8 @@ void TestCanvas::connectByDragging()
         asked = flows;
         return chosen;
     });
-    const QPointF handle =
-        m_scene->componentItem(from)->mapToScene(ComponentItem::handleRect().center());
+    const QPointF handle = m_scene->componentItem(from)->mapToScene(
+        ConnectHandles::centre(CardStyle::cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component(to)->pos);
     if (!offered.isEmpty())
         QCOMPARE(asked, offered);
@@ -161,8 +162,8 @@ void TestCanvas::connectByDragging()
 
 void TestCanvas::incompatibleDropIsRefused()
 {
-    const QPointF handle =
-        m_scene->componentItem("reg")->mapToScene(ComponentItem::handleRect().center());
+    const QPointF handle = m_scene->componentItem("reg")->mapToScene(
+        ConnectHandles::centre(CardStyle::cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component("client")->pos);
     QVERIFY(m_diagram->connections().empty());
     QCOMPARE(
@@ -179,8 +180,8 @@ void TestCanvas::incompatibleAllowedWhenAsked()
         asked = flows;
         return QStringLiteral("model");
     });
-    const QPointF handle =
-        m_scene->componentItem("reg")->mapToScene(ComponentItem::handleRect().center());
+    const QPointF handle = m_scene->componentItem("reg")->mapToScene(
+        ConnectHandles::centre(CardStyle::cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component("client")->pos);
     QCOMPARE(int(m_diagram->connections().size()), 1);
     QCOMPARE(m_diagram->connections()[0].flow, QStringLiteral("model"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Component.h"
+#include "ConnectHandles.h"
 #include "FindingBadge.h"
 
 #include <QGraphicsItem>
@@ -33,8 +34,9 @@ public:
     QRectF sceneCardRect() const { return CardRectAt(pos()); }
     static QRectF CardRectAt(const QPointF &centre);
 
-    /// The connection handle on the right edge, in item coordinates (drag it to connect).
-    static QRectF handleRect();
+    /// Whether a press at @p scenePos starts a connection from this card: one of the four
+    /// side handles (see ConnectHandles) or the band along the border.
+    bool grabsConnection(const QPointF &scenePos) const;
     /// What a connection being drawn would do if dropped here.
     enum class ConnectFeedback
     {
@@ -59,6 +61,7 @@ public:
 
 protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
@@ -77,6 +80,7 @@ private:
     bool m_known = true;
     bool m_pinned = false; ///< props.pinned: drawn as a pin glyph
     bool m_hovered = false;
+    std::optional<ConnectHandles::Side> m_hotHandle; ///< the handle under the cursor
     ConnectFeedback m_feedback = ConnectFeedback::None;
     QString m_kindToolTip;
     std::optional<FindingBadge::Marker> m_marker;

@@ -3,10 +3,12 @@
 #include "CanvasController.h"
 #include "Catalog.h"
 #include "ComponentItem.h"
+#include "ComponentProps.h"
 #include "ConnectionItem.h"
 #include "ConnectionLabelItem.h"
 #include "Diagram.h"
 #include "GroupItem.h"
+#include "KindPickerMenu.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
@@ -213,15 +215,29 @@ void DiagramScene::syncGroup(const QString &id)
     }
 }
 
-void DiagramScene::fitGroup(GroupItem *item)
+void DiagramScene::refitZone(const QString &groupId)
+{
+    if (GroupItem *item = m_groups.value(groupId))
+        fitGroup(item);
+}
+
+QRectF DiagramScene::membersRect(const QString &groupId) const
 {
     QRectF r;
-    for (const QString &m : item->members()) {
-        if (const Component *c = m_diagram->component(m))
-            r = r.united(ComponentItem::CardRectAt(c->pos));
+    if (const Group *g = m_diagram->group(groupId)) {
+        for (const QString &m : g->members) {
+            if (const Component *c = m_diagram->component(m))
+                r = r.united(ComponentItem::CardRectAt(c->pos));
+        }
     }
+    return r;
+}
+
+void DiagramScene::fitGroup(GroupItem *item)
+{
+    const Group *g = m_diagram->group(item->groupId());
     item->setPos(0, 0);
-    item->fitAround(r);
+    item->fitAround(membersRect(item->groupId()), g ? known::zoneMargins(*g) : QMarginsF());
 }
 
 void DiagramScene::setRouting(ConnectionItem::Routing routing)
@@ -254,6 +270,15 @@ QString DiagramScene::chooseFlow(const QStringList &flows, const QPoint &screenP
     }
     QAction *chosen = menu.exec(screenPos);
     return chosen ? chosen->data().toString() : QString();
+}
+
+QString DiagramScene::chooseKind(const QStringList &kinds, const QStringList &flows,
+                                 const QPoint &screenPos)
+{
+    if (m_kindChooser)
+        return m_kindChooser(kinds, flows, screenPos);
+    KindPickerMenu menu(kinds, flows);
+    return menu.pick(screenPos);
 }
 
 void DiagramScene::reportRefusal(const QString &reason, const QPoint &screenPos)

@@ -5,6 +5,7 @@
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
+#include "FlowLegendOverlay.h"
 #include "GroupItem.h"
 #include "MimeTypes.h"
 #include "commands/AddItemsCommand.h"
@@ -35,6 +36,7 @@ DiagramView::DiagramView(QWidget *parent) : QGraphicsView(parent)
     setFrameShape(QFrame::NoFrame);
     setAcceptDrops(true);
     viewport()->grabGesture(Qt::PinchGesture);
+    m_legend = new FlowLegendOverlay(this);
 }
 
 DiagramScene *DiagramView::diagramScene() const

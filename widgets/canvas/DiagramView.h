@@ -8,6 +8,7 @@
 namespace mls {
 
 class DiagramScene;
+class FlowLegendOverlay;
 
 /// The viewport onto the board: zoom anchored under the cursor, Fit, and zoom reporting.
 class DiagramView : public QGraphicsView
@@ -29,6 +30,8 @@ public:
     QLineEdit *labelEditor() const { return m_editor; }
     /// The view's centre in scene coordinates, snapped (where double-clicked kinds land).
     QPointF centreForNewComponent() const;
+    /// The legend of the flows drawn, in the viewport's bottom-left corner.
+    FlowLegendOverlay *flowLegend() const { return m_legend; }
     /// Adds a component of @p kind at @p scenePos as one undo step; returns its id.
     QString addComponent(const QString &kind, const QPointF &scenePos);
 
@@ -66,6 +69,7 @@ private:
     QPoint m_panFrom;
     QPointer<QLineEdit> m_editor;
     QString m_editedId;
+    FlowLegendOverlay *m_legend = nullptr;
 };
 
 } // namespace mls
