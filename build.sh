@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 # validators and dpkg tools of the packaging checks).
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqt6svg6
                 libgraphviz-dev nlohmann-json3-dev libgl-dev libvulkan-dev fonts-dejavu-core)
-TEST_PACKAGES=(xvfb xauth graphviz clang-format
+TEST_PACKAGES=(xvfb xauth openbox graphviz clang-format
                desktop-file-utils appstream shared-mime-info dpkg-dev file groff-base lintian
                clang libclang-rt-14-dev)
 

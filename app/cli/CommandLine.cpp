@@ -72,7 +72,7 @@ std::vector<Subcommand> makeSubcommands()
         {QStringLiteral("export"),
          QStringLiteral("  mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md|mls)\n"
                         "                 [--scale 1-4] [--background white|transparent|dark]\n"
-                        "                 [--margin PX] [--markers] [--layout]\n"
+                        "                 [--margin PX] [--markers] [--layout] [--no-legend]\n"
                         "                            export FILE (laid out first with --layout)\n"
                         "                            in the format of OUT's extension; .md is a\n"
                         "                            design review with OUT's .png next to it;\n"

@@ -16,7 +16,7 @@ namespace {
 const char *const usage =
     "usage: mlsketch export FILE -o OUT.(png|svg|pdf|dot|mmd|md|mls) [--scale 1-4]\n"
     "                       [--background white|transparent|dark] [--margin PX] [--markers]\n"
-    "                       [--layout]\n";
+    "                       [--layout] [--no-legend]\n";
 
 struct Request
 {
@@ -51,7 +51,8 @@ bool parseOptions(const QStringList &args, Request &r, QTextStream &err)
                                     QStringLiteral("24"));
     const QCommandLineOption markers(QStringLiteral("markers"));
     const QCommandLineOption layout(QStringLiteral("layout"));
-    p.addOptions({output, scale, background, margin, markers, layout});
+    const QCommandLineOption noLegend(QStringLiteral("no-legend"));
+    p.addOptions({output, scale, background, margin, markers, layout, noLegend});
     if (!p.parse(QStringList{QStringLiteral("mlsketch export")} + args)) {
         err << "mlsketch export: " << p.errorText() << '\n' << usage;
         return false;
@@ -82,6 +83,7 @@ bool parseOptions(const QStringList &args, Request &r, QTextStream &err)
     r.output = p.value(output);
     r.options.background = *bg;
     r.options.problemMarkers = p.isSet(markers);
+    r.options.flowLegend = !p.isSet(noLegend);
     r.layout = p.isSet(layout);
     const auto format = ExportFormats::fromPath(r.output);
     if (!format) {

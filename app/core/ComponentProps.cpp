@@ -1,5 +1,6 @@
 #include "ComponentProps.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mls::known {
@@ -18,6 +19,8 @@ std::optional<double> numberAt(const Json &props, const char *key)
     return it->get<double>();
 }
 const char *const ZoneColorKey = "color";
+const char *const ZoneMarginsKey = "margins";
+constexpr double maxZoneMargin = 100000; // board pixels; keeps a hand-edited file drawable
 } // namespace
 
 std::optional<double> latencyOverrideMs(const Json &props)
@@ -84,6 +87,37 @@ void setZoneColor(Group &zone, const QString &color)
         zone.extra.erase(ZoneColorKey);
     else
         zone.extra[ZoneColorKey] = toStd(color);
+}
+
+QMarginsF zoneMargins(const Group &zone)
+{
+    auto it = zone.extra.find(ZoneMarginsKey);
+    if (it == zone.extra.end() || !it->is_array() || it->size() != 4)
+        return QMarginsF();
+    double side[4];
+    for (size_t i = 0; i < 4; ++i) {
+        const Json &v = (*it)[i];
+        if (!v.is_number() || !std::isfinite(v.get<double>()))
+            return QMarginsF();
+        side[i] = std::clamp(v.get<double>(), 0.0, maxZoneMargin);
+    }
+    return QMarginsF(side[0], side[1], side[2], side[3]);
+}
+
+void setZoneMargins(Group &zone, const QMarginsF &margins)
+{
+    const double side[4] = {margins.left(), margins.top(), margins.right(), margins.bottom()};
+    Json values = Json::array();
+    bool any = false;
+    for (double v : side) {
+        const double kept = std::round(std::clamp(v, 0.0, maxZoneMargin));
+        any = any || kept > 0;
+        values.push_back(kept);
+    }
+    if (any)
+        zone.extra[ZoneMarginsKey] = std::move(values);
+    else
+        zone.extra.erase(ZoneMarginsKey);
 }
 
 } // namespace mls::known

@@ -4,6 +4,7 @@
 #include "Group.h"
 
 #include <QColor>
+#include <QMarginsF>
 
 #include <optional>
 
@@ -30,6 +31,12 @@ Json mergeLatencyOverride(const Json &current, const Json &rows);
 std::optional<QColor> zoneColor(const Group &zone);
 /// Sets a zone's colour as written ("#2563EB"); an empty @p color removes it.
 void setZoneColor(Group &zone, const QString &color);
+/// Room a zone was resized to beyond its members' cards and the standard padding (`margins`,
+/// [left, top, right, bottom] in board pixels; absent or malformed: none). The members still
+/// decide where the zone is: the margins move with them.
+QMarginsF zoneMargins(const Group &zone);
+/// Sets the zone's extra room; negative sides count as 0, and no room at all removes the field.
+void setZoneMargins(Group &zone, const QMarginsF &margins);
 
 } // namespace known
 } // namespace mls

@@ -3,6 +3,7 @@
 #include "canvas/ConnectionItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "canvas/FlowLegendOverlay.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -26,6 +27,10 @@ void ViewOptions::populate(QMenu *menu)
     m_grid->setCheckable(true);
     m_snap = menu->addAction(tr("&Snap to Grid"));
     m_snap->setCheckable(true);
+    m_legend = menu->addAction(tr("Show Flow &Legend"));
+    m_legend->setObjectName(QStringLiteral("viewFlowLegend"));
+    m_legend->setCheckable(true);
+    m_legend->setToolTip(tr("A key to the arrows' colours and dashes in the board's corner"));
     QMenu *routing = menu->addMenu(tr("&Connections"));
     auto *group = new QActionGroup(this);
     for (const QString &name : {tr("&Straight"), tr("&Orthogonal"), tr("&Curved")}) {
@@ -38,7 +43,7 @@ void ViewOptions::populate(QMenu *menu)
     m_incompatible->setCheckable(true);
     m_incompatible->setToolTip(
         tr("Draw connections no flow fits anyway, for the design rules to flag"));
-    for (QAction *a : {m_grid, m_snap, m_incompatible})
+    for (QAction *a : {m_grid, m_snap, m_legend, m_incompatible})
         connect(a, &QAction::toggled, this, &ViewOptions::apply);
     for (QAction *a : std::as_const(m_routing))
         connect(a, &QAction::toggled, this, &ViewOptions::apply);
@@ -57,6 +62,8 @@ void ViewOptions::apply()
     m_scene->setGridVisible(m_grid->isChecked());
     m_scene->setSnapToGrid(m_snap->isChecked());
     m_scene->setAllowIncompatible(m_incompatible->isChecked());
+    m_view->flowLegend()->setScene(m_scene);
+    m_view->flowLegend()->setWanted(m_legend->isChecked());
     for (int i = 0; i < m_routing.size(); ++i) {
         if (m_routing[i]->isChecked())
             m_scene->setRouting(ConnectionItem::Routing(i));
@@ -68,6 +75,7 @@ void ViewOptions::readSettings()
     QSettings settings;
     m_grid->setChecked(settings.value(QStringLiteral("view/grid"), true).toBool());
     m_snap->setChecked(settings.value(QStringLiteral("view/snap"), true).toBool());
+    m_legend->setChecked(settings.value(QStringLiteral("view/flowLegend"), true).toBool());
     m_incompatible->setChecked(
         settings.value(QStringLiteral("view/allowIncompatible"), false).toBool());
     const int routing = settings.value(QStringLiteral("view/routing"), 0).toInt();
@@ -80,6 +88,7 @@ void ViewOptions::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("view/grid"), m_grid->isChecked());
     settings.setValue(QStringLiteral("view/snap"), m_snap->isChecked());
+    settings.setValue(QStringLiteral("view/flowLegend"), m_legend->isChecked());
     settings.setValue(QStringLiteral("view/allowIncompatible"), m_incompatible->isChecked());
     for (int i = 0; i < m_routing.size(); ++i) {
         if (m_routing[i]->isChecked())

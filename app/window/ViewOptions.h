@@ -11,7 +11,7 @@ namespace mls {
 class DiagramScene;
 class DiagramView;
 
-/// The View menu's zoom entries and the board options (grid, snap, connection routing,
+/// The View menu's zoom entries and the board options (grid, snap, flow legend, connection routing,
 /// incompatible connections), remembered in QSettings and applied to each new scene.
 class ViewOptions : public QObject
 {
@@ -34,6 +34,7 @@ private:
     DiagramScene *m_scene = nullptr;
     QAction *m_grid = nullptr;
     QAction *m_snap = nullptr;
+    QAction *m_legend = nullptr;
     QAction *m_incompatible = nullptr;
     QList<QAction *> m_routing;
 };

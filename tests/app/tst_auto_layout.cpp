@@ -116,8 +116,8 @@ void TestAutoLayout::layoutAllAndUndoExactly()
         for (size_t j = i + 1; j < zones.size(); ++j)
             QVERIFY2(!w.scene()
                           ->groupItem(zones[i].id)
-                          ->sceneBoundingRect()
-                          .intersects(w.scene()->groupItem(zones[j].id)->sceneBoundingRect()),
+                          ->sceneRect()
+                          .intersects(w.scene()->groupItem(zones[j].id)->sceneRect()),
                      qPrintable(zones[i].label + " overlaps " + zones[j].label));
     int routed = 0;
     for (const Connection &e : w.diagram()->connections())

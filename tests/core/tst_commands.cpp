@@ -1,11 +1,13 @@
 #include "../TestDiagrams.h"
 #include "CardGeometry.h"
+#include "ComponentProps.h"
 #include "DiagramWriter.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
 #include "commands/EditConnectionCommand.h"
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
+#include "commands/ReattachConnectionCommand.h"
 #include "commands/RemoveItemsCommand.h"
 #include "commands/ReorderComponentsCommand.h"
 #include "commands/SetMetaCommand.h"
@@ -39,6 +41,11 @@ private Q_SLOTS:
     void editConnection();
     void groupAndUngroup();
     void editGroup();
+    void resizeZoneKeepsMembers();
+    void addConnectedIsOneStep();
+    void reattach_data();
+    void reattach();
+    void reattachToSameEndsIsObsolete();
     void paste();
     void repeatedPastesCascade();
     void pasteRejectsGarbage();
@@ -292,6 +299,97 @@ void TestCommands::editGroup()
     roundTrip(EditGroupCommand::setColor(m_diagram, "g1", "#2563EB"), [&] {
         QCOMPARE(m_diagram->group("g1")->extra["color"].get<std::string>(), std::string("#2563EB"));
     });
+}
+
+void TestCommands::resizeZoneKeepsMembers()
+{
+    auto *cmd = EditGroupCommand::setMargins(m_diagram, "g1", QMarginsF(0, 0, 80, 40));
+    QCOMPARE(cmd->text(), QStringLiteral("Resize zone \u201cOnline\u201d"));
+    roundTrip(cmd, [&] {
+        const Group *g = m_diagram->group("g1");
+        QCOMPARE(known::zoneMargins(*g), QMarginsF(0, 0, 80, 40));
+        QCOMPARE(g->members, QStringList({"client", "gw"}));
+    });
+    // Back to no extra room: the field goes away, the file is as before the first resize.
+    roundTrip(EditGroupCommand::setMargins(m_diagram, "g1", QMarginsF()),
+              [&] { QVERIFY(!m_diagram->group("g1")->extra.contains("margins")); });
+}
+
+void TestCommands::addConnectedIsOneStep()
+{
+    Component c;
+    c.id = "mon";
+    c.kind = "monitoring";
+    c.label = "Monitoring";
+    c.pos = {500, 400};
+    Connection e;
+    e.id = "e9";
+    e.from = "rank";
+    e.to = "mon";
+    e.flow = "predictions";
+    auto *cmd = AddItemsCommand::addConnected(m_diagram, c, e);
+    QCOMPARE(cmd->text(), QStringLiteral("Add Monitoring, connect from \u201crank\u201d "
+                                         "(predictions)"));
+    roundTrip(cmd, [&] {
+        QVERIFY(m_diagram->component("mon"));
+        QCOMPARE(m_diagram->connection("e9")->to, QStringLiteral("mon"));
+    });
+    QCOMPARE(m_stack->count(), 1);
+}
+
+void TestCommands::reattach_data()
+{
+    QTest::addColumn<QString>("connection");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("flow");
+    QTest::newRow("target end") << "e1"
+                                << "client"
+                                << "rank"
+                                << "requests";
+    QTest::newRow("source end") << "e3"
+                                << "gw"
+                                << "rank"
+                                << "requests";
+    QTest::newRow("flow changes with the end") << "e3"
+                                               << "rank"
+                                               << "client"
+                                               << "predictions";
+}
+
+void TestCommands::reattach()
+{
+    QFETCH(QString, connection);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, flow);
+    Connection before = *m_diagram->connection(connection);
+    before.label = QStringLiteral("kept");
+    m_diagram->updateConnection(before);
+    const int index = m_diagram->connectionIndex(connection);
+    auto *cmd = new ReattachConnectionCommand(m_diagram, connection, from, to, flow);
+    QVERIFY(cmd->text().startsWith(QStringLiteral("Reconnect ")));
+    roundTrip(cmd, [&] {
+        const Connection *c = m_diagram->connection(connection);
+        QVERIFY(c);
+        QCOMPARE(c->from, from);
+        QCOMPARE(c->to, to);
+        QCOMPARE(c->flow, flow);
+        QCOMPARE(c->label, QStringLiteral("kept"));
+        QCOMPARE(m_diagram->connectionIndex(connection), index); // file order kept
+        QVERIFY(m_diagram->connectionsOf(to).contains(connection));
+    });
+    m_stack->undo();
+    QCOMPARE(*m_diagram->connection(connection), before);
+    QVERIFY(m_diagram->connectionsOf(before.to).contains(connection));
+    if (before.to != to && before.from != to)
+        QVERIFY(!m_diagram->connectionsOf(to).contains(connection));
+}
+
+void TestCommands::reattachToSameEndsIsObsolete()
+{
+    ReattachConnectionCommand cmd(m_diagram, "e1", "client", "gw", "requests");
+    QVERIFY(cmd.isObsolete());
 }
 
 void TestCommands::paste()

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void mergeLatencyIntoTableRows();
     void zoneColor_data();
     void zoneColor();
+    void zoneMargins_data();
+    void zoneMargins();
 };
 
 void TestComponentProps::latencyOverride_data()
@@ -85,6 +87,27 @@ void TestComponentProps::zoneColor()
     const auto colour = known::zoneColor(zone);
     QCOMPARE(colour ? colour->name() : QString(), read);
     QCOMPARE(zone.extra.contains("color"), !written.isEmpty());
+}
+
+void TestComponentProps::zoneMargins_data()
+{
+    QTest::addColumn<QString>("json"); // the "margins" field as written in a file
+    QTest::addColumn<QMarginsF>("read");
+    QTest::newRow("four numbers") << "[10, 20, 30, 40]" << QMarginsF(10, 20, 30, 40);
+    QTest::newRow("negative sides are none") << "[-5, 0, 12.5, 0]" << QMarginsF(0, 0, 12.5, 0);
+    QTest::newRow("too few") << "[10, 20]" << QMarginsF();
+    QTest::newRow("not numbers") << R"(["a", 1, 2, 3])" << QMarginsF();
+    QTest::newRow("not an array") << R"({"left": 3})" << QMarginsF();
+    QTest::newRow("huge is clamped") << "[1e300, 0, 0, 0]" << QMarginsF(100000, 0, 0, 0);
+}
+
+void TestComponentProps::zoneMargins()
+{
+    QFETCH(QString, json);
+    QFETCH(QMarginsF, read);
+    Group zone;
+    zone.extra["margins"] = Json::parse(json.toStdString());
+    QCOMPARE(known::zoneMargins(zone), read);
 }
 
 QTEST_APPLESS_MAIN(TestComponentProps)

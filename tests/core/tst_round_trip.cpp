@@ -1,3 +1,4 @@
+#include "ComponentProps.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
 
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void canonicalFiles();
     void unknownFieldsKept();
     void nonCanonicalBecomesStable();
+    void zoneMarginsRoundTrip();
 };
 
 static QByteArray readAll(const QString &path)
@@ -95,6 +97,28 @@ void TestRoundTrip::nonCanonicalBecomesStable()
     QVERIFY(r2.ok());
     QCOMPARE(DiagramWriter::write(*r2.diagram), once);
     QVERIFY(once.startsWith("{\n  \"format\": \"mlsketch\",\n  \"version\": 1,\n  \"meta\""));
+}
+
+void TestRoundTrip::zoneMarginsRoundTrip()
+{
+    // A resized zone keeps its extra room through write and read; a file from before zones
+    // could be resized (no "margins") still loads, with none.
+    const QByteArray old = R"({"format":"mlsketch","version":1,
+        "components":[{"id":"a","kind":"cache","x":0,"y":0}],
+        "groups":[{"id":"g","label":"G","members":["a"]}]})";
+    ReadResult r = DiagramReader::read(old, "old");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(known::zoneMargins(*r.diagram->group("g")), QMarginsF());
+    Group g = *r.diagram->group("g");
+    known::setZoneMargins(g, QMarginsF(0, 10, 60.4, 0));
+    r.diagram->updateGroup(g);
+    const QByteArray written = DiagramWriter::write(*r.diagram);
+    QVERIFY(written.contains("\"margins\": [\n"));
+    ReadResult again = DiagramReader::read(written, "new");
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(known::zoneMargins(*again.diagram->group("g")), QMarginsF(0, 10, 60, 0));
+    QCOMPARE(again.diagram->group("g")->members, QStringList{"a"});
+    QCOMPARE(DiagramWriter::write(*again.diagram), written);
 }
 
 QTEST_APPLESS_MAIN(TestRoundTrip)

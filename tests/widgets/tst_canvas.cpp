@@ -2,6 +2,7 @@
 #include "CardGeometry.h"
 #include "Diagram.h"
 #include "canvas/CanvasController.h"
+#include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -144,7 +145,7 @@ void TestCanvas::connectByDragging()
         return chosen;
     });
     const QPointF handle = m_scene->componentItem(from)->mapToScene(
-        m_scene->componentItem(from)->handleRect().center());
+        ConnectHandles::centre(m_scene->componentItem(from)->cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component(to)->pos);
     if (!offered.isEmpty())
         QCOMPARE(asked, offered);
@@ -166,7 +167,7 @@ void TestCanvas::connectByDragging()
 void TestCanvas::incompatibleDropIsRefused()
 {
     const QPointF handle = m_scene->componentItem("reg")->mapToScene(
-        m_scene->componentItem("reg")->handleRect().center());
+        ConnectHandles::centre(m_scene->componentItem("reg")->cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component("client")->pos);
     QVERIFY(m_diagram->connections().empty());
     QCOMPARE(
@@ -184,7 +185,7 @@ void TestCanvas::incompatibleAllowedWhenAsked()
         return QStringLiteral("model");
     });
     const QPointF handle = m_scene->componentItem("reg")->mapToScene(
-        m_scene->componentItem("reg")->handleRect().center());
+        ConnectHandles::centre(m_scene->componentItem("reg")->cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component("client")->pos);
     QCOMPARE(int(m_diagram->connections().size()), 1);
     QCOMPARE(m_diagram->connections()[0].flow, QStringLiteral("model"));

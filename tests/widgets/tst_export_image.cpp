@@ -433,7 +433,9 @@ void TestExportImage::matchesCanvasPixels()
     canvas.clearSelection();
     LabelPlacer::flush(&canvas); // what the window's event loop does once nothing moves
 
-    const SceneExporter exporter(d.get(), {});
+    ExportOptions options;
+    options.flowLegend = false; // the canvas shows its legend as a widget, not in the scene
+    const SceneExporter exporter(d.get(), options);
     const QImage exported = exporter.toImage();
     QImage expected(exported.size(), QImage::Format_ARGB32_Premultiplied);
     expected.fill(Qt::transparent);

@@ -136,14 +136,14 @@ void TestScene::rendersSomething()
         return std::pair<double, int>(double(painted) / (r.width() * r.height()), ink);
     };
     for (const Component &c : d.components()) {
-        const auto [coverage, ink] = inkIn(scene.componentItem(c.id)->sceneBoundingRect());
+        const auto [coverage, ink] = inkIn(scene.componentItem(c.id)->sceneCardRect());
         QVERIFY2(coverage > 0.8,
                  qPrintable(c.id + QString(": card %1 % painted").arg(coverage * 100)));
         QVERIFY2(ink > 40, qPrintable(c.id + QString(": %1 dark pixels (no label?)").arg(ink)));
     }
     // Between the gateway and the ranking cards there is only the arrow e2.
-    const QRectF gw = scene.componentItem("gw")->sceneBoundingRect();
-    const QRectF rank = scene.componentItem("rank")->sceneBoundingRect();
+    const QRectF gw = scene.componentItem("gw")->sceneCardRect();
+    const QRectF rank = scene.componentItem("rank")->sceneCardRect();
     const QRectF gap(QPointF(gw.right() + 4, gw.top()), QPointF(rank.left() - 4, gw.bottom()));
     QVERIFY(gap.width() > 10);
     QVERIFY2(inkIn(gap).second > 0, "the arrow between gw and rank is not drawn");

@@ -8,7 +8,9 @@
 #include "PinGlyph.h"
 #include "layout/DiagramLayout.h"
 
+#include <QCursor>
 #include <QFontMetricsF>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -92,10 +94,9 @@ void ComponentItem::setPairColor(const QColor &color)
     update();
 }
 
-QRectF ComponentItem::handleRect() const
+bool ComponentItem::grabsConnection(const QPointF &scenePos) const
 {
-    const QRectF card = m_card;
-    return QRectF(card.right() - 7, -7, 14, 14);
+    return ConnectHandles::grabs(m_card, mapFromScene(scenePos));
 }
 
 void ComponentItem::setConnectFeedback(ConnectFeedback feedback)
@@ -113,25 +114,48 @@ void ComponentItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
     QGraphicsItem::hoverEnterEvent(event);
 }
 
+void ComponentItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    const QRectF card = m_card;
+    const auto hot = ConnectHandles::handleAt(card, event->pos());
+    if (hot != m_hotHandle) {
+        m_hotHandle = hot;
+        update();
+    }
+    // A crosshair where a press connects; the arrow (move) elsewhere on the card.
+    if (hot || ConnectHandles::inEdgeZone(card, event->pos()))
+        setCursor(Qt::CrossCursor);
+    else
+        unsetCursor();
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
 void ComponentItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
 {
     m_hovered = false;
+    m_hotHandle.reset();
+    unsetCursor();
     update();
     QGraphicsItem::hoverLeaveEvent(event);
 }
 
 QRectF ComponentItem::boundingRect() const
 {
-    // Room for the selection ring, the connection handle that sticks out on the right, and the
-    // design-rule badge and path halo around the card.
-    return m_card.adjusted(-9, -FindingBadge::maxRadius - 2, 9, 9);
+    // Room for the selection ring, the connection handles' hit areas that stick out on every
+    // side, and the design-rule badge and path halo around the card.
+    const qreal r = ConnectHandles::reach + 1;
+    return m_card.adjusted(-r, -std::max(r, FindingBadge::maxRadius + 2), r, r);
 }
 
 QPainterPath ComponentItem::shape() const
 {
     QPainterPath path;
     path.addRoundedRect(m_card, CardStyle::cardRadius, CardStyle::cardRadius);
-    path.addEllipse(handleRect()); // the handle sticks out of the card and must be grabbable
+    // The handles stick out of the card and must be grabbable (and hoverable) all around them.
+    const QRectF card = m_card;
+    for (ConnectHandles::Side side : ConnectHandles::sides)
+        path.addEllipse(ConnectHandles::centre(card, side), ConnectHandles::hitRadius,
+                        ConnectHandles::hitRadius);
     return path.simplified();
 }
 
@@ -290,15 +314,8 @@ void ComponentItem::paintDecorations(QPainter *painter, const CardStyle &style)
         painter->setPen(QPen(style.selection, 2));
         painter->drawRoundedRect(card.adjusted(-2, -2, 2, 2), r + 2, r + 2);
     }
-    if (m_hovered || isSelected()) {
-        painter->setPen(QPen(style.selection, 1.5));
-        painter->setBrush(style.cardFill);
-        painter->drawEllipse(handleRect().adjusted(1, 1, -1, -1));
-        painter->setPen(QPen(style.selection, 1.6, Qt::SolidLine, Qt::RoundCap));
-        const QPointF c = handleRect().center();
-        painter->drawLine(c - QPointF(3, 0), c + QPointF(3, 0));
-        painter->drawLine(c - QPointF(0, 3), c + QPointF(0, 3));
-    }
+    if (m_hovered)
+        ConnectHandles::paint(painter, card, style, m_hotHandle);
 }
 
 } // namespace mls

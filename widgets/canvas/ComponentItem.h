@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Component.h"
+#include "ConnectHandles.h"
 #include "FindingBadge.h"
 
 #include <QGraphicsItem>
@@ -34,8 +35,9 @@ public:
     /// Card outline centred on the origin: its size follows the label (CardGeometry).
     const QRectF &cardRect() const { return m_card; }
 
-    /// The connection handle on the right edge, in item coordinates (drag it to connect).
-    QRectF handleRect() const;
+    /// Whether a press at @p scenePos starts a connection from this card: one of the four
+    /// side handles (see ConnectHandles) or the band along the border.
+    bool grabsConnection(const QPointF &scenePos) const;
     /// What a connection being drawn would do if dropped here.
     enum class ConnectFeedback
     {
@@ -60,6 +62,7 @@ public:
 
 protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
@@ -82,6 +85,7 @@ private:
     bool m_known = true;
     bool m_pinned = false; ///< props.pinned: drawn as a pin glyph
     bool m_hovered = false;
+    std::optional<ConnectHandles::Side> m_hotHandle; ///< the handle under the cursor
     ConnectFeedback m_feedback = ConnectFeedback::None;
     QString m_kindToolTip;
     std::optional<FindingBadge::Marker> m_marker;

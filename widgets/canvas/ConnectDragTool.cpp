@@ -11,6 +11,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
 
+#include <utility>
+
 namespace mls {
 
 ConnectDragTool::ConnectDragTool(DiagramScene *scene) : m_scene(scene) {}
@@ -35,10 +37,11 @@ QString ConnectDragTool::refusalText(const QString &fromKind, const QString &toK
         .arg(from->label, list(from->produces), to->label, list(to->consumes));
 }
 
-void ConnectDragTool::begin(const QString &sourceId, const QPointF &scenePos)
+void ConnectDragTool::begin(const QString &anchorId, const QPointF &scenePos, bool anchorIsTarget)
 {
     cancel();
-    m_source = sourceId;
+    m_source = anchorId;
+    m_anchorIsTarget = anchorIsTarget;
     const CardStyle &style = m_scene->style();
     m_line = m_scene->addPath(QPainterPath(), QPen(style.selection, 2, Qt::DashLine));
     m_line->setZValue(1000);
@@ -60,6 +63,8 @@ ConnectDragTool::Outcome ConnectDragTool::evaluate(const QPointF &scenePos) cons
     out.target = item->componentId();
     const Component *from = m_scene->diagram()->component(m_source);
     const Component *to = m_scene->diagram()->component(out.target);
+    if (m_anchorIsTarget)
+        std::swap(from, to);
     if (!from || !to)
         return out;
     out.flows = Catalog::builtin().compatibleFlows(from->kind, to->kind);
@@ -126,6 +131,7 @@ void ConnectDragTool::cancel()
     m_hintBox = nullptr;
     m_hint = nullptr;
     m_source.clear();
+    m_anchorIsTarget = false;
 }
 
 } // namespace mls

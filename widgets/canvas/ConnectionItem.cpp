@@ -51,8 +51,11 @@ QVariant ConnectionItem::itemChange(GraphicsItemChange change, const QVariant &v
             prepareGeometryChange();
             placeLabel();
         }
-    } else if (change == ItemSelectedHasChanged && m_labelItem) {
-        m_labelItem->update(); // its border follows the arrow's colour
+    } else if (change == ItemSelectedHasChanged) {
+        // Above the cards while selected: its end handles sit on the cards' borders.
+        setZValue(isSelected() ? 2.5 : 0.5);
+        if (m_labelItem)
+            m_labelItem->update(); // its border follows the arrow's colour
     } else if (change == ItemVisibleHasChanged && m_labelItem) {
         m_labelItem->setVisible(isVisible());
     }
@@ -80,9 +83,13 @@ void ConnectionItem::sync(const Connection &c)
         }
     }
     const FlowType *flow = Catalog::builtin().flow(c.flow);
-    m_flowToolTip = (flow ? QStringLiteral("<b>%1</b><br/>%2")
-                                .arg(flow->label.toHtmlEscaped(), flow->description.toHtmlEscaped())
+    // The flow first, so hovering an arrow says what it carries without the inspector.
+    m_flowToolTip = (flow ? QStringLiteral("Carries <b>%1</b>").arg(flow->label.toHtmlEscaped())
                           : QStringLiteral("Unknown flow “%1”").arg(c.flow.toHtmlEscaped()));
+    if (!c.label.isEmpty())
+        m_flowToolTip += QStringLiteral(": “%1”").arg(c.label.toHtmlEscaped());
+    if (flow)
+        m_flowToolTip += QStringLiteral("<br/>") + flow->description.toHtmlEscaped();
     updateToolTip();
     update();
     if (m_labelItem)
@@ -317,7 +324,6 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
 {
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();
-    const FlowType *flow = Catalog::builtin().flow(m_flow);
     const QColor color = strokeColor(style);
     painter->setRenderHint(QPainter::Antialiasing);
 
@@ -331,13 +337,7 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->drawPath(m_path);
     }
 
-    QPen pen(color, isSelected() ? 2.5 : 1.6);
-    pen.setCapStyle(Qt::FlatCap);
-    if (flow && flow->style == FlowType::Style::Dashed)
-        pen.setDashPattern({6, 4});
-    else if (flow && flow->style == FlowType::Style::Dotted)
-        pen.setDashPattern({1.5, 3});
-    painter->setPen(pen);
+    painter->setPen(flowPen(m_flow, color, isSelected() ? 2.5 : 1.6));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
 
@@ -351,6 +351,30 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     if (m_marker && (!diagramScene || diagramScene->markersVisible()))
         FindingBadge::paint(painter, markerCentre(), m_marker->severity,
                             FindingBadge::radiusAt(lod));
+
+    if (isSelected() && m_from != m_to) { // drag an end to attach it to another card
+        painter->setPen(QPen(style.selection, 1.5));
+        painter->setBrush(style.cardFill);
+        for (const QPointF &end : {mapFromScene(sourceEnd()), m_tip})
+            painter->drawEllipse(end, endHandleRadius, endHandleRadius);
+    }
+}
+
+QPen ConnectionItem::flowPen(const QString &flowId, const QColor &color, qreal width)
+{
+    QPen pen(color, width);
+    pen.setCapStyle(Qt::FlatCap);
+    const FlowType *flow = Catalog::builtin().flow(flowId);
+    if (flow && flow->style == FlowType::Style::Dashed)
+        pen.setDashPattern({6, 4});
+    else if (flow && flow->style == FlowType::Style::Dotted)
+        pen.setDashPattern({1.5, 3});
+    return pen;
+}
+
+QPointF ConnectionItem::sourceEnd() const
+{
+    return mapToScene(m_path.elementCount() > 0 ? QPointF(m_path.elementAt(0)) : m_tip);
 }
 
 } // namespace mls

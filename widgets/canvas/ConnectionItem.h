@@ -5,6 +5,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QPen>
 
 #include <optional>
 
@@ -61,6 +62,16 @@ public:
     ConnectionLabelItem *labelItem() const { return m_labelItem; }
     /// The arrow's colour (flow colour, or the selection colour while selected).
     QColor strokeColor(const CardStyle &style) const;
+
+    /// The pen an arrow of flow @p flowId is drawn with: @p color, and the flow's dash pattern.
+    static QPen flowPen(const QString &flowId, const QColor &color, qreal width);
+    /// The arrow's two ends in scene coordinates: where the line leaves its source card and the
+    /// tip on its target card (what the end handles of a selected arrow grab).
+    QPointF sourceEnd() const;
+    QPointF targetEnd() const { return mapToScene(m_tip); }
+    /// Radius of the end handles drawn on a selected arrow, and of their hit areas.
+    static constexpr qreal endHandleRadius = 5;
+    static constexpr qreal endHandleHitRadius = 10;
 
     /// Where the segment from the centre of @p rect towards @p outside leaves the rectangle.
     static QPointF clipToRect(const QRectF &rect, const QPointF &outside);

@@ -4,10 +4,12 @@
 #include "CardGeometry.h"
 #include "Catalog.h"
 #include "ComponentItem.h"
+#include "ComponentProps.h"
 #include "ConnectionItem.h"
 #include "ConnectionLabelItem.h"
 #include "Diagram.h"
 #include "GroupItem.h"
+#include "KindPickerMenu.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
@@ -214,15 +216,29 @@ void DiagramScene::syncGroup(const QString &id)
     }
 }
 
-void DiagramScene::fitGroup(GroupItem *item)
+void DiagramScene::refitZone(const QString &groupId)
+{
+    if (GroupItem *item = m_groups.value(groupId))
+        fitGroup(item);
+}
+
+QRectF DiagramScene::membersRect(const QString &groupId) const
 {
     QRectF r;
-    for (const QString &m : item->members()) {
-        if (const Component *c = m_diagram->component(m))
-            r = r.united(CardGeometry::rect(*c));
+    if (const Group *g = m_diagram->group(groupId)) {
+        for (const QString &m : g->members) {
+            if (const Component *c = m_diagram->component(m))
+                r = r.united(CardGeometry::rect(*c));
+        }
     }
+    return r;
+}
+
+void DiagramScene::fitGroup(GroupItem *item)
+{
+    const Group *g = m_diagram->group(item->groupId());
     item->setPos(0, 0);
-    item->fitAround(r);
+    item->fitAround(membersRect(item->groupId()), g ? known::zoneMargins(*g) : QMarginsF());
 }
 
 void DiagramScene::setRouting(ConnectionItem::Routing routing)
@@ -255,6 +271,15 @@ QString DiagramScene::chooseFlow(const QStringList &flows, const QPoint &screenP
     }
     QAction *chosen = menu.exec(screenPos);
     return chosen ? chosen->data().toString() : QString();
+}
+
+QString DiagramScene::chooseKind(const QStringList &kinds, const QStringList &flows,
+                                 const QPoint &screenPos)
+{
+    if (m_kindChooser)
+        return m_kindChooser(kinds, flows, screenPos);
+    KindPickerMenu menu(kinds, flows);
+    return menu.pick(screenPos);
 }
 
 void DiagramScene::reportRefusal(const QString &reason, const QPoint &screenPos)

@@ -53,6 +53,13 @@ public:
     using FlowChooser = std::function<QString(const QStringList &flows, const QPoint &screenPos)>;
     void setFlowChooser(FlowChooser chooser) { m_flowChooser = std::move(chooser); }
     QString chooseFlow(const QStringList &flows, const QPoint &screenPos);
+    /// Asks which component a connection dropped on empty canvas creates: @p kinds can take
+    /// the flow, @p flows[i] is what kinds[i] would receive. The default pops up a searchable
+    /// menu (KindPickerMenu); tests replace it. Empty: nothing.
+    using KindChooser = std::function<QString(const QStringList &kinds, const QStringList &flows,
+                                              const QPoint &screenPos)>;
+    void setKindChooser(KindChooser chooser) { m_kindChooser = std::move(chooser); }
+    QString chooseKind(const QStringList &kinds, const QStringList &flows, const QPoint &screenPos);
     /// Says why a connection was refused (status message and tooltip).
     void reportRefusal(const QString &reason, const QPoint &screenPos);
     const QString &lastRefusal() const { return m_lastRefusal; }
@@ -95,6 +102,11 @@ public:
     ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
     GroupItem *groupItem(const QString &id) const { return m_groups.value(id); }
 
+    /// Draws the zone where the model says (after a resize preview).
+    void refitZone(const QString &groupId);
+    /// The cards of a zone's members, united (scene coordinates; null without members).
+    QRectF membersRect(const QString &groupId) const;
+
     /// Bounding box of everything drawn, with a margin (what Fit and export frame).
     QRectF contentRect() const;
 
@@ -135,6 +147,7 @@ private:
     ConnectionItem::Routing m_routing = ConnectionItem::Routing::Straight;
     QUndoStack *m_undoStack = nullptr;
     FlowChooser m_flowChooser;
+    KindChooser m_kindChooser;
     QString m_lastRefusal;
     QHash<QString, QPointF> m_previewed;
     QStringList m_previewZones;

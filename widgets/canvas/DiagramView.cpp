@@ -8,6 +8,7 @@
 #include "DiagramScene.h"
 #include "EmbeddedDesign.h"
 #include "FreeSpot.h"
+#include "FlowLegendOverlay.h"
 #include "GroupItem.h"
 #include "MimeTypes.h"
 #include "commands/AddItemsCommand.h"
@@ -38,6 +39,7 @@ DiagramView::DiagramView(QWidget *parent) : QGraphicsView(parent)
     setFrameShape(QFrame::NoFrame);
     setAcceptDrops(true);
     viewport()->grabGesture(Qt::PinchGesture);
+    m_legend = new FlowLegendOverlay(this);
 }
 
 DiagramScene *DiagramView::diagramScene() const

@@ -8,6 +8,7 @@
 namespace mls {
 
 class DiagramScene;
+class FlowLegendOverlay;
 
 /// The viewport onto the board: zoom anchored under the cursor, Fit, and zoom reporting.
 class DiagramView : public QGraphicsView
@@ -32,6 +33,8 @@ public:
     /// Where a double-clicked @p kind lands: the free grid place nearest to the view's centre
     /// (a new card never covers another).
     QPointF centreForNewComponent(const QString &kind) const;
+    /// The legend of the flows drawn, in the viewport's bottom-left corner.
+    FlowLegendOverlay *flowLegend() const { return m_legend; }
     /// Adds a component of @p kind at @p scenePos as one undo step; returns its id.
     QString addComponent(const QString &kind, const QPointF &scenePos);
 
@@ -69,6 +72,7 @@ private:
     QPoint m_panFrom;
     QPointer<QLineEdit> m_editor;
     QString m_editedId;
+    FlowLegendOverlay *m_legend = nullptr;
 };
 
 } // namespace mls

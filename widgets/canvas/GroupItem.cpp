@@ -5,19 +5,25 @@
 #include "CardStyle.h"
 #include "DiagramScene.h"
 
+#include <QCursor>
 #include <QFontMetricsF>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <cmath>
 
 namespace mls {
 
 namespace {
 constexpr qreal titleHeight = 22;
-}
+constexpr qreal edgeGrab = 6; // px either side of the border line that grab it for a resize
+} // namespace
 
 GroupItem::GroupItem(const Group &g) : m_id(g.id)
 {
     setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(true);
     setZValue(-1);
     sync(g);
 }
@@ -38,18 +44,75 @@ void GroupItem::sync(const Group &g)
     update();
 }
 
-void GroupItem::fitAround(const QRectF &membersRect)
+QRectF GroupItem::rectAround(const QRectF &membersRect)
+{
+    const qreal pad = CardStyle::zonePadding;
+    return membersRect.isNull() ? QRectF()
+                                : membersRect.adjusted(-pad, -pad - titleHeight, pad, pad);
+}
+
+void GroupItem::fitAround(const QRectF &membersRect, const QMarginsF &margins)
 {
     prepareGeometryChange();
-    const qreal pad = CardStyle::zonePadding;
-    m_rect =
-        membersRect.isNull() ? QRectF() : membersRect.adjusted(-pad, -pad - titleHeight, pad, pad);
+    m_rect = membersRect.isNull() ? QRectF() : rectAround(membersRect) + margins;
     update();
+}
+
+void GroupItem::previewRect(const QRectF &sceneRect)
+{
+    prepareGeometryChange();
+    m_rect = sceneRect.translated(-pos());
+    update();
+}
+
+Qt::Edges GroupItem::resizeEdgesAt(const QPointF &scenePos) const
+{
+    const QRectF r = sceneRect();
+    if (r.isNull() || !r.adjusted(-edgeGrab, -edgeGrab, edgeGrab, edgeGrab).contains(scenePos))
+        return {};
+    Qt::Edges edges;
+    if (std::abs(scenePos.x() - r.left()) <= edgeGrab)
+        edges |= Qt::LeftEdge;
+    if (std::abs(scenePos.x() - r.right()) <= edgeGrab)
+        edges |= Qt::RightEdge;
+    if (std::abs(scenePos.y() - r.top()) <= edgeGrab)
+        edges |= Qt::TopEdge;
+    if (std::abs(scenePos.y() - r.bottom()) <= edgeGrab)
+        edges |= Qt::BottomEdge;
+    // Inside the title band only its very top line resizes; the rest of it moves the zone.
+    if (edges == Qt::TopEdge && scenePos.y() > r.top() + edgeGrab / 2)
+        return {};
+    return edges;
+}
+
+void GroupItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    const Qt::Edges e = resizeEdgesAt(event->scenePos());
+    const bool horizontal = e & (Qt::LeftEdge | Qt::RightEdge);
+    const bool vertical = e & (Qt::TopEdge | Qt::BottomEdge);
+    if (horizontal && vertical) {
+        const bool falling =
+            e == (Qt::LeftEdge | Qt::TopEdge) || e == (Qt::RightEdge | Qt::BottomEdge);
+        setCursor(falling ? Qt::SizeFDiagCursor : Qt::SizeBDiagCursor);
+    } else if (horizontal) {
+        setCursor(Qt::SizeHorCursor);
+    } else if (vertical) {
+        setCursor(Qt::SizeVerCursor);
+    } else {
+        unsetCursor();
+    }
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
+void GroupItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    unsetCursor();
+    QGraphicsItem::hoverLeaveEvent(event);
 }
 
 QRectF GroupItem::boundingRect() const
 {
-    return m_rect.adjusted(-2, -2, 2, 2);
+    return m_rect.adjusted(-edgeGrab - 1, -edgeGrab - 1, edgeGrab + 1, edgeGrab + 1);
 }
 
 QRectF GroupItem::titleRect() const
@@ -64,9 +127,9 @@ QPainterPath GroupItem::shape() const
         return path;
     path.addRect(QRectF(m_rect.left(), m_rect.top(), m_rect.width(), titleHeight + 6));
     QPainterPath outer;
-    outer.addRoundedRect(m_rect.adjusted(-3, -3, 3, 3), 14, 14);
+    outer.addRect(m_rect.adjusted(-edgeGrab, -edgeGrab, edgeGrab, edgeGrab));
     QPainterPath inner;
-    inner.addRoundedRect(m_rect.adjusted(4, 4, -4, -4), 10, 10);
+    inner.addRoundedRect(m_rect.adjusted(edgeGrab, edgeGrab, -edgeGrab, -edgeGrab), 10, 10);
     return path.united(outer.subtracted(inner));
 }
 

@@ -110,6 +110,8 @@ void ExportDialog::createControls()
     m_margin->setRange(0, int(ExportOptions::maxMargin));
     m_margin->setSuffix(tr(" px"));
     m_markers = new QCheckBox(tr("Show &problem markers on the cards"), this);
+    m_legend = new QCheckBox(tr("Show the flow &legend (what each arrow style carries)"), this);
+    m_legend->setObjectName(QStringLiteral("exportFlowLegend"));
     m_size = new QLabel(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
@@ -134,6 +136,7 @@ QFormLayout *ExportDialog::createForm()
     form->addRow(tr("&Background:"), m_background);
     form->addRow(tr("&Margin:"), m_margin);
     form->addRow(QString(), m_markers);
+    form->addRow(QString(), m_legend);
     form->addRow(tr("Size:"), m_size);
     form->addRow(QString(), m_note);
     return form;
@@ -156,6 +159,7 @@ ExportOptions ExportDialog::options() const
     o.background = ExportOptions::Background(m_background->currentData().toInt());
     o.margin = m_margin->value();
     o.problemMarkers = m_markers->isChecked();
+    o.flowLegend = m_legend->isChecked();
     if (m_selectionOnly->isChecked())
         o.selection = m_selection;
     return o;
@@ -173,6 +177,7 @@ ExportOptions ExportDialog::rememberedOptions()
     o.margin =
         std::clamp(s.value(QStringLiteral("margin"), 24).toInt(), 0, int(ExportOptions::maxMargin));
     o.problemMarkers = s.value(QStringLiteral("markers"), false).toBool();
+    o.flowLegend = s.value(QStringLiteral("flowLegend"), true).toBool();
     return o;
 }
 
@@ -183,6 +188,7 @@ void ExportDialog::restore(const QString &suggestedPath)
     m_background->setCurrentIndex(m_background->findData(int(o.background)));
     m_margin->setValue(int(o.margin));
     m_markers->setChecked(o.problemMarkers);
+    m_legend->setChecked(o.flowLegend);
     QSettings s;
     s.beginGroup(group);
     const auto format = ExportFormats::fromPath(
@@ -208,6 +214,7 @@ void ExportDialog::remember() const
     s.setValue(QStringLiteral("background"), ExportOptions::backgroundName(o.background));
     s.setValue(QStringLiteral("margin"), int(o.margin));
     s.setValue(QStringLiteral("markers"), o.problemMarkers);
+    s.setValue(QStringLiteral("flowLegend"), o.flowLegend);
     s.setValue(QStringLiteral("format"), ExportFormats::extension(format()));
     s.setValue(QStringLiteral("folder"), QFileInfo(path()).absolutePath());
     s.setValue(QStringLiteral("selectionOnly"), m_selectionOnly->isChecked());
@@ -243,7 +250,8 @@ void ExportDialog::updateControls()
     const ExportFormat f = format();
     const bool drawn = ExportFormats::isImage(f) || f == ExportFormat::Markdown;
     for (QWidget *w : {static_cast<QWidget *>(m_scale), static_cast<QWidget *>(m_background),
-                       static_cast<QWidget *>(m_margin), static_cast<QWidget *>(m_markers)})
+                       static_cast<QWidget *>(m_margin), static_cast<QWidget *>(m_markers),
+                       static_cast<QWidget *>(m_legend)})
         w->setEnabled(drawn);
     const QRectF content = m_selectionOnly->isChecked() ? m_selectionRect : m_wholeRect;
     const qreal m = m_margin->value();

@@ -75,6 +75,7 @@ private:
     QComboBox *m_background = nullptr;
     QSpinBox *m_margin = nullptr;
     QCheckBox *m_markers = nullptr;
+    QCheckBox *m_legend = nullptr;
     QLabel *m_size = nullptr;
     QLabel *m_note = nullptr;
 };

@@ -30,6 +30,8 @@ struct ExportOptions
     qreal margin = 24;
     /// Draw the design-rule markers on the cards (as the canvas shows them).
     bool problemMarkers = false;
+    /// Draw the key to the arrows (the flows used) in the picture's bottom-left corner.
+    bool flowLegend = true;
     /// Component, connection and zone ids to draw; empty means the whole diagram.
     QStringList selection;
     /// How arrows are routed (the canvas's view option).

@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/FlowLegend.h"
 #include "canvas/GroupItem.h"
 #include "canvas/LabelPlacer.h"
 #include "export/ExportScope.h"
@@ -12,6 +13,7 @@
 
 #include <QBuffer>
 #include <QFontInfo>
+#include <QGraphicsItem>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPrinter>
@@ -59,6 +61,25 @@ void applyMarkers(DiagramScene *scene, const Diagram &diagram, bool show)
     scene->setMarkersVisible(show);
 }
 
+/// The flow legend as an item of the export scene, so PNG, SVG, PDF and print all draw it.
+class LegendItem : public QGraphicsItem
+{
+public:
+    LegendItem(QStringList flows, const CardStyle &style)
+        : m_flows(std::move(flows)), m_style(style), m_size(FlowLegend::size(m_flows, style))
+    {}
+    QRectF boundingRect() const override { return QRectF(QPointF(0, 0), m_size); }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        FlowLegend::paint(painter, QPointF(0, 0), m_flows, m_style);
+    }
+
+private:
+    QStringList m_flows;
+    CardStyle m_style;
+    QSizeF m_size;
+};
+
 /// The bounds of what is drawn, tighter than the items' bounding rectangles, which leave room
 /// for the selection ring and the connection handle that an export never shows.
 QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
@@ -73,7 +94,7 @@ QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
     }
     for (const Group &g : diagram.groups()) {
         if (const GroupItem *item = scene.groupItem(g.id))
-            r |= item->sceneBoundingRect();
+            r |= item->sceneRect().adjusted(-2, -2, 2, 2); // not the border's grab margin
     }
     for (const Connection &c : diagram.connections()) {
         if (const QGraphicsItem *item = scene.connectionItem(c.id))
@@ -124,6 +145,14 @@ SceneExporter::SceneExporter(Diagram *diagram, const ExportOptions &options)
     applyMarkers(m_scene.get(), *m_diagram, m_options.problemMarkers);
     LabelPlacer::flush(m_scene.get()); // labels off the cards before measuring and drawing
     m_content = drawnBounds(*m_scene, *m_diagram);
+    const QStringList flows = FlowLegend::usedFlows(*m_diagram);
+    if (m_options.flowLegend && !flows.isEmpty() && !m_content.isNull()) {
+        // Below the drawing, at its left edge: a corner of the picture that covers nothing.
+        auto *legend = new LegendItem(flows, m_scene->style());
+        legend->setPos(std::floor(m_content.left()), std::ceil(m_content.bottom()) + 16);
+        m_scene->addItem(legend);
+        m_content |= legend->sceneBoundingRect();
+    }
     if (m_content.isNull()) // an empty diagram: a small blank picture, not a zero-sized one
         m_content = QRectF(0, 0, 1, 1);
 }

@@ -49,6 +49,23 @@ AddItemsCommand *AddItemsCommand::connect(Diagram *diagram, const Connection &c)
     return new AddItemsCommand(diagram, std::move(f), text);
 }
 
+AddItemsCommand *AddItemsCommand::addConnected(Diagram *diagram, const Component &c,
+                                               const Connection &connection)
+{
+    const bool outgoing = connection.from == c.id;
+    const Component *other = diagram->component(outgoing ? connection.to : connection.from);
+    const QString otherName = other ? Catalog::builtin().displayName(*other) : QString();
+    Fragment f;
+    f.components.push_back(c);
+    f.connections.push_back(connection);
+    return new AddItemsCommand(diagram, std::move(f),
+                               QStringLiteral("Add %1, connect %2 %3 (%4)")
+                                   .arg(Catalog::builtin().kindLabel(c.kind),
+                                        outgoing ? QStringLiteral("to") : QStringLiteral("from"),
+                                        quoted(otherName),
+                                        Catalog::builtin().flowLabel(connection.flow).toLower()));
+}
+
 AddItemsCommand *AddItemsCommand::group(Diagram *diagram, const Group &g)
 {
     Fragment f;

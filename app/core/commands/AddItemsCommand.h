@@ -20,6 +20,10 @@ public:
     static AddItemsCommand *addComponent(Diagram *diagram, const Component &c);
     /// "Connect A → B (features)"
     static AddItemsCommand *connect(Diagram *diagram, const Connection &c);
+    /// A new component and a connection to or from it, as one step: "Add Feature store,
+    /// connect from “Stream” (features)".
+    static AddItemsCommand *addConnected(Diagram *diagram, const Component &c,
+                                         const Connection &connection);
     /// "Group 3 components into “Online serving”"
     static AddItemsCommand *group(Diagram *diagram, const Group &g);
     /// Pastes a fragment read from clipboard bytes at @p offset with fresh ids; nullptr and

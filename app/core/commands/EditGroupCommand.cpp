@@ -61,6 +61,17 @@ EditGroupCommand *EditGroupCommand::setColor(Diagram *d, const QString &id, cons
     return new EditGroupCommand(d, after, tr("Colour zone %1").arg(quoted(g->label)));
 }
 
+EditGroupCommand *EditGroupCommand::setMargins(Diagram *d, const QString &id,
+                                               const QMarginsF &margins)
+{
+    const Group *g = d->group(id);
+    if (!g)
+        return nullptr;
+    Group after = *g;
+    known::setZoneMargins(after, margins);
+    return new EditGroupCommand(d, after, QStringLiteral("Resize zone %1").arg(quoted(g->label)));
+}
+
 int EditGroupCommand::id() const
 {
     return EditGroupCommandId;

@@ -2,6 +2,7 @@
 
 #include "../Group.h"
 
+#include <QMarginsF>
 #include <QUndoCommand>
 
 namespace mls {
@@ -19,6 +20,8 @@ public:
     static EditGroupCommand *setMembers(Diagram *d, const QString &id, const QStringList &members);
     /// Sets the zone colour ("#RRGGBB", saved as the group's "color" field).
     static EditGroupCommand *setColor(Diagram *d, const QString &id, const QString &color);
+    /// Resizes the zone: @p margins is its room beyond the members (see known::zoneMargins).
+    static EditGroupCommand *setMargins(Diagram *d, const QString &id, const QMarginsF &margins);
 
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
