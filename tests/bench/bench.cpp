@@ -20,7 +20,10 @@
 #include "export/DotExport.h"
 #include "layout/DiagramLayout.h"
 
+#include "EditActions.h"
+#include "MainWindow.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
 #include "canvas/LabelPlacer.h"
 #include "export/ExportWriter.h"
 #include "export/SceneExporter.h"
@@ -30,6 +33,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
@@ -44,6 +49,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -438,6 +444,151 @@ void boardTable()
     }
 }
 
+// ---- the window ----------------------------------------------------------------------------
+
+/// Resident set size now, in bytes (Linux: second field of /proc/self/statm, in pages).
+double residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) : 0;
+}
+
+/// CPU time of this process in ms: the machine is shared, so the window rows (which have no
+/// reference to divide by) count the work done rather than the wall clock.
+double cpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+double medianCpuMs(int runs, const std::function<void()> &fn)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const double start = cpuMs();
+        fn();
+        times.push_back(cpuMs() - start);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+/// Counts paint events of the board's viewport: the first frame after opening a file.
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+struct WindowRow
+{
+    double openMs = 0, openWallMs = 0, paintMs = 0, selectAllMs = 0, emptyMb = 0, peakMb = 0;
+};
+
+/// The real MainWindow, offscreen at 1920×1080: open a file of @p n components until the first
+/// frame of the board is painted, one full repaint at fit, select all (Ctrl+A, with the
+/// inspector and every listener following), and memory over the empty window.
+WindowRow measureWindow(int n)
+{
+    WindowRow row;
+    QStandardPaths::setTestModeEnabled(true); // recent files and settings stay out of the user's
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("window.mlsketch"));
+    {
+        std::unique_ptr<Diagram> d = generate(n);
+        QString error;
+        DiagramWriter::save(*d, path, &error);
+    }
+    MainWindow window;
+    window.resize(1920, 1080);
+    window.show();
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+    row.emptyMb = residentBytes() / (1024.0 * 1024.0);
+
+    PaintCounter counter;
+    window.view()->viewport()->installEventFilter(&counter);
+    QElapsedTimer clock;
+    clock.start();
+    const double openStart = cpuMs();
+    QString error;
+    if (!window.openFile(path, &error)) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(error));
+        return row;
+    }
+    while (counter.paints == 0 && clock.elapsed() < 60000)
+        QCoreApplication::processEvents();
+    row.openMs = cpuMs() - openStart;
+    row.openWallMs = double(clock.nsecsElapsed()) / 1e6;
+    for (int i = 0; i < 20; ++i) // the deferred work after the first frame (fit, rule check)
+        QCoreApplication::processEvents();
+    row.paintMs = medianCpuMs(5, [&] { window.view()->viewport()->repaint(); });
+    std::vector<double> selectAll;
+    for (int i = 0; i < 3; ++i) {
+        window.scene()->clearSelection();
+        QCoreApplication::processEvents();
+        const double start = cpuMs();
+        window.editActions()->selectAll(); // what Ctrl+A does
+        QCoreApplication::processEvents();
+        selectAll.push_back(cpuMs() - start);
+    }
+    std::sort(selectAll.begin(), selectAll.end());
+    row.selectAllMs = selectAll[1];
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    row.peakMb = double(usage.ru_maxrss) / 1024.0;
+    return row;
+}
+
+void windowTable()
+{
+    std::printf("\nThe window (offscreen MainWindow at 1920×1080, CPU ms; targets: open 10k "
+                "until the first frame ≤ 500 ms, select all ≤ 50 ms, ≤ 5 KB per component over "
+                "the empty window)\n");
+    std::printf("%10s %9s %9s %9s %13s %9s %9s %8s\n", "components", "open ms", "wall ms",
+                "paint ms", "select all ms", "empty MB", "peak MB", "KB/comp");
+    for (int n : {5000, 10000}) {
+        int fds[2];
+        if (pipe(fds) != 0)
+            return;
+        std::fflush(stdout);
+        const pid_t pid = fork();
+        if (pid == 0) { // its own process, so the peak memory is this window's alone
+            close(fds[0]);
+            const WindowRow row = measureWindow(n);
+            if (write(fds[1], &row, sizeof row) != ssize_t(sizeof row))
+                _exit(1);
+            _exit(0);
+        }
+        close(fds[1]);
+        WindowRow row;
+        const bool got = read(fds[0], &row, sizeof row) == ssize_t(sizeof row);
+        close(fds[0]);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!got) {
+            std::printf("%10d  failed\n", n);
+            continue;
+        }
+        std::printf("%10d %9.1f %9.1f %9.1f %13.1f %9.1f %9.1f %8.2f\n", n, row.openMs,
+                    row.openWallMs, row.paintMs, row.selectAllMs, row.emptyMb, row.peakMb,
+                    (row.peakMb - row.emptyMb) * 1024.0 / n);
+        std::fflush(stdout);
+    }
+}
+
 } // namespace
 
 // ---- practice ------------------------------------------------------------------------------
@@ -516,6 +667,10 @@ int main(int argc, char *argv[])
         practiceTable();
         return 0;
     }
+    if (argc > 1 && QByteArray(argv[1]) == "--window") { // the window table alone
+        windowTable();
+        return 0;
+    }
     if (argc > 1 && QByteArray(argv[1]) == "--layout") { // the layout table alone
         layoutTable();
         return 0;
@@ -557,6 +712,7 @@ int main(int argc, char *argv[])
     }
 
     boardTable();
+    windowTable();
     layoutTable();
     rulesTable();
     practiceTable();

@@ -48,7 +48,7 @@ QVariant ConnectionItem::itemChange(GraphicsItemChange change, const QVariant &v
             old->removeItem(m_labelItem);
         if (scene()) {
             scene()->addItem(m_labelItem);
-            prepareGeometryChange();
+            changeGeometry();
             placeLabel();
         }
     } else if (change == ItemSelectedHasChanged) {
@@ -66,7 +66,7 @@ void ConnectionItem::sync(const Connection &c)
 {
     m_flow = c.flow;
     if (c.label != m_label) {
-        prepareGeometryChange();
+        changeGeometry();
         m_label = c.label;
         if (m_label.isEmpty()) {
             LabelPlacer::cancel(scene(), this);
@@ -116,6 +116,7 @@ QColor ConnectionItem::strokeColor(const CardStyle &style) const
 
 void ConnectionItem::placeLabel()
 {
+    m_boundsValid = false;
     m_labelAt = m_middle;
     if (!m_labelItem)
         return;
@@ -147,7 +148,7 @@ void ConnectionItem::moveLabelTo(const QPointF &centre)
 {
     if (!m_labelItem || centre == m_labelAt)
         return;
-    prepareGeometryChange();
+    changeGeometry();
     m_labelAt = centre;
     m_labelItem->setCentre(centre);
     update(); // the badge sits beside the label
@@ -176,7 +177,7 @@ void ConnectionItem::setMarker(const std::optional<FindingBadge::Marker> &marker
 {
     if (m_marker == marker)
         return;
-    prepareGeometryChange();
+    changeGeometry();
     m_marker = marker;
     updateToolTip();
     update();
@@ -214,7 +215,7 @@ QPointF ConnectionItem::clipToRect(const QRectF &rect, const QPointF &outside)
 
 void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing)
 {
-    prepareGeometryChange();
+    changeGeometry();
     m_path = QPainterPath();
     if (m_from == m_to) {
         // A self-loop: out of the top edge and back into the right edge.
@@ -244,7 +245,7 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routi
 
 void ConnectionItem::setRoute(const QVector<QPointF> &bezier, const QPointF &tip)
 {
-    prepareGeometryChange();
+    changeGeometry();
     m_path = QPainterPath(bezier.value(0));
     for (int i = 1; i + 2 < bezier.size(); i += 3)
         m_path.cubicTo(bezier[i], bezier[i + 1], bezier[i + 2]);
@@ -297,7 +298,23 @@ void ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard,
     m_middle = m_path.pointAtPercent(0.5);
 }
 
+void ConnectionItem::changeGeometry()
+{
+    prepareGeometryChange();
+    m_boundsValid = false;
+}
+
 QRectF ConnectionItem::boundingRect() const
+{
+    // Asked for by every scene query and paint: computed once per change of the geometry.
+    if (!m_boundsValid) {
+        m_bounds = computeBounds();
+        m_boundsValid = true;
+    }
+    return m_bounds;
+}
+
+QRectF ConnectionItem::computeBounds() const
 {
     QRectF r = m_path.boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
     if (m_labelItem)
@@ -337,10 +354,32 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->drawPath(m_path);
     }
 
-    painter->setPen(flowPen(m_flow, color, isSelected() ? 2.5 : 1.6));
+    const qreal width = isSelected() ? 2.5 : 1.6;
+    QPen pen = flowPen(m_flow, color, width);
+    if (width * lod < 1) {
+        // Thinner than a pixel on screen (a board at fit): a one-pixel hairline, its colour
+        // mixed into the canvas by the width, without dashes (they would be shorter than a
+        // pixel; stroking their thousands per arrow was most of a paint at fit). Opaque and
+        // not antialiased, the hairline is filled span by span instead of blended pixel by
+        // pixel.
+        const qreal a = color.alphaF() * std::max(width * lod, 0.25);
+        const QColor &under = style.canvas;
+        const QColor faint = QColor::fromRgbF(float(color.redF() * a + under.redF() * (1 - a)),
+                                              float(color.greenF() * a + under.greenF() * (1 - a)),
+                                              float(color.blueF() * a + under.blueF() * (1 - a)));
+        pen = QPen(faint, 0);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+    }
+    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
 
+    if (arrowLength * lod < 1) { // an arrowhead below a pixel is not seen
+        if (m_marker && (!diagramScene || diagramScene->markersVisible()))
+            FindingBadge::paint(painter, markerCentre(), m_marker->severity,
+                                FindingBadge::radiusAt(lod));
+        return;
+    }
     const QPointF normal(-m_tipDir.y(), m_tipDir.x());
     const QPointF base = m_tip - m_tipDir * arrowLength;
     const QPolygonF head{m_tip, base + normal * arrowHalfWidth, base - normal * arrowHalfWidth};

@@ -110,6 +110,9 @@ private:
     };
     /// What a pill at @p sceneRect would cover (the worst of it).
     Cover coverAt(const QRectF &sceneRect) const;
+    /// prepareGeometryChange(), and boundingRect() is computed again.
+    void changeGeometry();
+    QRectF computeBounds() const;
 
     QPainterPath m_path;                        ///< the line, without the arrow head
     QPointF m_tip;                              ///< arrow tip, on the target card's border
@@ -120,6 +123,8 @@ private:
     QString m_flowToolTip;
     std::optional<FindingBadge::Marker> m_marker;
     bool m_highlighted = false;
+    mutable QRectF m_bounds; ///< boundingRect(), valid while m_boundsValid
+    mutable bool m_boundsValid = false;
 };
 
 } // namespace mls

@@ -28,6 +28,15 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     // The BSP index keeps hit tests and the paint of a zoomed-in view proportional to what is
     // visible on a big board; moving cards updates it, which the bench's drag row measures.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    // Before any other receiver: the selected ids are worked out again on their first use
+    // after the selection or the file order changed.
+    auto forgetSelection = [this] { m_selected.valid = false; };
+    connect(this, &QGraphicsScene::selectionChanged, this, forgetSelection);
+    for (auto signal :
+         {&Diagram::componentAdded, &Diagram::componentRemoved, &Diagram::connectionAdded,
+          &Diagram::connectionRemoved, &Diagram::groupAdded, &Diagram::groupRemoved})
+        connect(diagram, signal, this, forgetSelection);
+    connect(diagram, &Diagram::componentsReordered, this, forgetSelection);
     connect(diagram, &Diagram::componentAdded, this, &DiagramScene::addComponent);
     connect(diagram, &Diagram::componentRemoved, this, &DiagramScene::removeComponent);
     connect(diagram, &Diagram::componentChanged, this, &DiagramScene::syncComponent);
@@ -289,37 +298,41 @@ void DiagramScene::reportRefusal(const QString &reason, const QPoint &screenPos)
     QToolTip::showText(screenPos, reason);
 }
 
-QStringList DiagramScene::selectedComponentIds() const
+const DiagramScene::SelectedIds &DiagramScene::selected() const
 {
-    QStringList ids;
+    if (m_selected.valid)
+        return m_selected;
+    m_selected = {};
     for (const Component &c : m_diagram->components()) { // file order: stable for commands
         ComponentItem *item = m_components.value(c.id);
         if (item && item->isSelected())
-            ids << c.id;
+            m_selected.components << c.id;
     }
-    return ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *c = qgraphicsitem_cast<ConnectionItem *>(item))
+            m_selected.connections << c->connectionId();
+        else if (auto *g = qgraphicsitem_cast<GroupItem *>(item))
+            m_selected.groups << g->groupId();
+    }
+    m_selected.connections.sort();
+    m_selected.groups.sort();
+    m_selected.valid = true;
+    return m_selected;
+}
+
+QStringList DiagramScene::selectedComponentIds() const
+{
+    return selected().components;
 }
 
 QStringList DiagramScene::selectedConnectionIds() const
 {
-    QStringList ids;
-    for (QGraphicsItem *item : selectedItems()) {
-        if (auto *c = qgraphicsitem_cast<ConnectionItem *>(item))
-            ids << c->connectionId();
-    }
-    ids.sort();
-    return ids;
+    return selected().connections;
 }
 
 QStringList DiagramScene::selectedGroupIds() const
 {
-    QStringList ids;
-    for (QGraphicsItem *item : selectedItems()) {
-        if (auto *g = qgraphicsitem_cast<GroupItem *>(item))
-            ids << g->groupId();
-    }
-    ids.sort();
-    return ids;
+    return selected().groups;
 }
 
 void DiagramScene::selectIds(const QStringList &ids)
@@ -341,11 +354,14 @@ void DiagramScene::selectIds(const QStringList &ids)
 void DiagramScene::selectEverything()
 {
     // One signal for the gesture: per item, every listener would rescan the selection.
+    // The item maps, not items(): that sorts every item of the scene by stacking order.
     QSignalBlocker blocker(this);
-    for (QGraphicsItem *item : items()) {
-        if (item->flags() & QGraphicsItem::ItemIsSelectable)
-            item->setSelected(true);
-    }
+    for (ComponentItem *item : std::as_const(m_components))
+        item->setSelected(true);
+    for (ConnectionItem *item : std::as_const(m_connections))
+        item->setSelected(true);
+    for (GroupItem *item : std::as_const(m_groups))
+        item->setSelected(true);
     blocker.unblock();
     Q_EMIT selectionChanged();
 }

@@ -155,6 +155,14 @@ private:
     QHash<QString, ComponentItem *> m_components;
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, GroupItem *> m_groups;
+    /// The selected ids, worked out once per selection change (every panel and action asks).
+    struct SelectedIds
+    {
+        QStringList components, connections, groups;
+        bool valid = false;
+    };
+    mutable SelectedIds m_selected;
+    const SelectedIds &selected() const;
     bool m_markersVisible = true;
     QHash<QString, FindingBadge::Marker> m_markers; ///< item id → its badge
     QSet<QString> m_highlighted;
