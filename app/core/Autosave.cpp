@@ -29,8 +29,9 @@ Autosave::Autosave(Document *document, RecoveryStore &store, QObject *parent)
     connect(&store, &RecoveryStore::writeFailed, this,
             [this](const QString &session, const QString &message) {
                 if (session == m_session)
-                    Q_EMIT failed(QCoreApplication::translate("mls::Autosave", "Autosave failed: %1")
-                                      .arg(message));
+                    Q_EMIT failed(
+                        QCoreApplication::translate("mls::Autosave", "Autosave failed: %1")
+                            .arg(message));
             });
 }
 

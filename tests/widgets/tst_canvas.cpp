@@ -144,8 +144,8 @@ void TestCanvas::connectByDragging()
         asked = flows;
         return chosen;
     });
-    const QPointF handle = m_scene->componentItem(from)->mapToScene(
-        ConnectHandles::centre(m_scene->componentItem(from)->cardRect(), ConnectHandles::Side::Right));
+    const QPointF handle = m_scene->componentItem(from)->mapToScene(ConnectHandles::centre(
+        m_scene->componentItem(from)->cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component(to)->pos);
     if (!offered.isEmpty())
         QCOMPARE(asked, offered);
@@ -166,8 +166,8 @@ void TestCanvas::connectByDragging()
 
 void TestCanvas::incompatibleDropIsRefused()
 {
-    const QPointF handle = m_scene->componentItem("reg")->mapToScene(
-        ConnectHandles::centre(m_scene->componentItem("reg")->cardRect(), ConnectHandles::Side::Right));
+    const QPointF handle = m_scene->componentItem("reg")->mapToScene(ConnectHandles::centre(
+        m_scene->componentItem("reg")->cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component("client")->pos);
     QVERIFY(m_diagram->connections().empty());
     QCOMPARE(
@@ -184,8 +184,8 @@ void TestCanvas::incompatibleAllowedWhenAsked()
         asked = flows;
         return QStringLiteral("model");
     });
-    const QPointF handle = m_scene->componentItem("reg")->mapToScene(
-        ConnectHandles::centre(m_scene->componentItem("reg")->cardRect(), ConnectHandles::Side::Right));
+    const QPointF handle = m_scene->componentItem("reg")->mapToScene(ConnectHandles::centre(
+        m_scene->componentItem("reg")->cardRect(), ConnectHandles::Side::Right));
     drag(handle, m_diagram->component("client")->pos);
     QCOMPARE(int(m_diagram->connections().size()), 1);
     QCOMPARE(m_diagram->connections()[0].flow, QStringLiteral("model"));

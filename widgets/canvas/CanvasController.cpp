@@ -9,8 +9,8 @@
 #include "commands/AddItemsCommand.h"
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
-#include "commands/UndoText.h"
 #include "commands/ReattachConnectionCommand.h"
+#include "commands/UndoText.h"
 
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
