@@ -10,11 +10,15 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <malloc.h>
 #include <memory>
 #include <new>
 
 int main(int argc, char *argv[])
 {
+    // No fastbins: with the thread caches in front they buy little, and consolidating them is a
+    // third of the time spent reading and freeing a 100,000-component design.
+    mallopt(M_MXFAST, 0);
     QCoreApplication::setOrganizationName(QStringLiteral("mlsketch"));
     QCoreApplication::setApplicationName(QStringLiteral("mlsketch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLSKETCH_VERSION));

@@ -13,9 +13,11 @@ namespace mls {
 struct Limits
 {
     qint64 maxFileBytes = 256LL * 1024 * 1024; ///< a 100k-component diagram is about 40 MB
-    int maxDepth = 64;                         ///< JSON nesting (the format needs 5)
-    int maxComponents = 250000;
-    int maxConnections = 1000000;
+    /// Components and connections: far past real designs (hundreds; platform maps thousands),
+    /// and where `check` still answers the worst case of every shape within 10 s (250,000 did not).
+    int maxDepth = 64; ///< JSON nesting (the format needs 5)
+    int maxComponents = 100000;
+    int maxConnections = 400000;
     int maxGroups = 10000;
     int maxIdLength = 200;
     int maxLabelLength = 2000;
@@ -24,8 +26,8 @@ struct Limits
     /// JSON elements in a file (objects, arrays and the members after a comma): what bounds
     /// memory, as a parsed value costs ~50-80 bytes per element whatever its text size (4 MB
     /// of nested "[[[…]]]" is 2 million arrays). The largest design within the other limits
-    /// (250,000 components, 1,000,000 connections) has about 8.5 million.
-    int maxJsonValues = 12000000;
+    /// (100,000 components, 400,000 connections) has about 3.4 million.
+    int maxJsonValues = 5000000;
 
     /// Nodes the walks of one design rule may visit in one check (a rule walks upstream from
     /// each model server, trainer or store, so 100,000 models reading one 100,000-long feature

@@ -9,7 +9,7 @@ namespace mls {
 namespace {
 
 constexpr int maxSubgraphDepth = 64;
-constexpr qsizetype maxEdges = 1000000; ///< the file reader's cap on connections
+constexpr qsizetype maxEdges = 400000; ///< the file reader's cap on connections
 
 struct Shape
 {

@@ -9,7 +9,7 @@ namespace mls {
 
 namespace {
 
-// Far beyond any real diagram (the file format caps components at 250,000), small enough that
+// Far beyond any real diagram (the file format caps components at 100,000), small enough that
 // a corrupt stream cannot make the window allocate without bound.
 constexpr size_t maxElements = 2'000'000;
 constexpr double maxCoordinate = 1e9;

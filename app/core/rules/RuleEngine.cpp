@@ -431,7 +431,7 @@ QVector<Finding> RuleEngine::findings() const
 
 QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
 {
-    // Only the items that carry a waiver matter: a design with a finding on each of 250,000
+    // Only the items that carry a waiver matter: a design with a finding on each of 100,000
     // components and no waiver must not build a set of every finding's ids.
     QSet<QString> waived;
     for (const Component &c : d.components()) {
