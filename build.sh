@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # mlsketch developer entry point (see README):
 #   ./build.sh run    install what is missing, build in Release, open mlsketch on a template
 #   ./build.sh test   install what is missing, build, run every test suite (ctest)
@@ -134,9 +135,9 @@ case "${1:-}" in
         install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         configure_and_build build -DMLS_WERROR=ON
         run_tests build
-        # CI also runs the core suites under ASan + UBSan and a 60 s smoke of every fuzz target.
+        # CI also runs the core suites under ASan + UBSan and a 30 s smoke of every fuzz target.
         if [ "${CI:-}" = true ]; then
-            run_fuzz 60
+            run_fuzz 30
         fi
         ;;
     fuzz)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Build-time tool: renders the SVG app icon to the PNG sizes desktops need, so the repository
 // holds no binary icon files.
 //   render_app_icon SVG PATTERN SIZE...

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails when any C++ source differs from what clang-format would write.
 file(GLOB_RECURSE sources
      ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "IconCache.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ToolIcons.h"
 
 #include <QPainter>

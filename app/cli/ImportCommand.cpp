@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ImportCommand.h"
 
 #include "DiagramWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LayoutCommand.h"
 
 #include "DiagramReader.h"

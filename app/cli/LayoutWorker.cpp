@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LayoutWorker.h"
 
 #include "layout/GraphvizLayout.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PracticeCommands.h"
 
 #include "DiagramReader.h"

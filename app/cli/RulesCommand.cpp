@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RulesCommand.h"
 
 #include "RuleEngine.h"

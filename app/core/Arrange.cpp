@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Arrange.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Autosave.h"
 
 #include "DiagramWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "CardGeometry.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectionRoute.h"
 
 #include <QLocale>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesignSteps.h"
 
 #include "MetaFields.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramReader.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramWriter.h"
 
 #include "AtomicFile.h"

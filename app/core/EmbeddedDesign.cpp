@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EmbeddedDesign.h"
 
 #include "DiagramWriter.h"

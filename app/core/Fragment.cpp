@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Fragment.h"
 
 #include "DiagramReader.h"

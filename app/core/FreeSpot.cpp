@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FreeSpot.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "KindSearch.h"
 
 #include "Catalog.h"

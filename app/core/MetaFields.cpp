@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MetaFields.h"
 
 namespace mls::known {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RecoveryStore.h"
 
 #include "AtomicFile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TemplateLibrary.h"
 
 #include "Catalog.h"

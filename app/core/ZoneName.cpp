@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ZoneName.h"
 
 #include "Catalog.h"

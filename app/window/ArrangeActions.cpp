@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ArrangeActions.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "AutoLayoutActions.h"
 #include "Catalog.h"
 

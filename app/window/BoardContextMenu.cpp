@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "BoardContextMenu.h"
 
 #include "ArrangeActions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesignReview.h"
 
 #include "canvas/DiagramScene.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ExportActions.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HelpActions.h"
 
 #include "DesignReview.h"

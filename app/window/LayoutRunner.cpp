@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LayoutRunner.h"
 
 #include "layout/LayoutJson.h"

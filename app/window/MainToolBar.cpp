@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MainToolBar.h"
 
 #include "AutoLayoutActions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PracticeMode.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RecoveryPrompt.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SaveActions.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "StartPage.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TextActions.h"
 
 #include "MainWindow.h"

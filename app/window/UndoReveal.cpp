@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "UndoReveal.h"
 
 #include "EditActions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ViewOptions.h"
 
 #include "canvas/ConnectionItem.h"

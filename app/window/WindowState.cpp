@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "WindowState.h"
 
 #include "canvas/BoardHint.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../core/LayoutFixtures.h"
 #include "AutoLayoutActions.h"
 #include "Diagram.h"

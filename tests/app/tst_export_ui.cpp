@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Diagram.h"
 #include "ExportActions.h"
 #include "MainWindow.h"

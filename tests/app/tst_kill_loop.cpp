@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../LimitDesigns.h"
 #include "AtomicFile.h"
 

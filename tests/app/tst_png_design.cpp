@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../RunMlsketch.h"
 #include "Diagram.h"
 #include "DiagramReader.h"

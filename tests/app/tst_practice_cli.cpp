@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `mlsketch grade` and `mlsketch practice`, run as the real program.
 #include "Catalog.h"
 #include "DiagramReader.h"

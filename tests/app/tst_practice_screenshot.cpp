@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Practice dock after a submit, on a real X display (Xvfb): grabbed as a user sees it and
 // kept in the build folder for people to look at.
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Practice mode in the window: start, clock, checklist and notes, hint, submit, result list
 // with highlight, history, recovery of the clock.
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../RunMlsketch.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesignReview.h"
 #include "Diagram.h"
 #include "MainWindow.h"

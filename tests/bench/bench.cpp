@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams,
 // then the board (--board alone: with and without connection labels): scene build, one full
 // paint, and one drag step; then layout, rules and

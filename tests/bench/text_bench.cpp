@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // mlsketch_text_bench: the design-as-text figures of issue 14.
 //  1. Re-parsing and applying a 1,000-line text after a one-line edit (what the Text dock does
 //     after each pause), against reading the same design from its JSON file.

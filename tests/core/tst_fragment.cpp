@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../TestDiagrams.h"
 #include "Fragment.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Properties of the grader, data-driven over every built-in problem (README, "Practice").
 #include "Catalog.h"
 #include "DiagramReader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Catalog.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../RuleSpec.h"
 #include "LatencyAnalysis.h"
 #include "Limits.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramReader.h"
 #include "LayoutFixtures.h"
 #include "layout/DiagramLayout.h"

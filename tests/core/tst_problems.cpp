@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The built-in problems and rubrics, and the messages for broken problem files.
 #include "Catalog.h"
 #include "DesignSteps.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ComponentProps.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../RuleSpec.h"
 #include "../TestDiagrams.h"
 #include "DiagramReader.h"

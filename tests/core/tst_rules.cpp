@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "../RuleSpec.h"
 #include "RuleEngine.h"
 #include "RulePack.h"

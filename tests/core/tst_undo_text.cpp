@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Diagram.h"
 #include "Fragment.h"
 #include "commands/AddItemsCommand.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the DOT reader (cgraph's agmemread behind the project's lock) and the
 // import that gives its nodes kinds, flows and zones (without the layout).
 #include "import/DiagramImport.h"

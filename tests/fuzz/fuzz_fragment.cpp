@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the clipboard fragment reader (application/x-mlsketch-fragment, or text).
 #include "Diagram.h"
 #include "Fragment.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the Mermaid reader and the import that gives its nodes kinds, flows and
 // zones (without the Graphviz layout, which is not ours to fuzz and slow per input).
 #include "import/DiagramImport.h"

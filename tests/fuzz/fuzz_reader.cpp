@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the .mlsketch file reader. Whatever loads must be written back into bytes
 // the reader accepts again (the writer never writes what the reader refuses).
 #include "DiagramReader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the recovery-file reader. The input is a sidecar (JSON), then a line
 // "----", then the recovery file's bytes; both are written into a scratch recovery folder
 // and read the way the window does at start-up (findOrphans, restore).

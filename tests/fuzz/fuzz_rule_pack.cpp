@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the rule-pack loader (resources/rules/*.json and user packs).
 #include "Catalog.h"
 #include "RulePack.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the rules, the latency analysis and the text exporters on whatever loads.
 #include "DiagramReader.h"
 #include "LatencyAnalysis.h"

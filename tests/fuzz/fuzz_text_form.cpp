@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the text form of a design. Whatever reads must be written back into text
 // that reads again with no error (the canonical writer never writes what the parser refuses).
 #include "text/TextParser.h"

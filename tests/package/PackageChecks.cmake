@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Helpers shared by the packaging checks (run with cmake -P).
 
 # mls_run(<expected exit code> <output variable> <command>...): runs the command and fails the

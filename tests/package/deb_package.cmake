@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Builds the .deb with CPack, inspects it with dpkg-deb, unpacks it with dpkg -x into a
 # temporary root and runs the unpacked program headless.
 #   cmake -DBUILD_DIR=... -DWORK_DIR=... -DVERSION=... -DAPP_ID=... -DEXPORT=ON|OFF -P deb_package.cmake

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # `cmake --install` into a temporary prefix, then moves the whole tree elsewhere and runs the
 # program from there: the install must not depend on where it was installed.
 #   cmake -DBUILD_DIR=... -DWORK_DIR=... -DVERSION=... -DAPP_ID=... -DEXPORT=ON|OFF -P install_prefix.cmake

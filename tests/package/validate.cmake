@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Checks one installer data file with the tool made for it; skips with a message naming the
 # missing tool (build.sh test installs them all).
 #   cmake -DMODE=desktop|metainfo|mime|man -DFILE=... [-DPROGRAM=build/app/mlsketch]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "export/ExportLocation.h"
 
 #include <QDir>

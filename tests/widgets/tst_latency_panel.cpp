@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Diagram.h"
 #include "DiagramReader.h"
 #include "LatencyAnalysis.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Catalog.h"
 #include "MimeTypes.h"
 #include "panels/PalettePanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "BoardHint.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "CardStyle.h"
 
 #include <QGuiApplication>

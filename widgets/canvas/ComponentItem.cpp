@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ComponentItem.h"
 
 #include "CardGeometry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectDragTool.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectHandles.h"
 
 #include "CardStyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectionItem.h"
 
 #include "CardStyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectionLabelItem.h"
 
 #include "CardGeometry.h"

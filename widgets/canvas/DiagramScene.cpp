@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramScene.h"
 
 #include "CanvasController.h"

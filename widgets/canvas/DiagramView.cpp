@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramView.h"
 
 #include "CardGeometry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FindingBadge.h"
 
 #include <QPainter>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FlowLegend.h"
 
 #include "CardStyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FlowLegendOverlay.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "GroupItem.h"
 
 #include "ComponentProps.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "KindPickerMenu.h"
 
 #include "Catalog.h"

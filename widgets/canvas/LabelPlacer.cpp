@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LabelPlacer.h"
 
 #include "ConnectionItem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LayoutAnimation.h"
 
 #include "Diagram.h"

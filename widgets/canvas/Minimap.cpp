@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Minimap.h"
 
 #include "DiagramScene.h"

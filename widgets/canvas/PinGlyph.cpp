@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PinGlyph.h"
 
 #include "CardStyle.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ZoneResizeTool.h"
 
 #include "DiagramScene.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dialogs/ExportDialog.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RulesReference.h"
 
 #include "rules/Finding.h"

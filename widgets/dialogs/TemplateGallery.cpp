@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dialogs/TemplateGallery.h"
 
 #include "dialogs/TemplateThumbnails.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dialogs/TemplateThumbnails.h"
 
 #include "DiagramReader.h"

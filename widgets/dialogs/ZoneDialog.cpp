@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ZoneDialog.h"
 
 #include "commands/CommandIds.h"

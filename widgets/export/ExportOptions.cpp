@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ExportOptions.h"
 
 namespace mls {

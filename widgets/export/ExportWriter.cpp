@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ExportWriter.h"
 
 #include "AtomicFile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SceneExporter.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ComponentPage.h"
 
 #include "Catalog.h"

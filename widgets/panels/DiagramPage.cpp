@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramPage.h"
 
 #include "Diagram.h"

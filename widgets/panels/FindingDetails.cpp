@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FindingDetails.h"
 
 #include "canvas/FindingBadge.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FindingsFilter.h"
 
 #include "FindingsModel.h"

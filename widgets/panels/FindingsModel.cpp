@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FindingsModel.h"
 
 #include "canvas/FindingBadge.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "InspectorPage.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "InspectorPanel.h"
 
 #include "ComponentPage.h"

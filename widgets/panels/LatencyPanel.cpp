@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LatencyPanel.h"
 
 #include "Catalog.h"

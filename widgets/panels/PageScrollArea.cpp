@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PageScrollArea.h"
 
 #include <QEvent>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PalettePanel.h"
 
 #include "Catalog.h"

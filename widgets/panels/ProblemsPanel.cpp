@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ProblemsPanel.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SelectionPage.h"
 
 #include "WrappedLabel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "WrappedLabel.h"
 
 namespace mls {

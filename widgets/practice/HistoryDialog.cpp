@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HistoryDialog.h"
 
 #include "DesignSteps.h"

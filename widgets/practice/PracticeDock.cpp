@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PracticeDock.h"
 
 #include "DesignSteps.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ProblemPicker.h"
 
 #include "Problem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RuleController.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesignTextEdit.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TextHighlighter.h"
 
 #include "Catalog.h"

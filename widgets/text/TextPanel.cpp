@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TextPanel.h"
 
 #include "DesignTextEdit.h"

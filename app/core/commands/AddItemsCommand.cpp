@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "AddItemsCommand.h"
 
 #include "../CardGeometry.h"

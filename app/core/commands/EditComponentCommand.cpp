@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EditComponentCommand.h"
 
 #include "UndoText.h"

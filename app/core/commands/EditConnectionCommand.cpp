@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EditConnectionCommand.h"
 
 #include "UndoText.h"

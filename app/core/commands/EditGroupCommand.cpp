@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EditGroupCommand.h"
 
 #include "UndoText.h"

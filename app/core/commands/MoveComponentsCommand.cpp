@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MoveComponentsCommand.h"
 
 #include "UndoText.h"

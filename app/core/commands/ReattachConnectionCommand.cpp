@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ReattachConnectionCommand.h"
 
 #include "../Catalog.h"

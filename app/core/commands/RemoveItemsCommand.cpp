@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RemoveItemsCommand.h"
 
 #include "UndoText.h"

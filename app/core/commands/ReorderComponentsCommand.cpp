@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ReorderComponentsCommand.h"
 
 #include "UndoText.h"

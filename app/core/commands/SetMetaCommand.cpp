@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SetMetaCommand.h"
 
 #include "UndoText.h"

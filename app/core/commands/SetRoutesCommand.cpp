@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SetRoutesCommand.h"
 
 #include "UndoText.h"

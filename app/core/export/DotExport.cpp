@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DotExport.h"
 
 #include "CardGeometry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ExportFormat.h"
 
 #include <QFileInfo>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ExportScope.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MermaidExport.h"
 
 #include "Catalog.h"

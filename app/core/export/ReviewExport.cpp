@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ReviewExport.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramImport.h"
 
 #include "Catalog.h"

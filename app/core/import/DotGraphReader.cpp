@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DotGraphReader.h"
 
 #include "layout/GraphvizLayout.h"

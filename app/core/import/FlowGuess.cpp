@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FlowGuess.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ImportedGraph.h"
 
 #include <QRegularExpression>

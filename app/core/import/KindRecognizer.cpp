@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "KindRecognizer.h"
 
 #include "Catalog.h"

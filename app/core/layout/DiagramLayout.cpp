@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DiagramLayout.h"
 
 #include "../CardGeometry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "GraphvizLayout.h"
 
 #include "../Logging.h"

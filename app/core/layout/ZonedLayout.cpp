@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ZonedLayout.h"
 
 #include "LayoutPlacement.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesignGraph.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Grader.h"
 
 #include "Catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "KindPairing.h"
 
 #include "Diagram.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PracticeHistory.h"
 
 #include "DiagramReader.h"

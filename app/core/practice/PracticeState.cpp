@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PracticeState.h"
 
 #include "DesignSteps.h"

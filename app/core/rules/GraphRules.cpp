@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Checks over a whole connected part of the diagram: cycles, reachability, lineage, latency.
 #include "LatencyAnalysis.h"
 #include "Limits.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LatencyAnalysis.h"
 
 #include "ComponentProps.h"

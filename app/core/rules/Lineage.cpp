@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "Lineage.h"
 
 #include "NodeMarks.h"

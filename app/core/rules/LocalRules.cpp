@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Checks that look at one component or one connection and its direct neighbours.
 #include "RuleChecks.h"
 

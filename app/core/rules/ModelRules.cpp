@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Checks of where models come from and what watches them: release gates, empty registries,
 // embedding spaces, self-training, feature drift and fallbacks on the request path.
 #include "Lineage.h"

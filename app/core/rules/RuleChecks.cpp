@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RuleChecks.h"
 
 #include "Catalog.h"

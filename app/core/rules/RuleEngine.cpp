@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RuleEngine.h"
 
 #include "LatencyAnalysis.h"

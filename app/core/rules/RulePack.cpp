@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "RulePack.h"
 
 #include "Json.h"

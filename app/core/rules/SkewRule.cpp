@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Training/serving skew, judged per served model: the features it reads and the training data
 // of the trainers that can produce it (through evaluation gates and registries) must share a
 // source — a feature store or the same feature pipeline. The served model's own predictions

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "DesignFile.h"
 
 #include "EmbeddedDesign.h"

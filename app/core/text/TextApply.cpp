@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TextApply.h"
 
 #include "CardGeometry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TextParser.h"
 
 #include "Catalog.h"
