@@ -102,6 +102,24 @@ Placement parsePlacement(const QString &s, const QString &w)
     return *it;
 }
 
+unsigned parseRoles(const Json &entry, const QString &w)
+{
+    auto it = entry.find("roles");
+    if (it == entry.end())
+        return 0;
+    if (!it->is_array())
+        throw CatalogError{QStringLiteral("%1: \"roles\" must be an array of role names").arg(w)};
+    unsigned roles = 0;
+    for (const Json &v : *it) {
+        const QString name = v.is_string() ? toQt(v.get<std::string>()) : QString();
+        auto role = Catalog::roleNames().find(name);
+        if (role == Catalog::roleNames().end())
+            throw CatalogError{QStringLiteral("%1: unknown role \"%2\"").arg(w, name)};
+        roles |= unsigned(*role);
+    }
+    return roles;
+}
+
 const Json &requireArray(const Json &root, const char *key)
 {
     auto it = root.find(key);
@@ -180,6 +198,7 @@ std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
             k.consumes = requireFlowList(e, "consumes", w, cat.m_flowIndex);
             k.produces = requireFlowList(e, "produces", w, cat.m_flowIndex);
             k.description = requireString(e, "description", w);
+            k.roles = parseRoles(e, w);
             addUnique(cat.m_kinds, cat.m_kindIndex, k, w);
         }
     } catch (const Json::exception &e) {
@@ -265,6 +284,29 @@ QString Catalog::kindLabel(const QString &id) const
 {
     const KindInfo *k = kind(id);
     return k ? k->label : QStringLiteral("Unknown kind (%1)").arg(id);
+}
+
+QStringList Catalog::kindsWith(KindRole r) const
+{
+    QStringList ids;
+    for (const KindInfo &k : m_kinds) {
+        if (k.has(r))
+            ids.append(k.id);
+    }
+    return ids;
+}
+
+const QHash<QString, KindRole> &Catalog::roleNames()
+{
+    static const QHash<QString, KindRole> names{
+        {QStringLiteral("request_origin"), KindRole::RequestOrigin},
+        {QStringLiteral("outcome_events"), KindRole::OutcomeEvents},
+        {QStringLiteral("external_events"), KindRole::ExternalEvents},
+        {QStringLiteral("labeler"), KindRole::Labeler},
+        {QStringLiteral("trainer"), KindRole::Trainer},
+        {QStringLiteral("training_side"), KindRole::TrainingSide},
+        {QStringLiteral("hosted_model"), KindRole::HostedModel}};
+    return names;
 }
 
 QString Catalog::displayName(const Component &component) const

@@ -26,7 +26,7 @@ struct FlowType
     QString label;
     QColor color;
     Style style = Style::Solid;
-    bool synchronous = false; ///< a blocking call on the request path (only "requests")
+    bool synchronous = false; ///< a blocking call on the request path; the rules read it
     QString description;
 };
 
@@ -48,6 +48,20 @@ enum class Placement
     Ops      ///< observability (monitoring)
 };
 
+/// What the design rules rely on a kind for: the catalog's "roles" of a kind, as bits of
+/// KindInfo::roles. The rules ask for a role, never for a kind id.
+enum class KindRole : unsigned
+{
+    RequestOrigin = 1u << 0, ///< "request_origin": request paths and their budget start here
+    OutcomeEvents = 1u << 1, ///< "outcome_events": its events are outcomes, never a model's echo
+    ExternalEvents =
+        1u << 2,            ///< "external_events": its events are outcomes unless a model feeds it
+    Labeler = 1u << 3,      ///< "labeler": its labels are ground truth
+    Trainer = 1u << 4,      ///< "trainer": makes a model from training data; lineage stops here
+    TrainingSide = 1u << 5, ///< "training_side": trainer, evaluation gate or model registry
+    HostedModel = 1u << 6,  ///< "hosted_model": serves without a model arrow (pretrained)
+};
+
 /// A component kind of the catalog.
 struct KindInfo
 {
@@ -61,6 +75,10 @@ struct KindInfo
     QStringList consumes; ///< flow ids accepted
     QStringList produces; ///< flow ids emitted
     QString description;
+    unsigned roles = 0; ///< KindRole bits, from the catalog's "roles"
+
+    /// The kind has role @p r.
+    bool has(KindRole r) const { return (roles & unsigned(r)) != 0; }
 };
 
 /// The catalog of flow types and component kinds, loaded from resources/catalog.json.
@@ -83,6 +101,8 @@ public:
     const QVector<KindInfo> &kinds() const { return m_kinds; }
 
     const FlowType *flow(const QString &id) const;
+    /// Position of flow @p id in flows(), or -1 for a flow the catalog does not know.
+    int flowIndex(const QString &id) const { return m_flowIndex.value(id, -1); }
     const Category *category(const QString &id) const;
     /// The kind with this id, or nullptr for an unknown kind.
     const KindInfo *kind(const QString &id) const;
@@ -96,6 +116,10 @@ public:
     /// texts): its label; unlabelled, its kind's label (what the card shows); of an unknown
     /// kind, its id.
     QString displayName(const Component &component) const;
+    /// The ids of the kinds with role @p r, in catalog order.
+    QStringList kindsWith(KindRole r) const;
+    /// Every role name the catalog may give a kind, with its role.
+    static const QHash<QString, KindRole> &roleNames();
 
 private:
     QVector<FlowType> m_flows;

@@ -52,7 +52,7 @@ QString nodeText(const Component &c, const IdMap &ids)
     const QString id = ids(QStringLiteral("n_"), c.id);
     if (kind && kind->placement == Placement::Store)
         return id + QStringLiteral("[(\"") + text + QStringLiteral("\")]");
-    if (c.kind == QLatin1String("client"))
+    if (kind && kind->has(KindRole::RequestOrigin))
         return id + QStringLiteral("([\"") + text + QStringLiteral("\"])");
     return id + QStringLiteral("(\"") + text + QStringLiteral("\")");
 }

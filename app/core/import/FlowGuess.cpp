@@ -112,10 +112,14 @@ void FlowGuess::choose(const QString &fromKind, const QString &toKind, const QSt
         // Between two online services the arrow is a call; otherwise the catalog's order.
         const KindInfo *a = m_catalog.kind(fromKind);
         const KindInfo *b = m_catalog.kind(toKind);
+        const auto sync =
+            std::find_if(compatible.cbegin(), compatible.cend(), [this](const QString &f) {
+                const FlowType *type = m_catalog.flow(f);
+                return type && type->synchronous;
+            });
         const bool call = a && b && a->placement == Placement::Online &&
-                          b->placement == Placement::Online &&
-                          compatible.contains(QLatin1String("requests"));
-        *flow = call ? QStringLiteral("requests") : compatible.constFirst();
+                          b->placement == Placement::Online && sync != compatible.cend();
+        *flow = call ? *sync : compatible.constFirst();
         *note = QStringLiteral("flow guessed as \"%1\" (%2 fit)")
                     .arg(*flow, compatible.join(QLatin1String(", ")));
         return;

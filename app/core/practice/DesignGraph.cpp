@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "DesignGraph.h"
 
+#include "Catalog.h"
 #include "Diagram.h"
 
 #include <deque>
@@ -8,9 +9,6 @@
 namespace mls {
 
 namespace {
-
-const QString requests = QStringLiteral("requests");
-const QString client = QStringLiteral("client");
 
 bool allowed(const QStringList &set, const QString &value)
 {
@@ -24,9 +22,13 @@ DesignGraph::DesignGraph(const Diagram &d)
     const int n = int(d.components().size());
     m_kind.reserve(n);
     m_id.reserve(n);
+    const Catalog &catalog = Catalog::builtin();
+    m_origin.reserve(n);
     QHash<QString, int> index;
     for (const Component &c : d.components()) {
         index.insert(c.id, int(m_kind.size()));
+        const KindInfo *kind = catalog.kind(c.kind);
+        m_origin << (kind && kind->has(KindRole::RequestOrigin));
         m_kind << c.kind;
         m_id << c.id;
     }
@@ -36,15 +38,17 @@ DesignGraph::DesignGraph(const Diagram &d)
         const int a = index.value(c.from, -1), b = index.value(c.to, -1);
         if (a < 0 || b < 0 || a == b)
             continue;
-        m_out[a].push_back({b, c.flow});
+        const FlowType *flow = catalog.flow(c.flow);
+        m_out[a].push_back({b, c.flow, flow && flow->synchronous});
         ++m_degree[a];
         ++m_degree[b];
     }
-    // The request path: clients and everything they reach through synchronous calls.
+    // The request path: request origins (clients) and everything they reach through
+    // synchronous calls.
     m_requestPath.fill(false, n);
     std::deque<int> queue;
     for (int i = 0; i < n; ++i) {
-        if (m_kind[i] == client) {
+        if (m_origin[i]) {
             m_requestPath[i] = true;
             queue.push_back(i);
         }
@@ -53,7 +57,7 @@ DesignGraph::DesignGraph(const Diagram &d)
         const int u = queue.front();
         queue.pop_front();
         for (const Edge &e : m_out[u]) {
-            if (e.flow != requests)
+            if (!e.synchronous)
                 continue;
             m_hasRequestPath = true;
             if (!m_requestPath[e.to]) {
@@ -66,10 +70,10 @@ DesignGraph::DesignGraph(const Diagram &d)
 
 bool DesignGraph::servesRequestPath(int n) const
 {
-    if (m_requestPath[n] && m_kind[n] != client)
+    if (m_requestPath[n] && !m_origin[n])
         return true;
     for (const Edge &e : m_out[n]) {
-        if (m_requestPath[e.to] && m_kind[e.to] != client)
+        if (m_requestPath[e.to] && !m_origin[e.to])
             return true;
     }
     return false;
@@ -92,7 +96,7 @@ bool DesignGraph::fits(int n, RoleSlot::Where where) const
     case RoleSlot::Where::Connected:
         return connected(n);
     case RoleSlot::Where::RequestPath:
-        return m_requestPath[n] && (m_kind[n] != client || connected(n));
+        return m_requestPath[n] && (!m_origin[n] || connected(n));
     case RoleSlot::Where::ServesRequestPath:
         return servesRequestPath(n);
     }

@@ -21,6 +21,7 @@ public:
     {
         int to;
         QString flow;
+        bool synchronous; ///< the catalog's FlowType::synchronous: a call on the request path
     };
 
     explicit DesignGraph(const Diagram &d);
@@ -30,11 +31,12 @@ public:
     const QString &id(int n) const { return m_id[n]; }
     const QVector<Edge> &out(int n) const { return m_out[n]; }
     bool connected(int n) const { return m_degree[n] > 0; }
-    /// On the request path: a client, or called from one through `requests` arrows.
+    /// On the request path: a request origin (a client), or called from one through
+    /// synchronous arrows (the catalog's FlowType::synchronous, `requests`).
     bool onRequestPath(int n) const { return m_requestPath[n]; }
     /// On the request path, or feeding a component on it with one arrow.
     bool servesRequestPath(int n) const;
-    /// True when some client calls anything (a request path exists).
+    /// True when some request origin calls anything (a request path exists).
     bool hasRequestPath() const { return m_hasRequestPath; }
     bool hasKind(const QStringList &kinds) const;
     bool fits(int n, RoleSlot::Where where) const;
@@ -56,6 +58,7 @@ public:
 
 private:
     QVector<QString> m_kind;
+    QVector<bool> m_origin; ///< the kind has the catalog role KindRole::RequestOrigin
     QVector<QString> m_id;
     QVector<QVector<Edge>> m_out;
     QVector<int> m_degree;

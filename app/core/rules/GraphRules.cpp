@@ -15,11 +15,6 @@ namespace {
 
 using Adjacency = QVector<QVector<int>>;
 
-bool isRequests(const RuleGraph::Edge &e)
-{
-    return e.is(RuleGraph::Flow::Requests);
-}
-
 /// Strongly connected components (iterative Tarjan); returns the component number per node.
 QVector<int> stronglyConnected(const Adjacency &succ)
 {
@@ -86,8 +81,9 @@ QVector<int> reach(const RuleGraph &g, const QVector<int> &start, bool forward, 
 /// Models a trainer hands on: nodes of @p kinds reached over `model` edges.
 QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &kinds)
 {
-    const QVector<int> r = reach(
-        g, {trainer}, true, [](const RuleGraph::Edge &e) { return e.is(RuleGraph::Flow::Model); });
+    const int model = g.flow(QStringLiteral("model"));
+    const QVector<int> r =
+        reach(g, {trainer}, true, [model](const RuleGraph::Edge &e) { return e.is(model); });
     QVector<int> served;
     for (int v : r) {
         if (v != trainer && g.isKind(v, kinds))
@@ -96,11 +92,11 @@ QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &ki
     return served;
 }
 
-QVector<int> nodesOfKind(const RuleGraph &g, const QString &kind)
+QVector<int> nodesWithRole(const RuleGraph &g, KindRole role)
 {
     QVector<int> nodes;
     for (int n = 0; n < g.nodeCount(); ++n) {
-        if (g.node(n).kind == kind)
+        if (g.hasRole(n, role))
             nodes.push_back(n);
     }
     return nodes;
@@ -114,7 +110,7 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
     Adjacency succ(g.nodeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
         const RuleGraph::Edge &edge = g.edge(e);
-        if (isRequests(edge) && edge.from != edge.to)
+        if (edge.synchronous && edge.from != edge.to)
             succ[edge.from].push_back(edge.to);
     }
     const QVector<int> comp = stronglyConnected(succ);
@@ -128,7 +124,7 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
         for (int n : m) {
             ids << g.node(n).id;
             for (int e : g.out(n)) {
-                if (isRequests(g.edge(e)) && comp[g.edge(e).to] == comp[n])
+                if (g.edge(e).synchronous && comp[g.edge(e).to] == comp[n])
                     edges << g.edge(e).connection->id;
             }
         }
@@ -142,10 +138,8 @@ void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
     // Follow the predictions themselves: what the model writes, what its callers pass on as
     // predictions, and what streams, lakes and stores holding them relay. The callers' own
     // events and the model's input events are not its predictions.
-    using Flow = RuleGraph::Flow;
     const RuleGraph &g = ctx.graph;
-    const FlowSet relay{Flow::Predictions, Flow::Metrics, Flow::Events, Flow::BatchData,
-                        Flow::Labels};
+    const FlowSet relay(g, {"predictions", "metrics", "events", "batch_data", "labels"});
     for (int n = 0; n < g.nodeCount(); ++n) {
         if (!g.isKind(n, ctx.rule.kinds))
             continue;
@@ -161,16 +155,16 @@ void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
 void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
 {
     // A loop exists when a served model and its trainer lie on one cycle of data flows
-    // (requests count both ways): served results then come back as training data.
+    // (synchronous calls count both ways): served results then come back as training data.
     const RuleGraph &g = ctx.graph;
-    const QVector<int> trainers = nodesOfKind(g, QStringLiteral("trainer"));
+    const QVector<int> trainers = nodesWithRole(g, KindRole::Trainer);
     if (trainers.isEmpty())
         return;
     Adjacency succ(g.nodeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
         const RuleGraph::Edge &edge = g.edge(e);
         succ[edge.from].push_back(edge.to);
-        if (isRequests(edge))
+        if (edge.synchronous)
             succ[edge.to].push_back(edge.from);
     }
     const QVector<int> comp = stronglyConnected(succ);

@@ -144,12 +144,12 @@ private:
     bool isCall(const RuleGraph::Edge &edge) const
     {
         const Placement p = m_g.placement(edge.to);
-        return edge.is(RuleGraph::Flow::Requests) && m_g.kind(edge.to) &&
+        return edge.synchronous && m_g.kind(edge.to) &&
                (p == Placement::Online || p == Placement::Store);
     }
     bool isLookup(const RuleGraph::Edge &edge) const
     {
-        return !edge.is(RuleGraph::Flow::Requests) && m_g.kind(edge.from) &&
+        return !edge.synchronous && m_g.kind(edge.from) &&
                m_g.placement(edge.from) == Placement::Store;
     }
 
@@ -180,7 +180,7 @@ QVector<LatencyPath> LatencyAnalysis::analyze(const RuleGraph &g)
     QVector<LatencyPath> paths;
     CriticalPath walk(g);
     for (int n = 0; n < g.nodeCount(); ++n) {
-        if (g.node(n).kind != QLatin1String("client"))
+        if (!g.hasRole(n, KindRole::RequestOrigin))
             continue;
         LatencyPath p;
         p.client = g.node(n).id;

@@ -3,7 +3,31 @@
 
 #include "NodeMarks.h"
 
-namespace mls::lineage {
+namespace mls {
+
+FlowSet::FlowSet(const RuleGraph &g, std::initializer_list<const char *> ids)
+    : m_bits(int(g.catalog().flows().size()) + 1)
+{
+    for (const char *id : ids) {
+        const int f = g.flow(QLatin1String(id));
+        if (f >= 0)
+            m_bits.setBit(f + 1);
+    }
+}
+
+FlowSet FlowSet::dataBut(const RuleGraph &g, std::initializer_list<const char *> ids)
+{
+    FlowSet s(g, ids);
+    s.m_bits = ~s.m_bits;
+    const QVector<FlowType> &flows = g.catalog().flows();
+    for (int f = 0; f < flows.size(); ++f) {
+        if (flows[f].synchronous)
+            s.m_bits.clearBit(f + 1);
+    }
+    return s;
+}
+
+namespace lineage {
 
 namespace {
 
@@ -33,23 +57,22 @@ private:
 
 bool isTrainingSide(const RuleGraph &g, int n)
 {
-    const QString &k = g.node(n).kind;
-    return k == QLatin1String("trainer") || k == QLatin1String("evaluation") ||
-           k == QLatin1String("model_registry");
+    return g.hasRole(n, KindRole::TrainingSide);
 }
 
 } // namespace
 
 QVector<int> modelSources(const RuleGraph &g, int node)
 {
+    const int model = g.flow(QStringLiteral("model"));
     Walk w(g);
     w.start(node);
     for (int i = 0; i < w.order().size(); ++i) {
         const int v = w.order()[i];
-        if (v != node && g.node(v).kind == QLatin1String("trainer"))
+        if (v != node && g.hasRole(v, KindRole::Trainer))
             continue;
         for (int e : g.in(v)) {
-            if (g.edge(e).is(RuleGraph::Flow::Model))
+            if (g.edge(e).is(model))
                 w.visit(g.edge(e).from);
         }
     }
@@ -62,13 +85,13 @@ QVector<int> trainersOf(const RuleGraph &g, int node)
 {
     QVector<int> trainers;
     for (int v : modelSources(g, node)) {
-        if (g.node(v).kind == QLatin1String("trainer"))
+        if (g.hasRole(v, KindRole::Trainer))
             trainers.push_back(v);
     }
     return trainers;
 }
 
-QVector<int> upstream(const RuleGraph &g, int node, FlowSet follow, bool stopAtOnline)
+QVector<int> upstream(const RuleGraph &g, int node, const FlowSet &follow, bool stopAtOnline)
 {
     Walk w(g);
     w.start(node);
@@ -86,7 +109,7 @@ QVector<int> upstream(const RuleGraph &g, int node, FlowSet follow, bool stopAtO
     return result;
 }
 
-QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, FlowSet follow)
+QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, const FlowSet &follow)
 {
     Walk w(g);
     for (int n : nodes)
@@ -103,9 +126,10 @@ QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, Fl
     return w.order();
 }
 
-QVector<int> predictionHolders(const RuleGraph &g, int model, FlowSet relay)
+QVector<int> predictionHolders(const RuleGraph &g, int model, const FlowSet &relay)
 {
-    using Flow = RuleGraph::Flow;
+    const int predictions = g.flow(QStringLiteral("predictions"));
+    const int metrics = g.flow(QStringLiteral("metrics"));
     Walk w(g);
     w.start(model);
     for (int i = 0; i < w.order().size(); ++i) {
@@ -116,10 +140,10 @@ QVector<int> predictionHolders(const RuleGraph &g, int model, FlowSet relay)
         // A/B platform's business metrics) are its own.
         const bool online = v == model || g.placement(v) == Placement::Online;
         for (int e : g.out(v)) {
-            const Flow f = g.edge(e).flow;
-            const bool carries = v == model ? f == Flow::Predictions || f == Flow::Metrics
-                                 : online   ? f == Flow::Predictions
-                                            : relay.contains(f);
+            const RuleGraph::Edge &edge = g.edge(e);
+            const bool carries = v == model ? edge.is(predictions) || edge.is(metrics)
+                                 : online   ? edge.is(predictions)
+                                            : relay.contains(edge.flow);
             if (carries)
                 w.visit(g.edge(e).to);
         }
@@ -127,11 +151,13 @@ QVector<int> predictionHolders(const RuleGraph &g, int model, FlowSet relay)
             continue;
         for (int e : g.in(v)) {
             const int caller = g.edge(e).from;
-            if (g.edge(e).is(Flow::Requests) && g.placement(caller) == Placement::Online)
+            if (g.edge(e).synchronous && g.placement(caller) == Placement::Online)
                 w.visit(caller);
         }
     }
     return w.order();
 }
 
-} // namespace mls::lineage
+} // namespace lineage
+
+} // namespace mls

@@ -3,33 +3,27 @@
 
 #include "RuleGraph.h"
 
+#include <QBitArray>
 #include <QVector>
 
 #include <initializer_list>
 
 namespace mls {
 
-/// A set of flows, for walks that follow some flows and not others.
+/// A set of the catalog's flows, for walks that follow some flows and not others.
 class FlowSet
 {
 public:
-    FlowSet(std::initializer_list<RuleGraph::Flow> flows)
-    {
-        for (RuleGraph::Flow f : flows)
-            m_bits |= bit(f);
-    }
-    /// Every flow except @p flows.
-    static FlowSet allBut(std::initializer_list<RuleGraph::Flow> flows)
-    {
-        FlowSet s{};
-        s.m_bits = ~FlowSet(flows).m_bits;
-        return s;
-    }
-    bool contains(RuleGraph::Flow f) const { return m_bits & bit(f); }
+    /// The flows @p ids of @p g's catalog (an id the catalog does not know matches nothing).
+    FlowSet(const RuleGraph &g, std::initializer_list<const char *> ids);
+    /// The data a design moves: every flow, known to the catalog or not, except the
+    /// synchronous ones (calls, FlowType::synchronous) and @p ids.
+    static FlowSet dataBut(const RuleGraph &g, std::initializer_list<const char *> ids);
+    /// @p flow is an Edge::flow: a catalog index, or -1 for a flow the catalog does not know.
+    bool contains(int flow) const { return m_bits.testBit(flow + 1); }
 
 private:
-    static unsigned bit(RuleGraph::Flow f) { return 1u << unsigned(f); }
-    unsigned m_bits = 0;
+    QBitArray m_bits; ///< bit 0: flows the catalog does not know; bit i + 1: catalog flow i
 };
 
 /// Walks over a RuleGraph that follow models and predictions the way they travel in a
@@ -44,16 +38,18 @@ QVector<int> trainersOf(const RuleGraph &g, int node);
 /// Nodes upstream of @p node over edges whose flow is in @p follow (excluding @p node).
 /// With @p stopAtOnline, online components are reached but not walked past: what a
 /// request-path service emits is a log of serving, not a source of its inputs.
-QVector<int> upstream(const RuleGraph &g, int node, FlowSet follow, bool stopAtOnline = false);
+QVector<int> upstream(const RuleGraph &g, int node, const FlowSet &follow,
+                      bool stopAtOnline = false);
 /// Nodes downstream of @p nodes over edges whose flow is in @p follow, not entering online
 /// components, trainers or evaluation gates (excluding the start nodes unless reached again).
-QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, FlowSet follow);
+QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes,
+                               const FlowSet &follow);
 /// The nodes that hold the predictions of @p model (which is included): its own
 /// `predictions` and `metrics` edges; the callers of an online holder (the answer of a call
 /// goes back); the outgoing `predictions` edges of other online holders; and from a stream, store
 /// or batch holder, edges whose flow is in @p relay. Trainers, gates and registries are reached but
 /// not walked past.
-QVector<int> predictionHolders(const RuleGraph &g, int model, FlowSet relay);
+QVector<int> predictionHolders(const RuleGraph &g, int model, const FlowSet &relay);
 
 } // namespace lineage
 

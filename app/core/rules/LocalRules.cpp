@@ -73,7 +73,7 @@ void checkFlowCompatible(const CheckContext &ctx, int e, QVector<Finding> &out)
     if (!from || !to || !g.catalog().flow(flow))
         return; // unknown kinds and flows are reported by their own rule
     // A call into an offline kind has its own, more telling rule.
-    if (flow == QLatin1String("requests") && to->placement == Placement::Offline)
+    if (edge.synchronous && to->placement == Placement::Offline)
         return;
     if (!from->produces.contains(flow) || !to->consumes.contains(flow))
         emitEdge(ctx, e, out);
@@ -88,7 +88,7 @@ void checkSelfLoop(const CheckContext &ctx, int e, QVector<Finding> &out)
 void checkRequestsIntoOffline(const CheckContext &ctx, int e, QVector<Finding> &out)
 {
     const RuleGraph::Edge &edge = ctx.graph.edge(e);
-    if (edge.connection->flow == QLatin1String("requests") && ctx.graph.kind(edge.to) &&
+    if (edge.synchronous && ctx.graph.kind(edge.to) &&
         ctx.graph.placement(edge.to) == Placement::Offline)
         emitEdge(ctx, e, out);
 }

@@ -13,8 +13,6 @@ namespace mls {
 
 namespace {
 
-using Flow = RuleGraph::Flow;
-
 QStringList idsOf(const RuleGraph &g, const QVector<int> &nodes)
 {
     QStringList ids;
@@ -28,6 +26,7 @@ QStringList idsOf(const RuleGraph &g, const QVector<int> &nodes)
 bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QStringList &target,
                       const QStringList &gates)
 {
+    const int model = g.flow(QStringLiteral("model"));
     NodeMarks seen(g.nodeCount());
     QVector<int> queue{start};
     seen.insert(start);
@@ -35,11 +34,11 @@ bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QString
         const int v = queue[i];
         if (v != start && g.isKind(v, target))
             return true;
-        if (v != start && (g.isKind(v, gates) || g.node(v).kind == QLatin1String("trainer")))
+        if (v != start && (g.isKind(v, gates) || g.hasRole(v, KindRole::Trainer)))
             continue;
         for (int e : forward ? g.out(v) : g.in(v)) {
             const int w = forward ? g.edge(e).to : g.edge(e).from;
-            if (g.edge(e).is(Flow::Model) && seen.insert(w))
+            if (g.edge(e).is(model) && seen.insert(w))
                 queue.push_back(w);
         }
     }
@@ -49,13 +48,14 @@ bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QString
 /// Embedding models upstream of @p node over `embeddings` edges, not walking past one.
 QVector<int> encodersFeeding(const RuleGraph &g, int node, const QStringList &encoderKinds)
 {
+    const int embeddings = g.flow(QStringLiteral("embeddings"));
     NodeMarks seen(g.nodeCount());
     QVector<int> queue{node}, encoders;
     seen.insert(node);
     for (int i = 0; i < queue.size(); ++i) {
         for (int e : g.in(queue[i])) {
             const int w = g.edge(e).from;
-            if (!g.edge(e).is(Flow::Embeddings) || !seen.insert(w))
+            if (!g.edge(e).is(embeddings) || !seen.insert(w))
                 continue;
             if (g.isKind(w, encoderKinds))
                 encoders.push_back(w);
@@ -73,7 +73,7 @@ void checkUngatedRegistry(const CheckContext &ctx, QVector<Finding> &out)
     // A trainer's output reaches the registry without passing a gate, and leaves it for
     // serving without passing one either: every retraining run is a release.
     const RuleGraph &g = ctx.graph;
-    const QStringList trainer{QStringLiteral("trainer")};
+    const QStringList trainer = g.catalog().kindsWith(KindRole::Trainer);
     for (int r = 0; r < g.nodeCount(); ++r) {
         if (!g.isKind(r, ctx.rule.kinds))
             continue;
@@ -89,7 +89,8 @@ void checkUnmonitoredFeatures(const CheckContext &ctx, QVector<Finding> &out)
     // Nodes whose data reaches monitoring over data flows without going through serving or
     // training: marked once, backwards from every monitor.
     const RuleGraph &g = ctx.graph;
-    const FlowSet follow{Flow::Features, Flow::Metrics, Flow::Events, Flow::BatchData};
+    const FlowSet follow(g, {"features", "metrics", "events", "batch_data"});
+    const FlowSet features(g, {"features"});
     QVector<int> monitors;
     for (int n = 0; n < g.nodeCount(); ++n) {
         if (g.isKind(n, ctx.rule.toKinds))
@@ -112,7 +113,7 @@ void checkUnmonitoredFeatures(const CheckContext &ctx, QVector<Finding> &out)
     for (int n = 0; n < g.nodeCount(); ++n) {
         if (!g.isKind(n, ctx.rule.kinds))
             continue;
-        const QVector<int> sources = lineage::upstream(g, n, {Flow::Features});
+        const QVector<int> sources = lineage::upstream(g, n, features);
         if (sources.isEmpty())
             continue;
         if (std::none_of(sources.begin(), sources.end(), [&](int s) { return watched[s]; }))
@@ -152,7 +153,7 @@ void checkEmbeddingMismatch(const CheckContext &ctx, QVector<Finding> &out)
             for (int q : encodersFeeding(g, reader, encoderKinds))
                 queries.push_back(q);
             for (int c : g.out(reader)) {
-                if (g.edge(c).is(Flow::Requests) && g.isKind(g.edge(c).to, encoderKinds))
+                if (g.edge(c).synchronous && g.isKind(g.edge(c).to, encoderKinds))
                     queries.push_back(g.edge(c).to);
             }
         }
@@ -176,10 +177,9 @@ void checkEmbeddingMismatch(const CheckContext &ctx, QVector<Finding> &out)
 void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
-    const FlowSet data = FlowSet::allBut({Flow::Model, Flow::Requests});
-    const FlowSet trainingData = FlowSet::allBut({Flow::Model, Flow::Requests, Flow::Predictions});
-    const QString client = QStringLiteral("client"), api = QStringLiteral("api_gateway"),
-                  labeling = QStringLiteral("labeling");
+    const FlowSet data = FlowSet::dataBut(g, {"model"});
+    const FlowSet trainingData = FlowSet::dataBut(g, {"model", "predictions"});
+    const int labels = g.flow(QStringLiteral("labels")), events = g.flow(QStringLiteral("events"));
     for (int m = 0; m < g.nodeCount(); ++m) {
         if (!g.isKind(m, ctx.rule.kinds))
             continue;
@@ -204,12 +204,14 @@ void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
                     // Ground truth from outside: human labels, labels derived from data that
                     // holds no prediction of this model, events from a client, or events
                     // from an external API that is not the model's caller.
-                    const QString &from = g.node(edge.from).kind;
-                    if (edge.is(Flow::Labels))
-                        grounded = grounded || from == labeling || !own.contains(edge.from);
-                    else if (edge.is(Flow::Events))
+                    const int from = edge.from;
+                    if (edge.is(labels))
                         grounded =
-                            grounded || from == client || (from == api && !own.contains(edge.from));
+                            grounded || g.hasRole(from, KindRole::Labeler) || !own.contains(from);
+                    else if (edge.is(events))
+                        grounded =
+                            grounded || g.hasRole(from, KindRole::OutcomeEvents) ||
+                            (g.hasRole(from, KindRole::ExternalEvents) && !own.contains(from));
                 }
                 if (grounded)
                     break;
@@ -226,6 +228,7 @@ void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
 void checkUnfedRegistry(const CheckContext &ctx, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
+    const int model = g.flow(QStringLiteral("model"));
     for (int m = 0; m < g.nodeCount(); ++m) {
         if (!g.isKind(m, ctx.rule.kinds))
             continue;
@@ -235,8 +238,8 @@ void checkUnfedRegistry(const CheckContext &ctx, QVector<Finding> &out)
         for (int s : sources) {
             const auto in = g.in(s);
             const bool hasModelIn =
-                std::any_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(Flow::Model); });
-            if (g.node(s).kind == QLatin1String("trainer") ||
+                std::any_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(model); });
+            if (g.hasRole(s, KindRole::Trainer) ||
                 (!hasModelIn && !g.isKind(s, ctx.rule.fromKinds)))
                 fed = true; // a trainer, or an artifact placed by hand (object store)
             else if (!hasModelIn)
@@ -254,11 +257,12 @@ void checkUnfedRegistry(const CheckContext &ctx, QVector<Finding> &out)
 void checkNoFallback(const CheckContext &ctx, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
+    const int modelFlow = g.flow(QStringLiteral("model"));
     const QStringList &fallbacks = ctx.rule.toKinds;
     auto hasFallback = [&](int caller, int model) {
         for (int e : g.out(caller)) {
             const int w = g.edge(e).to;
-            if (w != model && g.edge(e).is(Flow::Requests) && g.isKind(w, fallbacks))
+            if (w != model && g.edge(e).synchronous && g.isKind(w, fallbacks))
                 return true;
         }
         for (int e : g.in(caller)) {
@@ -267,19 +271,18 @@ void checkNoFallback(const CheckContext &ctx, QVector<Finding> &out)
         }
         return false;
     };
-    const QString llm = QStringLiteral("llm_service");
     for (int m = 0; m < g.nodeCount(); ++m) {
         if (!g.isKind(m, ctx.rule.kinds))
             continue;
         // A model server with no model runs hand-written logic (MLS-004 says so): no model to
         // fall back from. An LLM with no model arrow is a hosted or pretrained model.
         const auto in = g.in(m);
-        if (g.node(m).kind != llm &&
-            std::none_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(Flow::Model); }))
+        if (!g.hasRole(m, KindRole::HostedModel) &&
+            std::none_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(modelFlow); }))
             continue;
         for (int e : g.in(m)) {
             const int caller = g.edge(e).from;
-            if (!g.edge(e).is(Flow::Requests) || caller == m || hasFallback(caller, m))
+            if (!g.edge(e).synchronous || caller == m || hasFallback(caller, m))
                 continue;
             out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
                                             {QStringLiteral("caller"), {g.node(caller).id}}},

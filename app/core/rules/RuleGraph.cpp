@@ -21,18 +21,9 @@ void RuleGraph::addEdge(const Connection *c)
     const int to = m_index.value(c->to, -1);
     if (from < 0 || to < 0)
         return; // cannot happen for a valid diagram; a region always holds both ends
-    static const QHash<QString, Flow> tags{{QStringLiteral("requests"), Flow::Requests},
-                                           {QStringLiteral("model"), Flow::Model},
-                                           {QStringLiteral("features"), Flow::Features},
-                                           {QStringLiteral("training_data"), Flow::TrainingData},
-                                           {QStringLiteral("predictions"), Flow::Predictions},
-                                           {QStringLiteral("labels"), Flow::Labels},
-                                           {QStringLiteral("events"), Flow::Events},
-                                           {QStringLiteral("embeddings"), Flow::Embeddings},
-                                           {QStringLiteral("candidates"), Flow::Candidates},
-                                           {QStringLiteral("metrics"), Flow::Metrics},
-                                           {QStringLiteral("batch_data"), Flow::BatchData}};
-    m_edges.push_back(Edge{c, from, to, tags.value(c->flow, Flow::Other)});
+    const int flow = m_catalog->flowIndex(c->flow);
+    const bool synchronous = flow >= 0 && m_catalog->flows()[flow].synchronous;
+    m_edges.push_back(Edge{c, from, to, flow, synchronous});
     m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
 }
 

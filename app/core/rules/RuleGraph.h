@@ -30,30 +30,16 @@ public:
         bool isEmpty() const { return first == last; }
     };
 
-    /// The flows the graph checks single out, resolved once per connection.
-    enum class Flow : unsigned char
-    {
-        Other,
-        Requests,
-        Model,
-        Features,
-        TrainingData,
-        Predictions,
-        Labels,
-        Events,
-        Embeddings,
-        Candidates,
-        Metrics,
-        BatchData
-    };
-
+    /// A connection between two nodes, its flow resolved against the catalog once.
     struct Edge
     {
         const Connection *connection = nullptr;
         int from = -1;
         int to = -1;
-        Flow flow = Flow::Other;
-        bool is(Flow f) const { return flow == f; }
+        int flow = -1;            ///< index in Catalog::flows(); -1 for a flow it does not know
+        bool synchronous = false; ///< the catalog's FlowType::synchronous: a call, not data
+        /// The edge carries the catalog flow at index @p f (from RuleGraph::flow()).
+        bool is(int f) const { return f >= 0 && flow == f; }
     };
 
     /// The whole diagram.
@@ -79,8 +65,12 @@ public:
     EdgeRange in(int i) const { return range(m_in, m_inStart, i); }
     /// Node index of a component id, or -1.
     int indexOf(const QString &id) const { return m_index.value(id, -1); }
+    /// Index of flow @p id in the catalog, for Edge::is() and FlowSet; -1 when unknown.
+    int flow(const QString &id) const { return m_catalog->flowIndex(id); }
     /// The node's kind id is one of @p kinds.
     bool isKind(int i, const QStringList &kinds) const { return kinds.contains(m_nodes[i]->kind); }
+    /// The catalog gives node @p i's kind role @p r (unknown kinds have none).
+    bool hasRole(int i, KindRole r) const { return m_kinds[i] && m_kinds[i]->has(r); }
     /// Placement of node @p i; unknown kinds count as Offline (never on the request path).
     Placement placement(int i) const;
     /// True when a component or connection of the graph carries a waiver.

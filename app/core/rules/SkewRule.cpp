@@ -15,10 +15,10 @@ namespace mls {
 void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
-    using Flow = RuleGraph::Flow;
     // Training data never comes through predictions or a request path (stopAtOnline): what a
     // served model's callers log is its output, not the store it reads.
-    const FlowSet trainingFlows = FlowSet::allBut({Flow::Model, Flow::Requests, Flow::Predictions});
+    const FlowSet trainingFlows = FlowSet::dataBut(g, {"model", "predictions"});
+    const FlowSet features(g, {"features"});
     // Each trainer's training sources are walked once and kept as a list (their total length is
     // bounded by the rule's step budget, unlike one mark per node per trainer); checking a
     // served model against them marks the list again, which the budget counts too.
@@ -26,7 +26,7 @@ void checkTrainingServingSkew(const CheckContext &ctx, QVector<Finding> &out)
     for (int s = 0; s < g.nodeCount(); ++s) {
         if (!g.isKind(s, ctx.rule.kinds))
             continue;
-        const QVector<int> serving = lineage::upstream(g, s, {Flow::Features});
+        const QVector<int> serving = lineage::upstream(g, s, features);
         if (serving.isEmpty())
             continue;
         const QVector<int> trainers = lineage::trainersOf(g, s);
