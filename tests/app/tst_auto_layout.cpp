@@ -309,7 +309,7 @@ void TestAutoLayout::wrongResultLeavesDiagramUnchanged()
     open(w);
     w.autoLayoutActions()->runner()->setWorker(
         "/bin/sh", {"-c", "cat >/dev/null; echo '{\"ok\":true,\"error\":\"\",\"message\":\"\","
-                          "\"engine\":\"dot\",\"centres\":[],\"routes\":[],\"clusters\":[],"
+                          "\"engine\":\"dot\",\"centres\":[],\"routes\":[],\"zones\":[],"
                           "\"bounds\":[0,0,0,0]}'"});
     const QByteArray before = DiagramWriter::write(*w.diagram());
     QVERIFY(layOut(w));

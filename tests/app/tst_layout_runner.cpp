@@ -93,7 +93,7 @@ void TestLayoutRunner::jsonRoundTripIsExact()
 {
     LayoutInput in = smallInput();
     in.nodes[1].fixedCentre = QPointF(0.1 + 0.2, -1e-7); // digits that print badly
-    in.nodes[2].clusters = {"z1", "z2"};
+    in.nodes[2].zones = {"z1", "z2"};
     in.zoneIds = {"z1", "z2"};
     in.options.direction = LayoutDirection::TopToBottom;
     QString error;
@@ -118,11 +118,11 @@ void TestLayoutRunner::malformedJsonIsRefused_data()
     QTest::newRow("array") << QByteArray("[]") << "not an object";
     QTest::newRow("missing nodes") << QByteArray("{}") << "key 'nodes' not found";
     QTest::newRow("node without size")
-        << QByteArray(R"({"nodes":[{"id":"a","w":0,"h":60,"clusters":[]}],"edges":[],)"
+        << QByteArray(R"({"nodes":[{"id":"a","w":0,"h":60,"zones":[]}],"edges":[],)"
                       R"("zones":[],"options":{}})")
         << "a node has no size";
     QTest::newRow("huge coordinate")
-        << QByteArray(R"({"nodes":[{"id":"a","w":1e300,"h":60,"clusters":[]}]})") << "out of range";
+        << QByteArray(R"({"nodes":[{"id":"a","w":1e300,"h":60,"zones":[]}]})") << "out of range";
 }
 
 void TestLayoutRunner::malformedJsonIsRefused()

@@ -250,7 +250,7 @@ void measureLayout(int n, bool zones = true)
     if (!zones) {
         in.zoneIds.clear();
         for (LayoutNode &node : in.nodes)
-            node.clusters.clear();
+            node.zones.clear();
     }
     const QByteArray dot = GraphvizLayout::toDot(in);
     const LayoutEngine used = GraphvizLayout::effectiveEngine(in.options, int(in.nodes.size()));

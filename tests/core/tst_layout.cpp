@@ -63,7 +63,7 @@ QString zoneProblem(const Diagram &d, const LayoutResult &r)
     for (const Group &g : groups) {
         rects.append(zoneRect(d, g));
         const int k = int(rects.size()) - 1;
-        if (k >= r.clusters.size() || r.clusters[k].id != g.id || r.clusters[k].rect != rects[k])
+        if (k >= r.zones.size() || r.zones[k].id != g.id || r.zones[k].rect != rects[k])
             return g.id + ": reported rectangle differs from the drawn one";
         for (const Component &c : d.components()) {
             const bool member = g.members.contains(c.id);
@@ -88,8 +88,8 @@ class TestLayout : public QObject
 private Q_SLOTS:
     void properties_data();
     void properties();
-    void zonesAreClusters_data();
-    void zonesAreClusters();
+    void zonesHoldTheirMembers_data();
+    void zonesHoldTheirMembers();
     void templateZonesApart_data();
     void templateZonesApart();
     void templateZonesApartSfdp_data();
@@ -143,14 +143,14 @@ void TestLayout::properties()
         QVERIFY2(forwardShare(*d, dir) >= 0.8, qPrintable(QString::number(forwardShare(*d, dir))));
 }
 
-void TestLayout::zonesAreClusters_data()
+void TestLayout::zonesHoldTheirMembers_data()
 {
     QTest::addColumn<int>("direction");
     QTest::newRow("LR") << int(LayoutDirection::LeftToRight);
     QTest::newRow("TB") << int(LayoutDirection::TopToBottom);
 }
 
-void TestLayout::zonesAreClusters()
+void TestLayout::zonesHoldTheirMembers()
 {
     QFETCH(int, direction);
     auto d = make("zoned");
@@ -160,12 +160,12 @@ void TestLayout::zonesAreClusters()
     const Group &z1 = d->groups()[0];
     const Group &z2 = d->groups()[1];
     QVERIFY(!zoneRect(*d, z1).intersects(zoneRect(*d, z2)));
-    QCOMPARE(r.clusters.size(), 2);
+    QCOMPARE(r.zones.size(), 2);
     for (const Group &g : {z1, z2}) {
         const QRectF zone = zoneRect(*d, g);
         for (const Component &c : d->components()) {
             if (g.members.contains(c.id))
-                QVERIFY(r.clusters[d->groupIndex(g.id)].rect.contains(card(c)));
+                QVERIFY(r.zones[d->groupIndex(g.id)].rect.contains(card(c)));
             else
                 QVERIFY2(!zone.intersects(card(c)), qPrintable(c.id + " inside " + g.id));
         }
@@ -194,7 +194,7 @@ void TestLayout::templateZonesApart()
     QVERIFY2(overlap(d).isEmpty(), qPrintable(overlap(d)));
     const auto &groups = d.groups();
     for (size_t i = 0; i < groups.size(); ++i) {
-        QCOMPARE(r.clusters[int(i)].rect, zoneRect(d, groups[i]));
+        QCOMPARE(r.zones[int(i)].rect, zoneRect(d, groups[i]));
         for (size_t j = i + 1; j < groups.size(); ++j)
             QVERIFY2(!zoneRect(d, groups[i]).intersects(zoneRect(d, groups[j])),
                      qPrintable(groups[i].id + " overlaps " + groups[j].id));
@@ -247,7 +247,7 @@ void TestLayout::largeZonedSwitchesToSfdp()
     const LayoutResult r = DiagramLayout::apply(d, {});
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.engineUsed, LayoutEngine::Sfdp);
-    QCOMPARE(r.clusters.size(), 10);
+    QCOMPARE(r.zones.size(), 10);
     QVERIFY2(overlap(d).isEmpty(), qPrintable(overlap(d)));
     QVERIFY2(zoneProblem(d, r).isEmpty(), qPrintable(zoneProblem(d, r)));
 }

@@ -43,7 +43,7 @@ LayoutInput DiagramLayout::input(const Diagram &diagram, const LayoutOptions &op
         node.size = CardGeometry::size(c); // the board's card: the label decides its size
         if (isPinned(c))
             node.fixedCentre = c.pos;
-        node.clusters = diagram.groupsOf(c.id);
+        node.zones = diagram.groupsOf(c.id);
         oldBounds |= LayoutPlacement::cardRect(c.pos, node.size);
         in.nodes.append(node);
     }

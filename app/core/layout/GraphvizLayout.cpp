@@ -191,7 +191,7 @@ void GraphBuilder::addNodes(const LayoutInput &input, LayoutEngine engine)
         agxset(n, m_label, cstr(""));
         m_nodes.push_back(n);
         m_index.insert(in.id, i);
-        const int z = in.clusters.isEmpty() ? -1 : zoneIndex.value(in.clusters.first(), -1);
+        const int z = in.zones.isEmpty() ? -1 : zoneIndex.value(in.zones.first(), -1);
         if (z < 0 || engine != LayoutEngine::Dot)
             continue; // only dot draws clusters; sfdp would ignore them
         if (!clusters[size_t(z)]) {
@@ -200,9 +200,9 @@ void GraphBuilder::addNodes(const LayoutInput &input, LayoutEngine engine)
             // The canvas draws a zone's title band above its cards: reserve it as extra
             // vertical margin (half above, half below keeps the drawing symmetric). dot reads
             // a cluster margin "x,y" before rotating for rankdir=LR, so x is then vertical.
-            const qreal pad = input.options.clusterPadding;
+            const qreal pad = input.options.zonePadding;
             const QByteArray side = Units::points(pad);
-            const QByteArray tall = Units::points(pad + input.options.clusterTitleHeight / 2);
+            const QByteArray tall = Units::points(pad + input.options.zoneTitleHeight / 2);
             const bool lr = input.options.direction == LayoutDirection::LeftToRight;
             set(clusters[size_t(z)], "margin", lr ? tall + ',' + side : side + ',' + tall);
             set(clusters[size_t(z)], "label", "");

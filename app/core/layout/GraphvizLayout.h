@@ -34,7 +34,7 @@ struct LayoutNode
     QString id;                         ///< caller's id; never passed to Graphviz
     QSizeF size{212, 60};               ///< card size (CardGeometry::size of the component)
     std::optional<QPointF> fixedCentre; ///< pinned: the centre it must keep
-    QStringList clusters;               ///< zone ids; the node is laid out in the first one
+    QStringList zones;                  ///< zone ids; the node is laid out in the first one
 };
 
 /// One connection to route; ends that name no input node are ignored.
@@ -50,12 +50,12 @@ struct LayoutOptions
 {
     LayoutEngine engine = LayoutEngine::Dot;
     LayoutDirection direction = LayoutDirection::LeftToRight;
-    qreal nodeSeparation = 40;     ///< gap between neighbouring cards of one rank
-    qreal rankSeparation = 80;     ///< gap between ranks (dot only)
-    qreal clusterPadding = 24;     ///< zone edge to its cards (CardStyle::zonePadding)
-    qreal clusterTitleHeight = 22; ///< a zone's title band above the padding (GroupItem)
-    int sizeThreshold = 1500;      ///< more nodes than this: dot is replaced by sfdp for speed
-    unsigned randomSeed = 1;       ///< sfdp start seed, fixed so runs repeat exactly
+    qreal nodeSeparation = 40;  ///< gap between neighbouring cards of one rank
+    qreal rankSeparation = 80;  ///< gap between ranks (dot only)
+    qreal zonePadding = 24;     ///< zone edge to its cards (CardStyle::zonePadding)
+    qreal zoneTitleHeight = 22; ///< a zone's title band above the padding (GroupItem)
+    int sizeThreshold = 1500;   ///< more nodes than this: dot is replaced by sfdp for speed
+    unsigned randomSeed = 1;    ///< sfdp start seed, fixed so runs repeat exactly
     /// Where the laid-out bounding box's top-left goes when no node is pinned (none: origin).
     std::optional<QPointF> anchorTopLeft;
 };
@@ -81,7 +81,7 @@ struct EdgeRoute
 };
 
 /// A zone's rectangle: its laid-out members' cards plus the padding.
-struct ClusterRect
+struct ZoneRect
 {
     QString id;
     QRectF rect; ///< as the canvas draws the zone: cards, padding and the title band on top
@@ -94,10 +94,10 @@ struct LayoutResult
     QString error;   ///< for a person: what went wrong
     QString message; ///< for the status bar: what was done
     LayoutEngine engineUsed = LayoutEngine::Dot;
-    QVector<QPointF> centres;      ///< one per input node, same order
-    QVector<EdgeRoute> routes;     ///< one per routed input edge, in input order
-    QVector<ClusterRect> clusters; ///< zones with at least one laid-out member
-    QRectF bounds;                 ///< all cards, scene px
+    QVector<QPointF> centres;  ///< one per input node, same order
+    QVector<EdgeRoute> routes; ///< one per routed input edge, in input order
+    QVector<ZoneRect> zones;   ///< zones with at least one laid-out member
+    QRectF bounds;             ///< all cards, scene px
 };
 
 /// The only class that talks to cgraph/gvc. Plain data in, plain data out; one run at a time

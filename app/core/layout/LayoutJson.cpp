@@ -86,8 +86,8 @@ Json optionsToJson(const LayoutOptions &o)
     j["direction"] = o.direction == LayoutDirection::LeftToRight ? "LR" : "TB";
     j["node_sep"] = o.nodeSeparation;
     j["rank_sep"] = o.rankSeparation;
-    j["cluster_padding"] = o.clusterPadding;
-    j["cluster_title"] = o.clusterTitleHeight;
+    j["zone_padding"] = o.zonePadding;
+    j["zone_title"] = o.zoneTitleHeight;
     j["size_threshold"] = o.sizeThreshold;
     j["seed"] = o.randomSeed;
     if (o.anchorTopLeft)
@@ -105,8 +105,8 @@ LayoutOptions optionsFrom(const Json &j)
     o.direction = *dir;
     o.nodeSeparation = finite(j.at("node_sep"));
     o.rankSeparation = finite(j.at("rank_sep"));
-    o.clusterPadding = finite(j.at("cluster_padding"));
-    o.clusterTitleHeight = finite(j.at("cluster_title"));
+    o.zonePadding = finite(j.at("zone_padding"));
+    o.zoneTitleHeight = finite(j.at("zone_title"));
     o.sizeThreshold = j.at("size_threshold").get<int>();
     o.randomSeed = j.at("seed").get<unsigned>();
     if (j.contains("anchor"))
@@ -153,10 +153,10 @@ QByteArray LayoutJson::write(const LayoutInput &input)
         Json o = {{"id", toStd(n.id)}, {"w", n.size.width()}, {"h", n.size.height()}};
         if (n.fixedCentre)
             o["fixed"] = point(*n.fixedCentre);
-        Json clusters = Json::array();
-        for (const QString &c : n.clusters)
-            clusters.push_back(toStd(c));
-        o["clusters"] = std::move(clusters);
+        Json zones = Json::array();
+        for (const QString &c : n.zones)
+            zones.push_back(toStd(c));
+        o["zones"] = std::move(zones);
         nodes.push_back(std::move(o));
     }
     Json edges = Json::array();
@@ -186,16 +186,16 @@ QByteArray LayoutJson::write(const LayoutResult &r)
             o["tip"] = point(*route.arrowTip);
         routes.push_back(std::move(o));
     }
-    Json clusters = Json::array();
-    for (const ClusterRect &c : r.clusters)
-        clusters.push_back({{"id", toStd(c.id)}, {"rect", rect(c.rect)}});
+    Json zones = Json::array();
+    for (const ZoneRect &c : r.zones)
+        zones.push_back({{"id", toStd(c.id)}, {"rect", rect(c.rect)}});
     return dump({{"ok", r.ok},
                  {"error", toStd(r.error)},
                  {"message", toStd(r.message)},
                  {"engine", toStd(engineText(r.engineUsed))},
                  {"centres", std::move(centres)},
                  {"routes", std::move(routes)},
-                 {"clusters", std::move(clusters)},
+                 {"zones", std::move(zones)},
                  {"bounds", rect(r.bounds)}});
 }
 
@@ -211,7 +211,7 @@ std::optional<LayoutInput> LayoutJson::readInput(const QByteArray &bytes, QStrin
                 throw Malformed("a node has no size");
             if (n.contains("fixed"))
                 node.fixedCentre = toPoint(n.at("fixed"));
-            node.clusters = strings(array(n, "clusters"));
+            node.zones = strings(array(n, "zones"));
             in.nodes.append(node);
         }
         for (const Json &e : array(j, "edges"))
@@ -241,8 +241,8 @@ std::optional<LayoutResult> LayoutJson::readResult(const QByteArray &bytes, QStr
                 e.arrowTip = toPoint(route.at("tip"));
             r.routes.append(e);
         }
-        for (const Json &c : array(j, "clusters"))
-            r.clusters.append({text(c, "id"), toRect(c.at("rect"))});
+        for (const Json &c : array(j, "zones"))
+            r.zones.append({text(c, "id"), toRect(c.at("rect"))});
         r.bounds = toRect(j.at("bounds"));
         return r;
     });

@@ -89,20 +89,19 @@ void dropStaleRoutes(const LayoutInput &input, const QVector<QPointF> &before, L
     }
 }
 
-void fillClusters(const LayoutInput &input, LayoutResult &result)
+void fillZones(const LayoutInput &input, LayoutResult &result)
 {
     QHash<QString, QRectF> rects;
     for (int i = 0; i < input.nodes.size(); ++i) {
         const QRectF card = cardRect(result.centres[i], input.nodes[i].size);
-        for (const QString &zone : input.nodes[i].clusters)
+        for (const QString &zone : input.nodes[i].zones)
             rects[zone] |= card;
     }
-    const qreal pad = input.options.clusterPadding; // as the canvas draws a zone
+    const qreal pad = input.options.zonePadding; // as the canvas draws a zone
     for (const QString &zone : input.zoneIds) {
         if (rects.contains(zone))
-            result.clusters.append(
-                {zone, rects.value(zone).adjusted(-pad, -pad - input.options.clusterTitleHeight,
-                                                  pad, pad)});
+            result.zones.append({zone, rects.value(zone).adjusted(
+                                           -pad, -pad - input.options.zoneTitleHeight, pad, pad)});
     }
 }
 
@@ -130,7 +129,7 @@ void place(const LayoutInput &input, LayoutResult &result)
         translate(result,
                   *input.options.anchorTopLeft - cardBounds(input, result.centres).topLeft());
     }
-    fillClusters(input, result);
+    fillZones(input, result);
     result.bounds = cardBounds(input, result.centres);
 }
 

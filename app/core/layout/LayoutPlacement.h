@@ -16,7 +16,7 @@ namespace mls {
 /// Zone rectangles are computed last, from the members' final cards plus the padding.
 namespace LayoutPlacement {
 
-/// Translates, pins, resolves pin overlaps and fills clusters and bounds of @p result.
+/// Translates, pins, resolves pin overlaps and fills the zone rectangles and bounds of @p result.
 void place(const LayoutInput &input, LayoutResult &result);
 /// The card rectangle of a node centred on @p centre.
 QRectF cardRect(const QPointF &centre, const QSizeF &size);

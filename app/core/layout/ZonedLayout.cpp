@@ -24,8 +24,8 @@ QVector<int> zoneOfNodes(const LayoutInput &input)
         zoneIndex.insert(input.zoneIds[z], z);
     QVector<int> zone(input.nodes.size(), -1);
     for (int i = 0; i < input.nodes.size(); ++i) {
-        if (!input.nodes[i].clusters.isEmpty())
-            zone[i] = zoneIndex.value(input.nodes[i].clusters.first(), -1);
+        if (!input.nodes[i].zones.isEmpty())
+            zone[i] = zoneIndex.value(input.nodes[i].zones.first(), -1);
     }
     return zone;
 }
@@ -43,7 +43,7 @@ struct Item
 };
 
 /// Lays out the members of @p item on their own; its box becomes the rectangle the canvas
-/// draws around them (LayoutPlacement::fillClusters draws the same one).
+/// draws around them (LayoutPlacement::fillZones draws the same one).
 bool layoutZone(const LayoutInput &input, const ZonedLayout::FlatRun &flat, Item &item,
                 QString &error)
 {
@@ -53,7 +53,7 @@ bool layoutZone(const LayoutInput &input, const ZonedLayout::FlatRun &flat, Item
     for (int i : item.members) {
         LayoutNode n = input.nodes[i];
         n.fixedCentre.reset(); // pins are applied to the whole drawing afterwards
-        n.clusters.clear();
+        n.zones.clear();
         sub.nodes.append(n);
     }
     for (int e : item.edges)
@@ -77,8 +77,8 @@ bool layoutZone(const LayoutInput &input, const ZonedLayout::FlatRun &flat, Item
     QRectF cards;
     for (int k = 0; k < item.members.size(); ++k)
         cards |= LayoutPlacement::cardRect(item.centres[k], sub.nodes[k].size);
-    const qreal pad = input.options.clusterPadding;
-    item.box = cards.adjusted(-pad, -pad - input.options.clusterTitleHeight, pad, pad);
+    const qreal pad = input.options.zonePadding;
+    item.box = cards.adjusted(-pad, -pad - input.options.zoneTitleHeight, pad, pad);
     return true;
 }
 

@@ -7,13 +7,13 @@
 
 namespace mls {
 
-/// Zones for engines without clusters (sfdp): plain geometry around a flat layout call.
+/// Zones for engines without Graphviz clusters (sfdp): plain geometry around a flat layout call.
 ///
 /// Each zone's members are laid out on their own (the induced subgraph: members and the
 /// connections between them), layered with dot in the chosen direction when the zone is small
 /// (60 cards or fewer: tidy and fast), with sfdp when it is larger. The zone then becomes ONE box
-/// of the size the canvas draws it (members' cards, LayoutOptions::clusterPadding on every side and
-/// clusterTitleHeight on top), and a top-level graph of those boxes and the free (unzoned) cards,
+/// of the size the canvas draws it (members' cards, LayoutOptions::zonePadding on every side and
+/// zoneTitleHeight on top), and a top-level graph of those boxes and the free (unzoned) cards,
 /// with every connection between two different boxes or cards, is laid out by sfdp with overlap
 /// removal (overlap=scale; prism drew the same but differed between processes in the 10th decimal).
 /// Members are finally translated into their box. Boxes never overlap (checked afterwards; a
@@ -21,7 +21,7 @@ namespace mls {
 /// apart and no card lands in a zone it does not belong to.
 ///
 /// Membership follows the dot path: a card is laid out in the FIRST zone it lists
-/// (LayoutNode::clusters); a card whose first zone is not in LayoutInput::zoneIds is free. A card
+/// (LayoutNode::zones); a card whose first zone is not in LayoutInput::zoneIds is free. A card
 /// in several zones (or zones nested by membership) still counts for every zone's rectangle,
 /// so those rectangles may overlap: that is the shape the user drew.
 ///

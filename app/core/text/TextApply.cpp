@@ -45,7 +45,7 @@ void placeNew(DesignSnapshot &t, const QVector<int> &fresh)
         LayoutNode n;
         n.id = t.components[size_t(i)].id;
         n.size = CardGeometry::size(t.components[size_t(i)]);
-        n.clusters = zonesOf.value(n.id);
+        n.zones = zonesOf.value(n.id);
         if (!isFresh.contains(i)) {
             n.fixedCentre = t.components[size_t(i)].pos;
             placed |= CardGeometry::rect(t.components[size_t(i)]);
