@@ -3,7 +3,6 @@
 #include "CommandLine.h"
 #include "LayoutRunner.h"
 #include "MainWindow.h"
-#include "StartPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -112,7 +111,7 @@ int main(int argc, char *argv[])
         if (!files.isEmpty())
             window->openFileInteractive(files.constFirst());
         else
-            mls::StartPage::showIn(window); // first run: new, template, recent, open
+            window->showStartPage(); // first run: new, template, recent, open
     }
     return app.exec();
 }

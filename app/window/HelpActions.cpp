@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "HelpActions.h"
 
-#include "DesignReview.h"
-#include "MainWindow.h"
 #include "dialogs/RulesReference.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "rules/RuleController.h"
@@ -12,10 +10,13 @@
 #include <QApplication>
 #include <QMenu>
 #include <QMessageBox>
+#include <QWidget>
 
 namespace mls {
 
-HelpActions::HelpActions(MainWindow *window) : QObject(window), m_window(window) {}
+HelpActions::HelpActions(RuleController *rules, QWidget *window)
+    : QObject(window), m_rules(rules), m_window(window)
+{}
 
 void HelpActions::populate(QMenu *menu)
 {
@@ -41,8 +42,7 @@ void HelpActions::showShortcuts()
 
 void HelpActions::showRulesReference()
 {
-    auto *dialog =
-        new RulesReference(m_window->designReview()->rules()->engine().rules(), m_window);
+    auto *dialog = new RulesReference(m_rules->engine().rules(), m_window);
     dialog->setObjectName(QStringLiteral("rulesReference"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();

@@ -4,10 +4,11 @@
 #include <QObject>
 
 class QMenu;
+class QWidget;
 
 namespace mls {
 
-class MainWindow;
+class RuleController;
 
 /// The Help menu: the keyboard shortcuts (read from the window's own actions), the rules
 /// reference (the loaded rule packs with why and fix) and About (version, licence).
@@ -15,7 +16,8 @@ class HelpActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit HelpActions(MainWindow *window);
+    /// The rules reference lists the rules of @p rules; dialogs are parented to @p window.
+    HelpActions(RuleController *rules, QWidget *window);
 
     void populate(QMenu *menu);
 
@@ -25,7 +27,8 @@ public Q_SLOTS:
     void showAbout();
 
 private:
-    MainWindow *m_window;
+    RuleController *m_rules;
+    QWidget *m_window;
 };
 
 } // namespace mls

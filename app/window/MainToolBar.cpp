@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "MainToolBar.h"
 
-#include "AutoLayoutActions.h"
-#include "DesignReview.h"
 #include "EditActions.h"
-#include "MainWindow.h"
 #include "ToolIcons.h"
 #include "canvas/DiagramView.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QMainWindow>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -57,19 +55,19 @@ QAction *button(QToolBar *bar, ToolIcons::Kind icon, const QString &tip, const Q
 
 } // namespace
 
-QToolBar *MainToolBar::build(MainWindow *window)
+QToolBar *MainToolBar::build(QMainWindow *window, const EditActions *edit, DiagramView *view,
+                             QDockWidget *problems)
 {
     auto *bar = new QToolBar(QObject::tr("Main"), window);
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
     bar->setIconSize(QSize(20, 20));
     bar->setMovable(false);
-    mirror(bar, window->editActions()->undoAction(), ToolIcons::Kind::Undo)
+    mirror(bar, edit->undoAction(), ToolIcons::Kind::Undo)
         ->setObjectName(QStringLiteral("toolUndo"));
-    mirror(bar, window->editActions()->redoAction(), ToolIcons::Kind::Redo)
+    mirror(bar, edit->redoAction(), ToolIcons::Kind::Redo)
         ->setObjectName(QStringLiteral("toolRedo"));
     bar->addSeparator();
-    DiagramView *view = window->view();
     button(bar, ToolIcons::Kind::ZoomIn, QObject::tr("Zoom In"), QKeySequence::ZoomIn, view,
            &DiagramView::zoomIn);
     button(bar, ToolIcons::Kind::ZoomOut, QObject::tr("Zoom Out"), QKeySequence::ZoomOut, view,
@@ -81,7 +79,6 @@ QToolBar *MainToolBar::build(MainWindow *window)
     if (auto *layout = window->findChild<QAction *>(QStringLiteral("arrangeAutoLayout")))
         mirror(bar, layout, ToolIcons::Kind::AutoLayout)
             ->setObjectName(QStringLiteral("toolAutoLayout"));
-    QDockWidget *problems = window->designReview()->problemsDock();
     button(bar, ToolIcons::Kind::Check, QObject::tr("Check the design: show the Problems panel"),
            {}, problems,
            [problems] {

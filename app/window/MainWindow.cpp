@@ -5,6 +5,7 @@
 #include "AutoLayoutActions.h"
 #include "Autosave.h"
 #include "BoardContextMenu.h"
+#include "BoardStatus.h"
 #include "DesignReview.h"
 #include "Diagram.h"
 #include "Document.h"
@@ -18,6 +19,7 @@
 #include "RecoveryPrompt.h"
 #include "RecoveryStore.h"
 #include "SaveActions.h"
+#include "StartPage.h"
 #include "TemplateLibrary.h"
 #include "TextActions.h"
 #include "UndoReveal.h"
@@ -38,17 +40,32 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
 
 namespace mls {
+
+namespace {
+
+/// The first local file of @p mime that a window takes: a design, a PNG carrying one, or a
+/// diagram to import; empty when there is none.
+QString droppedFile(const QMimeData *mime)
+{
+    for (const QUrl &url : mime->urls()) {
+        const QString path = url.isLocalFile() ? url.toLocalFile() : QString();
+        if (!path.isEmpty() && (path.endsWith(QLatin1String(".mlsketch")) ||
+                                EmbeddedDesign::isPng(path) || TextActions::isImportable(path)))
+            return path;
+    }
+    return {};
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(std::make_unique<Document>())
@@ -58,13 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     m_view = new DiagramView(this);
     setCentralWidget(m_view);
-    m_countsLabel = new QLabel(this);
-    m_zoomLabel = new QLabel(this);
-    m_zoomLabel->setMinimumWidth(48);
-    m_zoomLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    statusBar()->addPermanentWidget(m_countsLabel);
-    statusBar()->addPermanentWidget(m_zoomLabel);
-    connect(m_view, &DiagramView::zoomChanged, this, &MainWindow::updateStatus);
+    new BoardStatus(m_document.get(), m_view, statusBar()); // counts and zoom
     connect(m_view, &DiagramView::fileDropped, this, &MainWindow::openFileInteractive);
     connect(m_view, &DiagramView::contextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_document.get(), &Document::titleChanged, this, &MainWindow::updateTitle);
@@ -76,7 +87,8 @@ MainWindow::MainWindow(QWidget *parent)
     setDiagram(std::make_unique<Diagram>(), QString());
     resize(1280, 800);
     m_windowState->applyDefaultLayout(); // what a first start shows; saved state wins
-    readSettings();
+    m_windowState->restore();            // size, position and docks as they were left
+    m_viewOptions->readSettings();
 }
 
 MainWindow::~MainWindow()
@@ -86,30 +98,10 @@ MainWindow::~MainWindow()
     // silent by then.
     m_inspector->setDocument(nullptr, nullptr);
     m_review->setDocument(nullptr, nullptr, nullptr);
-    m_practice->setDocument(nullptr, nullptr, nullptr);
-    m_text->setDocument(nullptr);
+    m_practice->setScene(nullptr);
+    m_text->detach();
     m_view->setScene(nullptr);
     m_scene.reset();
-}
-
-Diagram *MainWindow::diagram() const
-{
-    return m_document->diagram();
-}
-
-QUndoStack *MainWindow::undoStack() const
-{
-    return m_document->undoStack();
-}
-
-const QString &MainWindow::filePath() const
-{
-    return m_document->filePath();
-}
-
-bool MainWindow::isModified() const
-{
-    return m_document->isModified();
 }
 
 void MainWindow::createCollaborators()
@@ -122,7 +114,8 @@ void MainWindow::createCollaborators()
     m_autoLayout = new AutoLayoutActions(doc, m_view, this);
     statusBar()->insertPermanentWidget(0, m_autoLayout->progressWidget()); // before the counts
     createDocks();
-    m_text = new TextActions(this);
+    m_text = new TextActions(doc, this);
+    connect(m_text, &TextActions::openRequested, this, &MainWindow::showNewDesign);
     m_save = new SaveActions(doc, this);
     connect(m_save, &SaveActions::statusMessage, this, &MainWindow::showStatus);
     m_edit = new EditActions(doc, m_view, m_text, this);
@@ -130,7 +123,11 @@ void MainWindow::createCollaborators()
     connect(m_export, &ExportActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_autoLayout, &AutoLayoutActions::statusMessage, this, &MainWindow::showStatus);
     createMenus();
-    m_practice = new PracticeMode(this); // Practice menu and dock, session clock, grading
+    m_practice = new PracticeMode(doc, this); // Practice menu and dock, session clock, grading
+    connect(m_practice, &PracticeMode::statusMessage, this, &MainWindow::showStatus);
+    connect(m_practice, &PracticeMode::openRequested, this, &MainWindow::showNewDesign);
+    connect(m_practice, &PracticeMode::openFileRequested, this, &MainWindow::openFileInteractive);
+    connect(m_practice, &PracticeMode::referenceRequested, this, &MainWindow::showReference);
     m_contextMenu = std::make_unique<BoardContextMenu>(doc, m_view, m_arrange, m_review, this);
 }
 
@@ -195,9 +192,11 @@ void MainWindow::createMenus()
     m_arrange->populate(arrange);
     m_autoLayout->populate(arrange);
 
-    (new HelpActions(this))->populate(menuBar()->addMenu(tr("&Help")));
-    MainToolBar::build(this);
-    new UndoReveal(this); // fits the view after undoing a layout
+    (new HelpActions(m_review->rules(), this))->populate(menuBar()->addMenu(tr("&Help")));
+    MainToolBar::build(this, m_edit, m_view, m_review->problemsDock());
+    auto *reveal = new UndoReveal(m_document.get(), m_view, m_edit->undoAction(),
+                                  m_edit->redoAction(), this); // fits the view after a layout
+    connect(reveal, &UndoReveal::statusMessage, this, &MainWindow::showStatus);
 }
 
 void MainWindow::createViewMenu(QMenu *view)
@@ -208,6 +207,18 @@ void MainWindow::createViewMenu(QMenu *view)
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
     m_windowState->populateViewMenu(view);
+}
+
+StartPage *MainWindow::showStartPage()
+{
+    auto *page = new StartPage(m_document.get(), m_view, this);
+    connect(page, &StartPage::templateRequested, this, &MainWindow::newFromTemplate);
+    connect(page, &StartPage::openRequested, this, &MainWindow::open);
+    connect(page, &StartPage::openFileRequested, this, &MainWindow::openFileInteractive);
+    page->show();
+    page->raise();
+    page->focusFirst();
+    return page;
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos, const QString &itemId)
@@ -238,26 +249,16 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     m_inspector->setDocument(d, undo);
     m_review->setDocument(d, scene, undo);
     if (m_practice)
-        m_practice->setDocument(d, scene, undo);
-    m_text->setDocument(d);
+        m_practice->setScene(scene);
     connect(scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateSelection);
     connect(scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
     connect(scene, &DiagramScene::statusMessage, this,
             [this](const QString &text) { showStatus(text, 8000); });
-    for (auto signal : {&Diagram::componentAdded, &Diagram::componentRemoved,
-                        &Diagram::connectionAdded, &Diagram::connectionRemoved})
-        connect(d, signal, this, &MainWindow::updateStatus);
     updateTitle();
-    updateStatus();
     updateSelection();
     QTimer::singleShot(0, m_view, &DiagramView::fitToContent); // once the window has its size
     m_view->fitToContent();
     Q_EMIT documentChanged();
-}
-
-bool MainWindow::holdsNothing() const
-{
-    return m_document->holdsNothing();
 }
 
 bool MainWindow::openFile(const QString &path, QString *error, QStringList *warnings)
@@ -282,18 +283,28 @@ bool MainWindow::openFile(const QString &path, QString *error, QStringList *warn
     return true;
 }
 
-void MainWindow::openDesign(std::unique_ptr<Diagram> diagram)
+void MainWindow::showNewDesign(std::unique_ptr<Diagram> &design, QMainWindow *&shownIn)
 {
     MainWindow *target = this;
-    if (!holdsNothing()) {
+    if (!holdsNothing())
         target = new MainWindow;
-        target->show();
-    }
     target->discardRecovery();
-    target->setDiagram(std::move(diagram), QString());
-    target->m_document->markUnsaved(); // an import is unsaved work
-    target->m_view->fitToContent();
+    // An import or a new practice attempt is unsaved work, autosaved from the start.
+    target->adoptRecovered(std::move(design), QString(), QString());
+    target->show();
     m_lastOpened = target;
+    shownIn = target;
+}
+
+void MainWindow::showReference(const QString &path, const QString &title,
+                               const QHash<QString, QColor> &pairColours)
+{
+    auto *other = new MainWindow;
+    QString error;
+    other->openFile(path, &error);
+    other->setWindowTitle(title);
+    other->scene()->setPairColors(pairColours);
+    other->show();
 }
 
 bool MainWindow::openFileInteractive(const QString &path)
@@ -342,21 +353,6 @@ void MainWindow::newWindow()
     w->show();
 }
 
-bool MainWindow::saveTo(const QString &path, QString *error)
-{
-    return m_save->saveTo(path, error);
-}
-
-bool MainWindow::save()
-{
-    return m_save->save();
-}
-
-bool MainWindow::saveAs()
-{
-    return m_save->saveAs();
-}
-
 void MainWindow::revert()
 {
     if (!m_save->confirmRevert())
@@ -372,7 +368,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    writeSettings();
+    m_windowState->save();
+    m_viewOptions->writeSettings();
     discardRecovery(); // a clean close leaves no recovery file behind
     event->accept();
 }
@@ -395,49 +392,26 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
-                                  EmbeddedDesign::isPng(url.toLocalFile()) ||
-                                  TextActions::isImportable(url.toLocalFile()))) {
-            event->acceptProposedAction();
-            return;
-        }
-    }
+    if (!droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && TextActions::isImportable(url.toLocalFile())) {
-            m_text->importFile(url.toLocalFile());
-            event->acceptProposedAction();
-            return;
-        }
-        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
-                                  EmbeddedDesign::isPng(url.toLocalFile()))) {
-            openFileInteractive(url.toLocalFile());
-            event->acceptProposedAction();
-            return;
-        }
-    }
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    if (TextActions::isImportable(path))
+        m_text->importFile(path);
+    else
+        openFileInteractive(path);
+    event->acceptProposedAction();
 }
 
 void MainWindow::updateTitle()
 {
     setWindowTitle(QStringLiteral("%1[*] — mlsketch").arg(m_document->displayName()));
     setWindowModified(isModified());
-}
-
-void MainWindow::updateStatus()
-{
-    const int components = int(diagram()->components().size());
-    const int connections = int(diagram()->connections().size());
-    m_countsLabel->setText(
-        QStringLiteral("%1 · %2").arg(countText(components, tr("component"), tr("components")),
-                                      countText(connections, tr("connection"), tr("connections"))));
-    m_zoomLabel->setText(m_view->zoom() < 0.01 ? tr("%1 %").arg(m_view->zoom() * 100, 0, 'f', 1)
-                                               : tr("%1 %").arg(qRound(m_view->zoom() * 100)));
-    m_countsLabel->setMinimumWidth(m_countsLabel->sizeHint().width()); // never clipped
 }
 
 void MainWindow::updateSelection()
@@ -452,42 +426,11 @@ void MainWindow::updateSelection()
 
 // ---- settings and crash recovery -----------------------------------------------------------
 
-void MainWindow::readSettings()
-{
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_viewOptions->readSettings();
-}
-
-void MainWindow::writeSettings() const
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    m_viewOptions->writeSettings();
-}
-
 RecoveryStore &MainWindow::recoveryStore()
 {
     static RecoveryStore store(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                QStringLiteral("/recovery"));
     return store;
-}
-
-void MainWindow::setAutosaveInterval(int ms)
-{
-    m_autosave->setInterval(ms);
-}
-
-void MainWindow::autosaveNow()
-{
-    m_autosave->saveNow();
-}
-
-void MainWindow::discardRecovery()
-{
-    m_autosave->discard();
 }
 
 void MainWindow::adoptRecovered(std::unique_ptr<Diagram> diagram, const QString &originalPath,

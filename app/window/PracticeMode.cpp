@@ -5,9 +5,9 @@
 #include "DesignSteps.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
+#include "Document.h"
 #include "Grader.h"
 #include "KindPairing.h"
-#include "MainWindow.h"
 #include "MetaFields.h"
 #include "PracticeHistory.h"
 #include "Problem.h"
@@ -25,11 +25,10 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
 #include <QScrollArea>
-#include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -53,10 +52,10 @@ QListWidgetItem *pairRow(QListWidget *list, const QString &text, const QColor &c
 
 } // namespace
 
-PracticeMode::PracticeMode(MainWindow *window)
-    : QObject(window), m_window(window), m_historyFolder(PracticeHistory::defaultFolder()),
-      m_timer(new QTimer(this)), m_dock(new PracticeDock),
-      m_dockWidget(new QDockWidget(tr("Practice"), window))
+PracticeMode::PracticeMode(Document *document, QMainWindow *window)
+    : QObject(window), m_document(document), m_window(window),
+      m_historyFolder(PracticeHistory::defaultFolder()), m_timer(new QTimer(this)),
+      m_dock(new PracticeDock), m_dockWidget(new QDockWidget(tr("Practice"), window))
 {
     m_dockWidget->setObjectName(QStringLiteral("practiceDock"));
     auto *scroll = new QScrollArea(m_dockWidget);
@@ -100,12 +99,16 @@ PracticeMode::PracticeMode(MainWindow *window)
     updateActions();
 }
 
-void PracticeMode::setDocument(Diagram *diagram, DiagramScene *scene, QUndoStack *undo)
+Diagram *PracticeMode::attempt() const
+{
+    return m_scene ? m_document->diagram() : nullptr;
+}
+
+void PracticeMode::setScene(DiagramScene *scene)
 {
     m_timer->stop();
-    m_diagram = diagram;
     m_scene = scene;
-    m_undo = undo;
+    Diagram *diagram = attempt();
     m_problem = nullptr;
     m_grade = {};
     m_unsaved = 0;
@@ -140,7 +143,7 @@ void PracticeMode::startDialog()
         start(picker.problemId(), picker.minutes());
 }
 
-MainWindow *PracticeMode::start(const QString &problemId, int minutes)
+QMainWindow *PracticeMode::start(const QString &problemId, int minutes)
 {
     const Problem *problem = ProblemSet::find(problemId);
     if (!problem)
@@ -152,13 +155,11 @@ MainWindow *PracticeMode::start(const QString &problemId, int minutes)
     Meta meta = d->meta();
     meta.title = tr("Practice: %1").arg(problem->title);
     d->setMeta(s.writtenTo(meta));
-    const bool reuse = m_window->filePath().isEmpty() && !m_window->isModified() &&
-                       m_window->diagram()->components().empty();
-    MainWindow *target = reuse ? m_window : new MainWindow;
     // Taken as unsaved work: autosaved into the recovery file from the start.
-    target->adoptRecovered(std::move(d), QString(), QString());
-    target->show();
-    target->activateWindow();
+    QMainWindow *target = nullptr;
+    Q_EMIT openRequested(d, target);
+    if (target)
+        target->activateWindow();
     return target;
 }
 
@@ -197,7 +198,7 @@ void PracticeMode::advanceClock(qint64 ms)
         persist();
     m_dock->setClock(m_state);
     if (m_state.remainingMs() <= 0) {
-        m_window->statusBar()->showMessage(tr("Time is up: the attempt is graded"), 8000);
+        Q_EMIT statusMessage(tr("Time is up: the attempt is graded"), 8000);
         submit();
     }
 }
@@ -205,18 +206,19 @@ void PracticeMode::advanceClock(qint64 ms)
 void PracticeMode::persist()
 {
     m_unsaved = 0;
-    if (m_diagram)
-        m_diagram->setMeta(m_state.writtenTo(m_diagram->meta()));
+    if (Diagram *d = attempt())
+        d->setMeta(m_state.writtenTo(d->meta()));
 }
 
 bool PracticeMode::hint()
 {
-    if (!m_problem || m_state.submitted || !m_diagram)
+    Diagram *d = attempt();
+    if (!m_problem || m_state.submitted || !d)
         return false;
-    const Grade g = Grader::grade(*m_diagram, *m_problem, m_state.hints);
+    const Grade g = Grader::grade(*d, *m_problem, m_state.hints);
     const RubricItem *item = Grader::nextHint(g, *m_problem);
     if (!item) {
-        m_window->statusBar()->showMessage(tr("No hint left: every rubric item is met"), 6000);
+        Q_EMIT statusMessage(tr("No hint left: every rubric item is met"), 6000);
         return false;
     }
     m_state.hints << item->id;
@@ -237,12 +239,13 @@ QStringList PracticeMode::hintLines() const
 
 void PracticeMode::submit()
 {
-    if (!m_problem || m_state.submitted || !m_diagram)
+    Diagram *d = attempt();
+    if (!m_problem || m_state.submitted || !d)
         return;
     if (m_state.remainingMs() > 0)
         tick(); // the time since the last tick counts (a time-out submits from inside a tick)
     m_timer->stop();
-    m_grade = Grader::grade(*m_diagram, *m_problem, m_state.hints);
+    m_grade = Grader::grade(*d, *m_problem, m_state.hints);
     m_state.submitted = true;
     m_state.score = m_grade.score;
     persist();
@@ -250,16 +253,15 @@ void PracticeMode::submit()
     m_dock->showGrade(m_grade, m_problem);
     QString error;
     PracticeHistory history(m_historyFolder);
-    if (history.add(*m_diagram, QDateTime::currentDateTimeUtc(), &error, &m_lastAttempt))
-        m_window->statusBar()->showMessage(
+    if (history.add(*d, QDateTime::currentDateTimeUtc(), &error, &m_lastAttempt))
+        Q_EMIT statusMessage(
             tr("Scored %1/100; the attempt is kept in Practice → History").arg(m_grade.score),
             8000);
     else
-        m_window->statusBar()->showMessage(
-            tr("Scored %1/100, but the attempt could not be kept: %2")
-                .arg(m_grade.score)
-                .arg(error),
-            12000);
+        Q_EMIT statusMessage(tr("Scored %1/100, but the attempt could not be kept: %2")
+                                 .arg(m_grade.score)
+                                 .arg(error),
+                             12000);
     updateActions();
 }
 
@@ -270,13 +272,13 @@ void PracticeMode::highlight(const QString &itemId)
         return;
     QStringList present;
     for (const QString &id : r->components) {
-        if (m_diagram && m_diagram->component(id))
+        if (attempt() && attempt()->component(id))
             present << id;
     }
     m_scene->setHighlighted(present, {});
     if (!present.isEmpty())
         m_scene->selectIds(present);
-    m_window->statusBar()->showMessage(
+    Q_EMIT statusMessage(
         present.isEmpty()
             ? tr("%1: nothing on the board satisfies it; %2").arg(r->title, r->detail)
             : (present.size() == 1
@@ -287,10 +289,11 @@ void PracticeMode::highlight(const QString &itemId)
 
 void PracticeMode::editNotes(const QString &step, const QString &text)
 {
-    if (!m_diagram || !m_undo)
+    Diagram *d = attempt();
+    if (!d)
         return;
-    const Meta meta = known::withStepNote(m_state.writtenTo(m_diagram->meta()), step, text);
-    m_undo->push(new SetMetaCommand(m_diagram, meta));
+    const Meta meta = known::withStepNote(m_state.writtenTo(d->meta()), step, text);
+    m_document->undoStack()->push(new SetMetaCommand(d, meta));
 }
 
 void PracticeMode::toggleCheck(const QString &step, int index, bool checked)
@@ -304,7 +307,8 @@ void PracticeMode::toggleCheck(const QString &step, int index, bool checked)
 
 void PracticeMode::compareWithReference()
 {
-    if (!m_problem || !m_diagram)
+    const Diagram *attempt = this->attempt();
+    if (!m_problem || !attempt)
         return;
     const QString path = ProblemSet::referencePath(m_problem->id);
     ReadResult ref = DiagramReader::readFile(path);
@@ -312,12 +316,7 @@ void PracticeMode::compareWithReference()
         QMessageBox::warning(m_window, tr("Compare with Reference"), ref.error);
         return;
     }
-    const KindPairing pairing = KindPairing::of(*m_diagram, *ref.diagram);
-    auto *other = new MainWindow;
-    QString error;
-    other->openFile(path, &error);
-    other->setWindowTitle(tr("Reference: %1 — mlsketch").arg(m_problem->title));
-    other->show();
+    const KindPairing pairing = KindPairing::of(*attempt, *ref.diagram);
 
     auto *dialog = new QDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -335,20 +334,21 @@ void PracticeMode::compareWithReference()
     QHash<QString, QColor> mineColours, theirColours;
     for (int i = 0; i < pairing.pairs.size(); ++i) {
         const QColor colour = QColor::fromHsv((i * 47) % 360, 150, 230);
-        pairRow(mine, name(*m_diagram, pairing.pairs[i].first), colour);
+        pairRow(mine, name(*attempt, pairing.pairs[i].first), colour);
         pairRow(theirs, name(*ref.diagram, pairing.pairs[i].second), colour);
         mineColours.insert(pairing.pairs[i].first, colour);
         theirColours.insert(pairing.pairs[i].second, colour);
     }
-    other->scene()->setPairColors(theirColours);
-    m_window->scene()->setPairColors(mineColours);
+    Q_EMIT referenceRequested(path, tr("Reference: %1 — mlsketch").arg(m_problem->title),
+                              theirColours);
+    m_scene->setPairColors(mineColours);
     // Editing the attempt goes on after the comparison: the colours go with its dialog.
-    connect(dialog, &QObject::destroyed, m_window, [window = QPointer<MainWindow>(m_window)] {
-        if (window && window->scene())
-            window->scene()->setPairColors({});
+    connect(dialog, &QObject::destroyed, this, [this] {
+        if (m_scene)
+            m_scene->setPairColors({});
     });
     for (const QString &id : pairing.onlyAttempt)
-        pairRow(mine, tr("only yours: %1").arg(name(*m_diagram, id)), {});
+        pairRow(mine, tr("only yours: %1").arg(name(*attempt, id)), {});
     for (const QString &id : pairing.onlyReference)
         pairRow(theirs, tr("missing: %1").arg(name(*ref.diagram, id)), {});
     auto *layout = new QGridLayout(dialog);
@@ -369,8 +369,7 @@ void PracticeMode::showHistory()
 {
     PracticeHistory history(m_historyFolder);
     HistoryDialog dialog(history, m_problem ? m_problem->id : QString(), m_window);
-    connect(&dialog, &HistoryDialog::openRequested, m_window,
-            [this](const QString &path) { m_window->openFileInteractive(path); });
+    connect(&dialog, &HistoryDialog::openRequested, this, &PracticeMode::openFileRequested);
     dialog.exec();
 }
 

@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Diagram.h"
 #include "Grade.h"
 #include "PracticeState.h"
 
+#include <QColor>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
-#include <QPointer>
+
+#include <memory>
 
 class QAction;
 class QDockWidget;
+class QMainWindow;
 class QTimer;
-class QUndoStack;
 
 namespace mls {
 
 class Diagram;
 class DiagramScene;
-class MainWindow;
+class Document;
 class PracticeDock;
 struct Problem;
 
@@ -28,18 +32,23 @@ struct Problem;
 /// attempt and autosaved into the recovery file: after a crash the restored document resumes
 /// its clock where the last snapshot left it. Clock ticks write meta directly (not as undo
 /// steps: time passing is no edit); notes are undoable edits.
+///
+/// It practises on @p document; the Practice menu and dock go into @p window. Designs to open
+/// (a new attempt, the reference, an attempt of the history) are asked of the window through
+/// signals.
 class PracticeMode : public QObject
 {
     Q_OBJECT
 public:
-    explicit PracticeMode(MainWindow *window);
+    PracticeMode(Document *document, QMainWindow *window);
 
-    /// Follows a new document; a practice attempt resumes its session.
-    void setDocument(Diagram *diagram, DiagramScene *scene, QUndoStack *undo);
+    /// Follows the document's current diagram, shown in @p scene (null: none, on closing); a
+    /// practice attempt resumes its session.
+    void setScene(DiagramScene *scene);
 
-    /// Starts a session of @p problemId in this window (when it holds nothing) or a new one.
-    /// Returns the window the session runs in.
-    MainWindow *start(const QString &problemId, int minutes);
+    /// Starts a session of @p problemId: asks for a new attempt (openRequested()), which the
+    /// window shows in itself when it holds nothing, else in a new one. Returns that window.
+    QMainWindow *start(const QString &problemId, int minutes);
     void togglePause();
     /// Reveals the next unmet item's hint; false when there is none.
     bool hint();
@@ -62,6 +71,20 @@ public:
     /// Advances the clock by @p ms as if that much time had passed (tests).
     void advanceClock(qint64 ms);
 
+Q_SIGNALS:
+    /// Something to tell the user for @p timeoutMs (time is up, scored, no hint left).
+    void statusMessage(const QString &text, int timeoutMs);
+    /// Asks the window to show @p design (the receiver moves it out) as an untitled document
+    /// holding unsaved work: in itself when it holds nothing, else in a new window, which it
+    /// returns in @p shownIn.
+    void openRequested(std::unique_ptr<mls::Diagram> &design, QMainWindow *&shownIn);
+    /// Asks for the reference design at @p path in a new window titled @p title, its
+    /// components coloured by @p pairColours (id → colour of the matched pair).
+    void referenceRequested(const QString &path, const QString &title,
+                            const QHash<QString, QColor> &pairColours);
+    /// Asks the window to open the file at @p path (an attempt of the history).
+    void openFileRequested(const QString &path);
+
 private:
     void startDialog();
     void tick();
@@ -71,11 +94,12 @@ private:
     void editNotes(const QString &step, const QString &text);
     void toggleCheck(const QString &step, int index, bool checked);
     QStringList hintLines() const;
+    /// The document's diagram while one is shown, else null.
+    Diagram *attempt() const;
 
-    MainWindow *m_window;
-    QPointer<Diagram> m_diagram;
-    DiagramScene *m_scene = nullptr;
-    QUndoStack *m_undo = nullptr;
+    Document *m_document;
+    QMainWindow *m_window;
+    DiagramScene *m_scene = nullptr; ///< shows the document's diagram; null once closing
     const Problem *m_problem = nullptr;
     PracticeState m_state;
     Grade m_grade;

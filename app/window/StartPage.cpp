@@ -2,7 +2,7 @@
 #include "StartPage.h"
 
 #include "Diagram.h"
-#include "MainWindow.h"
+#include "Document.h"
 #include "canvas/DiagramView.h"
 
 #include <QDir>
@@ -35,8 +35,8 @@ QPushButton *bigButton(const QString &text, const QString &detail, QWidget *pare
 
 } // namespace
 
-StartPage::StartPage(MainWindow *window)
-    : QFrame(window), m_window(window), m_recent(new QListWidget(this))
+StartPage::StartPage(Document *document, DiagramView *view, QWidget *parent)
+    : QFrame(parent), m_document(document), m_view(view), m_recent(new QListWidget(this))
 {
     setObjectName(QStringLiteral("startPage"));
     setAutoFillBackground(true);
@@ -55,8 +55,8 @@ StartPage::StartPage(MainWindow *window)
         bigButton(tr("New from template…"), tr("A reference design to study or adapt"), this);
     m_open = bigButton(tr("Open…"), tr("A .mlsketch file, or a PNG exported by mlsketch"), this);
     connect(m_blank, &QPushButton::clicked, this, &StartPage::dismiss);
-    connect(m_template, &QPushButton::clicked, m_window, &MainWindow::newFromTemplate);
-    connect(m_open, &QPushButton::clicked, m_window, &MainWindow::open);
+    connect(m_template, &QPushButton::clicked, this, &StartPage::templateRequested);
+    connect(m_open, &QPushButton::clicked, this, &StartPage::openRequested);
 
     auto *recentTitle = new QLabel(tr("Recent files"), this);
     QFont bold = recentTitle->font();
@@ -66,7 +66,7 @@ StartPage::StartPage(MainWindow *window)
     m_recent->setMinimumWidth(260);
     m_recent->setMaximumHeight(280);
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        m_window->openFileInteractive(item->data(Qt::UserRole).toString());
+        Q_EMIT openFileRequested(item->data(Qt::UserRole).toString());
     });
     fillRecent();
 
@@ -95,21 +95,17 @@ StartPage::StartPage(MainWindow *window)
     outer->addStretch(1);
 
     // A document arriving (open, template, drop, recovery) replaces the page.
-    connect(m_window, &MainWindow::documentChanged, this, [this] {
-        if (!m_window->filePath().isEmpty() || !m_window->diagram()->components().empty())
+    connect(m_document, &Document::replaced, this, [this] {
+        if (!m_document->filePath().isEmpty() || !m_document->diagram()->components().empty())
             dismiss();
     });
-    m_window->view()->installEventFilter(this);
+    m_view->installEventFilter(this);
     cover();
 }
 
-StartPage *StartPage::showIn(MainWindow *window)
+void StartPage::focusFirst()
 {
-    auto *page = new StartPage(window);
-    page->show();
-    page->raise();
-    page->m_blank->setFocus();
-    return page;
+    m_blank->setFocus();
 }
 
 void StartPage::fillRecent()
@@ -134,20 +130,19 @@ void StartPage::fillRecent()
 
 void StartPage::cover()
 {
-    setGeometry(m_window->view()->geometry());
+    setGeometry(m_view->geometry());
 }
 
 void StartPage::dismiss()
 {
     hide();
     deleteLater();
-    m_window->view()->setFocus();
+    m_view->setFocus();
 }
 
 bool StartPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window->view() &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+    if (watched == m_view && (event->type() == QEvent::Resize || event->type() == QEvent::Move))
         cover();
     return QFrame::eventFilter(watched, event);
 }

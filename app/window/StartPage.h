@@ -8,7 +8,8 @@ class QPushButton;
 
 namespace mls {
 
-class MainWindow;
+class DiagramView;
+class Document;
 
 /// What a start with no file shows over the board: new blank, new from a template (the
 /// gallery), open, and the recent files. It goes away when a document opens or on "New blank
@@ -17,10 +18,11 @@ class StartPage : public QFrame
 {
     Q_OBJECT
 public:
-    explicit StartPage(MainWindow *window);
-
-    /// Shows a start page over @p window's board (a start with no file to open).
-    static StartPage *showIn(MainWindow *window);
+    /// A page over @p view's board (a child of @p parent) that goes away when @p document
+    /// holds a file or components. Call show() and focusFirst() to show it.
+    StartPage(Document *document, DiagramView *view, QWidget *parent);
+    /// Gives the first button ("New blank diagram") the focus.
+    void focusFirst();
 
     QListWidget *recentList() const { return m_recent; }
     QPushButton *blankButton() const { return m_blank; }
@@ -31,6 +33,14 @@ public Q_SLOTS:
     /// Closes the page: the blank board is the document.
     void dismiss();
 
+Q_SIGNALS:
+    /// "New from template…": asks the window for the template gallery.
+    void templateRequested();
+    /// "Open…": asks the window for its open dialog.
+    void openRequested();
+    /// A recent file was chosen: asks the window to open @p path.
+    void openFileRequested(const QString &path);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -38,7 +48,8 @@ private:
     void fillRecent();
     void cover();
 
-    MainWindow *m_window;
+    Document *m_document;
+    DiagramView *m_view;
     QListWidget *m_recent;
     QPushButton *m_blank;
     QPushButton *m_template;

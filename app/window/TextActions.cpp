@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "TextActions.h"
 
-#include "MainWindow.h"
+#include "Diagram.h"
+#include "Document.h"
 #include "import/DiagramImport.h"
 #include "text/TextPanel.h"
 
@@ -10,20 +11,24 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QUndoStack>
 
 namespace mls {
 
-TextActions::TextActions(MainWindow *window)
-    : QObject(window), m_window(window), m_panel(new TextPanel(window)),
+TextActions::TextActions(Document *document, QMainWindow *window)
+    : QObject(window), m_document(document), m_window(window), m_panel(new TextPanel(window)),
       m_dock(new QDockWidget(tr("Text"), window))
 {
     m_dock->setObjectName(QStringLiteral("textDock"));
     m_dock->setWidget(m_panel);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    connect(document, &Document::aboutToReplace, this, &TextActions::detach);
+    connect(document, &Document::replaced, this,
+            [this] { m_panel->setDocument(m_document->diagram(), m_document->undoStack()); });
+    m_panel->setDocument(document->diagram(), document->undoStack());
 }
 
 void TextActions::populateFileMenu(QMenu *menu)
@@ -32,9 +37,9 @@ void TextActions::populateFileMenu(QMenu *menu)
                     &TextActions::chooseAndImport);
 }
 
-void TextActions::setDocument(Diagram *diagram)
+void TextActions::detach()
 {
-    m_panel->setDocument(diagram, diagram ? m_window->undoStack() : nullptr);
+    m_panel->setDocument(nullptr, nullptr);
 }
 
 bool TextActions::isImportable(const QString &path)
@@ -76,8 +81,7 @@ bool TextActions::importFile(const QString &path)
         return false;
     }
     m_lastWarnings = r.warnings;
-    m_window->openDesign(std::move(r.diagram));
-    showWarnings(QFileInfo(path).fileName());
+    show(r.diagram, QFileInfo(path).fileName());
     return true;
 }
 
@@ -92,14 +96,16 @@ bool TextActions::importText(const QString &text)
         return true; // it was a diagram, only a broken one: said so
     }
     m_lastWarnings = r.warnings;
-    m_window->openDesign(std::move(r.diagram));
-    showWarnings(tr("the pasted diagram"));
+    show(r.diagram, tr("the pasted diagram"));
     return true;
 }
 
-void TextActions::showWarnings(const QString &what)
+void TextActions::show(std::unique_ptr<Diagram> &design, const QString &what)
 {
-    MainWindow *target = m_window->lastOpened();
+    QMainWindow *target = nullptr;
+    Q_EMIT openRequested(design, target);
+    if (!target)
+        return;
     target->statusBar()->showMessage(
         m_lastWarnings.isEmpty() ? tr("Imported %1").arg(what)
                                  : tr("Imported %1 with %2 warning(s); see the import report")

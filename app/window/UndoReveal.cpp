@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "UndoReveal.h"
 
-#include "EditActions.h"
-#include "MainWindow.h"
+#include "Document.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 
 #include <QAction>
-#include <QStatusBar>
 #include <QUndoStack>
 
 namespace mls {
 
-UndoReveal::UndoReveal(MainWindow *window) : QObject(window), m_window(window)
+UndoReveal::UndoReveal(Document *document, DiagramView *view, QAction *undo, QAction *redo,
+                       QObject *parent)
+    : QObject(parent), m_document(document), m_view(view)
 {
     // Connected after the undo stack's own slot: runs once the step is done.
-    connect(window->editActions()->undoAction(), &QAction::triggered, this,
-            [this] { afterStep(true); });
-    connect(window->editActions()->redoAction(), &QAction::triggered, this,
-            [this] { afterStep(false); });
+    connect(undo, &QAction::triggered, this, [this] { afterStep(true); });
+    connect(redo, &QAction::triggered, this, [this] { afterStep(false); });
 }
 
 bool UndoReveal::isLayout(const QUndoCommand *command)
@@ -29,16 +27,16 @@ bool UndoReveal::isLayout(const QUndoCommand *command)
 
 void UndoReveal::afterStep(bool undo)
 {
-    const QUndoStack *stack = m_window->undoStack();
+    const QUndoStack *stack = m_document->undoStack();
     const QUndoCommand *step = stack->command(undo ? stack->index() : stack->index() - 1);
-    DiagramView *view = m_window->view();
-    const DiagramScene *scene = m_window->scene();
+    DiagramView *view = m_view;
+    const DiagramScene *scene = view->diagramScene();
     if (!scene || scene->items().isEmpty())
         return;
     const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
     const QRectF content = scene->contentRect();
     if (isLayout(step)) {
-        m_window->statusBar()->clearMessage(); // "Laid out …" no longer describes the board
+        Q_EMIT statusMessage(QString(), 0); // "Laid out …" no longer describes the board
         if (!visible.contains(content))
             view->fitToContent();
     } else if (!visible.intersects(content)) {

@@ -3,11 +3,13 @@
 
 #include <QObject>
 
+class QAction;
 class QUndoCommand;
 
 namespace mls {
 
-class MainWindow;
+class DiagramView;
+class Document;
 
 /// Keeps the board in sight across undo and redo: after undoing or redoing an auto layout the
 /// view fits the diagram again (the cards moved far) and the "Laid out…" message goes; after
@@ -16,15 +18,23 @@ class UndoReveal : public QObject
 {
     Q_OBJECT
 public:
-    explicit UndoReveal(MainWindow *window);
+    /// Watches @p undo and @p redo (the Edit menu's actions, whose steps are @p document's)
+    /// and keeps the board of @p view in sight.
+    UndoReveal(Document *document, DiagramView *view, QAction *undo, QAction *redo,
+               QObject *parent);
 
     /// Whether @p command is an auto layout (the command DiagramLayout makes).
     static bool isLayout(const QUndoCommand *command);
 
+Q_SIGNALS:
+    /// Something to tell the user (an empty @p text clears the status message).
+    void statusMessage(const QString &text, int timeoutMs);
+
 private:
     void afterStep(bool undo);
 
-    MainWindow *m_window;
+    Document *m_document;
+    DiagramView *m_view;
 };
 
 } // namespace mls

@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
+#include <QSettings>
 
 namespace mls {
 
@@ -88,6 +89,20 @@ void WindowState::togglePanels()
     }
     if (m_togglePanels && !m_hidden.isEmpty())
         m_togglePanels->setText(tr("Show &Panels Again"));
+}
+
+void WindowState::restore()
+{
+    QSettings settings;
+    m_window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void WindowState::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), m_window->saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), m_window->saveState());
 }
 
 } // namespace mls

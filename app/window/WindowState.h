@@ -19,8 +19,8 @@ class Minimap;
 /// The window's space: the default arrangement of the docks (a narrow palette on the left,
 /// the Inspector on the right, the Problems, Latency and Text tabs as a low strip under the
 /// board only), and one key to hide or bring back every panel. Size, position and dock state are
-/// saved and restored by the window (QSettings "window/geometry" and "window/state"); this
-/// arrangement is what a first start, with nothing saved, shows. It also puts the minimap and
+/// saved and restored (QSettings "window/geometry" and "window/state"); this arrangement is
+/// what a first start, with nothing saved, shows. It also puts the minimap and
 /// the empty-board hint on the view.
 class WindowState : public QObject
 {
@@ -34,6 +34,11 @@ public:
 
     /// Arranges the docks as on a first start (call before restoring a saved state).
     void applyDefaultLayout();
+    /// Restores the window's size, position and dock state as save() left them (QSettings
+    /// "window/geometry" and "window/state"); nothing saved keeps the default layout.
+    void restore();
+    /// Saves the window's size, position and dock state for the next window.
+    void save() const;
     /// Adds "Hide All Panels" (Ctrl+Shift+H) and the minimap switch to @p viewMenu.
     void populateViewMenu(QMenu *viewMenu);
     QAction *togglePanelsAction() const { return m_togglePanels; }

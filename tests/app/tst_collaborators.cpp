@@ -4,6 +4,9 @@
 #include "Document.h"
 #include "EditActions.h"
 #include "ExportActions.h"
+#include "PracticeMode.h"
+#include "PracticeState.h"
+#include "TextActions.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "commands/AddItemsCommand.h"
@@ -14,13 +17,15 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
 using namespace mls;
 
-/// The window's collaborators need a Document, a scene and a plain QMainWindow, not the
-/// MainWindow: what they have to say arrives as signals.
+/// The window's collaborators (practice and the text form too) need a Document, a scene and a plain
+/// QMainWindow, not the MainWindow: what they have to say arrives as signals.
 class TestCollaborators : public QObject
 {
     Q_OBJECT
@@ -33,6 +38,9 @@ private Q_SLOTS:
     void arrangeAlignsOnTheDocument();
     void exportCopiesTheDocument();
     void followsAReplacedDiagram();
+    void practiceAsksTheWindowForANewAttempt();
+    void practiceReportsThroughSignals();
+    void importAsksTheWindowToShowTheDesign();
 
 private:
     void addCards(int n);
@@ -176,6 +184,64 @@ void TestCollaborators::followsAReplacedDiagram()
     edit.deleteSelection();
     QVERIFY(m_doc->diagram()->components().empty());
     QCOMPARE(m_doc->undoStack()->count(), 3); // two adds and the delete: the old edits are gone
+}
+
+void TestCollaborators::practiceAsksTheWindowForANewAttempt()
+{
+    PracticeMode practice(m_doc, m_window.get());
+    practice.setScene(m_scene.get());
+    std::unique_ptr<Diagram> asked;
+    connect(&practice, &PracticeMode::openRequested, this,
+            [&](std::unique_ptr<Diagram> &design, QMainWindow *&shownIn) {
+                asked = std::move(design);
+                shownIn = m_window.get();
+            });
+    QCOMPARE(practice.start(QStringLiteral("video_recommendation"), 45), m_window.get());
+    QVERIFY(asked);
+    const std::optional<PracticeState> state = PracticeState::of(asked->meta());
+    QVERIFY(state);
+    QCOMPARE(state->problem, QStringLiteral("video_recommendation"));
+    QCOMPARE(state->minutes, 45);
+    QVERIFY(!practice.active()); // the attempt runs where the window shows it
+    QVERIFY(!practice.start(QStringLiteral("no such problem"), 45));
+}
+
+void TestCollaborators::practiceReportsThroughSignals()
+{
+    PracticeState s;
+    s.problem = QStringLiteral("video_recommendation");
+    s.minutes = 45;
+    m_doc->diagram()->setMeta(s.writtenTo(m_doc->diagram()->meta()));
+    PracticeMode practice(m_doc, m_window.get());
+    practice.setScene(m_scene.get());
+    QVERIFY(practice.active());
+    QTemporaryDir history;
+    practice.setHistoryFolder(history.path());
+    QSignalSpy status(&practice, &PracticeMode::statusMessage);
+    practice.submit();
+    QCOMPARE(status.count(), 1);
+    QVERIFY2(status[0][0].toString().startsWith(QLatin1String("Scored")),
+             qPrintable(status[0][0].toString()));
+    QVERIFY(m_window->statusBar()->currentMessage().isEmpty()); // said, not written there
+    practice.setScene(nullptr);
+    QVERIFY(!practice.active());
+}
+
+void TestCollaborators::importAsksTheWindowToShowTheDesign()
+{
+    TextActions text(m_doc, m_window.get());
+    std::unique_ptr<Diagram> shown;
+    connect(&text, &TextActions::openRequested, this,
+            [&](std::unique_ptr<Diagram> &design, QMainWindow *&shownIn) {
+                shown = std::move(design);
+                shownIn = m_window.get();
+            });
+    QVERIFY(text.importText(QStringLiteral("flowchart LR\n  a[Kafka] --> b[Flink job]\n")));
+    QVERIFY(shown);
+    QCOMPARE(int(shown->components().size()), 2);
+    QCOMPARE(int(shown->connections().size()), 1);
+    QVERIFY(m_doc->diagram()->components().empty()); // the document is the window's to replace
+    QVERIFY(!text.importText(QStringLiteral("just some words")));
 }
 
 QTEST_MAIN(TestCollaborators)

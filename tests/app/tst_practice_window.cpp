@@ -67,7 +67,8 @@ private Q_SLOTS:
         PracticeMode *practice = w.practiceMode();
         practice->setHistoryFolder(history.path());
         QVERIFY(!practice->active());
-        QCOMPARE(practice->start(QStringLiteral("video_recommendation"), 45), &w);
+        QCOMPARE(practice->start(QStringLiteral("video_recommendation"), 45),
+                 static_cast<QMainWindow *>(&w));
         QVERIFY(practice->active());
         QVERIFY(practice->dockWidget()->isVisibleTo(&w));
         QVERIFY(w.isModified()); // autosaved into the recovery file from the start
@@ -176,7 +177,9 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.view()->addComponent(QStringLiteral("client"), {0, 0});
-        MainWindow *other = w.practiceMode()->start(QStringLiteral("rag_assistant"), 30);
+        auto *other = qobject_cast<MainWindow *>(
+            w.practiceMode()->start(QStringLiteral("rag_assistant"), 30));
+        QVERIFY(other);
         QVERIFY(other && other != &w);
         QVERIFY(other->practiceMode()->active());
         QCOMPARE(other->practiceMode()->state().minutes, 30);

@@ -105,7 +105,7 @@ void TestWindowChrome::startPageOffersTheWaysIn()
 {
     MainWindow w;
     showAt1280x800(w);
-    StartPage *page = StartPage::showIn(&w);
+    StartPage *page = w.showStartPage();
     QVERIFY(page->isVisible());
     QCOMPARE(page->geometry(), w.view()->geometry()); // covers the board, not the docks
     for (QPushButton *b : {page->blankButton(), page->templateButton(), page->openButton()}) {
@@ -122,7 +122,7 @@ void TestWindowChrome::startPageGoesWhenADocumentOpens()
 {
     MainWindow w;
     showAt1280x800(w);
-    QPointer<StartPage> page = StartPage::showIn(&w);
+    QPointer<StartPage> page = w.showStartPage();
     QString error;
     QVERIFY2(w.openFile(templateFile, &error), qPrintable(error));
     QVERIFY(!page || !page->isVisible());
@@ -136,7 +136,7 @@ void TestWindowChrome::startPageListsRecentFiles()
     QSettings().setValue("recentFiles", QStringList{saved, dir.filePath("gone.mlsketch")});
     MainWindow w;
     showAt1280x800(w);
-    StartPage *page = StartPage::showIn(&w);
+    StartPage *page = w.showStartPage();
     QCOMPARE(page->recentList()->count(), 1); // files that no longer exist are left out
     QListWidgetItem *item = page->recentList()->item(0);
     QVERIFY(item->text().startsWith("recent.mlsketch"));
