@@ -3,9 +3,12 @@
 
 #include "canvas/FindingBadge.h"
 
+#include <QScreen>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -57,6 +60,48 @@ int FindingDetails::heightAt(int width) const
     // with it, and would keep it.
     doc->setTextWidth(width - frame - verticalScrollBar()->sizeHint().width());
     return int(std::ceil(doc->size().height())) + frame + 2; // + rounding in the view
+}
+
+void FindingDetails::fitIn(QSplitter *split)
+{
+    // The pane gets the room its text needs, so why and fix read without scrolling: wider
+    // beside the list (a bottom dock), taller under it (a side dock). It never takes more than
+    // two thirds of the splitter, and never shrinks because a shorter text came along.
+    const bool beside = split->orientation() == Qt::Horizontal;
+    const int total = (beside ? split->width() : split->height()) - split->handleWidth();
+    const QList<int> sizes = split->sizes();
+    if (total <= 0 || sizes.size() != 2 || document()->isEmpty())
+        return;
+    const int most = total * 2 / 3;
+    int size = sizes[1];
+    if (beside) {
+        const int shown = height();
+        if (heightAt(size) <= shown)
+            return;
+        int lo = size, hi = std::max(size, most); // the narrowest width that fits
+        while (lo < hi) {
+            const int mid = (lo + hi) / 2;
+            if (heightAt(mid) <= shown)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        size = lo;
+        // Still too short (a low dock): the pane asks for the height, and the dock grows to
+        // give it, up to two fifths of the screen. Only ever more, so the dock does not jump
+        // as the selection moves.
+        const int cap = screen() ? screen()->availableGeometry().height() * 2 / 5 : shown;
+        const int needed = std::min(heightAt(size), std::max(shown, cap));
+        if (needed > shown && needed > minimumHeight())
+            setMinimumHeight(needed);
+    } else {
+        const int needed = heightAt(width());
+        if (needed <= size)
+            return;
+        size = std::min(needed, std::max(size, most));
+    }
+    if (size != sizes[1])
+        split->setSizes({total - size, size});
 }
 
 } // namespace mls

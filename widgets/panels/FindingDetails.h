@@ -5,6 +5,8 @@
 
 #include <QTextBrowser>
 
+class QSplitter;
+
 namespace mls {
 
 /// The Problems dock's detail pane: what the selected finding is, why it matters and how to
@@ -21,6 +23,10 @@ public:
     void showNote(const QString &text, const QString &note);
     /// The height the pane needs at @p width to show its text without scrolling.
     int heightAt(int width) const;
+    /// Gives this pane (the second widget of @p split) the room its text needs, so why and fix
+    /// read without scrolling: wider beside the list, taller under it; at most two thirds of
+    /// the splitter, and never less because a shorter text came along.
+    void fitIn(QSplitter *split);
 };
 
 } // namespace mls

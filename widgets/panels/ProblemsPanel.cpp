@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ProblemsPanel.h"
 
-#include "Catalog.h"
-#include "Diagram.h"
+#include "FindingRows.h"
 #include "FindingsFilter.h"
 #include "WaiverDialog.h"
 #include "canvas/DiagramScene.h"
@@ -14,35 +13,19 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QScopedValueRollback>
-#include <QScreen>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <algorithm>
+#include <utility>
 
 namespace mls {
 
 namespace {
 
 using Role = FindingsModel::Role;
-
-ProblemsPanel::Section sectionOf(const Finding &f)
-{
-    if (f.waived)
-        return ProblemsPanel::Section::Waived;
-    switch (f.severity) {
-    case Severity::Error:
-        return ProblemsPanel::Section::Errors;
-    case Severity::Warning:
-        return ProblemsPanel::Section::Warnings;
-    case Severity::Info:
-        break;
-    }
-    return ProblemsPanel::Section::Infos;
-}
 
 bool isRow(const QModelIndex &index)
 {
@@ -230,19 +213,7 @@ void ProblemsPanel::refresh()
     QScrollBar *bar = m_tree->verticalScrollBar();
     const int scroll = bar->value();
 
-    const QVector<Finding> &findings = m_rules->findings();
-    const QStringList &keys = m_rules->keys();
-    QVector<Row> rows[FindingsModel::sectionCount];
-    for (int i = 0; i < findings.size(); ++i) {
-        const Finding &f = findings[i];
-        // No tooltip: the detail pane says it all, and tens of thousands of them cost.
-        rows[int(sectionOf(f))].push_back(
-            Row{keys[i], f.message, f.rule, int(f.severity), f.waived, QString(), f.title});
-    }
-    rows[int(Section::StaleWaivers)] = staleRows();
-    for (const QString &e : std::as_const(m_packErrors))
-        rows[int(Section::RulePacks)].push_back(
-            Row{e, e, QString(), int(Severity::Error), false, e, QString()});
+    const FindingRows::Rows rows = FindingRows::of(*m_rules, m_packErrors);
 
     m_tree->setUpdatesEnabled(false);
     {
@@ -273,19 +244,6 @@ void ProblemsPanel::refresh()
     m_tree->viewport()->update();
     updateDetails();
     updateButtons();
-}
-
-QVector<ProblemsPanel::Row> ProblemsPanel::staleRows() const
-{
-    QVector<Row> rows;
-    for (const StaleWaiver &w : m_rules->staleWaivers()) {
-        const QString text = tr("%1 waived on %2 no longer applies (“%3”)")
-                                 .arg(w.rule, quotedLabel(w.item), w.reason);
-        rows.push_back(Row{w.item + QLatin1Char('|') + w.rule, text, w.rule, -1, true,
-                           tr("Nothing triggers this rule here any more: remove the waiver."),
-                           QString()});
-    }
-    return rows;
 }
 
 void ProblemsPanel::expandSections()
@@ -361,28 +319,13 @@ bool ProblemsPanel::selectFinding(const QString &key)
     return true;
 }
 
-QString ProblemsPanel::labelOf(const QString &id) const
-{
-    const Diagram *d = m_rules->diagram();
-    if (const Component *c = d ? d->component(id) : nullptr)
-        return Catalog::builtin().displayName(*c);
-    if (const Connection *c = d ? d->connection(id) : nullptr)
-        return tr("%1 → %2").arg(labelOf(c->from), labelOf(c->to));
-    return id;
-}
-
-QString ProblemsPanel::quotedLabel(const QString &id) const
-{
-    return QStringLiteral("“%1”").arg(labelOf(id));
-}
-
 void ProblemsPanel::updateDetails()
 {
     const QModelIndex index = current();
     if (const Finding *f = findingOf(index)) {
         QStringList places;
         for (const QString &id : f->components + f->connections)
-            places << labelOf(id);
+            places << FindingRows::placeName(m_rules->diagram(), id);
         m_details->showFinding(*f, places);
     } else if (isRow(index)) {
         m_details->showNote(index.data().toString(), index.data(Qt::ToolTipRole).toString());
@@ -394,45 +337,8 @@ void ProblemsPanel::updateDetails()
 
 void ProblemsPanel::fitDetails()
 {
-    // The pane gets the room its text needs, so why and fix read without scrolling: wider
-    // beside the list (a bottom dock), taller under it (a side dock). It never takes more than
-    // two thirds of the splitter, and never shrinks because a shorter text came along.
-    const bool beside = m_split->orientation() == Qt::Horizontal;
-    const int total = (beside ? m_split->width() : m_split->height()) - m_split->handleWidth();
-    const QList<int> sizes = m_split->sizes();
-    if (!isVisible() || total <= 0 || sizes.size() != 2 || m_details->document()->isEmpty())
-        return;
-    const auto heightAt = [this](int width) { return m_details->heightAt(width); };
-    const int most = total * 2 / 3;
-    int size = sizes[1];
-    if (beside) {
-        const int height = m_details->height();
-        if (heightAt(size) <= height)
-            return;
-        int lo = size, hi = std::max(size, most); // the narrowest width that fits
-        while (lo < hi) {
-            const int mid = (lo + hi) / 2;
-            if (heightAt(mid) <= height)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        size = lo;
-        // Still too short (a low dock): the pane asks for the height, and the dock grows to
-        // give it, up to two fifths of the screen. Only ever more, so the dock does not jump
-        // as the selection moves.
-        const int cap = screen() ? screen()->availableGeometry().height() * 2 / 5 : height;
-        const int needed = std::min(heightAt(size), std::max(height, cap));
-        if (needed > height && needed > m_details->minimumHeight())
-            m_details->setMinimumHeight(needed);
-    } else {
-        const int needed = heightAt(m_details->width());
-        if (needed <= size)
-            return;
-        size = std::min(needed, std::max(size, most));
-    }
-    if (size != sizes[1])
-        m_split->setSizes({total - size, size});
+    if (isVisible())
+        m_details->fitIn(m_split);
 }
 
 void ProblemsPanel::updateButtons()

@@ -94,7 +94,6 @@ private:
     void buildBar(QHBoxLayout *bar);
     void buildUi();
     void findingsChanged();
-    QVector<Row> staleRows() const;
     void filtersChanged();
     /// Expands the shown sections, except those the user collapsed.
     void expandSections();
@@ -106,8 +105,6 @@ private:
     QModelIndex current() const;
     const Finding *findingOf(const QModelIndex &index) const;
     bool isStaleWaiver(const QModelIndex &index) const;
-    QString labelOf(const QString &id) const;
-    QString quotedLabel(const QString &id) const;
 
     RuleController *m_rules;
     QPointer<DiagramScene> m_scene;

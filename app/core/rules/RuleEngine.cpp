@@ -8,12 +8,13 @@
 #include "NodeMarks.h"
 #include "RuleChecks.h"
 #include "RuleGraph.h"
+#include "RuleGraphParts.h"
 #include "RulePack.h"
+#include "Waivers.h"
 
 #include <QCoreApplication>
 #include <algorithm>
 
-#include <numeric>
 #include <vector>
 
 namespace mls {
@@ -115,7 +116,7 @@ void RuleEngine::runComponentRules(const RuleGraph &g, int node)
     for (const BoundRule &r : std::as_const(m_componentRules))
         r.check->component(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, node, found);
     if (g.hasWaivers())
-        applyWaivers(g.diagram(), found);
+        waivers::apply(g.diagram(), found);
     if (found.isEmpty())
         m_byComponent.remove(g.node(node).id);
     else
@@ -128,7 +129,7 @@ void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
     for (const BoundRule &r : std::as_const(m_connectionRules))
         r.check->connection(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, edge, found);
     if (g.hasWaivers())
-        applyWaivers(g.diagram(), found);
+        waivers::apply(g.diagram(), found);
     const QString &id = g.edge(edge).connection->id;
     if (found.isEmpty())
         m_byConnection.remove(id);
@@ -158,83 +159,9 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
         }
     }
     if (g.hasWaivers())
-        applyWaivers(g.diagram(), found);
+        waivers::apply(g.diagram(), found);
     return found;
 }
-
-void RuleEngine::applyWaivers(const Diagram &d, QVector<Finding> &findings) const
-{
-    auto waiverFor = [](const QVector<Waiver> &waivers, const QString &rule) -> const Waiver * {
-        for (const Waiver &w : waivers) {
-            if (w.rule == rule)
-                return &w;
-        }
-        return nullptr;
-    };
-    for (Finding &f : findings) {
-        const Waiver *w = nullptr;
-        for (int i = 0; !w && i < f.components.size(); ++i) {
-            if (const Component *c = d.component(f.components[i]))
-                w = waiverFor(c->waivers, f.rule);
-        }
-        for (int i = 0; !w && i < f.connections.size(); ++i) {
-            if (const Connection *c = d.connection(f.connections[i]))
-                w = waiverFor(c->waivers, f.rule);
-        }
-        f.waived = w != nullptr;
-        f.waiverReason = w ? w->reason : QString();
-    }
-}
-
-namespace {
-
-/// Number of nodes of @p g weakly connected to @p seeds (ids not in @p g are skipped).
-int partSize(const RuleGraph &g, const QStringList &seeds)
-{
-    QVector<char> seen(g.nodeCount(), 0);
-    QVector<int> queue;
-    for (const QString &id : seeds) {
-        const int n = g.indexOf(id);
-        if (n >= 0 && !seen[n]) {
-            seen[n] = 1;
-            queue.push_back(n);
-        }
-    }
-    for (int i = 0; i < queue.size(); ++i) {
-        for (const RuleGraph::EdgeRange &adj : {g.out(queue[i]), g.in(queue[i])}) {
-            for (int e : adj) {
-                for (int w : {g.edge(e).from, g.edge(e).to}) {
-                    if (!seen[w]) {
-                        seen[w] = 1;
-                        queue.push_back(w);
-                    }
-                }
-            }
-        }
-    }
-    return int(queue.size());
-}
-
-/// Size of the largest weakly connected part of @p g (union-find on node indexes).
-int largestPart(const RuleGraph &g)
-{
-    QVector<int> parent(g.nodeCount());
-    std::iota(parent.begin(), parent.end(), 0);
-    auto root = [&](int v) {
-        while (parent[v] != v)
-            v = parent[v] = parent[parent[v]];
-        return v;
-    };
-    for (int e = 0; e < g.edgeCount(); ++e)
-        parent[root(g.edge(e).from)] = root(g.edge(e).to);
-    QVector<int> size(g.nodeCount(), 0);
-    int largest = 0;
-    for (int v = 0; v < g.nodeCount(); ++v)
-        largest = std::max(largest, ++size[root(v)]);
-    return largest;
-}
-
-} // namespace
 
 QVector<Finding> RuleEngine::check(const Diagram &d)
 {
@@ -259,7 +186,7 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     }
     m_globalArgs.clear();
     m_global = runGlobalRules(g, &m_globalArgs);
-    m_preferWhole = 2 * largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
+    m_preferWhole = 2 * graphparts::largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
     m_valid = true;
     return findings();
 }
@@ -387,7 +314,7 @@ bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
         Finding &f = m_global[i];
         f.message = renderMessage(*rule(f.rule), d, *m_globalArgs[i]);
         QVector<Finding> one{f};
-        applyWaivers(d, one);
+        waivers::apply(d, one);
         f = one.first();
     }
     return true;
@@ -407,7 +334,7 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
     const RuleGraph g =
         m_preferWhole ? RuleGraph::whole(d, *m_catalog) : RuleGraph::region(d, *m_catalog, seeds);
     const int total = int(d.components().size());
-    m_preferWhole = 2 * (m_preferWhole ? partSize(g, seeds) : g.nodeCount()) >= total;
+    m_preferWhole = 2 * (m_preferWhole ? graphparts::partSize(g, seeds) : g.nodeCount()) >= total;
     rerunLocalRules(g, seeds);
     rerunGlobalRules(g, removed);
     return findings();

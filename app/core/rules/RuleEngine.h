@@ -80,7 +80,6 @@ private:
     /// The graph findings of @p g; with @p labelled, the label arguments of each (in order).
     QVector<Finding> runGlobalRules(const RuleGraph &g,
                                     QVector<std::optional<LabelArgs>> *labelled) const;
-    void applyWaivers(const Diagram &d, QVector<Finding> &findings) const;
     /// Drops cached findings of removed items; returns the ids of the touched components.
     QStringList forgetEdited(const Diagram &d, const QStringList &components,
                              const QStringList &connections, QSet<QString> *removed);
