@@ -2,6 +2,7 @@
 #include "Diagram.h"
 #include "ExportActions.h"
 #include "MainWindow.h"
+#include "TestWindow.h"
 #include "canvas/DiagramScene.h"
 #include "dialogs/ExportDialog.h"
 #include "export/SceneExporter.h"
@@ -27,22 +28,7 @@
 #include <QTimer>
 
 using namespace mls;
-
-namespace {
-
-const QString templateFile =
-    QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
-
-QMenu *menuNamed(MainWindow &w, const QString &title)
-{
-    for (QAction *a : w.menuBar()->actions()) {
-        if (a->menu() && a->text().remove('&') == title)
-            return a->menu();
-    }
-    return nullptr;
-}
-
-} // namespace
+using namespace mls::test;
 
 /// Export from the window: menus, the dialog and its memory, the clipboard.
 class TestExportUi : public QObject

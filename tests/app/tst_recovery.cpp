@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "Catalog.h"
+#include "ChildProcess.h"
 #include "Diagram.h"
 #include "MainWindow.h"
 #include "RecoveryStore.h"
@@ -55,7 +56,6 @@ const QString boardTitle = QStringLiteral("Crash test board");
 const QString clientLabel = QStringLiteral("Mobile app");
 const QString gatewayLabel = QStringLiteral("Ranking API");
 const QString requestLabel = QStringLiteral("ranking request");
-constexpr int childTimeoutMs = 120000; // the machine is shared and slow
 
 /// Edits through the undo stack, as the canvas and the inspector make them.
 void makeEdits(MainWindow &w)
@@ -117,7 +117,7 @@ std::shared_ptr<QString> answerNextMessageBox(QMessageBox::StandardButton button
     QElapsedTimer clock;
     clock.start();
     QObject::connect(timer, &QTimer::timeout, timer, [timer, button, text, clock] {
-        if (clock.hasExpired(childTimeoutMs / 2)) {
+        if (clock.hasExpired(test::childTimeoutMs / 2)) {
             timer->deleteLater();
             return;
         }
@@ -150,8 +150,7 @@ void TestRecovery::initTestCase()
 {
     QVERIFY(m_home.isValid());
     // Before anything reads QStandardPaths or QSettings: the child gets the same folders.
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+    test::useHome(m_home);
     QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
              m_home.filePath(QStringLiteral("data/mlsketch/mlsketch")));
 }
@@ -174,26 +173,13 @@ QStringList TestRecovery::recoveryFiles() const
 void TestRecovery::killedAppLeavesRecoverableWork()
 {
     // A real crash: the app process is killed with SIGKILL, nothing of it runs afterwards.
-    QProcess child;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    child.setProcessEnvironment(env);
-    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--crash-child")});
-    QVERIFY2(child.waitForStarted(childTimeoutMs), qPrintable(child.errorString()));
-    QByteArray out;
-    QElapsedTimer clock;
-    clock.start();
-    while (!out.contains("ready\n") && child.state() == QProcess::Running &&
-           clock.elapsed() < childTimeoutMs) {
-        child.waitForReadyRead(1000);
-        out += child.readAllStandardOutput();
-    }
-    QVERIFY2(out.contains("ready\n"), child.readAllStandardError().constData());
+    test::ChildProcess run;
+    QVERIFY2(run.startUntilReady({QStringLiteral("--crash-child")}, 1000),
+             run.errors().constData());
+    QProcess &child = run.process();
     const qint64 childPid = child.processId();
     child.kill();
-    QVERIFY(child.waitForFinished(childTimeoutMs));
+    QVERIFY(child.waitForFinished(test::childTimeoutMs));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
     QCOMPARE(recoveryFiles().size(), 2); // <id>.mlsketch and its sidecar
 
@@ -349,10 +335,8 @@ void TestRecovery::failedSaveKeepsWork()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("mlsketch"));
-    QCoreApplication::setApplicationName(QStringLiteral("mlsketch"));
-    if (argc > 1 && qstrcmp(argv[1], "--crash-child") == 0)
-        return runCrashChild(argc, argv);
+    if (const int code = test::runChildIf(argc, argv, "--crash-child", 2, runCrashChild); code >= 0)
+        return code;
     QApplication app(argc, argv);
     app.setAttribute(Qt::AA_Use96Dpi, true);
     TestRecovery test;

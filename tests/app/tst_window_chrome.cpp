@@ -5,6 +5,7 @@
 #include "HelpActions.h"
 #include "MainWindow.h"
 #include "StartPage.h"
+#include "TestWindow.h"
 #include "UndoReveal.h"
 #include "WindowState.h"
 #include "canvas/BoardHint.h"
@@ -34,20 +35,9 @@
 #include <QUndoStack>
 
 using namespace mls;
+using namespace mls::test;
 
 namespace {
-
-const QString templateFile =
-    QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch");
-
-QMenu *menuNamed(MainWindow &w, const QString &title)
-{
-    for (QAction *a : w.menuBar()->actions()) {
-        if (a->menu() && a->text().remove('&') == title)
-            return a->menu();
-    }
-    return nullptr;
-}
 
 QRectF visibleRect(DiagramView *view)
 {

@@ -2,6 +2,7 @@
 #include "../LimitDesigns.h"
 #include "AtomicFile.h"
 #include "Catalog.h"
+#include "ChildProcess.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
 #include "MainWindow.h"
@@ -51,7 +52,6 @@ namespace {
 const QString savedTitle = QStringLiteral("saved");
 const QString firstEdit = QStringLiteral("unsaved 1");
 const QString secondEdit = QStringLiteral("unsaved 2");
-constexpr int childTimeoutMs = 120000;
 
 void retitle(MainWindow &w, const QString &title)
 {
@@ -109,8 +109,7 @@ QStringList filesIn(const QString &dir)
 void TestWindowKillLoop::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+    test::useHome(m_home);
     // Large enough that a save and a snapshot take a while to write.
     Limits limits;
     limits.maxComponents = 8000;
@@ -134,40 +133,26 @@ void TestWindowKillLoop::killDuringSaveAndAutosave()
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(old);
     };
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     RecoveryStore &store = MainWindow::recoveryStore();
 
     // Runs one child; kills it @p afterMs after "ready" (never when negative). Returns how long
     // the child took from "ready" to its end, or -1 when it was killed first.
     auto runChild = [&](int afterMs) -> qint64 {
-        QProcess child;
-        child.setProcessEnvironment(env);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("--save-child"), m_design});
-        if (!child.waitForStarted(childTimeoutMs))
+        test::ChildProcess run;
+        if (!run.startUntilReady({QStringLiteral("--save-child"), m_design}, 200))
             return -2;
-        QByteArray out;
-        QElapsedTimer clock;
-        clock.start();
-        while (!out.contains("ready\n") && child.state() == QProcess::Running &&
-               !clock.hasExpired(childTimeoutMs)) {
-            child.waitForReadyRead(200);
-            out += child.readAllStandardOutput();
-        }
-        if (!out.contains("ready\n"))
-            return -2;
+        QProcess &child = run.process();
         QElapsedTimer since;
         since.start();
         if (afterMs >= 0) {
             QThread::msleep(ulong(afterMs));
             if (child.state() == QProcess::Running) {
                 child.kill();
-                child.waitForFinished(childTimeoutMs);
+                child.waitForFinished(test::childTimeoutMs);
                 return -1;
             }
         }
-        child.waitForFinished(childTimeoutMs);
+        child.waitForFinished(test::childTimeoutMs);
         return child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0 ? since.elapsed()
                                                                                    : -2;
     };
@@ -299,10 +284,8 @@ void TestWindowKillLoop::fullDiskDuringAutosaveAndSave()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("mlsketch"));
-    QCoreApplication::setApplicationName(QStringLiteral("mlsketch"));
-    if (argc > 2 && qstrcmp(argv[1], "--save-child") == 0)
-        return runSaveChild(argc, argv);
+    if (const int code = test::runChildIf(argc, argv, "--save-child", 3, runSaveChild); code >= 0)
+        return code;
     QApplication app(argc, argv);
     TestWindowKillLoop test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "../TestDiagrams.h"
 #include "Catalog.h"
 #include "Diagram.h"
 #include "rules/LatencyAnalysis.h"
@@ -8,7 +9,6 @@
 #include <QTest>
 
 #include <algorithm>
-#include <tuple>
 
 using namespace mls;
 
@@ -38,20 +38,9 @@ namespace {
 /// A client calling a ranking service: one request path.
 void clientCallsRanking(Diagram &d)
 {
-    Component client;
-    client.id = QStringLiteral("c1");
-    client.kind = QStringLiteral("client");
-    Component ranking;
-    ranking.id = QStringLiteral("c2");
-    ranking.kind = QStringLiteral("ranking");
-    d.insertComponent(0, client);
-    d.insertComponent(1, ranking);
-    Connection call;
-    call.id = QStringLiteral("e1");
-    call.from = client.id;
-    call.to = ranking.id;
-    call.flow = QStringLiteral("requests");
-    d.insertConnection(0, call);
+    d.insertComponent(0, test::component("c1", "client"));
+    d.insertComponent(1, test::component("c2", "ranking"));
+    d.insertConnection(0, test::connection("e1", "c1", "c2", "requests"));
 }
 } // namespace
 
@@ -146,19 +135,9 @@ void TestKindRoles::callCycleFollowsTheCatalog()
     // catalog says their flow is synchronous.
     Diagram d;
     clientCallsRanking(d);
-    Component server;
-    server.id = QStringLiteral("c3");
-    server.kind = QStringLiteral("model_server");
-    d.insertComponent(2, server);
-    for (const auto &[id, from, to] :
-         {std::tuple{"e2", "c2", "c3"}, std::tuple{"e3", "c3", "c2"}}) {
-        Connection call;
-        call.id = QLatin1String(id);
-        call.from = QLatin1String(from);
-        call.to = QLatin1String(to);
-        call.flow = QStringLiteral("requests");
-        d.insertConnection(int(d.connections().size()), call);
-    }
+    d.insertComponent(2, test::component("c3", "model_server"));
+    d.insertConnection(1, test::connection("e2", "c2", "c3", "requests"));
+    d.insertConnection(2, test::connection("e3", "c3", "c2", "requests"));
     auto cycles = [&](const Catalog &catalog) {
         RuleEngine engine(catalog);
         const QVector<Finding> findings = engine.check(d);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "../TestDiagrams.h"
+#include "CanvasFixture.h"
 #include "CardGeometry.h"
 #include "Diagram.h"
 #include "canvas/CanvasController.h"
@@ -21,7 +21,7 @@ using namespace mls;
 using namespace mls::test;
 
 /// The board driven as a user drives it: real view, synthesized mouse, keyboard and drops.
-class TestCanvas : public QObject
+class TestCanvas : public QObject, public CanvasFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -42,54 +42,18 @@ private Q_SLOTS:
     void shiftClickTogglesAndRubberBandSelects();
     void newCardsLandOnFreeSpots();
     void longLabelGrowsTheCard();
-
-private:
-    QPoint viewPoint(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
-    void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
-
-    Diagram *m_diagram = nullptr;
-    QUndoStack *m_stack = nullptr;
-    DiagramScene *m_scene = nullptr;
-    DiagramView *m_view = nullptr;
 };
 
 void TestCanvas::init()
 {
-    m_diagram = new Diagram;
-    m_diagram->insertComponent(0, component("client", "client", {0, 0}));
-    m_diagram->insertComponent(1, component("gw", "api_gateway", {400, 0}));
-    m_diagram->insertComponent(2, component("reg", "model_registry", {0, 300}));
-    m_diagram->insertComponent(3, component("stream", "event_stream", {400, 300}));
-    m_diagram->insertComponent(4, component("lake", "data_lake", {800, 300}));
-    m_stack = new QUndoStack;
-    m_scene = new DiagramScene(m_diagram);
-    m_scene->setUndoStack(m_stack);
-    m_view = new DiagramView;
+    build();
     connect(m_scene, &DiagramScene::labelEditRequested, m_view, &DiagramView::editLabel);
-    m_view->setScene(m_scene);
-    m_view->resize(1200, 800);
-    m_view->setSceneRect(-600, -600, 2400, 1800);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view));
-    m_view->centerOn(400, 150);
+    QVERIFY(show());
 }
 
 void TestCanvas::cleanup()
 {
-    delete m_view;
-    delete m_scene;
-    delete m_stack;
-    delete m_diagram;
-}
-
-void TestCanvas::drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods)
-{
-    QWidget *vp = m_view->viewport();
-    QTest::mousePress(vp, Qt::LeftButton, mods, viewPoint(from));
-    const int steps = 6;
-    for (int i = 1; i <= steps; ++i)
-        QTest::mouseMove(vp, viewPoint(from + (to - from) * i / steps));
-    QTest::mouseRelease(vp, Qt::LeftButton, mods, viewPoint(to));
+    tearDown();
 }
 
 void TestCanvas::dropFromPalette()

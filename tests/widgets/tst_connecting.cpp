@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "../TestDiagrams.h"
+#include "CanvasFixture.h"
 #include "ComponentProps.h"
 #include "Diagram.h"
 #include "canvas/CardStyle.h"
@@ -25,7 +25,7 @@ using namespace mls::test;
 
 /// Connecting and zones on the real view (offscreen): side handles and the border band,
 /// dropping on empty canvas, re-attaching an arrow's ends, resizing zones, the flow legend.
-class TestConnecting : public QObject
+class TestConnecting : public QObject, public CanvasFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -45,59 +45,18 @@ private Q_SLOTS:
     void legendFollowsFlows();
     void arrowToolTipSaysFlowAndLabel();
     void exportDrawsLegend();
-
-private:
-    QPoint viewPoint(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
-    /// Press, move with the button held (a QMouseEvent whose buttons() say so), release.
-    void drag(const QPointF &from, const QPointF &to);
-
-    Diagram *m_diagram = nullptr;
-    QUndoStack *m_stack = nullptr;
-    DiagramScene *m_scene = nullptr;
-    DiagramView *m_view = nullptr;
 };
 
 void TestConnecting::init()
 {
-    m_diagram = new Diagram;
-    m_diagram->insertComponent(0, component("client", "client", {0, 0}));
-    m_diagram->insertComponent(1, component("gw", "api_gateway", {400, 0}));
-    m_diagram->insertComponent(2, component("reg", "model_registry", {0, 300}));
-    m_diagram->insertComponent(3, component("stream", "event_stream", {400, 300}));
-    m_diagram->insertComponent(4, component("lake", "data_lake", {800, 300}));
-    m_stack = new QUndoStack;
-    m_scene = new DiagramScene(m_diagram);
-    m_scene->setUndoStack(m_stack);
-    m_view = new DiagramView;
-    m_view->setScene(m_scene);
+    build();
     m_view->flowLegend()->setScene(m_scene);
-    m_view->resize(1200, 800);
-    m_view->setSceneRect(-600, -600, 2400, 1800);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view));
-    m_view->centerOn(400, 150);
+    QVERIFY(show());
 }
 
 void TestConnecting::cleanup()
 {
-    delete m_view;
-    delete m_scene;
-    delete m_stack;
-    delete m_diagram;
-}
-
-void TestConnecting::drag(const QPointF &from, const QPointF &to)
-{
-    QWidget *vp = m_view->viewport();
-    QTest::mousePress(vp, Qt::LeftButton, {}, viewPoint(from));
-    const int steps = 6;
-    for (int i = 1; i <= steps; ++i) {
-        const QPoint p = viewPoint(from + (to - from) * i / steps);
-        QMouseEvent move(QEvent::MouseMove, p, vp->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                         Qt::NoModifier);
-        QApplication::sendEvent(vp, &move);
-    }
-    QTest::mouseRelease(vp, Qt::LeftButton, {}, viewPoint(to));
+    tearDown();
 }
 
 void TestConnecting::pressStartsConnection_data()
