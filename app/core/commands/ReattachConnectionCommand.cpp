@@ -5,6 +5,8 @@
 #include "../Diagram.h"
 #include "CommandIds.h"
 
+#include <QCoreApplication>
+
 namespace mls {
 
 ReattachConnectionCommand::ReattachConnectionCommand(Diagram *diagram, const QString &id,
@@ -23,7 +25,7 @@ ReattachConnectionCommand::ReattachConnectionCommand(Diagram *diagram, const QSt
     if (from != c->from || to != c->to)
         m_after.route = ConnectionRoute();
     const Catalog &cat = Catalog::builtin();
-    setText(QStringLiteral("Reconnect %1 → %2")
+    setText(QCoreApplication::translate("mls::ReattachConnectionCommand", "Reconnect %1 → %2")
                 .arg(quoted(cat.displayName(*diagram->component(from))),
                      quoted(cat.displayName(*diagram->component(to)))));
     if (m_before == m_after)
