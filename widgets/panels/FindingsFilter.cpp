@@ -40,7 +40,7 @@ bool FindingsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return true;
     using Kind = FindingsModel::RowKind;
     const QModelIndex index = m_findings->index(sourceRow, 0, sourceParent);
-    switch (Kind(index.data(FindingsModel::KindRole).toInt())) {
+    switch (Kind(index.data(FindingsModel::RowKindRole).toInt())) {
     case Kind::Placeholder:
         return m_findings->isEmpty();
     case Kind::Section:
@@ -65,7 +65,7 @@ QVariant FindingsFilter::data(const QModelIndex &index, int role) const
 {
     const QModelIndex source = mapToSource(index);
     if (role == Qt::DisplayRole && index.column() == 0 && m_findings && source.isValid() &&
-        source.data(FindingsModel::KindRole).toInt() == int(FindingsModel::RowKind::Section)) {
+        source.data(FindingsModel::RowKindRole).toInt() == int(FindingsModel::RowKind::Section)) {
         const int total = m_findings->rowCount(source);
         const int shown = rowCount(index);
         const QString name = FindingsModel::sectionName(FindingsModel::Section(source.row()));

@@ -166,7 +166,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     if (index.row() == placeholderRow) {
         if (role == Qt::DisplayRole && index.column() == 0)
             return tr("No problems: the design passes every rule.");
-        return role == KindRole ? QVariant(int(RowKind::Placeholder)) : QVariant();
+        return role == RowKindRole ? QVariant(int(RowKind::Placeholder)) : QVariant();
     }
     const auto section = Section(index.row());
     switch (role) {
@@ -186,7 +186,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return int(section);
     case SeverityRole:
         return -1;
-    case KindRole:
+    case RowKindRole:
         return int(RowKind::Section);
     default:
         return {};
@@ -212,7 +212,7 @@ QVariant FindingsModel::rowData(const Row &row, Section section, int column, int
         return row.severity;
     case TitleRole:
         return row.title;
-    case KindRole:
+    case RowKindRole:
         return int(RowKind::Row);
     default:
         return {};

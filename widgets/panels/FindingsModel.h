@@ -34,7 +34,7 @@ public:
         SectionRole,            ///< the Section of the row (or of the section header)
         SeverityRole,           ///< the row's Severity, -1 for none
         TitleRole,              ///< the finding's rule title (the text filter reads it too)
-        KindRole,               ///< a RowKind
+        RowKindRole,            ///< a RowKind
     };
     enum class RowKind
     {

@@ -24,7 +24,7 @@ namespace mls {
 
 namespace {
 
-constexpr int KindRole = Qt::UserRole;      // kind id; empty on category headers
+constexpr int KindIdRole = Qt::UserRole;    // kind id; empty on category headers
 constexpr int ColorRole = Qt::UserRole + 2; // category colour, on headers
 constexpr int IconRole = Qt::UserRole + 3;  // icon file, on kinds
 constexpr int OrderRole = Qt::UserRole + 4; // catalog order
@@ -121,7 +121,7 @@ protected:
     void startDrag(Qt::DropActions supportedActions) override
     {
         const QTreeWidgetItem *item = currentItem();
-        const QString kind = item ? item->data(0, KindRole).toString() : QString();
+        const QString kind = item ? item->data(0, KindIdRole).toString() : QString();
         if (kind.isEmpty())
             return;
         const QColor ink = CardStyle::fromPalette(palette()).ink;
@@ -160,7 +160,7 @@ QTreeWidgetItem *makeKindItem(const KindInfo &kind, const QString &categoryLabel
 {
     auto *item = new RankedItem(QStringList{kind.label});
     item->setData(0, OrderRole, order);
-    item->setData(0, KindRole, kind.id);
+    item->setData(0, KindIdRole, kind.id);
     item->setData(0, IconRole, kind.icon);
     item->setToolTip(0, tooltipFor(kind, categoryLabel));
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
@@ -278,7 +278,7 @@ void PalettePanel::applyFilter(const QString &text)
         int best = int(KindMatch::NoMatch);
         for (int k = 0; k < header->childCount(); ++k) {
             QTreeWidgetItem *item = header->child(k);
-            const KindInfo *kind = catalog.kind(item->data(0, KindRole).toString());
+            const KindInfo *kind = catalog.kind(item->data(0, KindIdRole).toString());
             const int rank =
                 int(kind ? matchKind(*kind, header->text(0), text) : KindMatch::NoMatch);
             item->setData(0, RankRole, rank);
@@ -305,7 +305,7 @@ QStringList PalettePanel::visibleKinds() const
 {
     QStringList kinds;
     for (const QTreeWidgetItem *item : visibleKindItems())
-        kinds << item->data(0, KindRole).toString();
+        kinds << item->data(0, KindIdRole).toString();
     return kinds;
 }
 
@@ -347,7 +347,7 @@ void PalettePanel::activateItem(QTreeWidgetItem *item)
         item->setExpanded(!item->isExpanded());
         return;
     }
-    emit addRequested(item->data(0, KindRole).toString());
+    emit addRequested(item->data(0, KindIdRole).toString());
 }
 
 bool PalettePanel::eventFilter(QObject *watched, QEvent *event)
@@ -372,7 +372,7 @@ bool PalettePanel::handleSearchKey(QKeyEvent *event)
     }
     if (isReturn(event)) {
         if (first)
-            emit addRequested(first->data(0, KindRole).toString());
+            emit addRequested(first->data(0, KindIdRole).toString());
         return true;
     }
     if (event->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {

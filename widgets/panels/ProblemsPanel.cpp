@@ -30,7 +30,7 @@ using Role = FindingsModel::Role;
 bool isRow(const QModelIndex &index)
 {
     return index.isValid() &&
-           index.data(Role::KindRole).toInt() == int(FindingsModel::RowKind::Row);
+           index.data(Role::RowKindRole).toInt() == int(FindingsModel::RowKind::Row);
 }
 
 } // namespace
