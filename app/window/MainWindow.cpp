@@ -58,8 +58,7 @@ QString droppedFile(const QMimeData *mime)
 {
     for (const QUrl &url : mime->urls()) {
         const QString path = url.isLocalFile() ? url.toLocalFile() : QString();
-        if (!path.isEmpty() && (path.endsWith(QLatin1String(".mlsketch")) ||
-                                EmbeddedDesign::isPng(path) || TextActions::isImportable(path)))
+        if (!path.isEmpty() && (DesignFile::isBoardFile(path) || TextActions::isImportable(path)))
             return path;
     }
     return {};

@@ -7,7 +7,6 @@
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
-#include "EmbeddedDesign.h"
 #include "FlowLegendOverlay.h"
 #include "FreeSpot.h"
 #include "GroupItem.h"
@@ -15,6 +14,7 @@
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
 #include "commands/EditGroupCommand.h"
+#include "text/DesignFile.h"
 
 #include <QContextMenuEvent>
 #include <QDragEnterEvent>
@@ -297,8 +297,7 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
 static QString droppedDiagram(const QMimeData *mime)
 {
     for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".mlsketch")) ||
-                                  EmbeddedDesign::isPng(url.toLocalFile())))
+        if (url.isLocalFile() && DesignFile::isBoardFile(url.toLocalFile()))
             return url.toLocalFile();
     }
     return {};

@@ -14,6 +14,11 @@ bool DesignFile::isText(const QString &path)
     return QFileInfo(path).suffix().compare(QLatin1String("mls"), Qt::CaseInsensitive) == 0;
 }
 
+bool DesignFile::isBoardFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".mlsketch")) || EmbeddedDesign::isPng(path);
+}
+
 ReadResult DesignFile::readFile(const QString &path, const ReadLimits &limits)
 {
     if (EmbeddedDesign::isPng(path))

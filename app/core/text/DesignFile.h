@@ -12,6 +12,9 @@ class DesignFile
 {
 public:
     static bool isText(const QString &path);
+    /// A file a window opens when it is dropped on it: a `.mlsketch` design, or a PNG, which
+    /// may carry one (EmbeddedDesign).
+    static bool isBoardFile(const QString &path);
     static ReadResult readFile(const QString &path, const ReadLimits &limits = {});
 };
 
