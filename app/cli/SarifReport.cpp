@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SarifReport.h"
 
+#include "Catalog.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -51,7 +53,7 @@ QJsonObject resultOf(const Finding &f, int ruleIndex, const QString &uri, const 
     QJsonArray logical;
     for (const QString &id : f.components) {
         const Component *c = d.component(id);
-        logical.append(QJsonObject{{"name", c && !c->label.isEmpty() ? c->label : id},
+        logical.append(QJsonObject{{"name", c ? Catalog::builtin().displayName(*c) : id},
                                    {"fullyQualifiedName", QStringLiteral("components/") + id},
                                    {"kind", "component"}});
     }
