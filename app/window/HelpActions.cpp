@@ -8,13 +8,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QWidget>
 
 namespace mls {
 
-HelpActions::HelpActions(RuleController *rules, QWidget *window)
+HelpActions::HelpActions(RuleController *rules, QMainWindow *window)
     : QObject(window), m_rules(rules), m_window(window)
 {}
 

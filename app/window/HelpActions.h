@@ -4,7 +4,7 @@
 #include <QObject>
 
 class QMenu;
-class QWidget;
+class QMainWindow;
 
 namespace mls {
 
@@ -17,7 +17,7 @@ class HelpActions : public QObject
     Q_OBJECT
 public:
     /// The rules reference lists the rules of @p rules; dialogs are parented to @p window.
-    HelpActions(RuleController *rules, QWidget *window);
+    HelpActions(RuleController *rules, QMainWindow *window);
 
     void populate(QMenu *menu);
 
@@ -28,7 +28,7 @@ public Q_SLOTS:
 
 private:
     RuleController *m_rules;
-    QWidget *m_window;
+    QMainWindow *m_window;
 };
 
 } // namespace mls
