@@ -2,6 +2,7 @@
 #include "../TestDiagrams.h"
 #include "CardGeometry.h"
 #include "Diagram.h"
+#include "ViewGestures.h"
 #include "canvas/CanvasController.h"
 #include "canvas/CardStyle.h"
 #include "canvas/ComponentItem.h"
@@ -45,7 +46,10 @@ private Q_SLOTS:
 
 private:
     QPoint viewPoint(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
-    void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
+    void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {})
+    {
+        dragOnView(m_view, from, to, mods);
+    }
 
     Diagram *m_diagram = nullptr;
     QUndoStack *m_stack = nullptr;
@@ -80,16 +84,6 @@ void TestCanvas::cleanup()
     delete m_scene;
     delete m_stack;
     delete m_diagram;
-}
-
-void TestCanvas::drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods)
-{
-    QWidget *vp = m_view->viewport();
-    QTest::mousePress(vp, Qt::LeftButton, mods, viewPoint(from));
-    const int steps = 6;
-    for (int i = 1; i <= steps; ++i)
-        QTest::mouseMove(vp, viewPoint(from + (to - from) * i / steps));
-    QTest::mouseRelease(vp, Qt::LeftButton, mods, viewPoint(to));
 }
 
 void TestCanvas::dropFromPalette()

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QGraphicsView>
+#include <QTest>
+
+namespace mls::test {
+
+/// A mouse drag on @p view's viewport from @p from to @p to (scene coordinates), in six
+/// moves, as a hand would make it.
+inline void dragOnView(QGraphicsView *view, const QPointF &from, const QPointF &to,
+                       Qt::KeyboardModifiers mods = {})
+{
+    QWidget *vp = view->viewport();
+    QTest::mousePress(vp, Qt::LeftButton, mods, view->mapFromScene(from));
+    const int steps = 6;
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(vp, view->mapFromScene(from + (to - from) * i / steps));
+    QTest::mouseRelease(vp, Qt::LeftButton, mods, view->mapFromScene(to));
+}
+
+} // namespace mls::test
