@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
 
 #include <cmath>
 #include <utility>
@@ -66,13 +67,33 @@ QColor NoteItem::ink(Note::Style noteStyle, const QColor &boardText)
     return noteStyle == Note::Style::Sticky ? QColor(0x1F, 0x29, 0x37) : boardText;
 }
 
+QStringList NoteItem::wrapLines(const QString &text, const QFont &font, qreal width)
+{
+    QStringList lines;
+    for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
+        QTextLayout layout(paragraph, font);
+        QTextOption option(Qt::AlignLeft);
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        const qsizetype before = lines.size();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            lines << paragraph.mid(line.textStart(), line.textLength());
+        }
+        layout.endLayout();
+        if (lines.size() == before) // an empty line is a line
+            lines << QString();
+    }
+    return lines;
+}
+
 qreal NoteItem::heightFor(const QString &text, qreal width, Note::Style style)
 {
-    const QFontMetricsF fm(font(style));
+    const QFont f = font(style);
     const qreal inner = qMax(1.0, width - 2 * padding);
-    const QRectF used = fm.boundingRect(QRectF(0, 0, inner, 1e6), textFlags,
-                                        text.isEmpty() ? QStringLiteral("M") : text);
-    return std::ceil(used.height() + 2 * padding);
+    const qsizetype lines = wrapLines(text, f, inner).size();
+    return std::ceil(lines * QFontMetricsF(f).lineSpacing() + 2 * padding);
 }
 
 bool NoteItem::editable() const
@@ -147,11 +168,19 @@ void NoteItem::paintText(QPainter *painter, const QColor &ink) const
                           QCoreApplication::translate("mls::NoteItem", "Double-click to write"));
         return;
     }
-    painter->save();
-    painter->setClipRect(localRect().adjusted(2, 2, -2, -2)); // a note smaller than its text
+    // Whole lines only: a note smaller than its text ends its last line with "…".
+    const QFontMetricsF fm(painter->font());
+    QStringList lines = wrapLines(m_note.text, painter->font(), inner.width());
+    const int fit = qMax(1, int((inner.height() + fm.leading()) / fm.lineSpacing()));
+    if (lines.size() > fit) {
+        lines = lines.mid(0, fit);
+        lines.last() =
+            fm.elidedText(lines.last().trimmed() + QChar(0x2026), Qt::ElideRight, inner.width());
+    }
     painter->setPen(ink);
-    painter->drawText(inner, textFlags, m_note.text);
-    painter->restore();
+    for (int i = 0; i < lines.size(); ++i)
+        painter->drawText(QPointF(inner.left(), inner.top() + i * fm.lineSpacing() + fm.ascent()),
+                          lines[i].trimmed());
 }
 
 void NoteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

@@ -8,6 +8,7 @@
 #include <QGraphicsItem>
 #include <QList>
 #include <QPair>
+#include <QStringList>
 
 namespace mls {
 
@@ -49,6 +50,9 @@ public:
     static QFont font(Note::Style style);
     /// The colour of the note's text on a board drawn in @p style.
     static QColor ink(Note::Style noteStyle, const QColor &boardText);
+    /// @p text broken into the lines a note shows at @p width (its own line breaks, then word
+    /// wrap; a word longer than the width is broken).
+    static QStringList wrapLines(const QString &text, const QFont &font, qreal width);
     /// The height a note of @p width needs to show @p text in @p style without clipping.
     static qreal heightFor(const QString &text, qreal width, Note::Style style);
 
