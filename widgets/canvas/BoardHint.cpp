@@ -46,8 +46,8 @@ void BoardHint::follow()
         }
     }
     // A note on an empty board is work: the hint would lie over it.
-    const bool empty = s && s->diagram() && s->diagram()->components().empty() &&
-                       s->diagram()->notes().empty();
+    const bool empty =
+        s && s->diagram() && s->diagram()->components().empty() && s->diagram()->notes().empty();
     if (empty) {
         resize(parentWidget()->size());
         move(0, 0);
