@@ -93,6 +93,14 @@ void drawMinimap(QPainter &p)
     p.drawRect(QRectF(12, 11, 6, 5));
 }
 
+void drawStickyNote(QPainter &p)
+{
+    // A square note with its bottom-right corner folded.
+    p.drawPolyline(
+        QPolygonF{{14, 20}, {4, 20}, {4, 4}, {20, 4}, {20, 14}, {14, 20}, {14, 14}, {20, 14}});
+    p.drawLine(QPointF(8, 9), QPointF(16, 9));
+}
+
 QPixmap render(ToolIcons::Kind kind, const QColor &colour, int size, qreal dpr)
 {
     QPixmap pixmap(QSize(size, size) * dpr);
@@ -129,6 +137,9 @@ QPixmap render(ToolIcons::Kind kind, const QColor &colour, int size, qreal dpr)
         break;
     case ToolIcons::Kind::Minimap:
         drawMinimap(p);
+        break;
+    case ToolIcons::Kind::StickyNote:
+        drawStickyNote(p);
         break;
     }
     return pixmap;

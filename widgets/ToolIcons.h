@@ -22,7 +22,8 @@ public:
         Check,
         Export,
         Panels,
-        Minimap
+        Minimap,
+        StickyNote
     };
 
     /// The icon of @p kind, drawn in @p colour at 1× and 2× of a 24 px toolbar icon.

@@ -24,9 +24,15 @@ const Group *Diagram::group(const GroupId &id) const
     return m_groups.find(id);
 }
 
+const Note *Diagram::note(const NoteId &id) const
+{
+    return m_notes.find(id);
+}
+
 bool Diagram::containsId(const QString &id) const
 {
-    return m_components.contains(id) || m_connections.contains(id) || m_groups.contains(id);
+    return m_components.contains(id) || m_connections.contains(id) || m_groups.contains(id) ||
+           m_notes.contains(id);
 }
 
 QVector<const Connection *> Diagram::outgoing(const ComponentId &id, const QString &flow) const
@@ -84,7 +90,9 @@ QStringList Diagram::groupsOf(const ComponentId &id) const
 QString Diagram::uniqueId(const QString &prefix) const
 {
     // Start past the element count so a fresh id is found in O(1) tries on typical files.
-    qsizetype n = qsizetype(m_components.size() + m_connections.size() + m_groups.size()) + 1;
+    qsizetype n =
+        qsizetype(m_components.size() + m_connections.size() + m_groups.size() + m_notes.size()) +
+        1;
     QString id;
     do {
         id = prefix + QString::number(n++);
@@ -229,6 +237,42 @@ void Diagram::updateGroup(const Group &g)
         return;
     *old = g;
     Q_EMIT groupChanged(g.id);
+}
+
+void Diagram::insertNote(int index, const Note &n)
+{
+    Q_ASSERT(!containsId(n.id));
+    m_notes.insert(index, n);
+    Q_EMIT noteAdded(n.id);
+}
+
+Note Diagram::takeNote(const NoteId &id)
+{
+    const int index = noteIndex(id);
+    Q_ASSERT(index >= 0);
+    Note n = m_notes.takeAt(index);
+    Q_EMIT noteRemoved(id);
+    return n;
+}
+
+void Diagram::updateNote(const Note &n)
+{
+    Note *old = m_notes.findMutable(n.id);
+    Q_ASSERT(old);
+    if (!old || *old == n)
+        return;
+    *old = n;
+    Q_EMIT noteChanged(n.id);
+}
+
+void Diagram::moveNote(const NoteId &id, const QPointF &topLeft)
+{
+    Note *n = m_notes.findMutable(id);
+    Q_ASSERT(n);
+    if (!n || n->rect.topLeft() == topLeft)
+        return;
+    n->rect.moveTopLeft(topLeft);
+    Q_EMIT noteChanged(id);
 }
 
 void Diagram::reserve(int components, int connections)

@@ -6,6 +6,7 @@
 #include "ElementList.h"
 #include "Group.h"
 #include "Meta.h"
+#include "Note.h"
 
 #include <QHash>
 #include <QObject>
@@ -16,7 +17,7 @@
 
 namespace mls {
 
-/// The document: components, connections, zones and meta, in file order, addressed by id.
+/// The document: components, connections, zones, notes and meta, in file order, addressed by id.
 ///
 /// The mutators are the primitives that undo commands are built from; views and panels only
 /// read and follow the signals. Element order is part of the document (it is the file order),
@@ -36,16 +37,20 @@ public:
     const ElementList<Component> &components() const { return m_components; }
     const ElementList<Connection> &connections() const { return m_connections; }
     const ElementList<Group> &groups() const { return m_groups; }
+    /// Free text and sticky notes: annotations, not part of the design the rules read.
+    const ElementList<Note> &notes() const { return m_notes; }
 
     /// The component with this id, or nullptr.
     const Component *component(const ComponentId &id) const;
     const Connection *connection(const ConnectionId &id) const;
     const Group *group(const GroupId &id) const;
+    const Note *note(const NoteId &id) const;
     /// File-order index of an element, or -1.
     int componentIndex(const ComponentId &id) const { return m_components.indexOf(id); }
     int connectionIndex(const ConnectionId &id) const { return m_connections.indexOf(id); }
     int groupIndex(const GroupId &id) const { return m_groups.indexOf(id); }
-    /// True when any component, connection or group uses this id.
+    int noteIndex(const NoteId &id) const { return m_notes.indexOf(id); }
+    /// True when any component, connection, group or note uses this id.
     bool containsId(const QString &id) const;
 
     /// Connections leaving / entering a component, optionally only those carrying @p flow.
@@ -87,6 +92,14 @@ public:
     Group takeGroup(const GroupId &id);
     void updateGroup(const Group &g);
 
+    /// Inserts at @p index (clamped to the end). The id must be unused.
+    void insertNote(int index, const Note &n);
+    Note takeNote(const NoteId &id);
+    /// Replaces every field but the id (text, place, size, style, colour); emits noteChanged.
+    void updateNote(const Note &n);
+    /// Moves a note's top-left corner to @p topLeft; emits noteChanged.
+    void moveNote(const NoteId &id, const QPointF &topLeft);
+
     /// Reserves capacity before a bulk load.
     void reserve(int components, int connections);
 
@@ -104,6 +117,9 @@ Q_SIGNALS:
     void groupAdded(const QString &id);
     void groupRemoved(const QString &id);
     void groupChanged(const QString &id);
+    void noteAdded(const QString &id);
+    void noteRemoved(const QString &id);
+    void noteChanged(const QString &id);
 
 private:
     void unlinkConnection(const Connection &c);
@@ -113,6 +129,7 @@ private:
     ElementList<Component> m_components;
     ElementList<Connection> m_connections;
     ElementList<Group> m_groups;
+    ElementList<Note> m_notes;
     QHash<QString, QStringList> m_out; ///< component id → ids of outgoing connections
     QHash<QString, QStringList> m_in;  ///< component id → ids of incoming connections
 };

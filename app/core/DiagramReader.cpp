@@ -2,6 +2,7 @@
 #include "DiagramReader.h"
 
 #include "Catalog.h"
+#include "NoteJson.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -350,7 +351,7 @@ public:
                             QStringLiteral("expected an object, found %1").arg(typeName(root))};
         checkFormat(root);
         d.setExtra(unknownFields(
-            root, {"format", "version", "meta", "components", "connections", "groups"}));
+            root, {"format", "version", "meta", "components", "connections", "groups", "notes"}));
         if (auto it = root.find("meta"); it != root.end())
             d.setMeta(parseMeta(*it));
 
@@ -369,6 +370,9 @@ public:
             d.insertConnection(int(i), parseConnection(connections[i], path("connections", i), d));
         for (size_t i = 0; i < groups.size(); ++i)
             d.insertGroup(int(i), parseGroup(groups[i], path("groups", i), d));
+        const Json &notes = arrayField(root, "notes", m_limits.maxNotes);
+        for (size_t i = 0; i < notes.size(); ++i)
+            d.insertNote(int(i), parseNote(notes[i], path("notes", i)));
     }
 
 private:
@@ -640,6 +644,16 @@ private:
         }
         g.extra = unknownFields(v, {"id", "label", "members"});
         return g;
+    }
+
+    Note parseNote(const Json &v, const QString &p)
+    {
+        NoteJson::Error error;
+        std::optional<Note> n = NoteJson::noteFromJson(v, p, m_limits, &error);
+        if (!n)
+            throw ReadError{error.where, error.what};
+        claimId(v, p); // ids are unique across every element of the file
+        return *n;
     }
 
     const ReadLimits &m_limits;

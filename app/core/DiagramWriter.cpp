@@ -3,6 +3,7 @@
 
 #include "AtomicFile.h"
 #include "DiagramReader.h"
+#include "NoteJson.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,6 +121,13 @@ Json DiagramWriter::toJson(const Diagram &d)
     for (const Group &g : d.groups())
         groups.push_back(groupToJson(g));
     root["groups"] = std::move(groups);
+
+    if (!d.notes().empty()) { // absent when empty: files without notes stay as they were
+        Json notes = Json::array();
+        for (const Note &n : d.notes())
+            notes.push_back(NoteJson::noteToJson(n));
+        root["notes"] = std::move(notes);
+    }
 
     appendExtra(root, d.extra());
     return root;

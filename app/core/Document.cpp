@@ -40,7 +40,8 @@ QString Document::displayName() const
 
 bool Document::holdsNothing() const
 {
-    return m_filePath.isEmpty() && !isModified() && m_diagram->components().empty();
+    return m_filePath.isEmpty() && !isModified() && m_diagram->components().empty() &&
+           m_diagram->notes().empty();
 }
 
 void Document::replace(std::unique_ptr<Diagram> diagram, const QString &path)

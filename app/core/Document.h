@@ -34,7 +34,7 @@ public:
     /// The name a person knows the document by: the file name, else the title, else
     /// "Untitled".
     QString displayName() const;
-    /// Untitled, unmodified and without components: nothing would be lost by replacing it.
+    /// Untitled, unmodified and without components or notes: nothing would be lost by replacing it.
     bool holdsNothing() const;
 
     /// Shows @p diagram instead of the current one (path empty: untitled), unmodified, with an

@@ -29,6 +29,10 @@ Fragment Fragment::extract(const Diagram &d, const QStringList &ids)
         if (inside)
             f.groups.push_back(g);
     }
+    for (const Note &n : d.notes()) {
+        if (wanted.contains(n.id))
+            f.notes.push_back(n);
+    }
     return f;
 }
 
@@ -44,6 +48,7 @@ std::optional<Fragment> Fragment::fromBytes(const QByteArray &bytes, QString *er
     f.components = r.diagram->components().toVector();
     f.connections = r.diagram->connections().toVector();
     f.groups = r.diagram->groups().toVector();
+    f.notes = r.diagram->notes().toVector();
     return f;
 }
 
@@ -59,14 +64,17 @@ QByteArray Fragment::toBytes() const
     i = 0;
     for (const Group &g : groups)
         d.insertGroup(i++, g);
+    i = 0;
+    for (const Note &n : notes)
+        d.insertNote(i++, n);
     return DiagramWriter::write(d);
 }
 
 void Fragment::makeInsertableInto(const Diagram &target, const QPointF &offset)
 {
     QSet<QString> taken;
-    int counter =
-        int(target.components().size() + target.connections().size() + target.groups().size());
+    int counter = int(target.components().size() + target.connections().size() +
+                      target.groups().size() + target.notes().size());
     auto fresh = [&](const QString &prefix) {
         QString id;
         do {
@@ -91,6 +99,10 @@ void Fragment::makeInsertableInto(const Diagram &target, const QPointF &offset)
         g.id = fresh(QStringLiteral("g"));
         for (QString &m : g.members)
             m = renamed.value(m);
+    }
+    for (Note &n : notes) {
+        n.id = fresh(QStringLiteral("n"));
+        n.rect.translate(offset);
     }
 }
 

@@ -20,6 +20,10 @@ struct Limits
     int maxComponents = 100000;
     int maxConnections = 400000;
     int maxGroups = 10000;
+    int maxNotes = 10000;    ///< free text and sticky notes on one board
+    int maxNoteText = 20000; ///< characters of one note's text (a long page of prose)
+    double minNoteSize = 20; ///< a note's width and height, scene units
+    double maxNoteSize = 20000;
     int maxIdLength = 200;
     int maxLabelLength = 2000;
     int maxStringBytes = 1024 * 1024; ///< notes, props values and any other string

@@ -5,6 +5,7 @@
 #include "DesignReview.h"
 #include "Diagram.h"
 #include "Document.h"
+#include "NoteActions.h"
 #include "canvas/DiagramView.h"
 
 #include <QAction>
@@ -22,6 +23,12 @@ void BoardContextMenu::exec(const QPoint &globalPos, const QString &itemId) cons
 {
     QMenu menu(m_window);
     fill(&menu, itemId);
+    auto *notes = m_window->findChild<NoteActions *>();
+    if (notes && itemId.isEmpty()) {
+        menu.addSeparator();
+        notes->fillCanvasMenu(&menu,
+                              m_view->mapToScene(m_view->viewport()->mapFromGlobal(globalPos)));
+    }
     menu.exec(globalPos);
 }
 
@@ -42,6 +49,15 @@ void BoardContextMenu::fill(QMenu *menu, const QString &itemId) const
         add("editRename");
         menu->addMenu(m_arrange->zoneColourMenu(menu));
         add("arrangeUngroup");
+        menu->addSeparator();
+        add("editDelete");
+    } else if (diagram->note(itemId)) {
+        if (auto *notes = m_window->findChild<NoteActions *>())
+            notes->fillNoteMenu(menu, itemId);
+        menu->addSeparator();
+        add("editCut");
+        add("editCopy");
+        add("editDuplicate");
         menu->addSeparator();
         add("editDelete");
     } else if (diagram->connection(itemId)) {

@@ -15,7 +15,7 @@ class DiagramView;
 class Document;
 
 /// The board's right-click menu: the window's named actions that fit what was clicked (empty
-/// canvas, a zone, a connection or a card), plus the rule waivers for it.
+/// canvas, a zone, a note, a connection or a card), plus the rule waivers for it.
 class BoardContextMenu
 {
 public:

@@ -8,6 +8,7 @@
 #include "TextActions.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "canvas/SceneNotes.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/CommandIds.h"
 #include "commands/RemoveItemsCommand.h"
@@ -95,13 +96,14 @@ void EditActions::updateEnabled()
     DiagramScene *scene = m_scene;
     if (!scene || !m_copy)
         return;
-    const bool components = !scene->selectedComponentIds().isEmpty();
+    const bool copyable = !copyableIds().isEmpty();
     const bool anything = !scene->selectedItems().isEmpty();
-    m_cut->setEnabled(components);
-    m_copy->setEnabled(components);
-    m_duplicate->setEnabled(components);
+    m_cut->setEnabled(copyable);
+    m_copy->setEnabled(copyable);
+    m_duplicate->setEnabled(copyable);
     m_delete->setEnabled(anything);
-    m_rename->setEnabled(scene->selectedComponentIds().size() + scene->selectedGroupIds().size() ==
+    m_rename->setEnabled(scene->selectedComponentIds().size() + scene->selectedGroupIds().size() +
+                             scene->selectedNoteIds().size() ==
                          1);
 }
 
@@ -111,10 +113,14 @@ void EditActions::cancelGestures()
     m_lastPasted.clear();
 }
 
+QStringList EditActions::copyableIds() const
+{
+    return m_scene ? m_scene->selectedComponentIds() + m_scene->selectedNoteIds() : QStringList();
+}
+
 void EditActions::copy()
 {
-    DiagramScene *scene = m_scene;
-    const QStringList ids = scene->selectedComponentIds();
+    const QStringList ids = copyableIds();
     if (ids.isEmpty())
         return;
     const QByteArray bytes = Fragment::extract(*m_document->diagram(), ids).toBytes();
@@ -122,13 +128,19 @@ void EditActions::copy()
     mime->setData(fragmentMimeType(), bytes);
     mime->setText(QString::fromUtf8(bytes)); // readable and pasteable as plain text
     QApplication::clipboard()->setMimeData(mime);
-    Q_EMIT statusMessage(
-        tr("Copied %1").arg(countText(int(ids.size()), tr("component"), tr("components"))), 3000);
+    const int notes = int(m_scene->selectedNoteIds().size());
+    const int cards = int(ids.size()) - notes;
+    QStringList what;
+    if (cards > 0 || notes == 0)
+        what << countText(cards, tr("component"), tr("components"));
+    if (notes > 0)
+        what << countText(notes, tr("note"), tr("notes"));
+    Q_EMIT statusMessage(tr("Copied %1").arg(what.join(tr(" and "))), 3000);
 }
 
 void EditActions::cut()
 {
-    if (m_scene->selectedComponentIds().isEmpty())
+    if (copyableIds().isEmpty())
         return;
     copy();
     m_document->undoStack()->beginMacro(tr("Cut"));
@@ -144,7 +156,7 @@ bool EditActions::pasteBytes(const QByteArray &bytes, const QPointF &offset)
         Q_EMIT statusMessage(tr("Nothing to paste: %1").arg(error), 6000);
         return false;
     }
-    const QStringList ids = cmd->componentIds();
+    const QStringList ids = cmd->itemIds();
     m_document->undoStack()->push(cmd);
     m_scene->selectIds(ids);
     return true;
@@ -175,7 +187,7 @@ bool EditActions::paste()
 
 void EditActions::duplicate()
 {
-    const QStringList ids = m_scene->selectedComponentIds();
+    const QStringList ids = copyableIds();
     if (ids.isEmpty())
         return;
     pasteBytes(Fragment::extract(*m_document->diagram(), ids).toBytes(),
@@ -186,7 +198,8 @@ void EditActions::deleteSelection()
 {
     DiagramScene *scene = m_scene;
     auto *cmd = new RemoveItemsCommand(m_document->diagram(), scene->selectedComponentIds(),
-                                       scene->selectedConnectionIds(), scene->selectedGroupIds());
+                                       scene->selectedConnectionIds(), scene->selectedGroupIds(),
+                                       scene->selectedNoteIds());
     m_document->undoStack()->push(cmd);
 }
 
@@ -199,8 +212,11 @@ void EditActions::rename()
 {
     DiagramScene *scene = m_scene;
     const QStringList ids = scene->selectedComponentIds() + scene->selectedGroupIds();
-    if (ids.size() == 1)
+    const QStringList notes = scene->selectedNoteIds();
+    if (ids.size() == 1 && notes.isEmpty())
         m_view->editLabel(ids.first());
+    else if (ids.isEmpty() && notes.size() == 1)
+        scene->notes()->edit(notes.first()); // F2 on a note edits its text in place
 }
 
 void EditActions::showFind()

@@ -19,7 +19,8 @@ class TextActions;
 
 /// The Edit menu of a window: undo/redo with the command's text, the clipboard (a registered
 /// MIME type with a plain-text JSON fallback, so copy and paste work between windows and with
-/// a text editor), duplicate, delete, select all, rename (F2) and Find.
+/// a text editor), duplicate, delete, select all, rename (F2; on a note: edit its text) and
+/// Find.
 class EditActions : public QObject
 {
     Q_OBJECT
@@ -56,6 +57,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
 
 private:
+    /// The selected components and notes: what copy, cut and duplicate take.
+    QStringList copyableIds() const;
     bool pasteBytes(const QByteArray &bytes, const QPointF &offset);
 
     Document *m_document;

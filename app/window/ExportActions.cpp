@@ -62,7 +62,7 @@ QStringList ExportActions::selectedIds() const
     if (!scene)
         return {};
     return scene->selectedComponentIds() + scene->selectedConnectionIds() +
-           scene->selectedGroupIds();
+           scene->selectedGroupIds() + scene->selectedNoteIds();
 }
 
 ExportOptions ExportActions::currentOptions(bool selectionOnly) const

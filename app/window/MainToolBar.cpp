@@ -76,6 +76,9 @@ QToolBar *MainToolBar::build(QMainWindow *window, const EditActions *edit, Diagr
            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), view, &DiagramView::fitToContent)
         ->setObjectName(QStringLiteral("toolFit"));
     bar->addSeparator();
+    if (auto *sticky = window->findChild<QAction *>(QStringLiteral("editAddStickyNote")))
+        mirror(bar, sticky, ToolIcons::Kind::StickyNote)
+            ->setObjectName(QStringLiteral("toolAddStickyNote"));
     if (auto *layout = window->findChild<QAction *>(QStringLiteral("arrangeAutoLayout")))
         mirror(bar, layout, ToolIcons::Kind::AutoLayout)
             ->setObjectName(QStringLiteral("toolAutoLayout"));

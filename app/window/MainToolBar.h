@@ -11,8 +11,9 @@ class DiagramView;
 class EditActions;
 
 /// The window's main toolbar: icon-only buttons of a fixed size (undo and redo, zoom, Fit,
-/// auto layout, the Problems check, export) whose tooltips name the action and its shortcut.
-/// Each button mirrors an action of the menus, so it is enabled exactly when that one is.
+/// a sticky note, auto layout, the Problems check, export) whose tooltips name the action and
+/// its shortcut. Each button mirrors an action of the menus, so it is enabled exactly when that one
+/// is.
 class MainToolBar
 {
 public:

@@ -14,6 +14,7 @@
 #include "ExportActions.h"
 #include "HelpActions.h"
 #include "MainToolBar.h"
+#include "NoteActions.h"
 #include "PracticeMode.h"
 #include "RecentFiles.h"
 #include "RecoveryPrompt.h"
@@ -185,6 +186,7 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     m_edit->populate(edit);
+    (new NoteActions(m_view, this))->populate(edit); // found by the context menu and toolbar
     m_export->populateEditMenu(edit);
     createViewMenu(menuBar()->addMenu(tr("&View")));
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));

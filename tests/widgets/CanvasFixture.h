@@ -2,12 +2,11 @@
 #pragma once
 
 #include "../TestDiagrams.h"
+#include "ViewGestures.h"
 #include "Diagram.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 
-#include <QApplication>
-#include <QMouseEvent>
 #include <QTest>
 #include <QUndoStack>
 
@@ -55,19 +54,9 @@ protected:
     }
 
     QPoint viewPoint(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
-    /// Press, move with the button held (a QMouseEvent whose buttons() say so), release.
     void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {})
     {
-        QWidget *vp = m_view->viewport();
-        QTest::mousePress(vp, Qt::LeftButton, mods, viewPoint(from));
-        const int steps = 6;
-        for (int i = 1; i <= steps; ++i) {
-            const QPoint p = viewPoint(from + (to - from) * i / steps);
-            QMouseEvent move(QEvent::MouseMove, p, vp->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                             mods);
-            QApplication::sendEvent(vp, &move);
-        }
-        QTest::mouseRelease(vp, Qt::LeftButton, mods, viewPoint(to));
+        dragOnView(m_view, from, to, mods);
     }
 
     Diagram *m_diagram = nullptr;

@@ -34,16 +34,20 @@ void BoardHint::follow()
 {
     auto *s = qobject_cast<DiagramScene *>(m_view->scene());
     if (s != m_scene) {
-        disconnect(m_added);
-        disconnect(m_removed);
+        for (const QMetaObject::Connection &c : std::as_const(m_watched))
+            disconnect(c);
+        m_watched.clear();
         m_scene = s;
         if (s && s->diagram()) {
             // At once, not on the scene's deferred repaint: the hint must not linger.
-            m_added = connect(s->diagram(), &Diagram::componentAdded, this, &BoardHint::follow);
-            m_removed = connect(s->diagram(), &Diagram::componentRemoved, this, &BoardHint::follow);
+            for (auto signal : {&Diagram::componentAdded, &Diagram::componentRemoved,
+                                &Diagram::noteAdded, &Diagram::noteRemoved})
+                m_watched << connect(s->diagram(), signal, this, &BoardHint::follow);
         }
     }
-    const bool empty = s && s->diagram() && s->diagram()->components().empty();
+    // A note on an empty board is work: the hint would lie over it.
+    const bool empty =
+        s && s->diagram() && s->diagram()->components().empty() && s->diagram()->notes().empty();
     if (empty) {
         resize(parentWidget()->size());
         move(0, 0);

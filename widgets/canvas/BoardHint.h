@@ -26,8 +26,7 @@ protected:
 private:
     DiagramView *m_view;
     QPointer<DiagramScene> m_scene;
-    QMetaObject::Connection m_added;
-    QMetaObject::Connection m_removed;
+    QList<QMetaObject::Connection> m_watched; ///< the diagram's additions and removals
 };
 
 } // namespace mls

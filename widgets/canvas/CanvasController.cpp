@@ -1,102 +1,48 @@
 // SPDX-License-Identifier: MIT
 #include "CanvasController.h"
 
-#include "Catalog.h"
 #include "ComponentItem.h"
-#include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
 #include "GroupItem.h"
-#include "commands/AddItemsCommand.h"
+#include "NoteItem.h"
+#include "SceneNotes.h"
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
-#include "commands/ReattachConnectionCommand.h"
 #include "commands/UndoText.h"
 
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
-#include <QLineF>
-#include <QToolTip>
 #include <QUndoStack>
+
+#include <utility>
 
 namespace mls {
 
 CanvasController::CanvasController(DiagramScene *scene)
-    : m_scene(scene), m_connect(scene), m_resize(scene)
+    : m_scene(scene), m_connect(scene), m_resize(scene), m_noteResize(scene)
 {}
-
-ComponentItem *CanvasController::connectableCardAt(const QPointF &scenePos) const
-{
-    // The band reaches a few px outside the card, beyond its shape: look in a small square.
-    const qreal r = ConnectHandles::edgeOutside + 1;
-    const QRectF around(scenePos - QPointF(r, r), QSizeF(2 * r, 2 * r));
-    for (QGraphicsItem *item : m_scene->items(around)) { // topmost first
-        auto *card = qgraphicsitem_cast<ComponentItem *>(item);
-        if (!card)
-            continue;
-        if (card->grabsConnection(scenePos))
-            return card;
-        if (card->sceneCardRect().contains(scenePos))
-            return nullptr; // the body of a card above wins over a neighbour's handle
-    }
-    return nullptr;
-}
-
-QString CanvasController::arrowEndAt(const QPointF &scenePos, bool *source) const
-{
-    for (const QString &id : m_scene->selectedConnectionIds()) {
-        ConnectionItem *arrow = m_scene->connectionItem(id);
-        if (!arrow || arrow->fromId() == arrow->toId())
-            continue;
-        const qreal hit = ConnectionItem::endHandleHitRadius;
-        if (QLineF(arrow->targetEnd(), scenePos).length() <= hit) {
-            *source = false;
-            return id;
-        }
-        if (QLineF(arrow->sourceEnd(), scenePos).length() <= hit) {
-            *source = true;
-            return id;
-        }
-    }
-    return {};
-}
-
-bool CanvasController::beginConnectOrReattach(const QPointF &pos)
-{
-    // Before anything else under the cursor: an end handle of a selected arrow, then a card's
-    // handles and border band (they win over the arrows and labels beneath or above them).
-    bool tail = false;
-    const QString arrow = arrowEndAt(pos, &tail);
-    if (!arrow.isEmpty()) {
-        const Connection *c = m_scene->diagram()->connection(arrow);
-        m_mode = Mode::Connecting;
-        m_reattach = arrow;
-        m_pressPos = pos;
-        m_connect.begin(tail ? c->to : c->from, pos, tail);
-        return true;
-    }
-    if (ComponentItem *card = connectableCardAt(pos)) {
-        m_mode = Mode::Connecting;
-        m_reattach.clear();
-        m_pressPos = pos;
-        m_connect.begin(card->componentId(), pos);
-        return true;
-    }
-    return false;
-}
 
 bool CanvasController::press(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton || !m_scene->undoStack())
         return false;
     const QPointF pos = event->scenePos();
-    if (beginConnectOrReattach(pos))
+    if (m_connect.begin(pos)) {
+        m_mode = Mode::Connecting;
         return true;
+    }
+    if (NoteItem *grip = m_scene->notes()->gripAt(pos)) {
+        m_mode = Mode::ResizingNote;
+        m_noteResize.begin(grip->noteId(), pos);
+        return true;
+    }
     QGraphicsItem *item = m_scene->interactiveItemAt(pos);
     auto *card = qgraphicsitem_cast<ComponentItem *>(item);
     auto *zone = qgraphicsitem_cast<GroupItem *>(item);
-    if (!card && !zone)
+    auto *note = qgraphicsitem_cast<NoteItem *>(item);
+    if (!card && !zone && !note)
         return false; // connections and empty canvas: default selection and rubber band
     const bool toggle = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier);
     if (const Qt::Edges edges = zone ? zone->resizeEdgesAt(pos) : Qt::Edges(); edges && !toggle) {
@@ -113,7 +59,8 @@ bool CanvasController::press(QGraphicsSceneMouseEvent *event)
         m_scene->clearSelection();
         item->setSelected(true);
     }
-    beginMove(pos, card ? card->componentId() : QString(), zone ? zone->groupId() : QString());
+    const QString anchor = card ? card->componentId() : note ? note->noteId() : QString();
+    beginMove(pos, anchor, zone ? zone->groupId() : QString());
     return true;
 }
 
@@ -138,6 +85,8 @@ void CanvasController::beginMove(const QPointF &scenePos, const QString &anchorI
                 add(m);
         }
     }
+    for (const QString &id : m_scene->selectedNoteIds()) // notes move by their top-left corner
+        m_start.insert(id, d->note(id)->rect.topLeft());
     m_anchor = anchorId;
     if (m_anchor.isEmpty() && !m_start.isEmpty())
         m_anchor = m_start.constBegin().key();
@@ -151,6 +100,10 @@ bool CanvasController::move(QGraphicsSceneMouseEvent *event)
     }
     if (m_mode == Mode::Resizing) {
         m_resize.update(event->scenePos());
+        return true;
+    }
+    if (m_mode == Mode::ResizingNote) {
+        m_noteResize.update(event->scenePos());
         return true;
     }
     if (m_mode != Mode::Pending && m_mode != Mode::Moving)
@@ -177,13 +130,18 @@ bool CanvasController::release(QGraphicsSceneMouseEvent *event)
     case Mode::Idle:
         return false;
     case Mode::Connecting:
-        finishConnect(event->scenePos(), event->screenPos());
+        m_mode = Mode::Idle;
+        m_connect.finish(event->scenePos(), event->screenPos());
         return true;
     case Mode::Resizing:
-        m_mode = Mode::Idle;
-        if (QUndoCommand *cmd = m_resize.finish(event->scenePos()))
+    case Mode::ResizingNote: {
+        const bool zone = std::exchange(m_mode, Mode::Idle) == Mode::Resizing;
+        QUndoCommand *cmd =
+            zone ? m_resize.finish(event->scenePos()) : m_noteResize.finish(event->scenePos());
+        if (cmd)
             m_scene->undoStack()->push(cmd);
         return true;
+    }
     case Mode::Pending:
         m_mode = Mode::Idle;
         return true;
@@ -208,6 +166,8 @@ QStringList CanvasController::membershipChanges(QHash<QString, QStringList> &new
         const QRectF area = zone->sceneRect();
         QStringList members = g.members;
         for (auto it = m_start.constBegin(); it != m_start.constEnd(); ++it) {
+            if (!d->component(it.key()))
+                continue; // notes belong to no zone
             const bool inside = area.contains(it.value() + m_delta);
             const bool member = members.contains(it.key());
             if (member && !inside)
@@ -254,134 +214,6 @@ void CanvasController::finishMove()
     stack->endMacro();
 }
 
-QString CanvasController::pickFlow(const QStringList &fitting, const QString &fromKind,
-                                   const QString &keep, const QString &refusal,
-                                   const QPoint &screenPos)
-{
-    QStringList choices = fitting;
-    if (choices.isEmpty()) {
-        if (!m_scene->allowIncompatible()) {
-            m_scene->reportRefusal(refusal, screenPos);
-            return {};
-        }
-        // Drawn anyway, for the rule checker to flag: offer what the source can send.
-        const KindInfo *kind = Catalog::builtin().kind(fromKind);
-        for (const FlowType &f : Catalog::builtin().flows()) {
-            if (!kind || kind->produces.contains(f.id))
-                choices << f.id;
-        }
-    }
-    if (!keep.isEmpty() && choices.contains(keep))
-        return keep;
-    return choices.size() == 1 ? choices.first() : m_scene->chooseFlow(choices, screenPos);
-}
-
-void CanvasController::finishConnect(const QPointF &scenePos, const QPoint &screenPos)
-{
-    m_mode = Mode::Idle;
-    const QString source = m_connect.source();
-    const bool tail = m_connect.anchorIsTarget(); // finish() forgets it
-    const ConnectDragTool::Outcome out = m_connect.finish(scenePos);
-    if (!m_reattach.isEmpty()) {
-        finishReattach(out, tail, screenPos);
-        return;
-    }
-    Diagram *d = m_scene->diagram();
-    const Component *from = d->component(source);
-    if (!from)
-        return;
-    if (out.target.isEmpty()) {
-        // A click on a handle is not a drop; over a card's body (its own) neither.
-        const bool dragged =
-            QLineF(m_pressPos, scenePos).length() > 3 * QApplication::startDragDistance();
-        if (dragged && !m_scene->componentAt(scenePos))
-            dropOnCanvas(source, scenePos, screenPos);
-        return;
-    }
-    const QString flow = pickFlow(out.flows, from->kind, QString(), out.refusal, screenPos);
-    if (flow.isEmpty())
-        return;
-    Connection c;
-    c.id = d->uniqueId(QStringLiteral("e"));
-    c.from = source;
-    c.to = out.target;
-    c.flow = flow;
-    m_scene->undoStack()->push(AddItemsCommand::connect(d, c));
-}
-
-void CanvasController::finishReattach(const ConnectDragTool::Outcome &out, bool tail,
-                                      const QPoint &screenPos)
-{
-    Diagram *d = m_scene->diagram();
-    const QString id = std::exchange(m_reattach, QString());
-    const Connection *c = d->connection(id);
-    if (!c || out.target.isEmpty())
-        return;
-    const QString from = tail ? out.target : c->from;
-    const QString to = tail ? c->to : out.target;
-    if (from == c->from && to == c->to)
-        return;
-    const QString flow =
-        pickFlow(out.flows, d->component(from)->kind, c->flow, out.refusal, screenPos);
-    if (flow.isEmpty())
-        return;
-    m_scene->undoStack()->push(new ReattachConnectionCommand(d, id, from, to, flow));
-}
-
-void CanvasController::dropOnCanvas(const QString &source, const QPointF &scenePos,
-                                    const QPoint &screenPos)
-{
-    Diagram *d = m_scene->diagram();
-    const Catalog &cat = Catalog::builtin();
-    const Component *from = d->component(source);
-    // The same compatibility the connect veto uses: what the source produces and a kind consumes.
-    QStringList kinds;
-    QStringList flowTexts;
-    for (const KindInfo &k : cat.kinds()) {
-        const QStringList flows = cat.compatibleFlows(from->kind, k.id);
-        if (flows.isEmpty())
-            continue;
-        QStringList labels;
-        for (const QString &f : flows)
-            labels << cat.flowLabel(f).toLower();
-        kinds << k.id;
-        flowTexts << labels.join(QStringLiteral(" or "));
-    }
-    if (kinds.isEmpty()) {
-        m_scene->reportRefusal(QStringLiteral("%1 produces nothing another component consumes")
-                                   .arg(cat.displayName(*from)),
-                               screenPos);
-        return;
-    }
-    const QString kind = m_scene->chooseKind(kinds, flowTexts, screenPos);
-    if (kind.isEmpty())
-        return;
-    const QString flow = pickFlow(cat.compatibleFlows(from->kind, kind), from->kind, QString(),
-                                  QString(), screenPos);
-    if (flow.isEmpty())
-        return;
-    // The new card's near edge where the arrow was dropped, away from the source.
-    const QPointF away = scenePos - from->pos;
-    const bool sideways =
-        std::abs(away.x()) * CardStyle::cardHeight >= std::abs(away.y()) * CardStyle::cardWidth;
-    const QPointF half =
-        sideways
-            ? QPointF(away.x() < 0 ? -CardStyle::cardWidth / 2 : CardStyle::cardWidth / 2, 0)
-            : QPointF(0, away.y() < 0 ? -CardStyle::cardHeight / 2 : CardStyle::cardHeight / 2);
-    Component c;
-    c.id = d->uniqueId(QStringLiteral("c"));
-    c.kind = kind;
-    c.label = cat.kindLabel(kind);
-    c.pos = m_scene->snapped(scenePos + half);
-    Connection e;
-    e.id = d->uniqueId(QStringLiteral("e"));
-    e.from = source;
-    e.to = c.id;
-    e.flow = flow;
-    m_scene->undoStack()->push(AddItemsCommand::addConnected(d, c, e));
-    m_scene->selectIds({c.id});
-}
-
 bool CanvasController::key(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Escape && m_mode != Mode::Idle) {
@@ -405,14 +237,17 @@ bool CanvasController::key(QKeyEvent *event)
     default:
         return false;
     }
-    const QStringList ids = m_scene->selectedComponentIds();
+    const QStringList ids = m_scene->selectedComponentIds() + m_scene->selectedNoteIds();
     if (ids.isEmpty() || m_mode != Mode::Idle || !m_scene->undoStack())
         return false;
     const qreal unit = m_scene->snapToGrid() ? DiagramScene::gridSize : 1;
     step *= unit * ((event->modifiers() & Qt::ShiftModifier) ? 10 : 1);
+    const Diagram *d = m_scene->diagram();
     QVector<QPointF> to;
-    for (const QString &id : ids)
-        to << m_scene->diagram()->component(id)->pos + step;
+    for (const QString &id : ids) {
+        const Component *c = d->component(id);
+        to << (c ? c->pos : d->note(id)->rect.topLeft()) + step;
+    }
     m_scene->undoStack()->push(MoveComponentsCommand::nudge(m_scene->diagram(), ids, to));
     return true;
 }
@@ -423,7 +258,8 @@ void CanvasController::cancel()
         m_connect.cancel();
     if (m_mode == Mode::Resizing)
         m_resize.cancel();
-    m_reattach.clear();
+    if (m_mode == Mode::ResizingNote)
+        m_noteResize.cancel();
     if (m_mode == Mode::Moving)
         m_scene->endPreview();
     m_mode = Mode::Idle;

@@ -1,23 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "DiagramScene.h"
 
+#include "BoardGrid.h"
 #include "CanvasController.h"
 #include "CardGeometry.h"
-#include "Catalog.h"
 #include "ComponentItem.h"
 #include "ComponentProps.h"
 #include "ConnectionItem.h"
-#include "ConnectionLabelItem.h"
 #include "Diagram.h"
 #include "GroupItem.h"
-#include "KindPickerMenu.h"
+#include "NoteItem.h"
+#include "SceneNotes.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QKeyEvent>
-#include <QMenu>
 #include <QPainter>
-#include <QTimer>
 #include <QToolTip>
 #include <QtMath>
 
@@ -31,11 +29,12 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     // Before any other receiver: the selected ids are worked out again on their first use
     // after the selection or the file order changed.
-    auto forgetSelection = [this] { m_selected.valid = false; };
+    auto forgetSelection = [this] { m_selection.forget(); };
     connect(this, &QGraphicsScene::selectionChanged, this, forgetSelection);
     for (auto signal :
          {&Diagram::componentAdded, &Diagram::componentRemoved, &Diagram::connectionAdded,
-          &Diagram::connectionRemoved, &Diagram::groupAdded, &Diagram::groupRemoved})
+          &Diagram::connectionRemoved, &Diagram::groupAdded, &Diagram::groupRemoved,
+          &Diagram::noteAdded, &Diagram::noteRemoved})
         connect(diagram, signal, this, forgetSelection);
     connect(diagram, &Diagram::componentsReordered, this, forgetSelection);
     connect(diagram, &Diagram::componentAdded, this, &DiagramScene::addComponent);
@@ -54,6 +53,7 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     connect(diagram, &Diagram::groupChanged, this, &DiagramScene::syncGroup);
     connect(diagram, &Diagram::componentsReordered, this, &DiagramScene::restack);
     m_controller = std::make_unique<CanvasController>(this);
+    m_notes = new SceneNotes(this, diagram);
     rebuild();
 }
 
@@ -61,6 +61,8 @@ DiagramScene::~DiagramScene()
 {
     // The controller's drag tool still talks to the item maps: end it while they exist.
     m_controller.reset();
+    // An open note editor would commit when its item goes, into a diagram that may be gone.
+    m_notes->cancelEdit();
     // ~QGraphicsScene deletes selected items and emits selectionChanged when this is no longer
     // a DiagramScene; receivers would call back into a half-destroyed object.
     blockSignals(true);
@@ -90,6 +92,7 @@ void DiagramScene::rebuild()
         addConnection(c.id);
     for (const Group &g : m_diagram->groups())
         addGroup(g.id);
+    m_notes->rebuild();
     restack();
 }
 
@@ -113,6 +116,7 @@ QRectF DiagramScene::contentRect() const
         r = r.united(item->sceneBoundingRect());
     for (const ConnectionItem *item : m_connections)
         r = r.united(item->sceneBoundingRect());
+    r = r.united(m_notes->bounds());
     return r.isNull() ? QRectF(-400, -300, 800, 600) : r.adjusted(-40, -40, 40, 40);
 }
 
@@ -123,9 +127,7 @@ void DiagramScene::addComponent(const QString &id)
         return;
     auto *item = new ComponentItem(*c);
     item->setZValue(2); // newest on top until the next restack
-    if (auto it = m_markers.constFind(id); it != m_markers.constEnd())
-        item->setMarker(*it);
-    item->setHighlighted(m_highlighted.contains(id));
+    m_markers.decorate(item, id);
     addItem(item);
     m_components.insert(id, item);
 }
@@ -164,9 +166,7 @@ void DiagramScene::addConnection(const QString &id)
     if (!c || m_connections.contains(id))
         return;
     auto *item = new ConnectionItem(*c);
-    if (auto it = m_markers.constFind(id); it != m_markers.constEnd())
-        item->setMarker(*it);
-    item->setHighlighted(m_highlighted.contains(id));
+    m_markers.decorate(item, id);
     addItem(item);
     m_connections.insert(id, item);
     routeConnection(item);
@@ -266,32 +266,6 @@ QPointF DiagramScene::snapped(const QPointF &p) const
                    std::round(p.y() / gridSize) * gridSize);
 }
 
-QString DiagramScene::chooseFlow(const QStringList &flows, const QPoint &screenPos)
-{
-    if (m_flowChooser)
-        return m_flowChooser(flows, screenPos);
-    QMenu menu;
-    menu.setToolTipsVisible(true);
-    menu.addSection(tr("Connect with flow"));
-    for (const QString &f : flows) {
-        QAction *a = menu.addAction(Catalog::builtin().flowLabel(f));
-        a->setData(f);
-        if (const FlowType *flow = Catalog::builtin().flow(f))
-            a->setToolTip(flow->description);
-    }
-    QAction *chosen = menu.exec(screenPos);
-    return chosen ? chosen->data().toString() : QString();
-}
-
-QString DiagramScene::chooseKind(const QStringList &kinds, const QStringList &flows,
-                                 const QPoint &screenPos)
-{
-    if (m_kindChooser)
-        return m_kindChooser(kinds, flows, screenPos);
-    KindPickerMenu menu(kinds, flows);
-    return menu.pick(screenPos);
-}
-
 void DiagramScene::reportRefusal(const QString &reason, const QPoint &screenPos)
 {
     m_lastRefusal = reason;
@@ -299,190 +273,23 @@ void DiagramScene::reportRefusal(const QString &reason, const QPoint &screenPos)
     QToolTip::showText(screenPos, reason);
 }
 
-const DiagramScene::SelectedIds &DiagramScene::selected() const
-{
-    if (m_selected.valid)
-        return m_selected;
-    m_selected = {};
-    for (const Component &c : m_diagram->components()) { // file order: stable for commands
-        ComponentItem *item = m_components.value(c.id);
-        if (item && item->isSelected())
-            m_selected.components << c.id;
-    }
-    for (QGraphicsItem *item : selectedItems()) {
-        if (auto *c = qgraphicsitem_cast<ConnectionItem *>(item))
-            m_selected.connections << c->connectionId();
-        else if (auto *g = qgraphicsitem_cast<GroupItem *>(item))
-            m_selected.groups << g->groupId();
-    }
-    m_selected.connections.sort();
-    m_selected.groups.sort();
-    m_selected.valid = true;
-    return m_selected;
-}
-
-QStringList DiagramScene::selectedComponentIds() const
-{
-    return selected().components;
-}
-
-QStringList DiagramScene::selectedConnectionIds() const
-{
-    return selected().connections;
-}
-
-QStringList DiagramScene::selectedGroupIds() const
-{
-    return selected().groups;
-}
-
-void DiagramScene::selectIds(const QStringList &ids)
-{
-    QSignalBlocker blocker(this);
-    clearSelection();
-    for (const QString &id : ids) {
-        if (QGraphicsItem *item = m_components.value(id))
-            item->setSelected(true);
-        else if (QGraphicsItem *c = m_connections.value(id))
-            c->setSelected(true);
-        else if (QGraphicsItem *g = m_groups.value(id))
-            g->setSelected(true);
-    }
-    blocker.unblock();
-    Q_EMIT selectionChanged();
-}
-
-void DiagramScene::selectEverything()
-{
-    // One signal for the gesture: per item, every listener would rescan the selection.
-    // The item maps, not items(): that sorts every item of the scene by stacking order.
-    QSignalBlocker blocker(this);
-    for (ComponentItem *item : std::as_const(m_components))
-        item->setSelected(true);
-    for (ConnectionItem *item : std::as_const(m_connections))
-        item->setSelected(true);
-    for (GroupItem *item : std::as_const(m_groups))
-        item->setSelected(true);
-    blocker.unblock();
-    Q_EMIT selectionChanged();
-}
-
-void DiagramScene::revealComponent(const QString &id)
-{
-    ComponentItem *item = m_components.value(id);
-    if (!item)
-        return;
-    selectIds({id});
-    for (QGraphicsView *view : views())
-        view->centerOn(item);
-    item->setConnectFeedback(ComponentItem::ConnectFeedback::Accepts);
-    QTimer::singleShot(800, this, [this, id] {
-        if (ComponentItem *it = m_components.value(id))
-            it->setConnectFeedback(ComponentItem::ConnectFeedback::None);
-    });
-}
-
-void DiagramScene::revealItems(const QStringList &ids)
-{
-    selectIds(ids);
-    QRectF area;
-    QStringList cards;
-    for (const QString &id : ids) {
-        if (ComponentItem *item = m_components.value(id)) {
-            area = area.united(item->sceneBoundingRect());
-            cards << id;
-        } else if (ConnectionItem *c = m_connections.value(id)) {
-            area = area.united(c->sceneBoundingRect());
-        }
-    }
-    if (area.isNull())
-        return;
-    for (QGraphicsView *view : views())
-        view->centerOn(area.center());
-    for (const QString &id : std::as_const(cards))
-        m_components.value(id)->setConnectFeedback(ComponentItem::ConnectFeedback::Accepts);
-    QTimer::singleShot(800, this, [this, cards] {
-        for (const QString &id : cards) {
-            if (ComponentItem *it = m_components.value(id))
-                it->setConnectFeedback(ComponentItem::ConnectFeedback::None);
-        }
-    });
-}
-
-void DiagramScene::setFindings(const QVector<Finding> &findings)
-{
-    QHash<QString, FindingBadge::Marker> markers = FindingBadge::markers(findings);
-    auto apply = [this](const QString &id, const std::optional<FindingBadge::Marker> &m) {
-        if (ComponentItem *item = m_components.value(id))
-            item->setMarker(m);
-        else if (ConnectionItem *c = m_connections.value(id))
-            c->setMarker(m);
-    };
-    // Only the items whose badge appears, changes or goes away are touched.
-    for (auto it = m_markers.constBegin(); it != m_markers.constEnd(); ++it) {
-        if (!markers.contains(it.key()))
-            apply(it.key(), std::nullopt);
-    }
-    for (auto it = markers.constBegin(); it != markers.constEnd(); ++it) {
-        const auto old = m_markers.constFind(it.key());
-        if (old == m_markers.constEnd() || !(*old == it.value()))
-            apply(it.key(), it.value());
-    }
-    m_markers = std::move(markers);
-}
-
 void DiagramScene::setMarkersVisible(bool visible)
 {
-    if (m_markersVisible == visible)
+    if (m_markers.visible() == visible)
         return;
-    m_markersVisible = visible;
+    m_markers.setVisible(visible);
     update();
 }
 
-void DiagramScene::setHighlighted(const QStringList &components, const QStringList &connections)
+QGraphicsItem *DiagramScene::itemFor(const QString &id) const
 {
-    QSet<QString> next(components.begin(), components.end());
-    next.unite(QSet<QString>(connections.begin(), connections.end()));
-    auto apply = [this](const QString &id, bool on) {
-        if (ComponentItem *item = m_components.value(id))
-            item->setHighlighted(on);
-        else if (ConnectionItem *c = m_connections.value(id))
-            c->setHighlighted(on);
-    };
-    for (const QString &id : std::as_const(m_highlighted)) {
-        if (!next.contains(id))
-            apply(id, false);
-    }
-    for (const QString &id : std::as_const(next))
-        apply(id, true);
-    m_highlighted = std::move(next);
-}
-
-void DiagramScene::setPairColors(const QHash<QString, QColor> &colors)
-{
-    for (auto it = m_components.constBegin(); it != m_components.constEnd(); ++it)
-        it.value()->setPairColor(colors.value(it.key()));
-}
-
-QGraphicsItem *DiagramScene::interactiveItemAt(const QPointF &scenePos) const
-{
-    for (QGraphicsItem *item : items(scenePos)) {
-        if (auto *label = qgraphicsitem_cast<ConnectionLabelItem *>(item))
-            return label->connection(); // a label stands for its arrow
-        if (item->type() == ComponentItem::Type || item->type() == ConnectionItem::Type ||
-            item->type() == GroupItem::Type)
-            return item;
-    }
-    return nullptr;
-}
-
-ComponentItem *DiagramScene::componentAt(const QPointF &scenePos) const
-{
-    for (QGraphicsItem *item : items(scenePos)) {
-        if (auto *c = qgraphicsitem_cast<ComponentItem *>(item))
-            return c;
-    }
-    return nullptr;
+    if (QGraphicsItem *item = m_components.value(id))
+        return item;
+    if (QGraphicsItem *item = m_connections.value(id))
+        return item;
+    if (QGraphicsItem *item = m_groups.value(id))
+        return item;
+    return m_notes->item(id);
 }
 
 void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const QStringList &zones,
@@ -490,8 +297,10 @@ void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const Q
 {
     for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
         ComponentItem *item = m_components.value(it.key());
-        if (!item)
+        if (!item) {
+            m_notes->preview(it.key(), it.value());
             continue;
+        }
         item->setPos(it.value());
         m_previewed.insert(it.key(), it.value());
         for (const QString &cid : m_diagram->connectionsOf(it.key())) {
@@ -517,10 +326,16 @@ void DiagramScene::endPreview()
         if (GroupItem *g = m_groups.value(gid))
             fitGroup(g);
     }
+    m_notes->endPreview();
 }
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_notes->isEditing()) { // a click on the note edits on, a click elsewhere commits
+        if (m_notes->editorContains(event->scenePos()))
+            return QGraphicsScene::mousePressEvent(event);
+        m_notes->commitOpenEdit();
+    }
     // The view sends scene events unaccepted and starts a rubber band (clearing the selection)
     // when they come back unaccepted: a consumed gesture must say so.
     if (m_controller->press(event))
@@ -558,12 +373,17 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
         Q_EMIT labelEditRequested(zone->groupId());
         return;
     }
+    if (auto *note = qgraphicsitem_cast<NoteItem *>(item); note && !m_notes->isEditing()) {
+        event->accept();
+        m_notes->edit(note->noteId());
+        return;
+    }
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
 void DiagramScene::keyPressEvent(QKeyEvent *event)
 {
-    if (m_controller->key(event))
+    if (!m_notes->isEditing() && m_controller->key(event)) // typing goes to the note editor
         event->accept();
     else
         QGraphicsScene::keyPressEvent(event);
@@ -571,22 +391,7 @@ void DiagramScene::keyPressEvent(QKeyEvent *event)
 
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, m_style.canvas);
-    if (!m_gridVisible)
-        return;
-    // A dot grid: quieter than lines. Skipped when zoomed out so far the dots would be noise.
-    const qreal scale = painter->worldTransform().m11();
-    if (gridSize * scale < 6)
-        return;
-    const qreal left = std::floor(rect.left() / gridSize) * gridSize;
-    const qreal top = std::floor(rect.top() / gridSize) * gridSize;
-    QVector<QPointF> dots;
-    for (qreal x = left; x < rect.right(); x += gridSize) {
-        for (qreal y = top; y < rect.bottom(); y += gridSize)
-            dots.append(QPointF(x, y));
-    }
-    painter->setPen(QPen(m_style.grid, 1.6 / scale, Qt::SolidLine, Qt::RoundCap));
-    painter->drawPoints(dots.constData(), int(dots.size()));
+    BoardGrid::paint(painter, rect, m_style, m_gridVisible ? gridSize : 0);
 }
 
 } // namespace mls

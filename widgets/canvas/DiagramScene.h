@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "BoardHitTest.h"
 #include "CardStyle.h"
+#include "ConnectPrompts.h"
 #include "ConnectionItem.h"
 #include "Finding.h"
+#include "SceneMarkers.h"
+#include "SceneSelection.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -21,9 +25,12 @@ class ComponentItem;
 class ConnectionItem;
 class GroupItem;
 class CanvasController;
+class SceneNotes;
 
 /// The board: a projection of a Diagram. Keeps id → item maps and follows the model's signals;
-/// it never changes the model itself.
+/// it never changes the model itself. Its collaborators: the gestures (CanvasController), the
+/// notes (SceneNotes), the selection (SceneSelection), the badges and emphasis (SceneMarkers)
+/// and the questions a connection asks (ConnectPrompts).
 class DiagramScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -51,49 +58,66 @@ public:
     bool allowIncompatible() const { return m_allowIncompatible; }
     void setAllowIncompatible(bool allow) { m_allowIncompatible = allow; }
     /// Asks which flow a new connection carries; the default pops up a menu. Tests replace it.
-    using FlowChooser = std::function<QString(const QStringList &flows, const QPoint &screenPos)>;
-    void setFlowChooser(FlowChooser chooser) { m_flowChooser = std::move(chooser); }
-    QString chooseFlow(const QStringList &flows, const QPoint &screenPos);
+    using FlowChooser = ConnectPrompts::FlowChooser;
+    void setFlowChooser(FlowChooser chooser) { m_prompts.setFlowChooser(std::move(chooser)); }
+    QString chooseFlow(const QStringList &flows, const QPoint &screenPos)
+    {
+        return m_prompts.chooseFlow(flows, screenPos);
+    }
     /// Asks which component a connection dropped on empty canvas creates: @p kinds can take
     /// the flow, @p flows[i] is what kinds[i] would receive. The default pops up a searchable
     /// menu (KindPickerMenu); tests replace it. Empty: nothing.
-    using KindChooser = std::function<QString(const QStringList &kinds, const QStringList &flows,
-                                              const QPoint &screenPos)>;
-    void setKindChooser(KindChooser chooser) { m_kindChooser = std::move(chooser); }
-    QString chooseKind(const QStringList &kinds, const QStringList &flows, const QPoint &screenPos);
+    using KindChooser = ConnectPrompts::KindChooser;
+    void setKindChooser(KindChooser chooser) { m_prompts.setKindChooser(std::move(chooser)); }
+    QString chooseKind(const QStringList &kinds, const QStringList &flows, const QPoint &screenPos)
+    {
+        return m_prompts.chooseKind(kinds, flows, screenPos);
+    }
     /// Says why a connection was refused (status message and tooltip).
     void reportRefusal(const QString &reason, const QPoint &screenPos);
     const QString &lastRefusal() const { return m_lastRefusal; }
 
-    QStringList selectedComponentIds() const;
-    QStringList selectedConnectionIds() const;
-    QStringList selectedGroupIds() const;
-    /// Selects exactly these elements (any mix of component, connection and zone ids).
-    void selectIds(const QStringList &ids);
-    /// Selects every card, arrow and zone with one selectionChanged (Ctrl+A on a big board).
-    void selectEverything();
+    QStringList selectedComponentIds() const { return m_selection.components(); }
+    QStringList selectedConnectionIds() const { return m_selection.connections(); }
+    QStringList selectedGroupIds() const { return m_selection.groups(); }
+    QStringList selectedNoteIds() const { return m_selection.notes(); }
+    /// Selects exactly these elements (any mix of component, connection, zone and note ids).
+    void selectIds(const QStringList &ids) { m_selection.select(ids); }
+    /// Selects every card, arrow, zone and note with one selectionChanged (Ctrl+A on a big
+    /// board).
+    void selectEverything() { m_selection.selectEverything(); }
     /// Selects a component, centres every view on it and makes it blink (Find, Problems).
-    void revealComponent(const QString &id);
+    void revealComponent(const QString &id) { m_selection.revealComponent(id); }
 
     /// Selects the elements, centres every view on them and makes their cards blink (Problems).
-    void revealItems(const QStringList &ids);
+    void revealItems(const QStringList &ids) { m_selection.revealItems(ids); }
 
     /// Design-rule markers: each card and arrow shows a badge for its unwaived findings
     /// (see FindingBadge::markers for which item a finding is marked on).
-    void setFindings(const QVector<Finding> &findings);
-    bool markersVisible() const { return m_markersVisible; }
+    void setFindings(const QVector<Finding> &findings) { m_markers.setFindings(findings); }
+    bool markersVisible() const { return m_markers.visible(); }
     /// Shows or hides the badges (e.g. for an export without markers).
     void setMarkersVisible(bool visible);
     /// Emphasises these cards and arrows (a critical path); empty lists clear it.
-    void setHighlighted(const QStringList &components, const QStringList &connections);
+    void setHighlighted(const QStringList &components, const QStringList &connections)
+    {
+        m_markers.setHighlighted(components, connections);
+    }
     /// Colours cards to pair them with another board's (practice: attempt and reference);
     /// an empty map clears it.
-    void setPairColors(const QHash<QString, QColor> &colors);
+    void setPairColors(const QHash<QString, QColor> &colors) { m_markers.setPairColors(colors); }
 
-    /// The card, zone title or arrow under @p scenePos (never a temporary drag item).
-    QGraphicsItem *interactiveItemAt(const QPointF &scenePos) const;
-    ComponentItem *componentAt(const QPointF &scenePos) const;
-    /// During a drag: shows cards at @p positions and dragged zones shifted by @p zoneDelta,
+    /// The card, zone title, note or arrow under @p scenePos (never a temporary drag item).
+    QGraphicsItem *interactiveItemAt(const QPointF &scenePos) const
+    {
+        return BoardHitTest::interactiveItemAt(*this, scenePos);
+    }
+    ComponentItem *componentAt(const QPointF &scenePos) const
+    {
+        return BoardHitTest::componentAt(*this, scenePos);
+    }
+    /// During a drag: shows cards (centres) and notes (top-left corners) at @p positions and
+    /// dragged zones shifted by @p zoneDelta,
     /// without touching the model. endPreview() puts every item back where the model says.
     void previewMove(const QHash<QString, QPointF> &positions, const QStringList &zones,
                      const QPointF &zoneDelta);
@@ -102,6 +126,10 @@ public:
     ComponentItem *componentItem(const QString &id) const { return m_components.value(id); }
     ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
     GroupItem *groupItem(const QString &id) const { return m_groups.value(id); }
+    /// The item of any element id (component, connection, zone or note), or nullptr.
+    QGraphicsItem *itemFor(const QString &id) const;
+    /// The board's notes: their items and the in-place text editor.
+    SceneNotes *notes() const { return m_notes; }
 
     /// Draws the zone where the model says (after a resize preview).
     void refitZone(const QString &groupId);
@@ -147,26 +175,18 @@ private:
     bool m_allowIncompatible = false;
     ConnectionItem::Routing m_routing = ConnectionItem::Routing::Straight;
     QUndoStack *m_undoStack = nullptr;
-    FlowChooser m_flowChooser;
-    KindChooser m_kindChooser;
+    ConnectPrompts m_prompts;
     QString m_lastRefusal;
     QHash<QString, QPointF> m_previewed;
     QStringList m_previewZones;
     std::unique_ptr<CanvasController> m_controller;
+    SceneNotes *m_notes;         ///< a child QObject
+    friend class SceneSelection; // walks the item maps for select-all
     QHash<QString, ComponentItem *> m_components;
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, GroupItem *> m_groups;
-    /// The selected ids, worked out once per selection change (every panel and action asks).
-    struct SelectedIds
-    {
-        QStringList components, connections, groups;
-        bool valid = false;
-    };
-    mutable SelectedIds m_selected;
-    const SelectedIds &selected() const;
-    bool m_markersVisible = true;
-    QHash<QString, FindingBadge::Marker> m_markers; ///< item id → its badge
-    QSet<QString> m_highlighted;
+    SceneSelection m_selection{this};
+    SceneMarkers m_markers{this};
 };
 
 } // namespace mls

@@ -11,6 +11,8 @@
 #include "FreeSpot.h"
 #include "GroupItem.h"
 #include "MimeTypes.h"
+#include "NoteItem.h"
+#include "SceneNotes.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
 #include "commands/EditGroupCommand.h"
@@ -188,7 +190,8 @@ void DiagramView::keyPressEvent(QKeyEvent *event)
         setFocus();
         return;
     }
-    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !m_editor) {
+    const bool typing = m_editor || (diagramScene() && diagramScene()->notes()->isEditing());
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat() && !typing) {
         m_spaceHeld = true;
         setDragMode(QGraphicsView::NoDrag);
         viewport()->setCursor(Qt::OpenHandCursor);
@@ -286,6 +289,8 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
         id = arrow->connectionId();
     else if (auto *zone = qgraphicsitem_cast<GroupItem *>(item))
         id = zone->groupId();
+    else if (auto *note = qgraphicsitem_cast<NoteItem *>(item))
+        id = note->noteId();
     if (item && !item->isSelected())
         s->selectIds({id});
     else if (!item)

@@ -101,6 +101,8 @@ QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
         if (const QGraphicsItem *item = scene.connectionItem(c.id))
             r |= item->sceneBoundingRect();
     }
+    for (const Note &n : diagram.notes()) // with a sticky note's shadow (3 px down and right)
+        r |= n.rect.adjusted(-1, -1, 4, 4);
     return r;
 }
 

@@ -37,6 +37,15 @@ AddItemsCommand *AddItemsCommand::addComponent(Diagram *diagram, const Component
                                tr("Add %1").arg(Catalog::builtin().kindLabel(c.kind)));
 }
 
+AddItemsCommand *AddItemsCommand::addNote(Diagram *diagram, const Note &n)
+{
+    Fragment f;
+    f.notes.push_back(n);
+    return new AddItemsCommand(diagram, std::move(f),
+                               n.style == Note::Style::Sticky ? tr("Add sticky note")
+                                                              : tr("Add note"));
+}
+
 AddItemsCommand *AddItemsCommand::connect(Diagram *diagram, const Connection &c)
 {
     Fragment f;
@@ -79,21 +88,27 @@ AddItemsCommand *AddItemsCommand::group(Diagram *diagram, const Group &g)
 
 namespace {
 
-/// Moves the pasted cards, as one block, to the free place nearest to where they would land,
-/// so a copy never hides under its original and repeated pastes cascade.
+/// Moves the pasted cards and notes, as one block, to the free place nearest to where they
+/// would land, so a copy never hides under its original and repeated pastes cascade.
 void moveToFreeSpot(const Diagram &diagram, Fragment &f)
 {
     QRectF block;
     for (const Component &c : f.components)
         block |= CardGeometry::rect(c);
+    for (const Note &n : f.notes)
+        block |= n.rect;
     QVector<QRectF> occupied;
-    occupied.reserve(int(diagram.components().size()));
+    occupied.reserve(int(diagram.components().size() + diagram.notes().size()));
     for (const Component &c : diagram.components())
         occupied << CardGeometry::rect(c);
+    for (const Note &n : diagram.notes())
+        occupied << n.rect;
     constexpr qreal grid = 20, gap = 20; // the board's grid; one grid step of air around
     const QPointF delta = FreeSpot::nearestFree(occupied, block, grid, gap) - block.topLeft();
     for (Component &c : f.components)
         c.pos += delta;
+    for (Note &n : f.notes)
+        n.rect.translate(delta);
 }
 
 } // namespace
@@ -106,13 +121,16 @@ AddItemsCommand *AddItemsCommand::paste(Diagram *diagram, const QByteArray &byte
         return nullptr;
     if (f->isEmpty()) {
         if (error)
-            *error = QStringLiteral("the clipboard holds no components");
+            *error = QStringLiteral("the clipboard holds no components and no notes");
         return nullptr;
     }
     f->makeInsertableInto(*diagram, offset);
     moveToFreeSpot(*diagram, *f);
     const int n = int(f->components.size());
-    const QString text = sourcePlural(tr("Paste %n component(s)", n), n);
+    const int notes = int(f->notes.size());
+    const QString text = notes == 0 ? sourcePlural(tr("Paste %n component(s)", n), n)
+                         : n == 0   ? sourcePlural(tr("Paste %n note(s)", notes), notes)
+                                    : sourcePlural(tr("Paste %n item(s)", n + notes), n + notes);
     return new AddItemsCommand(diagram, std::move(*f), text);
 }
 
@@ -124,6 +142,14 @@ QStringList AddItemsCommand::componentIds() const
     return ids;
 }
 
+QStringList AddItemsCommand::itemIds() const
+{
+    QStringList ids = componentIds();
+    for (const Note &n : m_items.notes)
+        ids.append(n.id);
+    return ids;
+}
+
 void AddItemsCommand::redo()
 {
     for (const Component &c : m_items.components)
@@ -132,11 +158,15 @@ void AddItemsCommand::redo()
         m_diagram->insertConnection(int(m_diagram->connections().size()), c);
     for (const Group &g : m_items.groups)
         m_diagram->insertGroup(int(m_diagram->groups().size()), g);
+    for (const Note &n : m_items.notes)
+        m_diagram->insertNote(int(m_diagram->notes().size()), n);
 }
 
 void AddItemsCommand::undo()
 {
     // Everything was appended, so taking it back in reverse restores the previous order.
+    for (auto it = m_items.notes.rbegin(); it != m_items.notes.rend(); ++it)
+        m_diagram->takeNote(it->id);
     for (auto it = m_items.groups.rbegin(); it != m_items.groups.rend(); ++it)
         m_diagram->takeGroup(it->id);
     for (auto it = m_items.connections.rbegin(); it != m_items.connections.rend(); ++it)

@@ -9,8 +9,8 @@ namespace mls {
 
 class Diagram;
 
-/// Appends components, connections and zones to the diagram; undo removes them again.
-/// Adding a component, connecting, grouping and pasting are all this one operation.
+/// Appends components, connections, zones and notes to the diagram; undo removes them again.
+/// Adding a component or a note, connecting, grouping and pasting are all this one operation.
 class AddItemsCommand : public QUndoCommand
 {
 public:
@@ -27,6 +27,8 @@ public:
                                          const Connection &connection);
     /// "Group 3 components into “Online serving”"
     static AddItemsCommand *group(Diagram *diagram, const Group &g);
+    /// "Add note" / "Add sticky note"
+    static AddItemsCommand *addNote(Diagram *diagram, const Note &n);
     /// Pastes a fragment read from clipboard bytes at @p offset with fresh ids; nullptr and
     /// @p error when the bytes are not a readable fragment.
     static AddItemsCommand *paste(Diagram *diagram, const QByteArray &bytes, const QPointF &offset,
@@ -35,6 +37,8 @@ public:
     const Fragment &items() const { return m_items; }
     /// Ids of the added components, e.g. to select what was pasted.
     QStringList componentIds() const;
+    /// Ids of the added components and notes (what a paste selects).
+    QStringList itemIds() const;
 
     void redo() override;
     void undo() override;

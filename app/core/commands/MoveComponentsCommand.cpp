@@ -23,16 +23,24 @@ MoveComponentsCommand::MoveComponentsCommand(Diagram *diagram, const QStringList
     : QUndoCommand(parent), m_diagram(diagram)
 {
     Q_ASSERT(ids.size() == to.size());
+    int notes = 0;
     for (int i = 0; i < ids.size(); ++i) {
         const Component *c = diagram->component(ids[i]);
-        if (!c)
+        const Note *note = c ? nullptr : diagram->note(ids[i]);
+        if (!c && !note)
             continue;
+        notes += note ? 1 : 0;
         m_ids.append(ids[i]);
-        m_from.append(c->pos);
+        m_from.append(c ? c->pos : note->rect.topLeft());
         m_to.append(to[i]);
     }
     const int n = int(m_ids.size());
-    setText(sourcePlural(tr("Move %n component(s)", n), n));
+    if (notes == 0)
+        setText(sourcePlural(tr("Move %n component(s)", n), n));
+    else if (notes == n)
+        setText(sourcePlural(tr("Move %n note(s)", n), n));
+    else
+        setText(sourcePlural(tr("Move %n item(s)", n), n));
     if (m_from == m_to)
         setObsolete(true);
 }
@@ -60,16 +68,24 @@ bool MoveComponentsCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+void MoveComponentsCommand::place(const QVector<QPointF> &positions)
+{
+    for (int i = 0; i < m_ids.size(); ++i) {
+        if (m_diagram->component(m_ids[i]))
+            m_diagram->moveComponent(m_ids[i], positions[i]);
+        else
+            m_diagram->moveNote(m_ids[i], positions[i]);
+    }
+}
+
 void MoveComponentsCommand::redo()
 {
-    for (int i = 0; i < m_ids.size(); ++i)
-        m_diagram->moveComponent(m_ids[i], m_to[i]);
+    place(m_to);
 }
 
 void MoveComponentsCommand::undo()
 {
-    for (int i = 0; i < m_ids.size(); ++i)
-        m_diagram->moveComponent(m_ids[i], m_from[i]);
+    place(m_from);
 }
 
 } // namespace mls

@@ -10,7 +10,9 @@ namespace mls {
 
 class Diagram;
 
-/// Moves components to new centres: one undo step per gesture (a drag, an align, a layout).
+/// Moves components to new centres and notes to new top-left corners: one undo step per gesture
+/// (a drag, an align, a layout), for any mix of cards and notes (a zone's drag moves its
+/// members). Ids that name neither are ignored.
 /// Only arrow-key nudges merge, and only with the nudge just before them of the same selection,
 /// so a burst of key presses is one step but a nudge after an align or a drag is its own.
 class MoveComponentsCommand : public QUndoCommand
@@ -28,6 +30,8 @@ public:
     void undo() override;
 
 private:
+    void place(const QVector<QPointF> &positions);
+
     Diagram *m_diagram;
     QStringList m_ids;
     QVector<QPointF> m_from;

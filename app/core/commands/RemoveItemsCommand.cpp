@@ -33,8 +33,8 @@ template <typename T> void sortByIndex(std::vector<T> &items)
 
 RemoveItemsCommand::RemoveItemsCommand(Diagram *diagram, const QStringList &componentIds,
                                        const QStringList &connectionIds,
-                                       const QStringList &groupIds, const QString &text,
-                                       QUndoCommand *parent)
+                                       const QStringList &groupIds, const QStringList &noteIds,
+                                       const QString &text, QUndoCommand *parent)
     : QUndoCommand(parent), m_diagram(diagram)
 {
     QSet<QString> components;
@@ -77,7 +77,15 @@ RemoveItemsCommand::RemoveItemsCommand(Diagram *diagram, const QStringList &comp
             }
         }
     }
+    for (const QString &id : noteIds) {
+        const int i = diagram->noteIndex(id);
+        const bool seen = std::any_of(m_notes.begin(), m_notes.end(),
+                                      [&](const Placed<Note> &n) { return n.item.id == id; });
+        if (i >= 0 && !seen)
+            m_notes.push_back({i, *diagram->note(id)});
+    }
     sortByIndex(m_components);
+    sortByIndex(m_notes);
     sortByIndex(m_connections);
     sortByIndex(m_groups);
 
@@ -97,9 +105,11 @@ RemoveItemsCommand::RemoveItemsCommand(Diagram *diagram, const QStringList &comp
             parts << sourcePlural(tr("%n connection(s)", explicitConnections), explicitConnections);
         if (!m_groups.empty())
             parts << sourcePlural(tr("%n zone(s)", int(m_groups.size())), int(m_groups.size()));
+        if (!m_notes.empty())
+            parts << sourcePlural(tr("%n note(s)", int(m_notes.size())), int(m_notes.size()));
         setText(tr("Delete %1").arg(parts.join(QStringLiteral(", "))));
     }
-    if (m_components.empty() && m_connections.empty() && m_groups.empty())
+    if (m_components.empty() && m_connections.empty() && m_groups.empty() && m_notes.empty())
         setObsolete(true);
 }
 
@@ -107,11 +117,13 @@ RemoveItemsCommand *RemoveItemsCommand::ungroup(Diagram *diagram, const QString 
 {
     const Group *g = diagram->group(groupId);
     const QString text = tr("Ungroup %1").arg(quoted(g ? g->label : groupId));
-    return new RemoveItemsCommand(diagram, {}, {}, {groupId}, text);
+    return new RemoveItemsCommand(diagram, {}, {}, {groupId}, {}, text);
 }
 
 void RemoveItemsCommand::redo()
 {
+    for (auto it = m_notes.rbegin(); it != m_notes.rend(); ++it)
+        m_diagram->takeNote(it->item.id);
     for (auto it = m_connections.rbegin(); it != m_connections.rend(); ++it)
         m_diagram->takeConnection(it->item.id);
     for (auto it = m_groups.rbegin(); it != m_groups.rend(); ++it)
@@ -140,6 +152,8 @@ void RemoveItemsCommand::undo()
         m_diagram->insertGroup(g.index, g.item);
     for (const auto &c : m_connections)
         m_diagram->insertConnection(c.index, c.item);
+    for (const auto &n : m_notes)
+        m_diagram->insertNote(n.index, n.item);
 }
 
 } // namespace mls

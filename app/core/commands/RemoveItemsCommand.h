@@ -4,6 +4,7 @@
 #include "../Component.h"
 #include "../Connection.h"
 #include "../Group.h"
+#include "../Note.h"
 
 #include <QStringList>
 #include <QUndoCommand>
@@ -14,15 +15,16 @@ namespace mls {
 
 class Diagram;
 
-/// Deletes components (with every connection touching them), connections and zones; undo puts
-/// each back at its file position, so the saved file is restored byte for byte.
+/// Deletes components (with every connection touching them), connections, zones and notes; undo
+/// puts each back at its file position, so the saved file is restored byte for byte.
 class RemoveItemsCommand : public QUndoCommand
 {
 public:
     /// Ids that do not exist are ignored; @p text defaults to "Delete 2 components, 1 connection".
     RemoveItemsCommand(Diagram *diagram, const QStringList &componentIds,
                        const QStringList &connectionIds, const QStringList &groupIds = {},
-                       const QString &text = {}, QUndoCommand *parent = nullptr);
+                       const QStringList &noteIds = {}, const QString &text = {},
+                       QUndoCommand *parent = nullptr);
 
     /// "Ungroup “Online serving”": removes the zone, keeps its members.
     static RemoveItemsCommand *ungroup(Diagram *diagram, const QString &groupId);
@@ -41,6 +43,7 @@ private:
     std::vector<Placed<Component>> m_components;   ///< ascending file index
     std::vector<Placed<Connection>> m_connections; ///< ascending file index
     std::vector<Placed<Group>> m_groups;           ///< ascending file index
+    std::vector<Placed<Note>> m_notes;             ///< ascending file index
     std::vector<Group> m_trimmedGroups;            ///< zones that lose members: state before
 };
 

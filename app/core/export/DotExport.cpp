@@ -67,6 +67,19 @@ void writeNode(QTextStream &out, const Component &c, const QString &indent,
     out << "];\n";
 }
 
+/// The note as comment lines, each starting with @p prefix ("// ").
+QString noteComment(const Note &n, const QString &prefix)
+{
+    QString text = prefix + QStringLiteral("%1 %2:\n")
+                                .arg(n.style == Note::Style::Sticky ? QStringLiteral("sticky note")
+                                                                    : QStringLiteral("note"),
+                                     n.id);
+    for (const QString &line : n.text.split(QLatin1Char('\n')))
+        text +=
+            prefix + QString(line).remove(QLatin1Char('\r')).remove(QChar(0)) + QLatin1Char('\n');
+    return text;
+}
+
 void writeHeader(QTextStream &out, const Diagram &d, const DotOptions &options)
 {
     out << "digraph "
@@ -160,6 +173,9 @@ QByteArray DotExport::toDot(const Diagram &d, const DotOptions &options)
             << " [label=" << quotedLabel(connectionLabel(e)) << ", color=" << color
             << ", fontcolor=" << color << ", style=" << edgeStyle(flow) << "];\n";
     }
+    // Notes are annotations, not nodes: comments, so they never change a layout.
+    for (const Note &n : d.notes())
+        out << noteComment(n, QStringLiteral("  // "));
     out << "}\n";
     out.flush();
     return text.toUtf8();

@@ -42,6 +42,11 @@ std::unique_ptr<Diagram> ExportScope::subset(const Diagram &d, const QStringList
         out->insertConnection(int(out->connections().size()), c);
     for (const Group &g : part.groups)
         out->insertGroup(int(out->groups().size()), g);
+    const QSet<QString> chosen(ids.begin(), ids.end());
+    for (const Note &n : d.notes()) { // only the notes chosen themselves
+        if (chosen.contains(n.id))
+            out->insertNote(int(out->notes().size()), n);
+    }
     return out;
 }
 

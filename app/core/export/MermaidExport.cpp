@@ -210,6 +210,13 @@ QString MermaidExport::toMermaid(const Diagram &d)
     }
     writeLinks(out, d, ids);
     writeStyles(out, d, ids);
+    // Notes are annotations, not nodes: "%%" comments, which Mermaid does not draw.
+    for (const Note &n : d.notes()) {
+        out << "  %% " << (n.style == Note::Style::Sticky ? "sticky note " : "note ") << n.id
+            << ":\n";
+        for (const QString &line : n.text.split(QLatin1Char('\n')))
+            out << "  %% " << QString(line).remove(QLatin1Char('\r')).remove(QChar(0)) << '\n';
+    }
     out.flush();
     return text;
 }

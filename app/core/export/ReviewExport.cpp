@@ -10,6 +10,8 @@
 #include <QTextStream>
 #include <QUrl>
 
+#include <utility>
+
 namespace mls {
 
 namespace {
@@ -170,6 +172,23 @@ void writeConnections(QTextStream &out, const Diagram &d)
     out << '\n';
 }
 
+/// The board's notes, in file order, each a quoted block (they are annotations: no rule reads
+/// them). Nothing when no note holds text.
+void writeNotes(QTextStream &out, const Diagram &d)
+{
+    bool first = true;
+    for (const Note &n : d.notes()) {
+        const QString text = n.text.trimmed();
+        if (text.isEmpty())
+            continue;
+        if (std::exchange(first, false))
+            out << "## Notes on the board\n\n";
+        out << "> "
+            << ReviewExport::escapeBlock(text).replace(QLatin1Char('\n'), QStringLiteral("\n> "))
+            << "\n\n";
+    }
+}
+
 } // namespace
 
 QString ReviewExport::escape(const QString &text)
@@ -267,6 +286,7 @@ QString ReviewExport::toMarkdown(const Diagram &d, QVector<Finding> findings,
     writeSteps(out, d);
     writeComponents(out, d);
     writeConnections(out, d);
+    writeNotes(out, d);
     out.flush();
     return text;
 }
