@@ -4,6 +4,7 @@
 #include "NoteItem.h"
 
 #include <QKeyEvent>
+#include <QStyleOptionGraphicsItem>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -24,6 +25,13 @@ NoteEditor::NoteEditor(NoteItem *note, const QColor &ink)
     QTextCursor all(document());
     all.select(QTextCursor::Document);
     setTextCursor(all);
+}
+
+void NoteEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    QStyleOptionGraphicsItem plain(*option);
+    plain.state &= ~(QStyle::State_Selected | QStyle::State_HasFocus);
+    QGraphicsTextItem::paint(painter, &plain, widget);
 }
 
 void NoteEditor::keyPressEvent(QKeyEvent *event)

@@ -19,6 +19,9 @@ public:
     NoteEditor(NoteItem *note, const QColor &ink);
 
     const QString &noteId() const { return m_noteId; }
+    /// The text and cursor without QGraphicsTextItem's dashed focus frame: the note's own
+    /// outline already says what is edited.
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 Q_SIGNALS:
     /// Ctrl+Enter or focus lost: @p text is the edited text.
