@@ -3,6 +3,7 @@
 
 #include "Catalog.h"
 #include "Logging.h"
+#include "export/SymbolSvgGenerator.h"
 
 #include <QFile>
 #include <QPaintEngine>
@@ -59,6 +60,12 @@ void IconCache::paint(QPainter *painter, const QRectF &target, const QString &ic
         std::shared_ptr<QSvgRenderer> &renderer = m_renderers[key];
         if (!renderer)
             renderer = std::make_shared<QSvgRenderer>(inkedSvg(iconFile, ink));
+        if (SymbolSvgGenerator *svg = SymbolSvgGenerator::of(painter)) {
+            // Written once per icon and ink in the file, referenced from every card.
+            svg->paintSymbol(painter, target, key,
+                             [renderer](QPainter *p, const QRectF &r) { renderer->render(p, r); });
+            return;
+        }
         renderer->render(painter, target);
         return;
     }

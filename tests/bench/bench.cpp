@@ -2,7 +2,7 @@
 // mlsketch_bench: load, save and undo/redo throughput and peak memory for generated diagrams,
 // then the board (--board alone: with and without connection labels): scene build, one full
 // paint, and one drag step; then layout, rules and
-// export (--export: SVG and PNG against Graphviz neato -n2 on the same positioned graph).
+// export (--export [svg|png]: SVG and PNG against Graphviz neato -n2 on the same positioned graph).
 //
 // Each size runs in a forked child so its peak RSS is its own. Times are medians of several
 // runs; "ratio" columns compare against a bare nlohmann parse/dump of the same bytes in the
@@ -382,11 +382,12 @@ void rulesTable()
 
 // ---- export --------------------------------------------------------------------------------
 
-/// SVG and PNG of a square board of @p n components: ours (build the scene, draw, encode, write
+/// SVG or PNG of a square board of @p n components: ours (build the scene, draw, encode, write
 /// the file) against Graphviz's own renderer on the same positioned graph, `neato -n2` on our
 /// DOT with every node pinned (`pos="x,y!"`), drawing the same 1 px = 1 pt picture (PNG at
-/// -Gdpi=72 so both images have the same size).
-void measureExport(int n, const QString &neato)
+/// -Gdpi=72 so both images have the same size). The two alternate, run by run, so a change of
+/// load on the shared machine weighs on both sides of the ratio alike.
+void measureExport(int n, const QString &neato, const QStringList &formats)
 {
     std::unique_ptr<Diagram> d = generate(n, int(std::ceil(std::sqrt(double(n)))));
     QTemporaryDir dir;
@@ -395,30 +396,40 @@ void measureExport(int n, const QString &neato)
     file.open(QIODevice::WriteOnly);
     file.write(DotExport::toDot(*d, {true}));
     file.commit();
-    for (const char *format : {"svg", "png"}) {
-        const QString ours = dir.filePath(QStringLiteral("ours.") + QLatin1String(format));
-        const QString theirs = dir.filePath(QStringLiteral("graphviz.") + QLatin1String(format));
+    for (const QString &format : formats) {
+        const QString ours = dir.filePath(QStringLiteral("ours.") + format);
+        const QString theirs = dir.filePath(QStringLiteral("graphviz.") + format);
         QString error;
         bool ok = true;
-        const double oursMs = medianMs(3, [&] { ok = ExportWriter::write(*d, ours, {}, &error); });
-        QStringList args{QStringLiteral("-n2"), QStringLiteral("-T") + QLatin1String(format), dot,
+        QStringList args{QStringLiteral("-n2"), QStringLiteral("-T") + format, dot,
                          QStringLiteral("-o"), theirs};
-        if (QByteArray(format) == "png")
+        if (format == QLatin1String("png"))
             args << QStringLiteral("-Gdpi=72");
         int exit = 0;
-        const double gvMs = medianMs(3, [&] { exit = QProcess::execute(neato, args); });
+        std::vector<double> oursMs;
+        std::vector<double> gvMs;
+        for (int run = 0; run < (format == QLatin1String("svg") ? 5 : 3); ++run) {
+            oursMs.push_back(medianMs(1, [&] { ok = ExportWriter::write(*d, ours, {}, &error); }));
+            gvMs.push_back(medianMs(1, [&] { exit = QProcess::execute(neato, args); }));
+        }
+        std::sort(oursMs.begin(), oursMs.end());
+        std::sort(gvMs.begin(), gvMs.end());
+        const double oursMedian = oursMs[oursMs.size() / 2];
+        const double gvMedian = gvMs[gvMs.size() / 2];
         const QSize px = SceneExporter(d.get(), {}).imageSize();
         std::printf("%10d %11d %6s %9.0f %11.0f %6.2f %8.1f %8.1f %6d×%d px%s\n", n,
-                    int(d->connections().size()), format, oursMs, gvMs, oursMs / gvMs,
-                    double(QFileInfo(ours).size()) / 1e6, double(QFileInfo(theirs).size()) / 1e6,
-                    px.width(), px.height(), ok && exit == 0 ? "" : "  (failed)");
+                    int(d->connections().size()), qPrintable(format), oursMedian, gvMedian,
+                    oursMedian / gvMedian, double(QFileInfo(ours).size()) / 1e6,
+                    double(QFileInfo(theirs).size()) / 1e6, px.width(), px.height(),
+                    ok && exit == 0 ? "" : "  (failed)");
         if (!ok)
             std::printf("  %s\n", qPrintable(error));
         std::fflush(stdout);
     }
 }
 
-void exportTable()
+/// @p formats: "svg", "png" or both.
+void exportTable(const QStringList &formats = {QStringLiteral("svg"), QStringLiteral("png")})
 {
     const QString neato = QStandardPaths::findExecutable(QStringLiteral("neato"));
     std::printf("\nExport (ratio = ours / Graphviz neato -n2 on the same positioned graph; "
@@ -430,7 +441,7 @@ void exportTable()
     std::printf("%10s %11s %6s %9s %11s %6s %8s %8s\n", "components", "connections", "format",
                 "ours ms", "graphviz ms", "ratio", "ours MB", "gv MB");
     for (int n : {1000, 5000})
-        measureExport(n, neato);
+        measureExport(n, neato, formats);
 }
 
 void boardTable()
@@ -657,7 +668,15 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (argc > 1 && QByteArray(argv[1]) == "--export") { // the export table alone
-        exportTable();
+        const QString format = argc > 2 ? QString::fromLatin1(argv[2]) : QString();
+        if (!format.isEmpty() && format != QLatin1String("svg") && format != QLatin1String("png")) {
+            std::fprintf(stderr, "usage: mlsketch_bench --export [svg|png]\n");
+            return 2;
+        }
+        if (format.isEmpty())
+            exportTable();
+        else
+            exportTable({format}); // one format: --export svg
         return 0;
     }
     if (argc > 1 && QByteArray(argv[1]) == "--board") { // the board table alone

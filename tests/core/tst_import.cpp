@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <thread>
+
 using namespace mls;
 
 namespace {
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void dotClustersAndHtml();
     void recognisesProducts_data();
     void recognisesProducts();
+    void sharedRecognizerFromThreads();
     void templateRoundTrip_data();
     void templateRoundTrip();
     void hostileInput_data();
@@ -340,6 +343,40 @@ void TstImport::recognisesProducts()
     QFETCH(QString, kind);
     const KindRecognizer k(Catalog::builtin());
     QCOMPARE(k.recognise(QStringLiteral("n1"), name).kind, kind);
+    // The one the importer shares answers as a fresh one does.
+    QCOMPARE(KindRecognizer::builtin().recognise(QStringLiteral("n1"), name).kind, kind);
+}
+
+void TstImport::sharedRecognizerFromThreads()
+{
+    // Built once, then only read: imports on several threads share it and agree.
+    const QStringList names{
+        "Kafka",   "Milvus",           "Online Store (Redis)", "SageMakerEndpoint",
+        "Billing", "GPT-4 via OpenAI", "Feast feature store"};
+    const KindRecognizer fresh(Catalog::builtin());
+    QStringList expected;
+    for (const QString &n : names)
+        expected << fresh.recognise(QStringLiteral("n"), n).kind;
+    std::vector<QStringList> got(4);
+    std::vector<const KindRecognizer *> instances(4);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < got.size(); ++t) {
+        threads.emplace_back([&, t] {
+            instances[t] = &KindRecognizer::builtin();
+            for (int round = 0; round < 50; ++round) {
+                QStringList kinds;
+                for (const QString &n : names)
+                    kinds << instances[t]->recognise(QStringLiteral("n"), n).kind;
+                got[t] = kinds;
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    for (size_t t = 0; t < got.size(); ++t) {
+        QCOMPARE(instances[t], &KindRecognizer::builtin());
+        QCOMPARE(got[t], expected);
+    }
 }
 
 void TstImport::templateRoundTrip_data()

@@ -4,6 +4,8 @@
 #include "Diagram.h"
 #include "EmbeddedDesign.h"
 #include "Logging.h"
+#include "SvgCompactor.h"
+#include "SymbolSvgGenerator.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FlowLegend.h"
@@ -19,7 +21,8 @@
 #include <QPdfWriter>
 #include <QPrinter>
 #include <QSet>
-#include <QSvgGenerator>
+
+#include <cstring>
 
 namespace mls {
 
@@ -108,26 +111,34 @@ QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
 
 /// QSvgGenerator names fonts by the family asked for, often an alias only fontconfig knows
 /// ("Sans Serif"); a browser would fall back to a serif font. Name the family actually used,
-/// then the generic family.
+/// then the generic family: in the style sheet (`font-family:X;`) and in any attribute left.
 QByteArray withPortableFonts(QByteArray svg)
 {
-    // Bytes, not a QString and a regex: an SVG of a large board is tens of megabytes, with a
-    // font-family on every group, but only one or two distinct families.
-    static const QByteArray key = "font-family=\"";
-    QSet<QByteArray> families;
-    for (qsizetype at = svg.indexOf(key); at >= 0; at = svg.indexOf(key, at)) {
-        at += key.size();
-        const qsizetype end = svg.indexOf('"', at);
-        if (end < 0)
-            break;
-        families.insert(svg.mid(at, end - at));
-        at = end;
-    }
-    for (const QByteArray &family : std::as_const(families)) {
-        const QString real = QFontInfo(QFont(QString::fromUtf8(family))).family();
-        svg.replace(key + family + '"',
-                    key + (real.isEmpty() ? family : real.toHtmlEscaped().toUtf8()) +
-                        ", sans-serif\"");
+    struct Form
+    {
+        QByteArray key;
+        const char *ends; ///< what ends the value
+    };
+    const Form forms[] = {{"font-family=\"", "\""}, {"font-family:", ";}\""}};
+    for (const Form &form : forms) {
+        QSet<QByteArray> families;
+        for (qsizetype at = svg.indexOf(form.key); at >= 0; at = svg.indexOf(form.key, at)) {
+            at += form.key.size();
+            qsizetype end = at;
+            while (end < svg.size() && !std::strchr(form.ends, svg.at(end)))
+                ++end;
+            if (end >= svg.size())
+                break;
+            families.insert(svg.mid(at, end - at));
+            at = end;
+        }
+        for (const QByteArray &family : std::as_const(families)) {
+            const QString real = QFontInfo(QFont(QString::fromUtf8(family))).family();
+            const QByteArray named =
+                (real.isEmpty() ? family : real.toHtmlEscaped().toUtf8()) + ", sans-serif";
+            for (const char *end = form.ends; *end; ++end)
+                svg.replace(form.key + family + *end, form.key + named + *end);
+        }
     }
     return svg;
 }
@@ -268,12 +279,12 @@ QByteArray SceneExporter::toSvg() const
 {
     const QRectF source = sourceRect();
     QByteArray bytes;
-    // About 7 kB per card and 1 kB per arrow: grown once, not copied over and over.
-    bytes.reserve(65536 + qsizetype(m_diagram->components().size()) * 7000 +
+    // About 3 kB per card and 1 kB per arrow: grown once, not copied over and over.
+    bytes.reserve(65536 + qsizetype(m_diagram->components().size()) * 3000 +
                   qsizetype(m_diagram->connections().size()) * 1000);
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator svg;
+    SymbolSvgGenerator svg; // the icons once each
     svg.setOutputDevice(&buffer);
     // Qt writes the title and description unescaped (6.4) or escaped (later): write tokens and
     // put the escaped text in their place, so any title stays text in either case.
@@ -285,6 +296,9 @@ QByteArray SceneExporter::toSvg() const
     QPainter painter(&svg);
     render(&painter, source);
     painter.end();
+    // Every item painted as QSvgGenerator writes it, then the repeated icons and styles
+    // written once: whatever an item draws is kept, whether this exporter knows it or not.
+    bytes = SvgCompactor::compact(svg.resolveSymbols(bytes));
     bytes.replace("mlsketch-title-token", title().toHtmlEscaped().toUtf8());
     bytes.replace("mlsketch-desc-token", description().toHtmlEscaped().toUtf8());
     return withPortableFonts(bytes);

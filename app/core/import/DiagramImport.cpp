@@ -171,7 +171,7 @@ ImportResult DiagramImport::importBytes(const QByteArray &bytes, std::optional<I
 ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
 {
     const Catalog &cat = Catalog::builtin();
-    const KindRecognizer recognizer(cat);
+    const KindRecognizer &recognizer = KindRecognizer::builtin();
     ImportResult r;
     r.warnings = g.warnings;
     auto d = std::make_unique<Diagram>();

@@ -196,6 +196,12 @@ KindRecognizer::KindRecognizer(const Catalog &catalog) : m_catalog(catalog)
     }
 }
 
+const KindRecognizer &KindRecognizer::builtin()
+{
+    static const KindRecognizer recognizer(Catalog::builtin()); // a thread-safe static
+    return recognizer;
+}
+
 QString KindRecognizer::plainPhrase(const QString &phrase)
 {
     QString plain = phrase.toLower();

@@ -26,6 +26,10 @@ public:
     };
 
     explicit KindRecognizer(const Catalog &catalog);
+    /// The recognizer of the built-in catalog, built once (on first use, thread-safe) and
+    /// never changed after: building one reads a few hundred phrases, which cost more than
+    /// recognising every node of a typical import.
+    static const KindRecognizer &builtin();
     /// The kind for a node with this id and label; @p context is weaker evidence (the labels
     /// of the edges into it); @p cylinder says it is drawn as a database.
     Guess recognise(const QString &id, const QString &label, const QString &context = {},
