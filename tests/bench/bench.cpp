@@ -651,6 +651,7 @@ int main(int argc, char *argv[])
     std::vector<int> sizes{1000, 10000, 100000};
     if (argc > 1 && QByteArray(argv[1]) == "--quick")
         sizes = {1000, 10000};
+    const bool ioOnly = argc > 1 && QByteArray(argv[1]) == "--io"; // the load/save table alone
     Catalog::builtin();
     if (argc > 1 && QByteArray(argv[1]) == "--rules-only") {
         rulesTable();
@@ -711,6 +712,8 @@ int main(int argc, char *argv[])
                     double(usage.ru_maxrss) / 1024.0);
         std::fflush(stdout);
     }
+    if (ioOnly)
+        return 0;
 
     boardTable();
     windowTable();
