@@ -159,12 +159,17 @@ void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
                              .arg(limits.maxJsonValues)};
     };
     for (qint64 i = 0; i < n; ++i) {
-        const char ch = data[i];
-        switch (byteClasses.of[uchar(ch)]) {
-        case ByteClass::Plain:
+        ByteClass byteClass = byteClasses.of[uchar(data[i])];
+        while (byteClass == ByteClass::Plain) {
             // Pretty-printed text is mostly indentation: skip it eight spaces at a time.
-            while (ch == ' ' && i + 9 <= n && eightBytes(data + i + 1) == 0x2020202020202020ULL)
-                i += 8;
+            i += i + 8 <= n && eightBytes(data + i) == 0x2020202020202020ULL ? 8 : 1;
+            if (i >= n)
+                return;
+            byteClass = byteClasses.of[uchar(data[i])];
+        }
+        const char ch = data[i];
+        switch (byteClass) {
+        case ByteClass::Plain:
             break;
         case ByteClass::Quote: {
             const qint64 end = stringEnd(data, i, n);
@@ -604,8 +609,9 @@ public:
                 e.what = notAComponent(*m_deferredReference);
             throw e;
         }
-        m_d.reserve(int(m_d.components().size() + arrays[Components]->size()),
-                    int(m_d.connections().size() + arrays[Connections]->size()));
+        if (!arrays[Components]->empty() || !arrays[Connections]->empty())
+            m_d.reserve(int(m_d.components().size() + arrays[Components]->size()),
+                        int(m_d.connections().size() + arrays[Connections]->size()));
         for (int s = 0; s < SectionCount; ++s) {
             Json &elements = *arrays[s];
             for (size_t i = 0; i < elements.size(); ++i)
@@ -629,6 +635,8 @@ private:
             m_d.insertComponent(int(i), parseComponent(v, p));
             break;
         case Connections:
+            if (i == 0) // every component is in: size their adjacency once
+                m_d.reserve(int(m_d.components().size()), 0);
             m_d.insertConnection(int(i), parseConnection(v, p));
             break;
         default:
@@ -714,6 +722,19 @@ private:
         return extra;
     }
 
+    /// Moves the unknown members of @p obj into @p extra, leaving it as it is (an empty
+    /// object) when there are none, as for nearly every element.
+    static void takeUnknownFields(Json &extra, Json &obj, std::initializer_list<const char *> known)
+    {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            if (std::none_of(known.begin(), known.end(),
+                             [&](const char *k) { return it.key() == k; })) {
+                extra = unknownFields(obj, known);
+                return;
+            }
+        }
+    }
+
     static void requireObject(const Json &v, const Path &p)
     {
         if (!v.is_object())
@@ -734,7 +755,8 @@ private:
             throw ReadError{p.member(key),
                             QStringLiteral("expected a string, found %1").arg(typeName(*it))};
         const std::string &utf8 = it->get_ref<const std::string &>();
-        const QString s = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        const QString s =
+            utf8.empty() ? QString() : QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
         if (required && s.isEmpty())
             throw ReadError{p.member(key), QStringLiteral("must not be empty")};
         if (s.size() > maxLength)
@@ -872,7 +894,8 @@ private:
         }
         c.notes = text(v, "notes", p, m_limits.maxStringBytes);
         c.waivers = parseWaivers(v, p);
-        c.extra = unknownFields(v, {"id", "kind", "label", "x", "y", "props", "notes", "waivers"});
+        takeUnknownFields(c.extra, v,
+                          {"id", "kind", "label", "x", "y", "props", "notes", "waivers"});
         return c;
     }
 
@@ -921,7 +944,7 @@ private:
                 m_warnings.append(QStringLiteral("%1: %2; ignored, the arrow is drawn without it")
                                       .arg(p.member("route"), problem));
         }
-        c.extra = unknownFields(v, {"id", "from", "to", "flow", "label", "waivers", "route"});
+        takeUnknownFields(c.extra, v, {"id", "from", "to", "flow", "label", "waivers", "route"});
         return c;
     }
 
@@ -953,7 +976,7 @@ private:
                 g.members.append(id);
             }
         }
-        g.extra = unknownFields(v, {"id", "label", "members"});
+        takeUnknownFields(g.extra, v, {"id", "label", "members"});
         return g;
     }
 
