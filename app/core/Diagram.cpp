@@ -277,8 +277,16 @@ void Diagram::moveNote(const NoteId &id, const QPointF &topLeft)
 
 void Diagram::reserve(int components, int connections)
 {
-    m_components.reserve(components);
-    m_connections.reserve(connections);
+    // Never below what is held: a smaller reserve would rehash (or shrink) for nothing.
+    if (components > int(m_components.size()))
+        m_components.reserve(components);
+    if (connections > int(m_connections.size()))
+        m_connections.reserve(connections);
+    // The adjacency is keyed by component: sized once, not rehashed while connections arrive.
+    if (components > m_out.capacity()) {
+        m_out.reserve(components);
+        m_in.reserve(components);
+    }
 }
 
 } // namespace mls

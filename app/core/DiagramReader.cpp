@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <unordered_set>
@@ -50,42 +51,155 @@ QString lineColumn(const QByteArray &bytes, qint64 offset)
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
-/// A byte that JSON never allows outside a string.
-bool isBinary(char ch)
+/// What scanStructure does with a byte outside any string. Binary: a byte JSON never allows
+/// outside a string.
+enum class ByteClass : unsigned char
 {
-    const auto b = uchar(ch);
-    return b >= 0x80 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+    Plain,
+    Quote,
+    Comma,
+    Open,
+    Close,
+    Binary
+};
+
+constexpr ByteClass byteClass(unsigned b)
+{
+    if (b == '"')
+        return ByteClass::Quote;
+    if (b == ',')
+        return ByteClass::Comma;
+    if (b == '{' || b == '[')
+        return ByteClass::Open;
+    if (b == '}' || b == ']')
+        return ByteClass::Close;
+    if (b >= 0x80 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F)
+        return ByteClass::Binary;
+    return ByteClass::Plain;
+}
+
+struct ByteClasses
+{
+    ByteClass of[256];
+    constexpr ByteClasses() : of()
+    {
+        for (unsigned b = 0; b < 256; ++b)
+            of[b] = byteClass(b);
+    }
+};
+constexpr ByteClasses byteClasses;
+
+/// Eight bytes at @p p, in the machine's order (the tests below do not depend on it).
+quint64 eightBytes(const char *p)
+{
+    quint64 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/// True when one of the eight bytes of @p v equals @p byte (the classic zero-byte test).
+bool hasByte(quint64 v, unsigned char byte)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    const quint64 x = v ^ (ones * byte);
+    return ((x - ones) & ~x & highs) != 0;
+}
+
+/// The end of the string whose opening quote is at @p start: the index of its closing quote,
+/// or @p n when the text ends inside it. Eight bytes at a time while none is a quote or a
+/// backslash.
+qint64 stringEnd(const char *data, qint64 start, qint64 n)
+{
+    qint64 i = start + 1;
+    while (i < n) {
+        if (i + 8 <= n) {
+            const quint64 v = eightBytes(data + i);
+            if (!hasByte(v, '"') && !hasByte(v, '\\')) {
+                i += 8;
+                continue;
+            }
+        }
+        const char ch = data[i];
+        if (ch == '"')
+            return i;
+        i += ch == '\\' ? 2 : 1;
+    }
+    return n;
+}
+
+/// True when a string is over the cap: some byte of it that is neither an escape nor the
+/// character after one lies more than @p maxBytes past the opening quote at @p start.
+bool stringTooLong(const char *data, qint64 start, qint64 end, qint64 maxBytes)
+{
+    bool escaped = false;
+    for (qint64 i = start + 1; i < end; ++i) {
+        if (escaped)
+            escaped = false;
+        else if (data[i] == '\\')
+            escaped = true;
+        else if (i - start > maxBytes)
+            return true;
+    }
+    return false;
 }
 
 /// Refuses structure nlohmann would accept but we will not hold: deep nesting (a 100,000-deep
-/// file would make every later recursive walk dangerous) and huge strings. One linear pass.
+/// file would make every later recursive walk dangerous) and huge strings. One linear pass
+/// (the writer runs it on every save, so strings are skipped in one tight loop).
 void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
 {
     int depth = 0;
     qint64 values = 0;
-    bool inString = false;
-    bool escaped = false;
-    qint64 stringStart = 0;
     const char *data = bytes.constData();
-    for (qint64 i = 0, n = bytes.size(); i < n; ++i) {
+    const qint64 n = bytes.size();
+    const bool bom = bytes.startsWith("\xEF\xBB\xBF");
+    auto tooManyValues = [&](qint64 i) {
+        return ReadError{lineColumn(bytes, i),
+                         QStringLiteral("more than %1 JSON values (the limit for a file)")
+                             .arg(limits.maxJsonValues)};
+    };
+    for (qint64 i = 0; i < n; ++i) {
+        ByteClass byteClass = byteClasses.of[uchar(data[i])];
+        while (byteClass == ByteClass::Plain) {
+            // Pretty-printed text is mostly indentation: skip it eight spaces at a time.
+            i += i + 8 <= n && eightBytes(data + i) == 0x2020202020202020ULL ? 8 : 1;
+            if (i >= n)
+                return;
+            byteClass = byteClasses.of[uchar(data[i])];
+        }
         const char ch = data[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (ch == '\\')
-                escaped = true;
-            else if (ch == '"')
-                inString = false;
-            else if (i - stringStart > limits.maxStringBytes)
-                throw ReadError{lineColumn(bytes, stringStart),
+        switch (byteClass) {
+        case ByteClass::Plain:
+            break;
+        case ByteClass::Quote: {
+            const qint64 end = stringEnd(data, i, n);
+            if (end - i - 1 > limits.maxStringBytes &&
+                stringTooLong(data, i, end, limits.maxStringBytes))
+                throw ReadError{lineColumn(bytes, i),
                                 QStringLiteral("a string longer than %1 (the limit for any text)")
                                     .arg(megabytes(limits.maxStringBytes))};
-            continue;
+            i = end;
+            break;
         }
-        if (ch == '"') {
-            inString = true;
-            stringStart = i;
-        } else if (isBinary(ch) && !(i < 3 && bytes.startsWith("\xEF\xBB\xBF"))) {
+        case ByteClass::Comma:
+            if (++values > limits.maxJsonValues)
+                throw tooManyValues(i);
+            break;
+        case ByteClass::Open:
+            if (++values > limits.maxJsonValues)
+                throw tooManyValues(i);
+            if (++depth > limits.maxDepth)
+                throw ReadError{
+                    lineColumn(bytes, i),
+                    QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth)};
+            break;
+        case ByteClass::Close:
+            --depth;
+            break;
+        case ByteClass::Binary: {
+            if (bom && i < 3)
+                break;
             // JSON allows no control character and no non-ASCII byte outside a string; and
             // nlohmann takes a NUL for the end of the input (a trailing NUL would be accepted,
             // a file of NULs would read as "ends too early").
@@ -97,21 +211,7 @@ void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
                             QStringLiteral("%1 outside any string: binary data, not an mlsketch "
                                            "file (a JSON text)")
                                 .arg(what)};
-        } else if (ch == ',' && ++values > limits.maxJsonValues) {
-            throw ReadError{lineColumn(bytes, i),
-                            QStringLiteral("more than %1 JSON values (the limit for a file)")
-                                .arg(limits.maxJsonValues)};
-        } else if (ch == '{' || ch == '[') {
-            if (++values > limits.maxJsonValues)
-                throw ReadError{lineColumn(bytes, i),
-                                QStringLiteral("more than %1 JSON values (the limit for a file)")
-                                    .arg(limits.maxJsonValues)};
-            if (++depth > limits.maxDepth)
-                throw ReadError{
-                    lineColumn(bytes, i),
-                    QStringLiteral("nesting deeper than %1 levels").arg(limits.maxDepth)};
-        } else if (ch == '}' || ch == ']') {
-            --depth;
+        }
         }
     }
 }
@@ -156,29 +256,57 @@ QString describeParseError(const QString &message, bool atEnd)
     return QStringLiteral("not valid JSON: %1").arg(shortenLastRead(what));
 }
 
+/// The top-level arrays whose elements the reader converts one by one while parsing, in the
+/// order the format converts them (components before the connections that refer to them).
+enum Section
+{
+    Components,
+    Connections,
+    Groups,
+    SectionCount
+};
+constexpr const char *sectionKeys[SectionCount] = {"components", "connections", "groups"};
+
+/// Takes the elements of the top-level arrays (Section) while the file is being parsed, so
+/// that the whole file never has to be held as one JSON value.
+class ElementSink
+{
+public:
+    virtual ~ElementSink() = default;
+    /// The array of @p section opens: true to be handed its elements one by one.
+    virtual bool sectionOpened(Section section) = 0;
+    virtual void sectionClosed(Section section) = 0;
+    /// Element @p index, complete: true when taken (the builder then drops it), false to keep
+    /// it in the tree.
+    virtual bool element(Section section, size_t index, Json &value) = 0;
+};
+
 /// Builds the JSON value from nlohmann's SAX events. ordered_json's own parser searches an
 /// object's keys linearly for every key it adds (100,000 props keys: quadratic); here keys are
 /// appended in file order and repeats are found with a hash set, and a repeated key is
 /// refused with its place instead of silently keeping the last copy. The value is built into
 /// a root the caller owns, so a failure (even out of memory) never destroys it mid-unwind.
+/// With a sink, each element of a top-level section the sink asks for is handed over as soon
+/// as it is complete and then dropped (the section's array stays in the tree, empty).
 class JsonBuilder
 {
 public:
-    explicit JsonBuilder(Json &root) : m_root(root) {}
+    explicit JsonBuilder(Json &root, ElementSink *sink = nullptr) : m_root(root), m_sink(sink) {}
 
-    bool null() { return put(Json(nullptr)) != nullptr; }
-    bool boolean(bool v) { return put(Json(v)) != nullptr; }
-    bool number_integer(Json::number_integer_t v) { return put(Json(v)) != nullptr; }
-    bool number_unsigned(Json::number_unsigned_t v) { return put(Json(v)) != nullptr; }
-    bool number_float(Json::number_float_t v, const Json::string_t &)
-    {
-        return put(Json(v)) != nullptr;
-    }
-    bool string(Json::string_t &v) { return put(Json(std::move(v))) != nullptr; }
-    bool binary(Json::binary_t &) { return put(Json()) != nullptr; } // never in JSON text
+    bool null() { return scalar(Json(nullptr)); }
+    bool boolean(bool v) { return scalar(Json(v)); }
+    bool number_integer(Json::number_integer_t v) { return scalar(Json(v)); }
+    bool number_unsigned(Json::number_unsigned_t v) { return scalar(Json(v)); }
+    bool number_float(Json::number_float_t v, const Json::string_t &) { return scalar(Json(v)); }
+    bool string(Json::string_t &v) { return scalar(Json(std::move(v))); }
+    bool binary(Json::binary_t &) { return scalar(Json()); } // never in JSON text
     bool start_object(std::size_t)
     {
-        m_open.push_back(Open{put(Json::object()), {}});
+        const bool element = !m_open.empty() && m_open.back().streamed;
+        Json *object = put(Json::object());
+        if (element) // an element's fields: grown once, not 1, 2, 4, 8
+            object->get_ref<Json::object_t &>().reserve(8);
+        m_open.push_back(Open{object, {}});
         return true;
     }
     bool key(Json::string_t &k)
@@ -208,16 +336,31 @@ public:
     bool end_object()
     {
         m_open.pop_back();
+        elementDone();
         return true;
     }
     bool start_array(std::size_t)
     {
-        m_open.push_back(Open{put(Json::array()), {}});
+        Open open{put(Json::array()), {}};
+        if (m_sink && m_open.size() == 1 && m_open[0].value->is_object()) {
+            const std::string &k = m_open[0].value->get_ref<Json::object_t &>().back().first;
+            for (int s = 0; s < SectionCount; ++s) {
+                if (k == sectionKeys[s]) {
+                    open.section = Section(s);
+                    open.streamed = m_sink->sectionOpened(open.section);
+                }
+            }
+        }
+        m_open.push_back(std::move(open));
         return true;
     }
     bool end_array()
     {
+        const Section section = m_open.back().section;
         m_open.pop_back();
+        if (section != SectionCount)
+            m_sink->sectionClosed(section);
+        elementDone();
         return true;
     }
     bool parse_error(std::size_t position, const std::string &,
@@ -238,7 +381,17 @@ private:
     {
         Json *value;
         std::unordered_set<std::string> keys; ///< filled once an object has many keys
+        size_t count = 0;                     ///< an array's elements so far
+        Section section = SectionCount;       ///< a top-level section's array
+        bool streamed = false;                ///< its elements go to the sink
     };
+
+    bool scalar(Json &&v)
+    {
+        put(std::move(v));
+        elementDone();
+        return true;
+    }
 
     /// Adds @p v to the open container (or makes it the root); pointers to open containers
     /// stay valid, as a container only grows once its last child is closed.
@@ -248,10 +401,12 @@ private:
             m_root = std::move(v);
             return &m_root;
         }
-        Json *parent = m_open.back().value;
+        Open &open = m_open.back();
+        Json *parent = open.value;
         if (parent->is_array()) {
             auto &items = parent->get_ref<Json::array_t &>();
             items.push_back(std::move(v));
+            ++open.count;
             return &items.back();
         }
         auto &members = parent->get_ref<Json::object_t &>();
@@ -259,22 +414,34 @@ private:
         return &members.back().second;
     }
 
+    /// A value was completed: hand it over when it is an element of a streamed section.
+    void elementDone()
+    {
+        if (m_open.empty() || !m_open.back().streamed)
+            return;
+        const Open &open = m_open.back();
+        auto &items = open.value->get_ref<Json::array_t &>();
+        if (m_sink->element(open.section, open.count - 1, items.back()))
+            items.pop_back();
+    }
+
     /// JSON path of the innermost open object, e.g. "components[3].props".
     QString path() const
     {
         QString p;
         for (size_t i = 1; i < m_open.size(); ++i) {
-            const Json &parent = *m_open[i - 1].value;
-            if (parent.is_array())
-                p += QStringLiteral("[%1]").arg(parent.size() - 1);
+            const Open &parent = m_open[i - 1];
+            if (parent.value->is_array())
+                p += QStringLiteral("[%1]").arg(parent.count - 1);
             else
                 p += (p.isEmpty() ? QString() : QStringLiteral(".")) +
-                     toQt(parent.get_ref<const Json::object_t &>().back().first).left(200);
+                     toQt(parent.value->get_ref<const Json::object_t &>().back().first).left(200);
         }
         return p.isEmpty() ? QStringLiteral("top level") : p;
     }
 
     Json &m_root;
+    ElementSink *m_sink;
     std::vector<Open> m_open;
     std::string m_key;
     std::size_t m_errorAt = 0;
@@ -336,53 +503,156 @@ QString typeName(const Json &v)
     return QStringLiteral("null");
 }
 
-/// Walks the parsed JSON into a Diagram, checking every field against the format.
-class Parser
+/// A failed reference to @p id: its message depends on every zone id in the file, so a
+/// failure found while parsing is worded once the whole file is read.
+struct ReferenceError : ReadError
+{
+    QString id;
+};
+
+/// Where a value is in the file ("components[3]", "components[3].waivers[0]", "meta"): made
+/// into text only for a message, as a file of 100,000 components has 600,000 fields.
+class Path
 {
 public:
-    Parser(const ReadLimits &limits, QStringList &warnings)
-        : m_limits(limits), m_catalog(Catalog::builtin()), m_warnings(warnings)
+    explicit Path(const char *top) : m_top(top) {}
+    Path(const char *array, size_t index) : m_top(array), m_index(qint64(index)) {}
+    /// Element @p index of this value's array member @p key.
+    Path item(const char *key, size_t index) const
+    {
+        Path p = *this;
+        p.m_sub = key;
+        p.m_subIndex = index;
+        return p;
+    }
+    QString text() const
+    {
+        QString t = QLatin1String(m_top);
+        if (m_index >= 0)
+            t += QStringLiteral("[%1]").arg(m_index);
+        if (m_sub)
+            t += QStringLiteral(".%1[%2]").arg(QLatin1String(m_sub)).arg(m_subIndex);
+        return t;
+    }
+    QString member(const char *key) const { return text() + QLatin1Char('.') + QLatin1String(key); }
+
+private:
+    const char *m_top;
+    qint64 m_index = -1;
+    const char *m_sub = nullptr;
+    size_t m_subIndex = 0;
+};
+
+/// Walks the parsed JSON into a Diagram, checking every field against the format.
+///
+/// The elements of components, connections and zones arrive while the file is parsed
+/// (ElementSink) and are converted at once when every section converted before them is
+/// complete, so the result, and the first error reported, are those of converting the whole
+/// tree in the format's order: the checks of the top level (format, version, meta, the arrays'
+/// types and sizes) come first, so an element's error is kept until they have passed, and no
+/// element is converted after it. A section that comes too early in the file (connections
+/// before components) stays in the tree and is converted at the end. Everything else at the
+/// top level stays in the tree for finish(): a new top-level section is one more branch there.
+class Parser final : public ElementSink
+{
+public:
+    Parser(const ReadLimits &limits, QStringList &warnings, Diagram &d)
+        : m_limits(limits), m_catalog(Catalog::builtin()), m_warnings(warnings), m_d(d)
     {}
 
-    void parseRoot(Json &root, Diagram &d)
+    bool sectionOpened(Section s) override
+    {
+        m_streamed[s] = s == Components || (s == Connections && m_complete[Components]) ||
+                        (s == Groups && m_complete[Components] && m_complete[Connections]);
+        return m_streamed[s];
+    }
+    void sectionClosed(Section s) override { m_complete[s] = m_streamed[s]; }
+    bool element(Section s, size_t index, Json &v) override
+    {
+        m_count[s] = index + 1;
+        if (s == Groups)
+            noteGroupId(v);
+        if (m_deferred || index >= size_t(cap(s)))
+            return true; // reported in finish(): the first error, or the size over the cap
+        try {
+            convert(s, index, v);
+        } catch (const ReferenceError &e) {
+            m_deferred = std::make_unique<ReadError>(e);
+            m_deferredReference = std::make_unique<QString>(e.id);
+        } catch (const ReadError &e) {
+            m_deferred = std::make_unique<ReadError>(e);
+        }
+        return true;
+    }
+
+    /// Checks the top level of @p root, reports the first error found while parsing, and
+    /// converts what was not converted while parsing.
+    void finish(Json &root)
     {
         if (!root.is_object())
             throw ReadError{QStringLiteral("top level"),
                             QStringLiteral("expected an object, found %1").arg(typeName(root))};
         checkFormat(root);
-        d.setExtra(unknownFields(
+        m_d.setExtra(unknownFields(
             root, {"format", "version", "meta", "components", "connections", "groups", "notes"}));
         if (auto it = root.find("meta"); it != root.end())
-            d.setMeta(parseMeta(*it));
+            m_d.setMeta(parseMeta(*it));
 
-        Json &components = arrayField(root, "components", m_limits.maxComponents);
-        const Json &connections = arrayField(root, "connections", m_limits.maxConnections);
-        const Json &groups = arrayField(root, "groups", m_limits.maxGroups);
-        d.reserve(int(components.size()), int(connections.size()));
-        for (const Json &g : groups) {
-            auto id = g.is_object() ? g.find("id") : g.end();
-            if (g.is_object() && id != g.end() && id->is_string())
-                m_groupIds.insert(toQt(id->get<std::string>()));
+        Json *arrays[SectionCount];
+        for (int s = 0; s < SectionCount; ++s)
+            arrays[s] = &arrayField(root, Section(s));
+        const Json &groups = *arrays[Groups];
+        for (const Json &g : groups)
+            noteGroupId(g);
+        if (m_deferred) {
+            ReadError e = *m_deferred;
+            if (m_deferredReference)
+                e.what = notAComponent(*m_deferredReference);
+            throw e;
         }
-        for (size_t i = 0; i < components.size(); ++i)
-            d.insertComponent(int(i), parseComponent(components[i], path("components", i)));
-        for (size_t i = 0; i < connections.size(); ++i)
-            d.insertConnection(int(i), parseConnection(connections[i], path("connections", i), d));
-        for (size_t i = 0; i < groups.size(); ++i)
-            d.insertGroup(int(i), parseGroup(groups[i], path("groups", i), d));
-        const Json &notes = arrayField(root, "notes", m_limits.maxNotes);
+        if (!arrays[Components]->empty() || !arrays[Connections]->empty())
+            m_d.reserve(int(m_d.components().size() + arrays[Components]->size()),
+                        int(m_d.connections().size() + arrays[Connections]->size()));
+        for (int s = 0; s < SectionCount; ++s) {
+            Json &elements = *arrays[s];
+            for (size_t i = 0; i < elements.size(); ++i)
+                convert(Section(s), i, elements[i]);
+        }
+        const Json &notes = notesField(root);
         for (size_t i = 0; i < notes.size(); ++i)
-            d.insertNote(int(i), parseNote(notes[i], path("notes", i)));
+            m_d.insertNote(int(i), parseNote(notes[i], Path("notes", i)));
     }
 
 private:
-    static QString path(const char *array, size_t i)
+    int cap(Section s) const
     {
-        return QStringLiteral("%1[%2]").arg(QLatin1String(array)).arg(i);
+        return s == Components    ? m_limits.maxComponents
+               : s == Connections ? m_limits.maxConnections
+                                  : m_limits.maxGroups;
     }
-    static QString member(const QString &p, const char *key)
+
+    void convert(Section s, size_t i, Json &v)
     {
-        return p.isEmpty() ? QString::fromLatin1(key) : p + QLatin1Char('.') + QLatin1String(key);
+        const Path p(sectionKeys[s], i);
+        switch (s) {
+        case Components:
+            m_d.insertComponent(int(i), parseComponent(v, p));
+            break;
+        case Connections:
+            if (i == 0) // every component is in: size their adjacency once
+                m_d.reserve(int(m_d.components().size()), 0);
+            m_d.insertConnection(int(i), parseConnection(v, p));
+            break;
+        default:
+            m_d.insertGroup(int(i), parseGroup(v, p));
+        }
+    }
+
+    void noteGroupId(const Json &g)
+    {
+        auto id = g.is_object() ? g.find("id") : g.end();
+        if (g.is_object() && id != g.end() && id->is_string())
+            m_groupIds.insert(toQt(id->get_ref<const std::string &>()));
     }
 
     void checkFormat(const Json &root)
@@ -422,23 +692,57 @@ private:
                             QStringLiteral("version %1 is not a valid version").arg(v)};
     }
 
-    Json &arrayField(Json &root, const char *key, int cap)
+    /// The array of section @p s (an empty one when absent), checked as the format says;
+    /// a section converted while parsing is checked by the number of elements it had.
+    Json &arrayField(Json &root, Section s)
     {
         static Json empty = Json::array(); // never changed: an empty array has no members
+        const char *key = sectionKeys[s];
         auto it = root.find(key);
         if (it == root.end())
             return empty;
         if (!it->is_array())
             throw ReadError{QLatin1String(key),
                             QStringLiteral("expected an array, found %1").arg(typeName(*it))};
-        if (it->size() > size_t(cap))
+        const size_t count = m_streamed[s] ? m_count[s] : it->size();
+        if (count > size_t(cap(s)))
             throw ReadError{
                 QLatin1String(key),
-                QStringLiteral("%1 entries, more than the limit of %2").arg(it->size()).arg(cap)};
+                QStringLiteral("%1 entries, more than the limit of %2").arg(count).arg(cap(s))};
         return *it;
     }
 
-    static Json unknownFields(const Json &obj, std::initializer_list<const char *> known)
+    /// The top-level "notes" array (an empty one when absent): not a streamed section, notes are
+    /// few and read from the tree after every component, connection and zone is in.
+    const Json &notesField(const Json &root) const
+    {
+        static const Json empty = Json::array();
+        auto it = root.find("notes");
+        if (it == root.end())
+            return empty;
+        if (!it->is_array())
+            throw ReadError{QStringLiteral("notes"),
+                            QStringLiteral("expected an array, found %1").arg(typeName(*it))};
+        if (it->size() > size_t(m_limits.maxNotes))
+            throw ReadError{QStringLiteral("notes"),
+                            QStringLiteral("%1 entries, more than the limit of %2")
+                                .arg(it->size())
+                                .arg(m_limits.maxNotes)};
+        return *it;
+    }
+
+    Note parseNote(const Json &v, const Path &p)
+    {
+        NoteJson::Error error;
+        std::optional<Note> n = NoteJson::noteFromJson(v, p.text(), m_limits, &error);
+        if (!n)
+            throw ReadError{error.where, error.what};
+        claimId(v, p); // ids are unique across every element of the file
+        return *n;
+    }
+
+    /// The members of @p obj not named in @p known, moved out (@p obj is not used again).
+    static Json unknownFields(Json &obj, std::initializer_list<const char *> known)
     {
         Json extra = Json::object();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
@@ -446,74 +750,133 @@ private:
             for (const char *k : known)
                 isKnown = isKnown || it.key() == k;
             if (!isKnown) // keys are unique (JsonBuilder): append, no linear search per key
-                extra.get_ref<Json::object_t &>().emplace_back(it.key(), it.value());
+                extra.get_ref<Json::object_t &>().emplace_back(it.key(), std::move(it.value()));
         }
         return extra;
     }
 
-    static void requireObject(const Json &v, const QString &p)
+    /// Moves the unknown members of @p obj into @p extra, leaving it as it is (an empty
+    /// object) when there are none, as for nearly every element.
+    static void takeUnknownFields(Json &extra, Json &obj, std::initializer_list<const char *> known)
     {
-        if (!v.is_object())
-            throw ReadError{p, QStringLiteral("expected an object, found %1").arg(typeName(v))};
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            if (std::none_of(known.begin(), known.end(),
+                             [&](const char *k) { return it.key() == k; })) {
+                extra = unknownFields(obj, known);
+                return;
+            }
+        }
     }
 
-    QString text(const Json &obj, const char *key, const QString &p, int maxLength,
+    static void requireObject(const Json &v, const Path &p)
+    {
+        if (!v.is_object())
+            throw ReadError{p.text(),
+                            QStringLiteral("expected an object, found %1").arg(typeName(v))};
+    }
+
+    QString text(const Json &obj, const char *key, const Path &p, int maxLength,
                  bool required = false)
     {
         auto it = obj.find(key);
-        // Built only for a message: a file of 100,000 components has 600,000 fields.
-        auto where = [&] { return member(p, key); };
         if (it == obj.end()) {
             if (required)
-                throw ReadError{where(), QStringLiteral("missing")};
+                throw ReadError{p.member(key), QStringLiteral("missing")};
             return {};
         }
         if (!it->is_string())
-            throw ReadError{where(),
+            throw ReadError{p.member(key),
                             QStringLiteral("expected a string, found %1").arg(typeName(*it))};
-        const QString s = toQt(it->get<std::string>());
+        const std::string &utf8 = it->get_ref<const std::string &>();
+        const QString s =
+            utf8.empty() ? QString() : QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
         if (required && s.isEmpty())
-            throw ReadError{where(), QStringLiteral("must not be empty")};
+            throw ReadError{p.member(key), QStringLiteral("must not be empty")};
         if (s.size() > maxLength)
-            throw ReadError{where(), QStringLiteral("%1 characters, more than the limit of %2")
-                                         .arg(s.size())
-                                         .arg(maxLength)};
+            throw ReadError{p.member(key),
+                            QStringLiteral("%1 characters, more than the limit of %2")
+                                .arg(s.size())
+                                .arg(maxLength)};
         return s;
     }
 
-    double number(const Json &obj, const char *key, const QString &p, double fallback, double min,
+    /// A required id-like text that repeats across the file (a kind, a flow): one shared copy
+    /// per distinct value, the catalog's own for known ones; @p known says which it is.
+    QString sharedText(const Json &obj, const char *key, const Path &p, bool *known)
+    {
+        const bool isKind = std::strcmp(key, "kind") == 0;
+        auto &shared = isKind ? m_kinds : m_flows;
+        auto it = obj.find(key);
+        if (it != obj.end() && it->is_string()) {
+            auto hit = shared.find(it->get_ref<const std::string &>());
+            if (hit != shared.end()) {
+                *known = hit->second.second;
+                return hit->second.first;
+            }
+        }
+        QString s = text(obj, key, p, m_limits.maxIdLength, true);
+        const QString *catalogId = nullptr;
+        if (const KindInfo *k = isKind ? m_catalog.kind(s) : nullptr)
+            catalogId = &k->id;
+        else if (const FlowType *f = isKind ? nullptr : m_catalog.flow(s))
+            catalogId = &f->id;
+        *known = catalogId != nullptr;
+        if (catalogId)
+            s = *catalogId;
+        shared.emplace(it->get_ref<const std::string &>(), std::make_pair(s, *known));
+        return s;
+    }
+
+    double number(const Json &obj, const char *key, const Path &p, double fallback, double min,
                   double max)
     {
         auto it = obj.find(key);
-        auto where = [&] { return member(p, key); };
         if (it == obj.end())
             return fallback;
         if (!it->is_number())
-            throw ReadError{where(),
+            throw ReadError{p.member(key),
                             QStringLiteral("expected a number, found %1").arg(typeName(*it))};
         const double v = it->get<double>();
         if (!std::isfinite(v) || v < min || v > max)
-            throw ReadError{where(), QStringLiteral("%1 is out of range (%2 to %3)")
-                                         .arg(numberText(v), QString::number(min, 'g', 12),
-                                              QString::number(max, 'g', 12))};
+            throw ReadError{p.member(key), QStringLiteral("%1 is out of range (%2 to %3)")
+                                               .arg(numberText(v), QString::number(min, 'g', 12),
+                                                    QString::number(max, 'g', 12))};
         return v;
     }
 
-    QString claimId(const Json &obj, const QString &p)
+    /// The path of the element that holds @p id ("connections[3]"), or an empty string.
+    QString ownerPath(const QString &id) const
+    {
+        if (!m_claimed.isNull() && id == m_claimed)
+            return m_claimedAt.text();
+        if (const int i = m_d.componentIndex(id); i >= 0)
+            return QStringLiteral("components[%1]").arg(i);
+        if (const int i = m_d.connectionIndex(id); i >= 0)
+            return QStringLiteral("connections[%1]").arg(i);
+        if (const int i = m_d.groupIndex(id); i >= 0)
+            return QStringLiteral("groups[%1]").arg(i);
+        if (const int i = m_d.noteIndex(id); i >= 0)
+            return QStringLiteral("notes[%1]").arg(i);
+        return {};
+    }
+
+    /// The element's id, new in the file: every id read so far is in the diagram already (an
+    /// element goes in as soon as it is read, and the first error ends the reading).
+    QString claimId(const Json &obj, const Path &p)
     {
         const QString id = text(obj, "id", p, m_limits.maxIdLength, true);
-        auto it = m_idPaths.constFind(id);
-        if (it != m_idPaths.constEnd())
-            throw ReadError{member(p, "id"),
-                            QStringLiteral("duplicate id \"%1\" (already used by %2)")
-                                .arg(id, member(*it, "id"))};
-        m_idPaths.insert(id, p); // the element's path (shared, not copied); ".id" on error
+        if (m_d.containsId(id))
+            throw ReadError{p.member("id"),
+                            QStringLiteral("duplicate id \"%1\" (already used by %2.id)")
+                                .arg(id, ownerPath(id))};
+        m_claimed = id; // its references to itself name it (a connection from itself)
+        m_claimedAt = p;
         return id;
     }
 
-    Meta parseMeta(const Json &v)
+    Meta parseMeta(Json &v)
     {
-        const QString p = QStringLiteral("meta");
+        const Path p("meta");
         requireObject(v, p);
         Meta m;
         m.title = text(v, "title", p, m_limits.maxLabelLength);
@@ -523,56 +886,62 @@ private:
         return m;
     }
 
-    QVector<Waiver> parseWaivers(const Json &obj, const QString &p)
+    QVector<Waiver> parseWaivers(Json &obj, const Path &p)
     {
         QVector<Waiver> waivers;
         auto it = obj.find("waivers");
         if (it == obj.end())
             return waivers;
-        const QString where = member(p, "waivers");
         if (!it->is_array())
-            throw ReadError{where,
+            throw ReadError{p.member("waivers"),
                             QStringLiteral("expected an array, found %1").arg(typeName(*it))};
         for (size_t i = 0; i < it->size(); ++i) {
-            const Json &w = (*it)[i];
-            const QString wp = QStringLiteral("%1[%2]").arg(where).arg(i);
+            Json &w = (*it)[i];
+            const Path wp = p.item("waivers", i);
             requireObject(w, wp);
-            waivers.append(Waiver{text(w, "rule", wp, m_limits.maxIdLength, true),
-                                  text(w, "reason", wp, m_limits.maxStringBytes),
-                                  unknownFields(w, {"rule", "reason"})});
+            QString rule = text(w, "rule", wp, m_limits.maxIdLength, true);
+            QString reason = text(w, "reason", wp, m_limits.maxStringBytes);
+            waivers.append(Waiver{rule, reason, unknownFields(w, {"rule", "reason"})});
         }
         return waivers;
     }
 
-    Component parseComponent(Json &v, const QString &p)
+    Component parseComponent(Json &v, const Path &p)
     {
         requireObject(v, p);
         Component c;
         c.id = claimId(v, p);
-        c.kind = text(v, "kind", p, m_limits.maxIdLength, true);
-        if (!m_catalog.kind(c.kind))
+        bool known = false;
+        c.kind = sharedText(v, "kind", p, &known);
+        if (!known)
             m_warnings.append(QStringLiteral("%1: unknown kind \"%2\"; kept and shown as an "
                                              "unknown kind")
-                                  .arg(member(p, "kind"), c.kind));
+                                  .arg(p.member("kind"), c.kind));
         c.label = text(v, "label", p, m_limits.maxLabelLength);
         const double lim = m_limits.maxCoordinate;
         c.pos = QPointF(number(v, "x", p, 0, -lim, lim), number(v, "y", p, 0, -lim, lim));
         if (auto props = v.find("props"); props != v.end()) {
-            requireObject(*props, member(p, "props"));
+            if (!props->is_object())
+                throw ReadError{
+                    p.member("props"),
+                    QStringLiteral("expected an object, found %1").arg(typeName(*props))};
             c.props = std::move(*props); // no copy: props can be the bulk of a file
         }
         c.notes = text(v, "notes", p, m_limits.maxStringBytes);
         c.waivers = parseWaivers(v, p);
-        c.extra = unknownFields(v, {"id", "kind", "label", "x", "y", "props", "notes", "waivers"});
+        takeUnknownFields(c.extra, v,
+                          {"id", "kind", "label", "x", "y", "props", "notes", "waivers"});
         return c;
     }
 
-    QString endpoint(const Json &v, const char *key, const QString &p, const Diagram &d)
+    /// An endpoint or zone member: the id of a component read before, shared with it.
+    /// @p key: the member of @p p that holds it, or nullptr for @p p itself.
+    ComponentId componentRef(const QString &id, const Path &p, const char *key) const
     {
-        const QString id = text(v, key, p, m_limits.maxIdLength, true);
-        if (!d.component(id))
-            throw ReadError{member(p, key), notAComponent(id)};
-        return id;
+        const Component *c = m_d.component(id);
+        if (!c)
+            throw ReferenceError{{key ? p.member(key) : p.text(), notAComponent(id)}, id};
+        return c->id;
     }
 
     /// Why @p id, which names no component, cannot be used as one.
@@ -583,24 +952,24 @@ private:
             return QStringLiteral("\"%1\" is a zone, not a component (connections and zone "
                                   "members are components)")
                 .arg(shown);
-        if (m_idPaths.contains(id))
-            return QStringLiteral("\"%1\" is not a component (it is %2)")
-                .arg(shown, m_idPaths.value(id).section(QLatin1Char('.'), 0, 0));
+        if (m_d.containsId(id) || (!m_claimed.isNull() && id == m_claimed))
+            return QStringLiteral("\"%1\" is not a component (it is %2)").arg(shown, ownerPath(id));
         return QStringLiteral("refers to a missing component \"%1\"").arg(shown);
     }
 
-    Connection parseConnection(const Json &v, const QString &p, const Diagram &d)
+    Connection parseConnection(Json &v, const Path &p)
     {
         requireObject(v, p);
         Connection c;
         c.id = claimId(v, p);
-        c.from = endpoint(v, "from", p, d);
-        c.to = endpoint(v, "to", p, d);
-        c.flow = text(v, "flow", p, m_limits.maxIdLength, true);
-        if (!m_catalog.flow(c.flow))
+        c.from = componentRef(text(v, "from", p, m_limits.maxIdLength, true), p, "from");
+        c.to = componentRef(text(v, "to", p, m_limits.maxIdLength, true), p, "to");
+        bool known = false;
+        c.flow = sharedText(v, "flow", p, &known);
+        if (!known)
             m_warnings.append(QStringLiteral("%1: unknown flow \"%2\"; kept, and flagged by "
                                              "the design rules")
-                                  .arg(member(p, "flow"), c.flow));
+                                  .arg(p.member("flow"), c.flow));
         c.label = text(v, "label", p, m_limits.maxLabelLength);
         c.waivers = parseWaivers(v, p);
         if (auto route = v.find("route"); route != v.end()) {
@@ -608,59 +977,58 @@ private:
             c.route = ConnectionRoute::fromJson(*route, m_limits.maxCoordinate, &problem);
             if (c.route.isEmpty())
                 m_warnings.append(QStringLiteral("%1: %2; ignored, the arrow is drawn without it")
-                                      .arg(member(p, "route"), problem));
+                                      .arg(p.member("route"), problem));
         }
-        c.extra = unknownFields(v, {"id", "from", "to", "flow", "label", "waivers", "route"});
+        takeUnknownFields(c.extra, v, {"id", "from", "to", "flow", "label", "waivers", "route"});
         return c;
     }
 
-    Group parseGroup(const Json &v, const QString &p, const Diagram &d)
+    Group parseGroup(Json &v, const Path &p)
     {
         requireObject(v, p);
         Group g;
         g.id = claimId(v, p);
         g.label = text(v, "label", p, m_limits.maxLabelLength);
-        const QString where = member(p, "members");
         auto members = v.find("members");
         if (members != v.end()) {
             if (!members->is_array())
                 throw ReadError{
-                    where, QStringLiteral("expected an array, found %1").arg(typeName(*members))};
+                    p.member("members"),
+                    QStringLiteral("expected an array, found %1").arg(typeName(*members))};
             QSet<QString> seen;
             for (size_t i = 0; i < members->size(); ++i) {
                 const Json &m = (*members)[i];
-                const QString mp = QStringLiteral("%1[%2]").arg(where).arg(i);
+                const Path mp = p.item("members", i);
                 if (!m.is_string())
                     throw ReadError{
-                        mp, QStringLiteral("expected a component id, found %1").arg(typeName(m))};
-                const QString id = toQt(m.get<std::string>());
-                if (!d.component(id))
-                    throw ReadError{mp, notAComponent(id)};
+                        mp.text(),
+                        QStringLiteral("expected a component id, found %1").arg(typeName(m))};
+                const QString id =
+                    componentRef(toQt(m.get_ref<const std::string &>()), mp, nullptr);
                 if (seen.contains(id))
-                    throw ReadError{mp, QStringLiteral("lists \"%1\" twice").arg(id)};
+                    throw ReadError{mp.text(), QStringLiteral("lists \"%1\" twice").arg(id)};
                 seen.insert(id);
                 g.members.append(id);
             }
         }
-        g.extra = unknownFields(v, {"id", "label", "members"});
+        takeUnknownFields(g.extra, v, {"id", "label", "members"});
         return g;
-    }
-
-    Note parseNote(const Json &v, const QString &p)
-    {
-        NoteJson::Error error;
-        std::optional<Note> n = NoteJson::noteFromJson(v, p, m_limits, &error);
-        if (!n)
-            throw ReadError{error.where, error.what};
-        claimId(v, p); // ids are unique across every element of the file
-        return *n;
     }
 
     const ReadLimits &m_limits;
     const Catalog &m_catalog;
     QStringList &m_warnings;
-    QHash<QString, QString> m_idPaths; ///< id → JSON path that first used it
-    QSet<QString> m_groupIds;          ///< ids of the zones, known before the connections
+    Diagram &m_d;
+    QSet<QString> m_groupIds; ///< ids of the zones, for messages about references
+    /// Kinds and flows read so far: the shared copy, and whether the catalog knows it.
+    std::unordered_map<std::string, std::pair<QString, bool>> m_kinds, m_flows;
+    QString m_claimed;    ///< the id of the element being read (not in the diagram yet)
+    Path m_claimedAt{""}; ///< its path
+    bool m_streamed[SectionCount] = {};           ///< converted while parsing
+    bool m_complete[SectionCount] = {};           ///< converted while parsing, and closed
+    size_t m_count[SectionCount] = {};            ///< elements of a section converted while parsing
+    std::unique_ptr<ReadError> m_deferred;        ///< the first error found while parsing
+    std::unique_ptr<QString> m_deferredReference; ///< its id, when it is a reference's
 };
 
 } // namespace
@@ -690,7 +1058,9 @@ ReadResult DiagramReader::read(const QByteArray &bytes, const QString &fileName,
     std::unique_ptr<Diagram> diagram;
     try {
         scanStructure(bytes, limits);
-        JsonBuilder builder(root);
+        diagram = std::make_unique<Diagram>();
+        Parser parser(limits, result.warnings, *diagram);
+        JsonBuilder builder(root, &parser);
         if (!Json::sax_parse(bytes.constBegin(), bytes.constEnd(), &builder)) {
             const qint64 at = builder.errorAt() > 0 ? qint64(builder.errorAt()) - 1 : 0;
             if (builder.errorId() == 406) { // out_of_range.406: a number such as 1e400
@@ -702,8 +1072,7 @@ ReadResult DiagramReader::read(const QByteArray &bytes, const QString &fileName,
             const bool atEnd = at >= trimmed.size() - 1 && !trimmed.endsWith('}');
             throw ReadError{lineColumn(bytes, at), describeParseError(builder.error(), atEnd)};
         }
-        diagram = std::make_unique<Diagram>();
-        Parser(limits, result.warnings).parseRoot(root, *diagram);
+        parser.finish(root);
         result.diagram = std::move(diagram);
     } catch (const ReadError &e) {
         releaseWithoutAllocating(root);

@@ -3,10 +3,12 @@
 
 #include "AtomicFile.h"
 #include "DiagramReader.h"
+#include "JsonTextWriter.h"
 #include "NoteJson.h"
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace mls {
 
@@ -47,7 +49,189 @@ Json waiversToJson(const QVector<Waiver> &waivers)
     return arr;
 }
 
+/// The streaming form of appendExtra: @p written are the known keys already written.
+void writeExtra(JsonTextWriter &w, const Json &extra, std::initializer_list<const char *> written)
+{
+    if (!extra.is_object())
+        return;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        const std::string &k = it.key();
+        const bool clash = std::any_of(written.begin(), written.end(),
+                                       [&](const char *known) { return k == known; });
+        if (!clash) {
+            w.key(k);
+            w.value(it.value());
+        }
+    }
+}
+
+void writeWaivers(JsonTextWriter &w, const QVector<Waiver> &waivers)
+{
+    w.beginArray();
+    for (const Waiver &waiver : waivers) {
+        w.beginObject();
+        w.key("rule");
+        w.value(waiver.rule);
+        w.key("reason");
+        w.value(waiver.reason);
+        writeExtra(w, waiver.extra, {"rule", "reason"});
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeComponent(JsonTextWriter &w, const Component &c)
+{
+    w.beginObject();
+    w.key("id");
+    w.value(c.id);
+    w.key("kind");
+    w.value(c.kind);
+    w.key("label");
+    w.value(c.label);
+    w.key("x");
+    w.number(c.pos.x());
+    w.key("y");
+    w.number(c.pos.y());
+    w.key("props");
+    if (c.props.is_object()) {
+        w.value(c.props);
+    } else {
+        w.beginObject();
+        w.endObject();
+    }
+    w.key("notes");
+    w.value(c.notes);
+    w.key("waivers");
+    writeWaivers(w, c.waivers);
+    writeExtra(w, c.extra, {"id", "kind", "label", "x", "y", "props", "notes", "waivers"});
+    w.endObject();
+}
+
+void writeConnection(JsonTextWriter &w, const Connection &c)
+{
+    w.beginObject();
+    w.key("id");
+    w.value(c.id);
+    w.key("from");
+    w.value(c.from);
+    w.key("to");
+    w.value(c.to);
+    w.key("flow");
+    w.value(c.flow);
+    w.key("label");
+    w.value(c.label);
+    const bool waivers = !c.waivers.isEmpty();
+    const bool route = !c.route.isEmpty();
+    if (waivers) {
+        w.key("waivers");
+        writeWaivers(w, c.waivers);
+    }
+    if (route) {
+        w.key("route");
+        w.value(c.route.toJson());
+    }
+    // An unknown field may use the name of an optional known one that was not written.
+    if (waivers && route)
+        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label", "waivers", "route"});
+    else if (waivers)
+        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label", "waivers"});
+    else if (route)
+        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label", "route"});
+    else
+        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label"});
+    w.endObject();
+}
+
+void writeGroup(JsonTextWriter &w, const Group &g)
+{
+    w.beginObject();
+    w.key("id");
+    w.value(g.id);
+    w.key("label");
+    w.value(g.label);
+    w.key("members");
+    w.beginArray();
+    for (const QString &m : g.members)
+        w.value(m);
+    w.endArray();
+    writeExtra(w, g.extra, {"id", "label", "members"});
+    w.endObject();
+}
+
 } // namespace
+
+namespace {
+
+/// The file text of @p d appended to @p out; returns its shape (JsonTextWriter::Shape).
+JsonTextWriter::Shape writeDiagram(const Diagram &d, QByteArray &out, int indent)
+{
+    // Room for the usual file at once (it is then written once, not copied while growing).
+    out.reserve(out.size() + 4096 + qsizetype(d.components().size()) * 320 +
+                qsizetype(d.connections().size()) * 200);
+    JsonTextWriter w(out, indent);
+    w.beginObject();
+    w.key("format");
+    w.value(std::string("mlsketch"));
+    w.key("version");
+    w.value(static_cast<long long>(DiagramReader::currentVersion));
+
+    const Meta &m = d.meta();
+    w.key("meta");
+    w.beginObject();
+    w.key("title");
+    w.value(m.title);
+    w.key("latency_budget_ms");
+    w.number(m.latencyBudgetMs);
+    w.key("notes");
+    w.value(m.notes);
+    writeExtra(w, m.extra, {"title", "latency_budget_ms", "notes"});
+    w.endObject();
+
+    w.key("components");
+    w.beginArray();
+    for (const Component &c : d.components())
+        writeComponent(w, c);
+    w.endArray();
+    w.key("connections");
+    w.beginArray();
+    for (const Connection &c : d.connections())
+        writeConnection(w, c);
+    w.endArray();
+    w.key("groups");
+    w.beginArray();
+    for (const Group &g : d.groups())
+        writeGroup(w, g);
+    w.endArray();
+    if (!d.notes().empty()) { // absent when empty: files without notes stay as they were
+        w.key("notes");
+        w.beginArray();
+        for (const Note &n : d.notes())
+            w.value(NoteJson::noteToJson(n));
+        w.endArray();
+    }
+    // Further top-level sections go here, before the unknown fields (and into the list below).
+    writeExtra(w, d.extra(),
+               {"format", "version", "meta", "components", "connections", "groups", "notes"});
+    w.endObject();
+    return w.shape();
+}
+
+/// True when @p shape proves that the reader's structure check passes on a text of @p bytes
+/// bytes: a string escapes to at most 6 bytes per byte (\u00XX), and nothing else this writer
+/// writes can fail it. When it cannot tell, the text itself is checked.
+bool surelyReadable(const JsonTextWriter::Shape &shape, qint64 bytes, const Limits &limits)
+{
+    return bytes <= limits.maxFileBytes && shape.depth <= limits.maxDepth &&
+           shape.values <= limits.maxJsonValues && shape.longestString * 6 <= limits.maxStringBytes;
+}
+
+} // namespace
+
+void DiagramWriter::writeText(const Diagram &d, QByteArray &out, int indent)
+{
+    writeDiagram(d, out, indent);
+}
 
 Json DiagramWriter::componentToJson(const Component &c)
 {
@@ -143,16 +327,17 @@ QByteArray DiagramWriter::write(const Diagram &d, QString *error, const Limits &
     // Never write what the reader refuses (issue 17). Pretty-printing indents every level, so
     // deeply nested props can grow past the file-size cap: then the file is written compactly
     // (one line, still valid and read the same way); what no form fits is refused.
-    const Json json = toJson(d);
     QString why;
     for (const int indent : {2, -1}) {
-        std::string text = dumpJson(json, indent);
-        text.push_back('\n');
-        QByteArray bytes(text.data(), qsizetype(text.size()));
-        why = DiagramReader::checkStructure(bytes, limits);
+        QByteArray bytes;
+        const JsonTextWriter::Shape shape = writeDiagram(d, bytes, indent);
+        bytes.append('\n');
+        why = surelyReadable(shape, bytes.size(), limits)
+                  ? QString()
+                  : DiagramReader::checkStructure(bytes, limits);
         if (why.isEmpty())
             return bytes;
-        if (qint64(text.size()) <= limits.maxFileBytes)
+        if (qint64(bytes.size()) <= limits.maxFileBytes)
             break; // not a size problem: compact text would be refused the same way
     }
     if (error)

@@ -14,8 +14,12 @@ namespace mls {
 class DiagramWriter
 {
 public:
-    /// The whole document as JSON (known fields in DESIGN.md order, then unknown ones).
+    /// The whole document as JSON (known fields in DESIGN.md order, then unknown ones). The
+    /// file text is written without it (writeText); this tree is the reference it matches.
     static Json toJson(const Diagram &d);
+    /// Appends the file text of @p d to @p out, exactly `dumpJson(toJson(d), indent)`, streamed
+    /// from the model (no tree): @p indent 2 pretty-prints, -1 writes one compact line.
+    static void writeText(const Diagram &d, QByteArray &out, int indent = 2);
     static Json componentToJson(const Component &c);
     static Json connectionToJson(const Connection &c);
     static Json groupToJson(const Group &g);

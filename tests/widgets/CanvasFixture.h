@@ -2,8 +2,8 @@
 #pragma once
 
 #include "../TestDiagrams.h"
-#include "ViewGestures.h"
 #include "Diagram.h"
+#include "ViewGestures.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 
