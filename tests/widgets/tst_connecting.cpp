@@ -43,6 +43,8 @@ private Q_SLOTS:
     void resizedTool();
     void kindPickerFilters();
     void legendFollowsFlows();
+    void fitKeepsCardsClearOfLegend_data();
+    void fitKeepsCardsClearOfLegend();
     void arrowToolTipSaysFlowAndLabel();
     void exportDrawsLegend();
 };
@@ -320,6 +322,60 @@ void TestConnecting::legendFollowsFlows()
     legend->setWanted(true);
     m_diagram->takeConnection("e1");
     QCOMPARE(legend->flows(), QStringList{"events"});
+}
+
+void TestConnecting::fitKeepsCardsClearOfLegend_data()
+{
+    // The legend only covers a card when the board's shape is close to the view's (else Fit
+    // leaves a band free anyway): rows are added until the board is as tall as "aspect" says,
+    // relative to the view's own width / height.
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<double>("aspect");
+    QTest::addColumn<QSize>("viewSize");
+    QTest::newRow("view's shape") << 6 << 1.0 << QSize(1200, 800);
+    QTest::newRow("a little wider") << 6 << 1.1 << QSize(1200, 800);
+    QTest::newRow("a little taller") << 6 << 0.9 << QSize(1200, 800);
+    QTest::newRow("small view") << 4 << 1.0 << QSize(640, 480);
+    QTest::newRow("wide view, wide board") << 10 << 1.0 << QSize(1600, 500);
+}
+
+void TestConnecting::fitKeepsCardsClearOfLegend()
+{
+    QFETCH(int, columns);
+    QFETCH(double, aspect);
+    QFETCH(QSize, viewSize);
+    for (const char *id : {"client", "gw", "reg", "stream", "lake"})
+        m_diagram->takeComponent(id);
+    m_view->resize(viewSize);
+    const QSizeF vp0 = m_view->viewport()->size();
+    const qreal wanted = vp0.width() / vp0.height() * aspect;
+    QStringList ids;
+    for (int r = 0; r < 40; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            ids << QStringLiteral("c%1_%2").arg(r).arg(c);
+            m_diagram->insertComponent(int(ids.size() - 1), component(ids.last(), "feature_store",
+                                                                      {c * 260.0, r * 140.0}));
+        }
+        const QRectF content = m_scene->contentRect();
+        if (content.width() / content.height() <= wanted)
+            break;
+    }
+    m_diagram->insertConnection(0, connection("e1", ids.first(), ids.last(), "features"));
+    QTRY_VERIFY(m_view->flowLegend()->isVisible());
+    m_view->fitToContent();
+    const QRect vp = m_view->viewport()->rect();
+    const QRect legend = m_view->flowLegend()->geometry().translated(-m_view->viewport()->pos());
+    QRect all;
+    for (const QString &id : ids) {
+        const QRect card =
+            m_view->mapFromScene(m_scene->componentItem(id)->sceneBoundingRect()).boundingRect();
+        QVERIFY2(vp.contains(card), qPrintable(id));
+        QVERIFY2(!card.intersects(legend), qPrintable(id));
+        all |= card;
+    }
+    // Fit still uses the room: the cards span most of the free width or height.
+    QVERIFY2(all.width() > vp.width() * 0.6 || all.height() > vp.height() * 0.6,
+             qPrintable(QStringLiteral("%1 × %2").arg(all.width()).arg(all.height())));
 }
 
 void TestConnecting::arrowToolTipSaysFlowAndLabel()

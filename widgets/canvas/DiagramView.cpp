@@ -85,15 +85,39 @@ void DiagramView::fitToContent()
         return;
     const QRectF content = s->contentRect();
     setSceneRect(content.adjusted(-4000, -4000, 4000, 4000));
-    const QRectF viewRect = viewport()->rect().adjusted(8, 8, -8, -8);
-    const qreal fit =
-        qMin(viewRect.width() / content.width(), viewRect.height() / content.height());
+    const QRectF area = fitArea(content.size());
+    const qreal fit = qMin(area.width() / content.width(), area.height() / content.height());
     resetTransform();
     // Not bounded below by minZoom: the whole content must show, however large.
     const qreal zoom = qBound(1e-6, qMin(fit, 1.0), maxZoom);
     scale(zoom, zoom);
-    centerOn(content.center());
+    // The content's centre goes to the area's centre, not the viewport's.
+    const QPointF shift = area.center() - QRectF(viewport()->rect()).center();
+    centerOn(content.center() - shift / zoom);
     Q_EMIT zoomChanged(this->zoom());
+}
+
+QRectF DiagramView::fitArea(const QSizeF &content) const
+{
+    const QRectF all = QRectF(viewport()->rect()).adjusted(8, 8, -8, -8);
+    if (!m_legend || !m_legend->isVisible())
+        return all;
+    // The legend covers the bottom-left corner: fit beside it or above it, whichever shows the
+    // content larger, so that no card or label hides under it.
+    const QRectF legend = QRectF(m_legend->geometry()).translated(-viewport()->pos());
+    QRectF beside = all;
+    beside.setLeft(legend.right() + 8);
+    QRectF above = all;
+    above.setBottom(legend.top() - 8);
+    const auto scaleIn = [&](const QRectF &r) {
+        if (r.width() <= 0 || r.height() <= 0)
+            return 0.0;
+        return qMin(r.width() / content.width(), r.height() / content.height());
+    };
+    const qreal best = qMax(scaleIn(beside), scaleIn(above));
+    if (best <= 0)
+        return all;
+    return scaleIn(beside) >= scaleIn(above) ? beside : above;
 }
 
 QPointF DiagramView::centreForNewComponent(const QString &kind) const

@@ -67,6 +67,9 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    /// Where Fit puts @p content (scene size), in viewport pixels: the viewport less a margin,
+    /// and less the flow legend's corner when the legend shows.
+    QRectF fitArea(const QSizeF &content) const;
     void commitLabel();
     bool m_spaceHeld = false;
     bool m_panning = false;
