@@ -10,8 +10,8 @@
 #include "canvas/ConnectionItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
-#include "canvas/GroupItem.h"
 #include "canvas/LayoutAnimation.h"
+#include "canvas/ZoneItem.h"
 #include "commands/MoveComponentsCommand.h"
 #include "layout/DiagramLayout.h"
 #include "layout/LayoutPlacement.h"
@@ -116,9 +116,9 @@ void TestAutoLayout::layoutAllAndUndoExactly()
     for (size_t i = 0; i < zones.size(); ++i)
         for (size_t j = i + 1; j < zones.size(); ++j)
             QVERIFY2(!w.scene()
-                          ->groupItem(zones[i].id)
+                          ->zoneItem(zones[i].id)
                           ->sceneRect()
-                          .intersects(w.scene()->groupItem(zones[j].id)->sceneRect()),
+                          .intersects(w.scene()->zoneItem(zones[j].id)->sceneRect()),
                      qPrintable(zones[i].label + " overlaps " + zones[j].label));
     int routed = 0;
     for (const Connection &e : w.diagram()->connections())

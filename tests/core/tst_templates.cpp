@@ -18,7 +18,7 @@ namespace {
 
 const QString templateDir = QStringLiteral(MLS_SOURCE_DIR "/templates");
 
-// Card and zone geometry as the canvas draws it (CardGeometry, GroupItem), in scene px.
+// Card and zone geometry as the canvas draws it (CardGeometry, ZoneItem), in scene px.
 constexpr qreal zonePadding = 24, zoneTitle = 22;
 
 QRectF cardRect(const Component &c)

@@ -7,7 +7,7 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
-#include "canvas/GroupItem.h"
+#include "canvas/ZoneItem.h"
 #include "commands/EditComponentCommand.h"
 #include "panels/PalettePanel.h"
 
@@ -191,7 +191,7 @@ void TestCanvas::dragZoneMovesMembers()
     g.label = "Online serving";
     g.members = {"client", "gw"};
     m_diagram->insertGroup(0, g);
-    GroupItem *zone = m_scene->groupItem("z");
+    ZoneItem *zone = m_scene->zoneItem("z");
     const QPointF title = zone->titleRect().center();
     drag(title, title + QPointF(0, -100));
     QCOMPARE(m_diagram->component("client")->pos, QPointF(0, -100));

@@ -9,8 +9,8 @@
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/FlowLegendOverlay.h"
-#include "canvas/GroupItem.h"
 #include "canvas/KindPickerMenu.h"
+#include "canvas/ZoneItem.h"
 #include "canvas/ZoneResizeTool.h"
 #include "export/SceneExporter.h"
 
@@ -238,7 +238,7 @@ void TestConnecting::zoneResize()
     g.label = "Edge";
     g.members = {"reg"};
     m_diagram->insertGroup(0, g);
-    const QRectF r = m_scene->groupItem("g1")->sceneRect();
+    const QRectF r = m_scene->zoneItem("g1")->sceneRect();
     QPointF at;
     if (edge == "right")
         at = QPointF(r.right(), r.center().y());
@@ -259,8 +259,8 @@ void TestConnecting::zoneResize()
     QCOMPARE(m_diagram->component("reg")->pos, QPointF(0, 300));   // nor moves the cards
     QCOMPARE(m_stack->count(), 1);
     QVERIFY(m_stack->text(0).startsWith(QStringLiteral("Resize zone")));
-    QCOMPARE(m_scene->groupItem("g1")->sceneRect(),
-             GroupItem::rectAround(m_scene->membersRect("g1")) + margins);
+    QCOMPARE(m_scene->zoneItem("g1")->sceneRect(),
+             ZoneItem::rectAround(m_scene->membersRect("g1")) + margins);
     m_stack->undo();
     QCOMPARE(known::zoneMargins(*m_diagram->group("g1")),
              edge == "left" ? QMarginsF(40, 0, 0, 0) : QMarginsF());

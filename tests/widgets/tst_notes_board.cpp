@@ -6,10 +6,10 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
-#include "canvas/GroupItem.h"
 #include "canvas/NoteEditor.h"
 #include "canvas/NoteItem.h"
 #include "canvas/SceneNotes.h"
+#include "canvas/ZoneItem.h"
 #include "export/ExportOptions.h"
 #include "export/SceneExporter.h"
 
@@ -238,7 +238,7 @@ void TestNotesBoard::noteStacksAboveZonesBelowCards()
     g.members = {"client"};
     m_diagram->insertGroup(0, g);
     const qreal note = m_scene->notes()->item("n1")->zValue();
-    QVERIFY(note > m_scene->groupItem("z")->zValue());
+    QVERIFY(note > m_scene->zoneItem("z")->zValue());
     QVERIFY(note < m_scene->componentItem("client")->zValue());
     QVERIFY(note < 0.5); // under the arrows
     // A press where a card overlaps a note picks the card; beside the card, the note.

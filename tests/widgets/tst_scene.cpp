@@ -5,7 +5,7 @@
 #include "canvas/ConnectionItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
-#include "canvas/GroupItem.h"
+#include "canvas/ZoneItem.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/RemoveItemsCommand.h"
@@ -43,7 +43,7 @@ void TestScene::buildsItemsForEverything()
     DiagramScene scene(&d);
     QVERIFY(scene.componentItem("client"));
     QVERIFY(scene.connectionItem("e3"));
-    QVERIFY(scene.groupItem("g1"));
+    QVERIFY(scene.zoneItem("g1"));
     QCOMPARE(scene.componentItem("gw")->pos(), QPointF(250, 0));
 }
 
@@ -82,12 +82,12 @@ void TestScene::zoneEnclosesMembers()
     Diagram d;
     fillSmall(d);
     DiagramScene scene(&d);
-    const QRectF zone = scene.groupItem("g1")->sceneBoundingRect();
+    const QRectF zone = scene.zoneItem("g1")->sceneBoundingRect();
     QVERIFY(zone.contains(scene.componentItem("client")->sceneBoundingRect()));
     QVERIFY(zone.contains(scene.componentItem("gw")->sceneBoundingRect()));
     QVERIFY(!zone.intersects(scene.componentItem("reg")->sceneBoundingRect()));
     d.moveComponent("gw", {250, 400});
-    QVERIFY(scene.groupItem("g1")->sceneBoundingRect().contains(
+    QVERIFY(scene.zoneItem("g1")->sceneBoundingRect().contains(
         scene.componentItem("gw")->sceneBoundingRect()));
 }
 

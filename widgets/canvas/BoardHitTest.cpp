@@ -5,8 +5,8 @@
 #include "ConnectHandles.h"
 #include "ConnectionItem.h"
 #include "ConnectionLabelItem.h"
-#include "GroupItem.h"
 #include "NoteItem.h"
+#include "ZoneItem.h"
 
 #include <QGraphicsScene>
 
@@ -18,7 +18,7 @@ QGraphicsItem *interactiveItemAt(const QGraphicsScene &scene, const QPointF &sce
         if (auto *label = qgraphicsitem_cast<ConnectionLabelItem *>(item))
             return label->connection(); // a label stands for its arrow
         if (item->type() == ComponentItem::Type || item->type() == ConnectionItem::Type ||
-            item->type() == GroupItem::Type || item->type() == NoteItem::Type)
+            item->type() == ZoneItem::Type || item->type() == NoteItem::Type)
             return item;
     }
     return nullptr;

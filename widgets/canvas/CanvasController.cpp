@@ -4,9 +4,9 @@
 #include "ComponentItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
-#include "GroupItem.h"
 #include "NoteItem.h"
 #include "SceneNotes.h"
+#include "ZoneItem.h"
 #include "commands/EditGroupCommand.h"
 #include "commands/MoveComponentsCommand.h"
 #include "commands/UndoText.h"
@@ -40,7 +40,7 @@ bool CanvasController::press(QGraphicsSceneMouseEvent *event)
     }
     QGraphicsItem *item = m_scene->interactiveItemAt(pos);
     auto *card = qgraphicsitem_cast<ComponentItem *>(item);
-    auto *zone = qgraphicsitem_cast<GroupItem *>(item);
+    auto *zone = qgraphicsitem_cast<ZoneItem *>(item);
     auto *note = qgraphicsitem_cast<NoteItem *>(item);
     if (!card && !zone && !note)
         return false; // connections and empty canvas: default selection and rubber band
@@ -160,7 +160,7 @@ QStringList CanvasController::membershipChanges(QHash<QString, QStringList> &new
         return changed;
     const Diagram *d = m_scene->diagram();
     for (const Group &g : d->groups()) {
-        GroupItem *zone = m_scene->groupItem(g.id);
+        ZoneItem *zone = m_scene->zoneItem(g.id);
         if (!zone)
             continue;
         const QRectF area = zone->sceneRect();

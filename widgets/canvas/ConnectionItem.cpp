@@ -6,8 +6,8 @@
 #include "ComponentItem.h"
 #include "ConnectionLabelItem.h"
 #include "DiagramScene.h"
-#include "GroupItem.h"
 #include "LabelPlacer.h"
+#include "ZoneItem.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -166,7 +166,7 @@ ConnectionItem::Cover ConnectionItem::coverAt(const QRectF &sceneRect) const
         if (const auto *card = qgraphicsitem_cast<const ComponentItem *>(item)) {
             if (card->sceneCardRect().intersects(r))
                 return Cover::Card;
-        } else if (const auto *zone = qgraphicsitem_cast<const GroupItem *>(item)) {
+        } else if (const auto *zone = qgraphicsitem_cast<const ZoneItem *>(item)) {
             if (zone->titleRect().intersects(r))
                 cover = Cover::ZoneTitle;
         }

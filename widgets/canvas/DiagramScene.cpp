@@ -8,9 +8,9 @@
 #include "ComponentProps.h"
 #include "ConnectionItem.h"
 #include "Diagram.h"
-#include "GroupItem.h"
 #include "NoteItem.h"
 #include "SceneNotes.h"
+#include "ZoneItem.h"
 
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
@@ -85,7 +85,7 @@ void DiagramScene::rebuild()
     clear();
     m_components.clear();
     m_connections.clear();
-    m_groups.clear();
+    m_zones.clear();
     for (const Component &c : m_diagram->components())
         addComponent(c.id);
     for (const Connection &c : m_diagram->connections())
@@ -112,7 +112,7 @@ QRectF DiagramScene::contentRect() const
     QRectF r;
     for (const ComponentItem *item : m_components)
         r = r.united(item->sceneBoundingRect());
-    for (const GroupItem *item : m_groups)
+    for (const ZoneItem *item : m_zones)
         r = r.united(item->sceneBoundingRect());
     for (const ConnectionItem *item : m_connections)
         r = r.united(item->sceneBoundingRect());
@@ -155,8 +155,8 @@ void DiagramScene::componentMoved(const QString &id)
             routeConnection(c);
     }
     for (const QString &gid : m_diagram->groupsOf(id)) {
-        if (GroupItem *g = m_groups.value(gid))
-            fitGroup(g);
+        if (ZoneItem *g = m_zones.value(gid))
+            fitZone(g);
     }
 }
 
@@ -205,31 +205,31 @@ void DiagramScene::routeConnection(ConnectionItem *item)
 void DiagramScene::addGroup(const QString &id)
 {
     const Group *g = m_diagram->group(id);
-    if (!g || m_groups.contains(id))
+    if (!g || m_zones.contains(id))
         return;
-    auto *item = new GroupItem(*g);
+    auto *item = new ZoneItem(*g);
     addItem(item);
-    m_groups.insert(id, item);
-    fitGroup(item);
+    m_zones.insert(id, item);
+    fitZone(item);
 }
 
 void DiagramScene::removeGroup(const QString &id)
 {
-    delete m_groups.take(id);
+    delete m_zones.take(id);
 }
 
 void DiagramScene::syncGroup(const QString &id)
 {
-    if (GroupItem *item = m_groups.value(id)) {
+    if (ZoneItem *item = m_zones.value(id)) {
         item->sync(*m_diagram->group(id));
-        fitGroup(item);
+        fitZone(item);
     }
 }
 
 void DiagramScene::refitZone(const QString &groupId)
 {
-    if (GroupItem *item = m_groups.value(groupId))
-        fitGroup(item);
+    if (ZoneItem *item = m_zones.value(groupId))
+        fitZone(item);
 }
 
 QRectF DiagramScene::membersRect(const QString &groupId) const
@@ -244,7 +244,7 @@ QRectF DiagramScene::membersRect(const QString &groupId) const
     return r;
 }
 
-void DiagramScene::fitGroup(GroupItem *item)
+void DiagramScene::fitZone(ZoneItem *item)
 {
     const Group *g = m_diagram->group(item->groupId());
     item->setPos(0, 0);
@@ -287,7 +287,7 @@ QGraphicsItem *DiagramScene::itemFor(const QString &id) const
         return item;
     if (QGraphicsItem *item = m_connections.value(id))
         return item;
-    if (QGraphicsItem *item = m_groups.value(id))
+    if (QGraphicsItem *item = m_zones.value(id))
         return item;
     return m_notes->item(id);
 }
@@ -310,7 +310,7 @@ void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const Q
     }
     m_previewZones = zones;
     for (const QString &gid : zones) {
-        if (GroupItem *g = m_groups.value(gid))
+        if (ZoneItem *g = m_zones.value(gid))
             g->setPos(zoneDelta);
     }
 }
@@ -323,8 +323,8 @@ void DiagramScene::endPreview()
             componentMoved(it.key()); // back to the model's position, arrows and zones too
     }
     for (const QString &gid : std::exchange(m_previewZones, {})) {
-        if (GroupItem *g = m_groups.value(gid))
-            fitGroup(g);
+        if (ZoneItem *g = m_zones.value(gid))
+            fitZone(g);
     }
     m_notes->endPreview();
 }
@@ -368,7 +368,7 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
         Q_EMIT labelEditRequested(card->componentId());
         return;
     }
-    if (auto *zone = qgraphicsitem_cast<GroupItem *>(item)) {
+    if (auto *zone = qgraphicsitem_cast<ZoneItem *>(item)) {
         event->accept();
         Q_EMIT labelEditRequested(zone->groupId());
         return;

@@ -23,7 +23,7 @@ namespace mls {
 class Diagram;
 class ComponentItem;
 class ConnectionItem;
-class GroupItem;
+class ZoneItem;
 class CanvasController;
 class SceneNotes;
 
@@ -125,7 +125,7 @@ public:
 
     ComponentItem *componentItem(const QString &id) const { return m_components.value(id); }
     ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
-    GroupItem *groupItem(const QString &id) const { return m_groups.value(id); }
+    ZoneItem *zoneItem(const QString &id) const { return m_zones.value(id); }
     /// The item of any element id (component, connection, zone or note), or nullptr.
     QGraphicsItem *itemFor(const QString &id) const;
     /// The board's notes: their items and the in-place text editor.
@@ -165,7 +165,7 @@ private:
     void addGroup(const QString &id);
     void removeGroup(const QString &id);
     void syncGroup(const QString &id);
-    void fitGroup(GroupItem *item);
+    void fitZone(ZoneItem *item);
     void restack();
 
     Diagram *m_diagram; ///< not owned; outlives the scene
@@ -184,7 +184,7 @@ private:
     friend class SceneSelection; // walks the item maps for select-all
     QHash<QString, ComponentItem *> m_components;
     QHash<QString, ConnectionItem *> m_connections;
-    QHash<QString, GroupItem *> m_groups;
+    QHash<QString, ZoneItem *> m_zones;
     SceneSelection m_selection{this};
     SceneMarkers m_markers{this};
 };

@@ -9,10 +9,10 @@
 #include "DiagramScene.h"
 #include "FlowLegendOverlay.h"
 #include "FreeSpot.h"
-#include "GroupItem.h"
 #include "MimeTypes.h"
 #include "NoteItem.h"
 #include "SceneNotes.h"
+#include "ZoneItem.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/EditComponentCommand.h"
 #include "commands/EditGroupCommand.h"
@@ -165,7 +165,7 @@ void DiagramView::editLabel(const QString &id)
     if (const Component *c = s->diagram()->component(id)) {
         area = CardGeometry::rect(*c).adjusted(54, 8, -8, -30);
         text = c->label;
-    } else if (GroupItem *zone = s->groupItem(id)) {
+    } else if (ZoneItem *zone = s->zoneItem(id)) {
         area = zone->titleRect().adjusted(8, 4, -8, 0);
         area.setWidth(qMin(area.width(), 260.0));
         text = s->diagram()->group(id)->label;
@@ -311,7 +311,7 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
         id = card->componentId();
     else if (auto *arrow = qgraphicsitem_cast<ConnectionItem *>(item))
         id = arrow->connectionId();
-    else if (auto *zone = qgraphicsitem_cast<GroupItem *>(item))
+    else if (auto *zone = qgraphicsitem_cast<ZoneItem *>(item))
         id = zone->groupId();
     else if (auto *note = qgraphicsitem_cast<NoteItem *>(item))
         id = note->noteId();

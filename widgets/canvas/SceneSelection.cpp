@@ -5,9 +5,9 @@
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
-#include "GroupItem.h"
 #include "NoteItem.h"
 #include "SceneNotes.h"
+#include "ZoneItem.h"
 
 #include <QGraphicsView>
 #include <QTimer>
@@ -33,7 +33,7 @@ const SceneSelection::Ids &SceneSelection::ids() const
     for (QGraphicsItem *item : m_scene->selectedItems()) {
         if (auto *c = qgraphicsitem_cast<ConnectionItem *>(item))
             m_ids.connections << c->connectionId();
-        else if (auto *g = qgraphicsitem_cast<GroupItem *>(item))
+        else if (auto *g = qgraphicsitem_cast<ZoneItem *>(item))
             m_ids.groups << g->groupId();
     }
     m_ids.connections.sort();
@@ -63,7 +63,7 @@ void SceneSelection::selectEverything()
         item->setSelected(true);
     for (ConnectionItem *item : std::as_const(m_scene->m_connections))
         item->setSelected(true);
-    for (GroupItem *item : std::as_const(m_scene->m_groups))
+    for (ZoneItem *item : std::as_const(m_scene->m_zones))
         item->setSelected(true);
     for (NoteItem *item : m_scene->notes()->items())
         item->setSelected(true);

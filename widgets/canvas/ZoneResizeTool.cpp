@@ -2,7 +2,7 @@
 #include "ZoneResizeTool.h"
 
 #include "DiagramScene.h"
-#include "GroupItem.h"
+#include "ZoneItem.h"
 #include "commands/EditGroupCommand.h"
 
 #include <algorithm>
@@ -26,19 +26,19 @@ QRectF ZoneResizeTool::resized(const QRectF &start, Qt::Edges edges, const QPoin
 
 void ZoneResizeTool::begin(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos)
 {
-    GroupItem *zone = m_scene->groupItem(zoneId);
+    ZoneItem *zone = m_scene->zoneItem(zoneId);
     if (!zone)
         return;
     m_zone = zoneId;
     m_edges = edges;
     m_pressPos = scenePos;
     m_start = zone->sceneRect();
-    m_minimum = GroupItem::rectAround(m_scene->membersRect(zoneId));
+    m_minimum = ZoneItem::rectAround(m_scene->membersRect(zoneId));
 }
 
 void ZoneResizeTool::update(const QPointF &scenePos)
 {
-    if (GroupItem *zone = m_scene->groupItem(m_zone))
+    if (ZoneItem *zone = m_scene->zoneItem(m_zone))
         zone->previewRect(resized(m_start, m_edges, scenePos - m_pressPos, m_minimum));
 }
 

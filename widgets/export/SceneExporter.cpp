@@ -9,8 +9,8 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FlowLegend.h"
-#include "canvas/GroupItem.h"
 #include "canvas/LabelPlacer.h"
+#include "canvas/ZoneItem.h"
 #include "export/ExportScope.h"
 #include "rules/RuleEngine.h"
 
@@ -97,7 +97,7 @@ QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
         }
     }
     for (const Group &g : diagram.groups()) {
-        if (const GroupItem *item = scene.groupItem(g.id))
+        if (const ZoneItem *item = scene.zoneItem(g.id))
             r |= item->sceneRect().adjusted(-2, -2, 2, 2); // not the border's grab margin
     }
     for (const Connection &c : diagram.connections()) {

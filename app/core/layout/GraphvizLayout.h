@@ -53,7 +53,7 @@ struct LayoutOptions
     qreal nodeSeparation = 40;  ///< gap between neighbouring cards of one rank
     qreal rankSeparation = 80;  ///< gap between ranks (dot only)
     qreal zonePadding = 24;     ///< zone edge to its cards (CardStyle::zonePadding)
-    qreal zoneTitleHeight = 22; ///< a zone's title band above the padding (GroupItem)
+    qreal zoneTitleHeight = 22; ///< a zone's title band above the padding (ZoneItem)
     int sizeThreshold = 1500;   ///< more nodes than this: dot is replaced by sfdp for speed
     unsigned randomSeed = 1;    ///< sfdp start seed, fixed so runs repeat exactly
     /// Where the laid-out bounding box's top-left goes when no node is pinned (none: origin).

@@ -10,7 +10,7 @@
 namespace mls {
 
 /// A named zone: a translucent rounded rectangle drawn behind its member cards.
-class GroupItem : public QGraphicsItem
+class ZoneItem : public QGraphicsItem
 {
 public:
     enum
@@ -18,7 +18,7 @@ public:
         Type = UserType + 3
     };
 
-    explicit GroupItem(const Group &g);
+    explicit ZoneItem(const Group &g);
 
     int type() const override { return Type; }
     const QString &groupId() const { return m_id; }

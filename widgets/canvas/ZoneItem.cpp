@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "GroupItem.h"
+#include "ZoneItem.h"
 
 #include "ComponentProps.h"
 
@@ -21,7 +21,7 @@ constexpr qreal titleHeight = 22;
 constexpr qreal edgeGrab = 6; // px either side of the border line that grab it for a resize
 } // namespace
 
-GroupItem::GroupItem(const Group &g) : m_id(g.id)
+ZoneItem::ZoneItem(const Group &g) : m_id(g.id)
 {
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
@@ -29,12 +29,12 @@ GroupItem::GroupItem(const Group &g) : m_id(g.id)
     sync(g);
 }
 
-QColor GroupItem::colorOf(const Group &g)
+QColor ZoneItem::colorOf(const Group &g)
 {
     return known::zoneColor(g).value_or(QColor(0x64, 0x74, 0x8B));
 }
 
-void GroupItem::sync(const Group &g)
+void ZoneItem::sync(const Group &g)
 {
     m_label = g.label;
     m_members = g.members;
@@ -45,28 +45,28 @@ void GroupItem::sync(const Group &g)
     update();
 }
 
-QRectF GroupItem::rectAround(const QRectF &membersRect)
+QRectF ZoneItem::rectAround(const QRectF &membersRect)
 {
     const qreal pad = CardStyle::zonePadding;
     return membersRect.isNull() ? QRectF()
                                 : membersRect.adjusted(-pad, -pad - titleHeight, pad, pad);
 }
 
-void GroupItem::fitAround(const QRectF &membersRect, const QMarginsF &margins)
+void ZoneItem::fitAround(const QRectF &membersRect, const QMarginsF &margins)
 {
     prepareGeometryChange();
     m_rect = membersRect.isNull() ? QRectF() : rectAround(membersRect) + margins;
     update();
 }
 
-void GroupItem::previewRect(const QRectF &sceneRect)
+void ZoneItem::previewRect(const QRectF &sceneRect)
 {
     prepareGeometryChange();
     m_rect = sceneRect.translated(-pos());
     update();
 }
 
-Qt::Edges GroupItem::resizeEdgesAt(const QPointF &scenePos) const
+Qt::Edges ZoneItem::resizeEdgesAt(const QPointF &scenePos) const
 {
     const QRectF r = sceneRect();
     if (r.isNull() || !r.adjusted(-edgeGrab, -edgeGrab, edgeGrab, edgeGrab).contains(scenePos))
@@ -86,7 +86,7 @@ Qt::Edges GroupItem::resizeEdgesAt(const QPointF &scenePos) const
     return edges;
 }
 
-void GroupItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+void ZoneItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
     const Qt::Edges e = resizeEdgesAt(event->scenePos());
     const bool horizontal = e & (Qt::LeftEdge | Qt::RightEdge);
@@ -105,23 +105,23 @@ void GroupItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
     QGraphicsItem::hoverMoveEvent(event);
 }
 
-void GroupItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+void ZoneItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
 {
     unsetCursor();
     QGraphicsItem::hoverLeaveEvent(event);
 }
 
-QRectF GroupItem::boundingRect() const
+QRectF ZoneItem::boundingRect() const
 {
     return m_rect.adjusted(-edgeGrab - 1, -edgeGrab - 1, edgeGrab + 1, edgeGrab + 1);
 }
 
-QRectF GroupItem::titleRect() const
+QRectF ZoneItem::titleRect() const
 {
     return QRectF(m_rect.left(), m_rect.top(), m_rect.width(), titleHeight + 6).translated(pos());
 }
 
-QPainterPath GroupItem::shape() const
+QPainterPath ZoneItem::shape() const
 {
     QPainterPath path;
     if (m_rect.isNull())
@@ -134,7 +134,7 @@ QPainterPath GroupItem::shape() const
     return path.united(outer.subtracted(inner));
 }
 
-void GroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void ZoneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     if (m_rect.isNull())
         return;
