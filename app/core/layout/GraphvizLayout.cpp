@@ -3,6 +3,7 @@
 
 #include "../Logging.h"
 #include "LayoutPlacement.h"
+#include "LooseNodes.h"
 #include "ZonedLayout.h"
 
 #include <graphviz/cgraph.h>
@@ -312,6 +313,21 @@ bool layoutFlat(const LayoutInput &input, LayoutEngine engine, const ErrorCaptur
     return true;
 }
 
+/// Lays out @p input with @p engine; with sfdp, zones one by one (sfdp has no clusters), then
+/// placed as single boxes.
+bool layoutAll(const LayoutInput &input, LayoutEngine engine, const ErrorCapture &errors,
+               LayoutResult &result)
+{
+    if (engine == LayoutEngine::Sfdp && ZonedLayout::hasZones(input))
+        return ZonedLayout::run(
+            input,
+            [&](const LayoutInput &in, LayoutEngine e, LayoutResult &r) {
+                return layoutFlat(in, e, errors, r);
+            },
+            result);
+    return layoutFlat(input, engine, errors, result);
+}
+
 QString summary(const LayoutInput &input, LayoutEngine used)
 {
     const QString count = input.nodes.size() == 1
@@ -340,17 +356,20 @@ LayoutResult GraphvizLayout::run(const LayoutInput &input)
         CNumericLocale cLocale;
         ErrorCapture errors;
         const LayoutEngine engine = result.engineUsed;
-        // sfdp has no clusters: zones are laid out one by one, then placed as single boxes.
-        const bool ok = engine == LayoutEngine::Sfdp && ZonedLayout::hasZones(input)
-                            ? ZonedLayout::run(
-                                  input,
-                                  [&](const LayoutInput &in, LayoutEngine e, LayoutResult &r) {
-                                      return layoutFlat(in, e, errors, r);
-                                  },
-                                  result)
-                            : layoutFlat(input, engine, errors, result);
-        if (!ok)
-            return result;
+        const QVector<int> loose =
+            engine == LayoutEngine::Sfdp ? LooseNodes::find(input) : QVector<int>();
+        if (loose.isEmpty()) {
+            if (!layoutAll(input, engine, errors, result))
+                return result;
+        } else {
+            const LayoutInput rest = LooseNodes::without(input, loose);
+            LayoutResult laid;
+            if (!rest.nodes.isEmpty() && !layoutAll(rest, engine, errors, laid)) {
+                result.error = laid.error;
+                return result;
+            }
+            LooseNodes::merge(input, loose, laid, result);
+        }
     }
     LayoutPlacement::place(input, result);
     result.ok = true;

@@ -108,7 +108,8 @@ public:
     /// Lays the graph out; never throws, failures come back as ok == false with a message.
     static LayoutResult run(const LayoutInput &input);
     /// The .dot text run() would hand Graphviz (generated names n0…, e0…, cluster_0…). With
-    /// sfdp and zones, run() hands it one graph per zone and one of boxes instead (ZonedLayout).
+    /// sfdp and zones, run() hands it one graph per zone and one of boxes instead (ZonedLayout),
+    /// and with sfdp it leaves out the cards nothing connects (LooseNodes).
     static QByteArray toDot(const LayoutInput &input);
     /// The engine a run will use for @p nodeCount nodes with these options.
     static LayoutEngine effectiveEngine(const LayoutOptions &options, int nodeCount);
