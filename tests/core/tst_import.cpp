@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+
 #include <thread>
 
 using namespace mls;
@@ -85,6 +87,8 @@ private Q_SLOTS:
     void templateRoundTrip();
     void hostileInput_data();
     void hostileInput();
+    void genericWarningNamesAFew_data();
+    void genericWarningNamesAFew();
     void badDotThenGoodDot();
     void genericKindsAreNotFlagged();
 };
@@ -453,6 +457,36 @@ void TstImport::hostileInput()
     QVERIFY(!r.ok());
     QVERIFY2(r.error.startsWith(QLatin1String("h: ")), qPrintable(r.error));
     QVERIFY2(r.error.contains(message), qPrintable(r.error));
+}
+
+void TstImport::genericWarningNamesAFew_data()
+{
+    QTest::addColumn<int>("nodes");
+    QTest::addColumn<QString>("tail"); // how the list of names ends
+    QTest::newRow("one") << 1 << "xq0";
+    QTest::newRow("twenty") << 20 << "xq18, xq19";
+    QTest::newRow("twenty-one") << 21 << "xq19 and 1 more";
+    QTest::newRow("thousands") << 3000 << "xq19 and 2980 more";
+}
+
+void TstImport::genericWarningNamesAFew()
+{
+    // A warning names the first twenty unknown nodes, not thousands of them.
+    QFETCH(int, nodes);
+    QFETCH(QString, tail);
+    QByteArray text = "flowchart LR\n";
+    for (int i = 0; i < nodes; ++i)
+        text += "xq" + QByteArray::number(i) + "\n";
+    const ImportResult r = DiagramImport::importBytes(text, ImportFormat::Mermaid, "g");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(int(r.diagram->components().size()), nodes);
+    const auto it = std::find_if(r.warnings.begin(), r.warnings.end(), [](const QString &w) {
+        return w.contains(QLatin1String("became a generic"));
+    });
+    QVERIFY(it != r.warnings.end());
+    QVERIFY2(it->startsWith(QString::number(nodes) + QLatin1String(" node(s)")), qPrintable(*it));
+    QVERIFY2(it->endsWith(tail), qPrintable(*it));
+    QVERIFY2(it->size() < 400, qPrintable(*it));
 }
 
 void TstImport::badDotThenGoodDot()

@@ -65,6 +65,18 @@ QString nodeLabel(const QString &label, const QString &kind, const Catalog &cat)
     return lines.join(QLatin1Char('\n'));
 }
 
+/// The first few of @p ids for a warning: a diagram of thousands of nodes would otherwise make
+/// a warning thousands of names long.
+QString someOf(const QStringList &ids)
+{
+    constexpr int shown = 20;
+    if (ids.size() <= shown)
+        return ids.join(QLatin1String(", "));
+    return QStringLiteral("%1 and %2 more")
+        .arg(ids.mid(0, shown).join(QLatin1String(", ")))
+        .arg(ids.size() - shown);
+}
+
 } // namespace
 
 std::optional<ImportFormat> DiagramImport::formatOf(const QString &path)
@@ -201,7 +213,7 @@ ImportResult DiagramImport::fromGraph(const ImportedGraph &g, bool layout)
         r.warnings << QStringLiteral("%1 node(s) name no known component and became a generic "
                                      "service or data store: %2")
                           .arg(generic.size())
-                          .arg(generic.join(QLatin1String(", ")));
+                          .arg(someOf(generic));
 
     // Zones: a nested subgraph is a zone of its own, and its parent's zone holds it too.
     QHash<QString, QVector<int>> children;
