@@ -47,9 +47,11 @@ bool layOut(MainWindow &w, bool selectionOnly = false)
     AutoLayoutActions *a = w.autoLayoutActions();
     QSignalSpy ended(a, &AutoLayoutActions::layoutEnded);
     selectionOnly ? a->layoutSelection() : a->layoutAll();
-    if (ended.isEmpty() && !ended.wait(20000))
+    // Generous limits: sfdp on 2,000 cards takes seconds idle and much longer on a loaded CI
+    // machine; the waits end as soon as the layout and its animation do.
+    if (ended.isEmpty() && !ended.wait(120000))
         return false;
-    return QTest::qWaitFor([a] { return !a->animation()->isRunning(); }, 5000);
+    return QTest::qWaitFor([a] { return !a->animation()->isRunning(); }, 30000);
 }
 
 /// Every card is drawn where the model has it.
