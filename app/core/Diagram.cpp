@@ -5,6 +5,30 @@
 
 namespace mls {
 
+namespace {
+
+/// Removes and returns the element with this id, which must be in @p list.
+template <typename T> T takeElement(ElementList<T> &list, const QString &id)
+{
+    const int index = list.indexOf(id);
+    Q_ASSERT(index >= 0);
+    return list.takeAt(index);
+}
+
+/// Gives the element with @p item's id (which must be in @p list) every field of @p item:
+/// false when they were equal already, so nothing changed.
+template <typename T> bool replaceElement(ElementList<T> &list, const T &item)
+{
+    T *old = list.findMutable(item.id);
+    Q_ASSERT(old);
+    if (!old || *old == item)
+        return false;
+    *old = item;
+    return true;
+}
+
+} // namespace
+
 Diagram::Diagram(QObject *parent) : QObject(parent) {}
 
 Diagram::~Diagram() = default;
@@ -117,10 +141,8 @@ void Diagram::insertComponent(int index, const Component &c)
 
 Component Diagram::takeComponent(const ComponentId &id)
 {
-    const int index = componentIndex(id);
-    Q_ASSERT(index >= 0);
     Q_ASSERT(m_out.value(id).isEmpty() && m_in.value(id).isEmpty());
-    Component c = m_components.takeAt(index);
+    Component c = takeElement(m_components, id);
     m_out.remove(id);
     m_in.remove(id);
     Q_EMIT componentRemoved(id);
@@ -185,9 +207,7 @@ void Diagram::unlinkConnection(const Connection &c)
 
 Connection Diagram::takeConnection(const ConnectionId &id)
 {
-    const int index = connectionIndex(id);
-    Q_ASSERT(index >= 0);
-    Connection c = m_connections.takeAt(index);
+    Connection c = takeElement(m_connections, id);
     unlinkConnection(c);
     Q_EMIT connectionRemoved(id);
     return c;
@@ -213,6 +233,9 @@ void Diagram::setConnectionRoute(const ConnectionId &id, const ConnectionRoute &
     Q_EMIT connectionRouted(id);
 }
 
+// Zones and notes have no index beyond their ElementList: each mutator is the list's insert,
+// take or replace, then its signal.
+
 void Diagram::insertGroup(int index, const Group &g)
 {
     Q_ASSERT(!containsId(g.id));
@@ -222,21 +245,15 @@ void Diagram::insertGroup(int index, const Group &g)
 
 Group Diagram::takeGroup(const GroupId &id)
 {
-    const int index = groupIndex(id);
-    Q_ASSERT(index >= 0);
-    Group g = m_groups.takeAt(index);
+    Group g = takeElement(m_groups, id);
     Q_EMIT groupRemoved(id);
     return g;
 }
 
 void Diagram::updateGroup(const Group &g)
 {
-    Group *old = m_groups.findMutable(g.id);
-    Q_ASSERT(old);
-    if (*old == g)
-        return;
-    *old = g;
-    Q_EMIT groupChanged(g.id);
+    if (replaceElement(m_groups, g))
+        Q_EMIT groupChanged(g.id);
 }
 
 void Diagram::insertNote(int index, const Note &n)
@@ -248,21 +265,15 @@ void Diagram::insertNote(int index, const Note &n)
 
 Note Diagram::takeNote(const NoteId &id)
 {
-    const int index = noteIndex(id);
-    Q_ASSERT(index >= 0);
-    Note n = m_notes.takeAt(index);
+    Note n = takeElement(m_notes, id);
     Q_EMIT noteRemoved(id);
     return n;
 }
 
 void Diagram::updateNote(const Note &n)
 {
-    Note *old = m_notes.findMutable(n.id);
-    Q_ASSERT(old);
-    if (!old || *old == n)
-        return;
-    *old = n;
-    Q_EMIT noteChanged(n.id);
+    if (replaceElement(m_notes, n))
+        Q_EMIT noteChanged(n.id);
 }
 
 void Diagram::moveNote(const NoteId &id, const QPointF &topLeft)
