@@ -169,12 +169,10 @@ template <typename Out> void writeComponent(Out &o, const Component &c)
     o.text("id", c.id);
     o.text("kind", c.kind);
     o.text("label", c.label);
-    o.number("x", c.pos.x());
+    o.number("x", c.pos.x()); // the card's centre: two fields of the file, one of the model
     o.number("y", c.pos.y());
-    if (c.props.is_object())
-        o.value("props", c.props);
-    else
-        o.value("props", Json::object());
+    static const Json noProps = Json::object();
+    o.value("props", c.props.is_object() ? c.props : noProps);
     o.text("notes", c.notes);
     o.objects("waivers", c.waivers, writeWaiver<Out>);
     o.extra(c.extra);

@@ -62,12 +62,7 @@ Component ElementReader::parseComponent(Json &v, const ElementPath &p)
     requireObject(v, p);
     Component c;
     c.id = claimId(v, p);
-    bool known = false;
-    c.kind = sharedText(v, "kind", p, &known);
-    if (!known)
-        m_warnings.append(QStringLiteral("%1: unknown kind \"%2\"; kept and shown as an "
-                                         "unknown kind")
-                              .arg(p.member("kind"), c.kind));
+    c.kind = catalogRef(v, "kind", p);
     c.label = text(v, "label", p, m_limits.maxLabelLength);
     const double lim = m_limits.maxCoordinate;
     c.pos = QPointF(number(v, "x", p, 0, -lim, lim), number(v, "y", p, 0, -lim, lim));
@@ -91,12 +86,7 @@ Connection ElementReader::parseConnection(Json &v, const ElementPath &p)
     c.id = claimId(v, p);
     c.from = componentRef(text(v, "from", p, m_limits.maxIdLength, true), p, "from");
     c.to = componentRef(text(v, "to", p, m_limits.maxIdLength, true), p, "to");
-    bool known = false;
-    c.flow = sharedText(v, "flow", p, &known);
-    if (!known)
-        m_warnings.append(QStringLiteral("%1: unknown flow \"%2\"; kept, and flagged by "
-                                         "the design rules")
-                              .arg(p.member("flow"), c.flow));
+    c.flow = catalogRef(v, "flow", p);
     c.label = text(v, "label", p, m_limits.maxLabelLength);
     c.waivers = parseWaivers(v, p);
     if (auto route = v.find("route"); route != v.end()) {
@@ -217,6 +207,23 @@ QString ElementReader::text(const Json &obj, const char *key, const ElementPath 
                                            .arg(s.size())
                                            .arg(maxLength)};
     return s;
+}
+
+QString ElementReader::catalogRef(const Json &obj, const char *key, const ElementPath &p)
+{
+    bool known = false;
+    const QString id = sharedText(obj, key, p, &known);
+    if (known)
+        return id;
+    if (std::strcmp(key, "kind") == 0)
+        m_warnings.append(QStringLiteral("%1: unknown kind \"%2\"; kept and shown as an "
+                                         "unknown kind")
+                              .arg(p.member(key), id));
+    else
+        m_warnings.append(QStringLiteral("%1: unknown flow \"%2\"; kept, and flagged by "
+                                         "the design rules")
+                              .arg(p.member(key), id));
+    return id;
 }
 
 QString ElementReader::sharedText(const Json &obj, const char *key, const ElementPath &p,

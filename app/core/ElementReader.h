@@ -87,6 +87,9 @@ private:
     /// A required id-like text that repeats across the file (a kind, a flow): one shared copy
     /// per distinct value, the catalog's own for known ones; @p known says which it is.
     QString sharedText(const Json &obj, const char *key, const ElementPath &p, bool *known);
+    /// A component's kind or a connection's flow (@p key "kind" or "flow"): the sharedText,
+    /// with a warning when the catalog does not know it (it is kept).
+    QString catalogRef(const Json &obj, const char *key, const ElementPath &p);
     double number(const Json &obj, const char *key, const ElementPath &p, double fallback,
                   double min, double max);
     /// The path of the element that holds @p id ("connections[3]"), or an empty string.
