@@ -7,24 +7,41 @@ namespace mls {
 
 namespace {
 
-/// Removes and returns the element with this id, which must be in @p list.
-template <typename T> T takeElement(ElementList<T> &list, const QString &id)
+/// One of the Diagram's element signals (componentAdded, groupChanged, noteRemoved, …).
+using ElementSignal = void (Diagram::*)(const QString &);
+
+template <typename T>
+void insertElement(Diagram &d, ElementList<T> &list, int index, const T &item, ElementSignal added)
+{
+    Q_ASSERT(!d.containsId(item.id));
+    list.insert(index, item);
+    Q_EMIT(d.*added)(item.id);
+}
+
+/// Removes and returns the element with this id, which must be in @p list; signals @p removed
+/// (none: the caller signals once its indexes are updated).
+template <typename T>
+T takeElement(Diagram &d, ElementList<T> &list, const QString &id, ElementSignal removed)
 {
     const int index = list.indexOf(id);
     Q_ASSERT(index >= 0);
-    return list.takeAt(index);
+    T item = list.takeAt(index);
+    if (removed)
+        Q_EMIT(d.*removed)(id);
+    return item;
 }
 
-/// Gives the element with @p item's id (which must be in @p list) every field of @p item:
-/// false when they were equal already, so nothing changed.
-template <typename T> bool replaceElement(ElementList<T> &list, const T &item)
+/// Gives the element with @p item's id (which must be in @p list) every field of @p item,
+/// signalling @p changed unless they were equal already.
+template <typename T>
+void replaceElement(Diagram &d, ElementList<T> &list, const T &item, ElementSignal changed)
 {
     T *old = list.findMutable(item.id);
     Q_ASSERT(old);
     if (!old || *old == item)
-        return false;
+        return;
     *old = item;
-    return true;
+    Q_EMIT(d.*changed)(item.id);
 }
 
 } // namespace
@@ -134,15 +151,13 @@ void Diagram::setMeta(const Meta &meta)
 
 void Diagram::insertComponent(int index, const Component &c)
 {
-    Q_ASSERT(!containsId(c.id));
-    m_components.insert(index, c);
-    Q_EMIT componentAdded(c.id);
+    insertElement(*this, m_components, index, c, &Diagram::componentAdded);
 }
 
 Component Diagram::takeComponent(const ComponentId &id)
 {
     Q_ASSERT(m_out.value(id).isEmpty() && m_in.value(id).isEmpty());
-    Component c = takeElement(m_components, id);
+    Component c = takeElement(*this, m_components, id, nullptr);
     m_out.remove(id);
     m_in.remove(id);
     Q_EMIT componentRemoved(id);
@@ -207,7 +222,7 @@ void Diagram::unlinkConnection(const Connection &c)
 
 Connection Diagram::takeConnection(const ConnectionId &id)
 {
-    Connection c = takeElement(m_connections, id);
+    Connection c = takeElement(*this, m_connections, id, nullptr);
     unlinkConnection(c);
     Q_EMIT connectionRemoved(id);
     return c;
@@ -234,46 +249,36 @@ void Diagram::setConnectionRoute(const ConnectionId &id, const ConnectionRoute &
 }
 
 // Zones and notes have no index beyond their ElementList: each mutator is the list's insert,
-// take or replace, then its signal.
+// take or replace and its own signal.
 
 void Diagram::insertGroup(int index, const Group &g)
 {
-    Q_ASSERT(!containsId(g.id));
-    m_groups.insert(index, g);
-    Q_EMIT groupAdded(g.id);
-}
-
-Group Diagram::takeGroup(const GroupId &id)
-{
-    Group g = takeElement(m_groups, id);
-    Q_EMIT groupRemoved(id);
-    return g;
-}
-
-void Diagram::updateGroup(const Group &g)
-{
-    if (replaceElement(m_groups, g))
-        Q_EMIT groupChanged(g.id);
+    insertElement(*this, m_groups, index, g, &Diagram::groupAdded);
 }
 
 void Diagram::insertNote(int index, const Note &n)
 {
-    Q_ASSERT(!containsId(n.id));
-    m_notes.insert(index, n);
-    Q_EMIT noteAdded(n.id);
+    insertElement(*this, m_notes, index, n, &Diagram::noteAdded);
+}
+
+Group Diagram::takeGroup(const GroupId &id)
+{
+    return takeElement(*this, m_groups, id, &Diagram::groupRemoved);
 }
 
 Note Diagram::takeNote(const NoteId &id)
 {
-    Note n = takeElement(m_notes, id);
-    Q_EMIT noteRemoved(id);
-    return n;
+    return takeElement(*this, m_notes, id, &Diagram::noteRemoved);
+}
+
+void Diagram::updateGroup(const Group &g)
+{
+    replaceElement(*this, m_groups, g, &Diagram::groupChanged);
 }
 
 void Diagram::updateNote(const Note &n)
 {
-    if (replaceElement(m_notes, n))
-        Q_EMIT noteChanged(n.id);
+    replaceElement(*this, m_notes, n, &Diagram::noteChanged);
 }
 
 void Diagram::moveNote(const NoteId &id, const QPointF &topLeft)
