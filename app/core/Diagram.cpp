@@ -5,6 +5,47 @@
 
 namespace mls {
 
+namespace {
+
+/// One of the Diagram's element signals (componentAdded, groupChanged, noteRemoved, …).
+using ElementSignal = void (Diagram::*)(const QString &);
+
+template <typename T>
+void insertElement(Diagram &d, ElementList<T> &list, int index, const T &item, ElementSignal added)
+{
+    Q_ASSERT(!d.containsId(item.id));
+    list.insert(index, item);
+    Q_EMIT(d.*added)(item.id);
+}
+
+/// Removes and returns the element with this id, which must be in @p list; signals @p removed
+/// (none: the caller signals once its indexes are updated).
+template <typename T>
+T takeElement(Diagram &d, ElementList<T> &list, const QString &id, ElementSignal removed)
+{
+    const int index = list.indexOf(id);
+    Q_ASSERT(index >= 0);
+    T item = list.takeAt(index);
+    if (removed)
+        Q_EMIT(d.*removed)(id);
+    return item;
+}
+
+/// Gives the element with @p item's id (which must be in @p list) every field of @p item,
+/// signalling @p changed unless they were equal already.
+template <typename T>
+void replaceElement(Diagram &d, ElementList<T> &list, const T &item, ElementSignal changed)
+{
+    T *old = list.findMutable(item.id);
+    Q_ASSERT(old);
+    if (!old || *old == item)
+        return;
+    *old = item;
+    Q_EMIT(d.*changed)(item.id);
+}
+
+} // namespace
+
 Diagram::Diagram(QObject *parent) : QObject(parent) {}
 
 Diagram::~Diagram() = default;
@@ -110,17 +151,13 @@ void Diagram::setMeta(const Meta &meta)
 
 void Diagram::insertComponent(int index, const Component &c)
 {
-    Q_ASSERT(!containsId(c.id));
-    m_components.insert(index, c);
-    Q_EMIT componentAdded(c.id);
+    insertElement(*this, m_components, index, c, &Diagram::componentAdded);
 }
 
 Component Diagram::takeComponent(const ComponentId &id)
 {
-    const int index = componentIndex(id);
-    Q_ASSERT(index >= 0);
     Q_ASSERT(m_out.value(id).isEmpty() && m_in.value(id).isEmpty());
-    Component c = m_components.takeAt(index);
+    Component c = takeElement(*this, m_components, id, nullptr);
     m_out.remove(id);
     m_in.remove(id);
     Q_EMIT componentRemoved(id);
@@ -185,9 +222,7 @@ void Diagram::unlinkConnection(const Connection &c)
 
 Connection Diagram::takeConnection(const ConnectionId &id)
 {
-    const int index = connectionIndex(id);
-    Q_ASSERT(index >= 0);
-    Connection c = m_connections.takeAt(index);
+    Connection c = takeElement(*this, m_connections, id, nullptr);
     unlinkConnection(c);
     Q_EMIT connectionRemoved(id);
     return c;
@@ -213,56 +248,37 @@ void Diagram::setConnectionRoute(const ConnectionId &id, const ConnectionRoute &
     Q_EMIT connectionRouted(id);
 }
 
+// Zones and notes have no index beyond their ElementList: each mutator is the list's insert,
+// take or replace and its own signal.
+
 void Diagram::insertGroup(int index, const Group &g)
 {
-    Q_ASSERT(!containsId(g.id));
-    m_groups.insert(index, g);
-    Q_EMIT groupAdded(g.id);
-}
-
-Group Diagram::takeGroup(const GroupId &id)
-{
-    const int index = groupIndex(id);
-    Q_ASSERT(index >= 0);
-    Group g = m_groups.takeAt(index);
-    Q_EMIT groupRemoved(id);
-    return g;
-}
-
-void Diagram::updateGroup(const Group &g)
-{
-    Group *old = m_groups.findMutable(g.id);
-    Q_ASSERT(old);
-    if (*old == g)
-        return;
-    *old = g;
-    Q_EMIT groupChanged(g.id);
+    insertElement(*this, m_groups, index, g, &Diagram::groupAdded);
 }
 
 void Diagram::insertNote(int index, const Note &n)
 {
-    Q_ASSERT(!containsId(n.id));
-    m_notes.insert(index, n);
-    Q_EMIT noteAdded(n.id);
+    insertElement(*this, m_notes, index, n, &Diagram::noteAdded);
+}
+
+Group Diagram::takeGroup(const GroupId &id)
+{
+    return takeElement(*this, m_groups, id, &Diagram::groupRemoved);
 }
 
 Note Diagram::takeNote(const NoteId &id)
 {
-    const int index = noteIndex(id);
-    Q_ASSERT(index >= 0);
-    Note n = m_notes.takeAt(index);
-    Q_EMIT noteRemoved(id);
-    return n;
+    return takeElement(*this, m_notes, id, &Diagram::noteRemoved);
+}
+
+void Diagram::updateGroup(const Group &g)
+{
+    replaceElement(*this, m_groups, g, &Diagram::groupChanged);
 }
 
 void Diagram::updateNote(const Note &n)
 {
-    Note *old = m_notes.findMutable(n.id);
-    Q_ASSERT(old);
-    if (!old || *old == n)
-        return;
-    *old = n;
-    Q_EMIT noteChanged(n.id);
+    replaceElement(*this, m_notes, n, &Diagram::noteChanged);
 }
 
 void Diagram::moveNote(const NoteId &id, const QPointF &topLeft)

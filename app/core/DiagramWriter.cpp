@@ -36,28 +36,17 @@ void appendExtra(Json &obj, const Json &extra)
     }
 }
 
-Json waiversToJson(const QVector<Waiver> &waivers)
-{
-    Json arr = Json::array();
-    for (const Waiver &w : waivers) {
-        Json o = Json::object();
-        o["rule"] = toStd(w.rule);
-        o["reason"] = toStd(w.reason);
-        appendExtra(o, w.extra);
-        arr.push_back(std::move(o));
-    }
-    return arr;
-}
-
-/// The streaming form of appendExtra: @p written are the known keys already written.
-void writeExtra(JsonTextWriter &w, const Json &extra, std::initializer_list<const char *> written)
+/// The streaming form of appendExtra: [@p written, @p writtenEnd) are the known keys already
+/// written.
+void writeExtra(JsonTextWriter &w, const Json &extra, const char *const *written,
+                const char *const *writtenEnd)
 {
     if (!extra.is_object())
         return;
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         const std::string &k = it.key();
-        const bool clash = std::any_of(written.begin(), written.end(),
-                                       [&](const char *known) { return k == known; });
+        const bool clash =
+            std::any_of(written, writtenEnd, [&](const char *known) { return k == known; });
         if (!clash) {
             w.key(k);
             w.value(it.value());
@@ -65,98 +54,159 @@ void writeExtra(JsonTextWriter &w, const Json &extra, std::initializer_list<cons
     }
 }
 
-void writeWaivers(JsonTextWriter &w, const QVector<Waiver> &waivers)
+// Each element's fields are listed once (the write* templates below) and written through one
+// of two outputs with the same calls: TreeOut into a Json object (toJson, the reference and
+// the clipboard), TextOut straight into the file text (save). Both skip an unknown field that
+// has the name of a known field written before it.
+
+/// Members of one JSON object in a tree.
+class TreeOut
 {
-    w.beginArray();
-    for (const Waiver &waiver : waivers) {
-        w.beginObject();
-        w.key("rule");
-        w.value(waiver.rule);
-        w.key("reason");
-        w.value(waiver.reason);
-        writeExtra(w, waiver.extra, {"rule", "reason"});
-        w.endObject();
+public:
+    explicit TreeOut(Json &obj) : m_obj(obj) {}
+    void text(const char *key, const QString &s) { m_obj[key] = toStd(s); }
+    void number(const char *key, double v) { m_obj[key] = mls::number(v); }
+    void value(const char *key, Json v) { m_obj[key] = std::move(v); }
+    void texts(const char *key, const QStringList &items)
+    {
+        Json array = Json::array();
+        for (const QString &s : items)
+            array.push_back(toStd(s));
+        m_obj[key] = std::move(array);
     }
-    w.endArray();
+    /// An array of objects, each written by @p write.
+    template <typename Items, typename Write>
+    void objects(const char *key, const Items &items, Write write)
+    {
+        Json array = Json::array();
+        for (const auto &item : items) {
+            Json o = Json::object();
+            TreeOut out(o);
+            write(out, item);
+            array.push_back(std::move(o));
+        }
+        m_obj[key] = std::move(array);
+    }
+    void extra(const Json &extra) { appendExtra(m_obj, extra); }
+
+private:
+    Json &m_obj;
+};
+
+/// Members of one JSON object in the file text.
+class TextOut
+{
+public:
+    explicit TextOut(JsonTextWriter &w) : m_w(w) {}
+    void text(const char *key, const QString &s)
+    {
+        name(key);
+        m_w.value(s);
+    }
+    void number(const char *key, double v)
+    {
+        name(key);
+        m_w.number(v);
+    }
+    void value(const char *key, const Json &v)
+    {
+        name(key);
+        m_w.value(v);
+    }
+    void texts(const char *key, const QStringList &items)
+    {
+        name(key);
+        m_w.beginArray();
+        for (const QString &s : items)
+            m_w.value(s);
+        m_w.endArray();
+    }
+    template <typename Items, typename Write>
+    void objects(const char *key, const Items &items, Write write)
+    {
+        name(key);
+        m_w.beginArray();
+        for (const auto &item : items) {
+            m_w.beginObject();
+            TextOut out(m_w);
+            write(out, item);
+            m_w.endObject();
+        }
+        m_w.endArray();
+    }
+    void extra(const Json &extra) { writeExtra(m_w, extra, m_written, m_written + m_count); }
+
+private:
+    void name(const char *key)
+    {
+        m_w.key(key);
+        Q_ASSERT(m_count < std::size(m_written));
+        m_written[m_count++] = key;
+    }
+
+    JsonTextWriter &m_w;
+    const char *m_written[8] = {}; ///< the known keys written so far (an element has at most 8)
+    size_t m_count = 0;
+};
+
+template <typename Out> void writeWaiver(Out &o, const Waiver &w)
+{
+    o.text("rule", w.rule);
+    o.text("reason", w.reason);
+    o.extra(w.extra);
 }
 
-void writeComponent(JsonTextWriter &w, const Component &c)
+template <typename Out> void writeMeta(Out &o, const Meta &m)
 {
-    w.beginObject();
-    w.key("id");
-    w.value(c.id);
-    w.key("kind");
-    w.value(c.kind);
-    w.key("label");
-    w.value(c.label);
-    w.key("x");
-    w.number(c.pos.x());
-    w.key("y");
-    w.number(c.pos.y());
-    w.key("props");
-    if (c.props.is_object()) {
-        w.value(c.props);
-    } else {
-        w.beginObject();
-        w.endObject();
-    }
-    w.key("notes");
-    w.value(c.notes);
-    w.key("waivers");
-    writeWaivers(w, c.waivers);
-    writeExtra(w, c.extra, {"id", "kind", "label", "x", "y", "props", "notes", "waivers"});
-    w.endObject();
+    o.text("title", m.title);
+    o.number("latency_budget_ms", m.latencyBudgetMs);
+    o.text("notes", m.notes);
+    o.extra(m.extra);
 }
 
-void writeConnection(JsonTextWriter &w, const Connection &c)
+template <typename Out> void writeComponent(Out &o, const Component &c)
 {
-    w.beginObject();
-    w.key("id");
-    w.value(c.id);
-    w.key("from");
-    w.value(c.from);
-    w.key("to");
-    w.value(c.to);
-    w.key("flow");
-    w.value(c.flow);
-    w.key("label");
-    w.value(c.label);
-    const bool waivers = !c.waivers.isEmpty();
-    const bool route = !c.route.isEmpty();
-    if (waivers) {
-        w.key("waivers");
-        writeWaivers(w, c.waivers);
-    }
-    if (route) {
-        w.key("route");
-        w.value(c.route.toJson());
-    }
-    // An unknown field may use the name of an optional known one that was not written.
-    if (waivers && route)
-        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label", "waivers", "route"});
-    else if (waivers)
-        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label", "waivers"});
-    else if (route)
-        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label", "route"});
-    else
-        writeExtra(w, c.extra, {"id", "from", "to", "flow", "label"});
-    w.endObject();
+    o.text("id", c.id);
+    o.text("kind", c.kind);
+    o.text("label", c.label);
+    o.number("x", c.pos.x()); // the card's centre: two fields of the file, one of the model
+    o.number("y", c.pos.y());
+    static const Json noProps = Json::object();
+    o.value("props", c.props.is_object() ? c.props : noProps);
+    o.text("notes", c.notes);
+    o.objects("waivers", c.waivers, writeWaiver<Out>);
+    o.extra(c.extra);
 }
 
-void writeGroup(JsonTextWriter &w, const Group &g)
+template <typename Out> void writeConnection(Out &o, const Connection &c)
 {
-    w.beginObject();
-    w.key("id");
-    w.value(g.id);
-    w.key("label");
-    w.value(g.label);
-    w.key("members");
-    w.beginArray();
-    for (const QString &m : g.members)
-        w.value(m);
-    w.endArray();
-    writeExtra(w, g.extra, {"id", "label", "members"});
-    w.endObject();
+    o.text("id", c.id);
+    o.text("from", c.from);
+    o.text("to", c.to);
+    o.text("flow", c.flow);
+    o.text("label", c.label);
+    if (!c.waivers.isEmpty())
+        o.objects("waivers", c.waivers, writeWaiver<Out>);
+    if (!c.route.isEmpty())
+        o.value("route", c.route.toJson());
+    o.extra(c.extra);
+}
+
+template <typename Out> void writeGroup(Out &o, const Group &g)
+{
+    o.text("id", g.id);
+    o.text("label", g.label);
+    o.texts("members", g.members);
+    o.extra(g.extra);
+}
+
+/// One element as a JSON object, written by @p write.
+template <typename T> Json toObject(const T &element, void (*write)(TreeOut &, const T &))
+{
+    Json o = Json::object();
+    TreeOut out(o);
+    write(out, element);
+    return o;
 }
 
 } // namespace
@@ -176,33 +226,16 @@ JsonTextWriter::Shape writeDiagram(const Diagram &d, QByteArray &out, int indent
     w.key("version");
     w.value(static_cast<long long>(DiagramReader::currentVersion));
 
-    const Meta &m = d.meta();
     w.key("meta");
     w.beginObject();
-    w.key("title");
-    w.value(m.title);
-    w.key("latency_budget_ms");
-    w.number(m.latencyBudgetMs);
-    w.key("notes");
-    w.value(m.notes);
-    writeExtra(w, m.extra, {"title", "latency_budget_ms", "notes"});
+    TextOut meta(w);
+    writeMeta(meta, d.meta());
     w.endObject();
 
-    w.key("components");
-    w.beginArray();
-    for (const Component &c : d.components())
-        writeComponent(w, c);
-    w.endArray();
-    w.key("connections");
-    w.beginArray();
-    for (const Connection &c : d.connections())
-        writeConnection(w, c);
-    w.endArray();
-    w.key("groups");
-    w.beginArray();
-    for (const Group &g : d.groups())
-        writeGroup(w, g);
-    w.endArray();
+    TextOut top(w); // the sections, written through the same element writers as toJson
+    top.objects("components", d.components(), writeComponent<TextOut>);
+    top.objects("connections", d.connections(), writeConnection<TextOut>);
+    top.objects("groups", d.groups(), writeGroup<TextOut>);
     if (!d.notes().empty()) { // absent when empty: files without notes stay as they were
         w.key("notes");
         w.beginArray();
@@ -211,8 +244,9 @@ JsonTextWriter::Shape writeDiagram(const Diagram &d, QByteArray &out, int indent
         w.endArray();
     }
     // Further top-level sections go here, before the unknown fields (and into the list below).
-    writeExtra(w, d.extra(),
-               {"format", "version", "meta", "components", "connections", "groups", "notes"});
+    static constexpr const char *sections[] = {"format",      "version", "meta", "components",
+                                               "connections", "groups",  "notes"};
+    writeExtra(w, d.extra(), std::begin(sections), std::end(sections));
     w.endObject();
     return w.shape();
 }
@@ -235,46 +269,17 @@ void DiagramWriter::writeText(const Diagram &d, QByteArray &out, int indent)
 
 Json DiagramWriter::componentToJson(const Component &c)
 {
-    Json o = Json::object();
-    o["id"] = toStd(c.id);
-    o["kind"] = toStd(c.kind);
-    o["label"] = toStd(c.label);
-    o["x"] = number(c.pos.x());
-    o["y"] = number(c.pos.y());
-    o["props"] = c.props.is_object() ? c.props : Json::object();
-    o["notes"] = toStd(c.notes);
-    o["waivers"] = waiversToJson(c.waivers);
-    appendExtra(o, c.extra);
-    return o;
+    return toObject(c, writeComponent<TreeOut>);
 }
 
 Json DiagramWriter::connectionToJson(const Connection &c)
 {
-    Json o = Json::object();
-    o["id"] = toStd(c.id);
-    o["from"] = toStd(c.from);
-    o["to"] = toStd(c.to);
-    o["flow"] = toStd(c.flow);
-    o["label"] = toStd(c.label);
-    if (!c.waivers.isEmpty())
-        o["waivers"] = waiversToJson(c.waivers);
-    if (!c.route.isEmpty())
-        o["route"] = c.route.toJson();
-    appendExtra(o, c.extra);
-    return o;
+    return toObject(c, writeConnection<TreeOut>);
 }
 
 Json DiagramWriter::groupToJson(const Group &g)
 {
-    Json o = Json::object();
-    o["id"] = toStd(g.id);
-    o["label"] = toStd(g.label);
-    Json members = Json::array();
-    for (const QString &m : g.members)
-        members.push_back(toStd(m));
-    o["members"] = std::move(members);
-    appendExtra(o, g.extra);
-    return o;
+    return toObject(g, writeGroup<TreeOut>);
 }
 
 Json DiagramWriter::toJson(const Diagram &d)
@@ -283,28 +288,11 @@ Json DiagramWriter::toJson(const Diagram &d)
     root["format"] = "mlsketch";
     root["version"] = DiagramReader::currentVersion;
 
-    const Meta &m = d.meta();
-    Json meta = Json::object();
-    meta["title"] = toStd(m.title);
-    meta["latency_budget_ms"] = number(m.latencyBudgetMs);
-    meta["notes"] = toStd(m.notes);
-    appendExtra(meta, m.extra);
-    root["meta"] = std::move(meta);
-
-    Json components = Json::array();
-    for (const Component &c : d.components())
-        components.push_back(componentToJson(c));
-    root["components"] = std::move(components);
-
-    Json connections = Json::array();
-    for (const Connection &c : d.connections())
-        connections.push_back(connectionToJson(c));
-    root["connections"] = std::move(connections);
-
-    Json groups = Json::array();
-    for (const Group &g : d.groups())
-        groups.push_back(groupToJson(g));
-    root["groups"] = std::move(groups);
+    root["meta"] = toObject(d.meta(), writeMeta<TreeOut>);
+    TreeOut top(root);
+    top.objects("components", d.components(), writeComponent<TreeOut>);
+    top.objects("connections", d.connections(), writeConnection<TreeOut>);
+    top.objects("groups", d.groups(), writeGroup<TreeOut>);
 
     if (!d.notes().empty()) { // absent when empty: files without notes stay as they were
         Json notes = Json::array();

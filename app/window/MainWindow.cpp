@@ -12,9 +12,6 @@
 #include "EditActions.h"
 #include "EmbeddedDesign.h"
 #include "ExportActions.h"
-#include "HelpActions.h"
-#include "MainToolBar.h"
-#include "NoteActions.h"
 #include "PracticeMode.h"
 #include "RecentFiles.h"
 #include "RecoveryPrompt.h"
@@ -25,6 +22,7 @@
 #include "TextActions.h"
 #include "UndoReveal.h"
 #include "ViewOptions.h"
+#include "WindowMenus.h"
 #include "WindowState.h"
 #include "canvas/CardStyle.h"
 #include "canvas/DiagramScene.h"
@@ -36,12 +34,10 @@
 #include "text/DesignFile.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
@@ -159,55 +155,16 @@ void MainWindow::createDocks()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New"), QKeySequence::New,
-                    this, &MainWindow::newWindow);
-    file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
-                    QKeySequence::Open, this, &MainWindow::open);
-    auto *recent = new RecentFiles(file->addMenu(tr("Open &Recent")));
-    connect(recent, &RecentFiles::openRequested, this, &MainWindow::openFileInteractive);
-    file->addAction(tr("New from &Template…"), QKeySequence(tr("Ctrl+Shift+N")), this,
-                    &MainWindow::newFromTemplate);
-    file->addSeparator();
-    file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
-                    QKeySequence::Save, this, &MainWindow::save);
-    // QKeySequence::SaveAs is empty on some desktops (KDE, plain X11): give the usual keys.
-    file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
-                    &MainWindow::saveAs);
-    file->addAction(tr("Re&vert"), this, &MainWindow::revert);
-    file->addSeparator();
-    m_text->populateFileMenu(file);
-    m_export->populateFileMenu(file);
-    file->addSeparator();
-    file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    m_edit->populate(edit);
-    (new NoteActions(m_view, this))->populate(edit); // found by the context menu and toolbar
-    m_export->populateEditMenu(edit);
-    createViewMenu(menuBar()->addMenu(tr("&View")));
-    QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
-    m_arrange->populate(arrange);
-    m_autoLayout->populate(arrange);
-
-    (new HelpActions(m_review->rules(), this))->populate(menuBar()->addMenu(tr("&Help")));
-    MainToolBar::build(this, m_edit, m_view, m_review->problemsDock());
+    auto *menus = new WindowMenus(this, {m_view, m_edit, m_text, m_export, m_save, m_arrange,
+                                         m_autoLayout, m_review, m_viewOptions, m_windowState});
+    connect(menus, &WindowMenus::newWindowRequested, this, &MainWindow::newWindow);
+    connect(menus, &WindowMenus::openRequested, this, &MainWindow::open);
+    connect(menus, &WindowMenus::openFileRequested, this, &MainWindow::openFileInteractive);
+    connect(menus, &WindowMenus::templateRequested, this, &MainWindow::newFromTemplate);
+    connect(menus, &WindowMenus::revertRequested, this, &MainWindow::revert);
     auto *reveal = new UndoReveal(m_document.get(), m_view, m_edit->undoAction(),
                                   m_edit->redoAction(), this); // fits the view after a layout
     connect(reveal, &UndoReveal::statusMessage, this, &MainWindow::showStatus);
-}
-
-void MainWindow::createViewMenu(QMenu *view)
-{
-    m_viewOptions->populate(view);
-    view->addSeparator();
-    QMenu *panels = view->addMenu(tr("&Panels"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        panels->addAction(dock->toggleViewAction());
-    m_windowState->populateViewMenu(view);
 }
 
 StartPage *MainWindow::showStartPage()

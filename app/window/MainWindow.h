@@ -128,7 +128,6 @@ protected:
 private:
     void createDocks();
     void createMenus();
-    void createViewMenu(QMenu *view);
     void createCollaborators();
     void setDiagram(std::unique_ptr<Diagram> diagram, const QString &path);
     bool holdsNothing() const { return m_document->holdsNothing(); }

@@ -9,6 +9,7 @@
 // same process, which is the floor our reader and writer build on (each run alternating with
 // its reference, so both see the same load). --io prints the load/save columns alone.
 
+#include "../GeneratedBoard.h"
 #include "Catalog.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
@@ -103,41 +104,13 @@ std::pair<double, double> alternateMedianMs(int runs, const std::function<void()
 
 bool g_ioOnly = false; ///< --io: the load/save columns alone (no undo/redo)
 
+/// The benchmark's board (mls::test::generatedBoard): @p columns cards a row, random links.
 std::unique_ptr<Diagram> generate(int n, int columns = 200, bool labels = false)
 {
-    QRandomGenerator rng(42);
-    auto d = std::make_unique<Diagram>();
-    const auto &kinds = Catalog::builtin().kinds();
-    const auto &flows = Catalog::builtin().flows();
-    d->reserve(n, n * 3 / 2);
-    for (int i = 0; i < n; ++i) {
-        Component c;
-        c.id = QStringLiteral("c%1").arg(i);
-        c.kind = kinds[i % kinds.size()].id;
-        c.label = QStringLiteral("%1 %2").arg(kinds[i % kinds.size()].label).arg(i);
-        c.pos = QPointF((i % columns) * 240, (i / columns) * 120);
-        d->insertComponent(i, c);
-    }
-    for (int i = 0; i < n * 3 / 2; ++i) {
-        Connection c;
-        c.id = QStringLiteral("e%1").arg(i);
-        const int from = rng.bounded(n);
-        c.from = QStringLiteral("c%1").arg(from);
-        c.to = QStringLiteral("c%1").arg(std::min(n - 1, from + 1 + rng.bounded(20)));
-        c.flow = flows[rng.bounded(int(flows.size()))].id;
-        if (labels) // a pill each, placed off the cards it would cover
-            c.label = QStringLiteral("%1 %2").arg(c.flow).arg(i);
-        d->insertConnection(i, c);
-    }
-    for (int g = 0; g < n / 100; ++g) {
-        Group grp;
-        grp.id = QStringLiteral("g%1").arg(g);
-        grp.label = QStringLiteral("Zone %1").arg(g);
-        for (int m = 0; m < 5; ++m)
-            grp.members << QStringLiteral("c%1").arg(g * 100 + m);
-        d->insertGroup(g, grp);
-    }
-    return d;
+    test::BoardRecipe recipe;
+    recipe.columns = columns;
+    recipe.labels = labels;
+    return test::generatedBoard(n, recipe);
 }
 
 Row measure(int n)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "../GeneratedBoard.h"
 #include "../TestDiagrams.h"
 #include "Catalog.h"
 #include "Diagram.h"
@@ -37,34 +38,15 @@ std::unique_ptr<Diagram> loadTemplate(const QString &name)
 
 /// A square board of @p n cards cycling through every kind, 1.5 arrows per card between
 /// neighbours (a flow the two kinds allow when there is one), and a zone per 100 cards.
-std::unique_ptr<Diagram> generatedBoard(int n)
+std::unique_ptr<Diagram> squareBoard(int n)
 {
-    auto d = std::make_unique<Diagram>();
-    const Catalog &cat = Catalog::builtin();
-    const int side = int(std::ceil(std::sqrt(double(n))));
-    for (int i = 0; i < n; ++i) {
-        const KindInfo &kind = cat.kinds()[(i * 7) % cat.kinds().size()];
-        d->insertComponent(i, component(QStringLiteral("c%1").arg(i), kind.id,
-                                        QPointF((i % side) * 240, (i / side) * 120),
-                                        QStringLiteral("%1 %2").arg(kind.label).arg(i)));
-    }
-    for (int i = 0; i < n * 3 / 2; ++i) {
-        const Component &from = d->components()[i % n];
-        const Component &to = d->components()[(i % n + 1 + i / n * side) % n];
-        const QStringList flows = cat.compatibleFlows(from.kind, to.kind);
-        d->insertConnection(i, connection(QStringLiteral("e%1").arg(i), from.id, to.id,
-                                          flows.isEmpty() ? cat.flows()[i % cat.flows().size()].id
-                                                          : flows.constFirst()));
-    }
-    for (int z = 0; z < n / 100; ++z) {
-        Group g;
-        g.id = QStringLiteral("z%1").arg(z);
-        g.label = QStringLiteral("Zone %1").arg(z);
-        for (int m = 0; m < 4; ++m)
-            g.members << QStringLiteral("c%1").arg(z * 100 + m);
-        d->insertGroup(z, g);
-    }
-    return d;
+    BoardRecipe recipe;
+    recipe.columns = int(std::ceil(std::sqrt(double(n))));
+    recipe.kindStride = 7;
+    recipe.links = BoardRecipe::Links::Neighbours;
+    recipe.zoneMembers = 4;
+    recipe.zonePrefix = "z";
+    return mls::test::generatedBoard(n, recipe);
 }
 
 /// What the tests read from an exported SVG.
@@ -242,7 +224,7 @@ void TstSvgExport::iconsAndStylesOnce()
 {
     QFETCH(QString, board);
     QFETCH(int, background);
-    const auto d = board == QLatin1String("generated") ? generatedBoard(300) : loadTemplate(board);
+    const auto d = board == QLatin1String("generated") ? squareBoard(300) : loadTemplate(board);
     ExportOptions options;
     options.background = ExportOptions::Background(background);
     const SvgParts svg = parse(SceneExporter(d.get(), options).toSvg());
@@ -338,7 +320,7 @@ void TstSvgExport::sizeAgainstGraphviz()
 {
     // A generated board of 1,000 cards: our file within twice Graphviz's for the same
     // positioned graph (what `mlsketch_bench --export` measures), and a bound of our own.
-    const auto d = generatedBoard(1000);
+    const auto d = squareBoard(1000);
     const QByteArray ours = SceneExporter(d.get(), {}).toSvg();
     QVERIFY2(parse(ours).error.isEmpty(), "not well-formed");
     QVERIFY2(ours.size() < 2500 * qsizetype(d->components().size()),

@@ -21,56 +21,39 @@ QString tr(const char *text, int n = -1)
 
 EditGroupCommand::EditGroupCommand(Diagram *diagram, const Group &after, const QString &text,
                                    QUndoCommand *parent)
-    : QUndoCommand(text, parent), m_diagram(diagram), m_after(after)
-{
-    const Group *before = diagram->group(after.id);
-    Q_ASSERT(before);
-    m_before = *before;
-    if (m_before == m_after)
-        setObsolete(true);
-}
+    : EditElementCommand(diagram, after, text, parent)
+{}
 
 EditGroupCommand *EditGroupCommand::rename(Diagram *d, const QString &id, const QString &label)
 {
-    const Group *g = d->group(id);
-    if (!g)
-        return nullptr;
-    Group after = *g;
-    after.label = label;
-    return new EditGroupCommand(d, after,
-                                tr("Rename zone %1 to %2").arg(quoted(g->label), quoted(label)));
+    return make<EditGroupCommand>(
+        d, id, [&](Group &g) { g.label = label; },
+        [&](const Group &g) {
+            return tr("Rename zone %1 to %2").arg(quoted(g.label), quoted(label));
+        });
 }
 
 EditGroupCommand *EditGroupCommand::setMembers(Diagram *d, const QString &id,
                                                const QStringList &members)
 {
-    const Group *g = d->group(id);
-    if (!g)
-        return nullptr;
-    Group after = *g;
-    after.members = members;
-    return new EditGroupCommand(d, after, tr("Change members of zone %1").arg(quoted(g->label)));
+    return make<EditGroupCommand>(
+        d, id, [&](Group &g) { g.members = members; },
+        [](const Group &g) { return tr("Change members of zone %1").arg(quoted(g.label)); });
 }
 
 EditGroupCommand *EditGroupCommand::setColor(Diagram *d, const QString &id, const QString &color)
 {
-    const Group *g = d->group(id);
-    if (!g)
-        return nullptr;
-    Group after = *g;
-    known::setZoneColor(after, color);
-    return new EditGroupCommand(d, after, tr("Colour zone %1").arg(quoted(g->label)));
+    return make<EditGroupCommand>(
+        d, id, [&](Group &g) { known::setZoneColor(g, color); },
+        [](const Group &g) { return tr("Colour zone %1").arg(quoted(g.label)); });
 }
 
 EditGroupCommand *EditGroupCommand::setMargins(Diagram *d, const QString &id,
                                                const QMarginsF &margins)
 {
-    const Group *g = d->group(id);
-    if (!g)
-        return nullptr;
-    Group after = *g;
-    known::setZoneMargins(after, margins);
-    return new EditGroupCommand(d, after, QStringLiteral("Resize zone %1").arg(quoted(g->label)));
+    return make<EditGroupCommand>(
+        d, id, [&](Group &g) { known::setZoneMargins(g, margins); },
+        [](const Group &g) { return QStringLiteral("Resize zone %1").arg(quoted(g.label)); });
 }
 
 int EditGroupCommand::id() const
@@ -91,16 +74,6 @@ bool EditGroupCommand::mergeWith(const QUndoCommand *other)
     setText(tr("Rename zone %1 to %2").arg(quoted(m_before.label), quoted(m_after.label)));
     setObsolete(m_before == m_after);
     return true;
-}
-
-void EditGroupCommand::redo()
-{
-    m_diagram->updateGroup(m_after);
-}
-
-void EditGroupCommand::undo()
-{
-    m_diagram->updateGroup(m_before);
 }
 
 } // namespace mls

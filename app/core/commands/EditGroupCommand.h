@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "../Group.h"
+#include "EditElementCommand.h"
 
 #include <QMarginsF>
-#include <QUndoCommand>
 
 namespace mls {
 
-class Diagram;
-
 /// Renames a zone or changes its members or colour.
-class EditGroupCommand : public QUndoCommand
+class EditGroupCommand : public EditElementCommand<Group>
 {
 public:
     EditGroupCommand(Diagram *diagram, const Group &after, const QString &text,
@@ -26,13 +23,6 @@ public:
 
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
-    void redo() override;
-    void undo() override;
-
-private:
-    Diagram *m_diagram;
-    Group m_before;
-    Group m_after;
 };
 
 } // namespace mls

@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "../Note.h"
-
-#include <QUndoCommand>
+#include "EditElementCommand.h"
 
 namespace mls {
-
-class Diagram;
 
 /// Changes one note: its text (one in-place edit), its size (one drag of the grip), its style or
 /// its colour. Each is its own gesture, so edits never merge. The factories return nullptr for
 /// a note that does not exist; a change to the same value is obsolete.
-class EditNoteCommand : public QUndoCommand
+class EditNoteCommand : public EditElementCommand<Note>
 {
 public:
     EditNoteCommand(Diagram *diagram, const Note &after, const QString &text,
@@ -28,14 +24,6 @@ public:
     static EditNoteCommand *setStyle(Diagram *d, const QString &id, Note::Style style);
     /// "Colour note" ("#RRGGBB"; empty: the default yellow).
     static EditNoteCommand *setColor(Diagram *d, const QString &id, const QString &color);
-
-    void redo() override;
-    void undo() override;
-
-private:
-    Diagram *m_diagram;
-    Note m_before;
-    Note m_after;
 };
 
 } // namespace mls
