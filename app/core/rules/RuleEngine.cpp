@@ -175,8 +175,7 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     m_traits.reserve(g.nodeCount());
     for (int n = 0; n < g.nodeCount(); ++n) {
         runComponentRules(g, n);
-        m_traits.insert(g.node(n).id,
-                        GraphTraits{g.node(n).kind, LatencyAnalysis::p99(g.node(n), g.kind(n))});
+        m_traits.insert(g.node(n).id, traitsOf(g.node(n), g.kind(n)));
     }
     m_ends.reserve(g.edgeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
@@ -191,6 +190,12 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     return findings();
 }
 
+RuleEngine::GraphTraits RuleEngine::traitsOf(const Component &c, const KindInfo *kind) const
+{
+    return GraphTraits{c.kind, LatencyAnalysis::p99(c, kind),
+                       LatencyAnalysis::budget(c, m_meta.latencyBudgetMs)};
+}
+
 QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &components,
                                      const QStringList &connections, QSet<QString> *removed)
 {
@@ -198,8 +203,7 @@ QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &compon
     for (const QString &id : components) {
         if (const Component *c = d.component(id)) {
             seeds << id;
-            m_traits.insert(
-                id, GraphTraits{c->kind, LatencyAnalysis::p99(*c, m_catalog->kind(c->kind))});
+            m_traits.insert(id, traitsOf(*c, m_catalog->kind(c->kind)));
         } else {
             removed->insert(id);
             m_byComponent.remove(id);
@@ -285,8 +289,7 @@ bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
     for (const QString &id : components) {
         const Component *c = d.component(id);
         const auto old = m_traits.constFind(id);
-        if (!c || old == m_traits.constEnd() || old->kind != c->kind ||
-            old->p99 != LatencyAnalysis::p99(*c, m_catalog->kind(c->kind)))
+        if (!c || old == m_traits.constEnd() || !(*old == traitsOf(*c, m_catalog->kind(c->kind))))
             return false; // added, removed, or a change the graph checks see
     }
     // Edits name one or a few components: comparing ids then beats hashing every finding's.

@@ -116,7 +116,13 @@ private:
     {
         QString kind;
         double p99 = 0;
+        double budget = 0; ///< the latency budget of paths from it (its own, else the diagram's)
+        bool operator==(const GraphTraits &o) const
+        {
+            return kind == o.kind && p99 == o.p99 && budget == o.budget;
+        }
     };
+    GraphTraits traitsOf(const Component &c, const KindInfo *kind) const;
     QHash<QString, GraphTraits> m_traits; ///< component id → traits at the last (re)check
     /// The last graph run found the edited part to be most of the diagram: indexing the
     /// whole diagram in file order is then cheaper than walking the part by ids.
