@@ -30,8 +30,13 @@ struct StaleWaiver
 ///
 /// Typical use in the window: call check() once after loading, then after each edit call
 /// recheck() with the ids of the components and connections that were added, removed or
-/// changed (Diagram's signals name them). Both return the complete current finding list, in
-/// no particular order (RuleEngine::sort() orders it for display);
+/// changed (Diagram's signals name them). Both return the complete current finding list: a
+/// full check lists local findings in file order of their component or connection, then the
+/// graph findings; a re-check keeps the findings it did not re-run in place and appends the new
+/// ones, so the order after edits is not a full check's (RuleEngine::sort() orders it for
+/// display); the findings themselves are exactly a full check's. The list is kept between
+/// calls and handed out as an implicitly shared copy: a re-check moves the findings it keeps
+/// instead of copying every finding into a new list.
 /// Finding::key() identifies a finding across calls, so a view can keep selection and
 /// markers stable. A change of the diagram's meta (budget, severity overrides) makes the
 /// next recheck() a full check.
