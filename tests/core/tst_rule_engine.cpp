@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "../RuleEdits.h"
 #include "../RuleSpec.h"
 #include "../TestDiagrams.h"
 #include "DiagramReader.h"
@@ -205,77 +206,6 @@ void TestRuleEngine::findingKeyIsStable()
     QCOMPARE(a.key(), b.key());
 }
 
-namespace {
-
-/// One random edit of @p d; returns the touched component and connection ids.
-std::pair<QStringList, QStringList> randomEdit(Diagram &d, QRandomGenerator &rng)
-{
-    const auto &cat = Catalog::builtin();
-    auto anyComponent = [&] { return d.components()[rng.bounded(int(d.components().size()))]; };
-    auto anyConnection = [&] { return d.connections()[rng.bounded(int(d.connections().size()))]; };
-    auto anyKind = [&] {
-        return rng.bounded(20) == 0 ? QStringLiteral("mystery")
-                                    : cat.kinds()[rng.bounded(int(cat.kinds().size()))].id;
-    };
-    auto anyFlow = [&] { return cat.flows()[rng.bounded(int(cat.flows().size()))].id; };
-    const int op = d.components().size() < 3 ? 0 : int(rng.bounded(12));
-    if (op == 0 || (op >= 2 && d.connections().empty())) {
-        Component c = test::component(d.uniqueId("n"), anyKind());
-        d.insertComponent(int(rng.bounded(int(d.components().size()) + 1)), c);
-        return {{c.id}, {}};
-    }
-    if (op == 1) {
-        const QString id = anyComponent().id;
-        const QStringList conns = d.connectionsOf(id);
-        for (const QString &e : conns)
-            d.takeConnection(e);
-        d.takeComponent(id);
-        return {{id}, conns};
-    }
-    if (op == 2) {
-        Connection c =
-            test::connection(d.uniqueId("x"), anyComponent().id, anyComponent().id, anyFlow());
-        d.insertConnection(int(rng.bounded(int(d.connections().size()) + 1)), c);
-        return {{}, {c.id}};
-    }
-    if (op == 3) {
-        const QString id = anyConnection().id;
-        d.takeConnection(id);
-        return {{}, {id}};
-    }
-    if (op == 4 || op == 5 || op == 7 || op >= 9) {
-        Component c = anyComponent();
-        if (op == 4)
-            c.kind = anyKind();
-        else if (op == 5)
-            c.label =
-                rng.bounded(8) == 0 ? QString() : QStringLiteral("L%1").arg(rng.bounded(1000));
-        else if (op == 9 && rng.bounded(4) == 0)
-            c.props.erase("latency_ms");
-        else if (op == 9)
-            c.props["latency_ms"] = rng.bounded(4) == 0 ? Json("fast") : Json(rng.bounded(300));
-        else if (op == 10)
-            c.notes = QStringLiteral("note %1").arg(rng.bounded(1000));
-        else if (op == 11)
-            c.props["owner"] = "team" + std::to_string(rng.bounded(5));
-        else
-            c.waivers = {
-                Waiver{QStringLiteral("MLS-0%1").arg(1 + rng.bounded(24), 2, 10, QLatin1Char('0')),
-                       "r", Json::object()}};
-        d.updateComponent(c);
-        return {{c.id}, {}};
-    }
-    Connection c = anyConnection();
-    if (op == 6)
-        c.flow = anyFlow();
-    else
-        c.waivers = {Waiver{QStringLiteral("MLS-012"), "dup ok", Json::object()}};
-    d.updateConnection(c);
-    return {{}, {c.id}};
-}
-
-} // namespace
-
 void TestRuleEngine::incrementalEqualsFull_data()
 {
     QTest::addColumn<int>("copies");
@@ -314,7 +244,7 @@ void TestRuleEngine::incrementalEqualsFull()
     incremental.check(d);
     QRandomGenerator rng(seed);
     for (int step = 0; step < 400; ++step) {
-        const auto [components, connections] = randomEdit(d, rng);
+        const auto [components, connections] = test::randomEdit(d, rng);
         if (step % 97 == 96) {
             Meta meta = d.meta();
             meta.latencyBudgetMs = 20 + rng.bounded(200);

@@ -8,12 +8,38 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace mls {
 
 namespace {
 
-using Adjacency = QVector<QVector<int>>;
+/// Successor lists of every node in one array (one allocation instead of one per node):
+/// node v's successors are targets[start[v] .. start[v + 1]), in the order they were added.
+struct Adjacency
+{
+    QVector<int> start, targets;
+    int size() const { return int(start.size()) - 1; }
+    int count(int v) const { return start[v + 1] - start[v]; }
+    int at(int v, int i) const { return targets[start[v] + i]; }
+};
+
+/// The adjacency of @p nodes nodes over the arcs @p arcs (from, to), by a stable counting sort.
+Adjacency adjacency(int nodes, const std::vector<std::pair<int, int>> &arcs)
+{
+    Adjacency a;
+    a.start.fill(0, nodes + 1);
+    for (const auto &[from, to] : arcs)
+        ++a.start[from + 1];
+    for (int v = 0; v < nodes; ++v)
+        a.start[v + 1] += a.start[v];
+    a.targets.resize(qsizetype(arcs.size()));
+    QVector<int> fill = a.start;
+    for (const auto &[from, to] : arcs)
+        a.targets[fill[from]++] = to;
+    return a;
+}
 
 /// Strongly connected components (iterative Tarjan); returns the component number per node.
 QVector<int> stronglyConnected(const Adjacency &succ)
@@ -32,8 +58,8 @@ QVector<int> stronglyConnected(const Adjacency &succ)
                 index[v] = low[v] = counter++;
                 stack.push_back(v);
             }
-            if (pos < succ[v].size()) {
-                const int w = succ[v][pos++];
+            if (pos < succ.count(v)) {
+                const int w = succ.at(v, pos++);
                 if (index[w] < 0)
                     work.push_back({w, 0});
                 else if (comp[w] < 0)
@@ -107,19 +133,31 @@ QVector<int> nodesWithRole(const RuleGraph &g, KindRole role)
 void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
-    Adjacency succ(g.nodeCount());
+    std::vector<std::pair<int, int>> arcs;
     for (int e = 0; e < g.edgeCount(); ++e) {
         const RuleGraph::Edge &edge = g.edge(e);
         if (edge.synchronous && edge.from != edge.to)
-            succ[edge.from].push_back(edge.to);
+            arcs.emplace_back(edge.from, edge.to);
     }
-    const QVector<int> comp = stronglyConnected(succ);
-    QHash<int, QVector<int>> members;
+    if (arcs.empty())
+        return;
+    const QVector<int> comp = stronglyConnected(adjacency(g.nodeCount(), arcs));
+    // Members of each strongly connected part, in node order; parts of one node are no cycle.
+    QVector<int> size(g.nodeCount(), 0);
     for (int n = 0; n < g.nodeCount(); ++n)
-        members[comp[n]].push_back(n);
-    for (const QVector<int> &m : std::as_const(members)) {
-        if (m.size() < 2)
+        ++size[comp[n]];
+    QVector<QVector<int>> members;
+    QVector<int> slot(g.nodeCount(), -1);
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (size[comp[n]] < 2)
             continue;
+        if (slot[comp[n]] < 0) {
+            slot[comp[n]] = int(members.size());
+            members.emplace_back();
+        }
+        members[slot[comp[n]]].push_back(n);
+    }
+    for (const QVector<int> &m : std::as_const(members)) {
         QStringList ids, edges;
         for (int n : m) {
             ids << g.node(n).id;
@@ -160,14 +198,15 @@ void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
     const QVector<int> trainers = nodesWithRole(g, KindRole::Trainer);
     if (trainers.isEmpty())
         return;
-    Adjacency succ(g.nodeCount());
+    std::vector<std::pair<int, int>> arcs;
+    arcs.reserve(size_t(g.edgeCount()));
     for (int e = 0; e < g.edgeCount(); ++e) {
         const RuleGraph::Edge &edge = g.edge(e);
-        succ[edge.from].push_back(edge.to);
+        arcs.emplace_back(edge.from, edge.to);
         if (edge.synchronous)
-            succ[edge.to].push_back(edge.from);
+            arcs.emplace_back(edge.to, edge.from);
     }
-    const QVector<int> comp = stronglyConnected(succ);
+    const QVector<int> comp = stronglyConnected(adjacency(g.nodeCount(), arcs));
     for (int t : trainers) {
         const QVector<int> served = servedModels(g, t, ctx.rule.kinds);
         if (served.isEmpty())
@@ -208,8 +247,12 @@ void checkLatencyBudget(const CheckContext &ctx, QVector<Finding> &out)
              {QStringLiteral("total"), {}, {}, false, QString::number(p.totalMs, 'g', 6)},
              {QStringLiteral("budget"), {}, {}, false, QString::number(p.budgetMs, 'g', 6)}},
             ids, p.connectionIds());
-        if (listed == Limits::maxLatencyFindings && over > listed)
+        if (listed == Limits::maxLatencyFindings && over > listed) {
             f.message += QStringLiteral(" (… and %1 more clients over budget)").arg(over - listed);
+            // Its labels alone no longer make its message: a rename re-runs the check.
+            if (ctx.labelled)
+                ctx.labelled->back().reset();
+        }
         out.push_back(f);
     }
 }

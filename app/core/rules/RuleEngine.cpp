@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <functional>
 
 #include <vector>
 
@@ -110,31 +111,50 @@ Severity RuleEngine::effectiveSeverity(const Rule &r) const
     return m_overrides.value(r.id, r.severity);
 }
 
-void RuleEngine::runComponentRules(const RuleGraph &g, int node)
+/// What a re-check re-ran, collected before the last result is compacted.
+struct RuleEngine::Update
+{
+    explicit Update(int handles) : dead(size_t(handles), 0) {}
+    std::vector<char> dead; ///< per owner handle: its old findings go
+    bool allGlobalsStale = false;
+    std::function<bool(const Finding &)> staleGlobal; ///< graph findings that go, when set
+    QVector<Finding> found;
+    QVector<int> owner;
+    QVector<std::optional<LabelArgs>> args;
+
+    void kill(const QHash<QString, int> &handles, const QString &id)
+    {
+        if (const auto it = handles.constFind(id); it != handles.constEnd())
+            dead[size_t(*it)] = 1;
+    }
+};
+
+QVector<Finding> RuleEngine::componentFindings(const RuleGraph &g, int node) const
 {
     QVector<Finding> found;
     for (const BoundRule &r : std::as_const(m_componentRules))
         r.check->component(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, node, found);
-    if (g.hasWaivers())
+    if (g.hasWaivers() && !found.isEmpty())
         waivers::apply(g.diagram(), found);
-    if (found.isEmpty())
-        m_byComponent.remove(g.node(node).id);
-    else
-        m_byComponent.insert(g.node(node).id, found);
+    return found;
 }
 
-void RuleEngine::runConnectionRules(const RuleGraph &g, int edge)
+QVector<Finding> RuleEngine::connectionFindings(const RuleGraph &g, int edge) const
 {
     QVector<Finding> found;
     for (const BoundRule &r : std::as_const(m_connectionRules))
         r.check->connection(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, edge, found);
-    if (g.hasWaivers())
+    if (g.hasWaivers() && !found.isEmpty())
         waivers::apply(g.diagram(), found);
-    const QString &id = g.edge(edge).connection->id;
-    if (found.isEmpty())
-        m_byConnection.remove(id);
-    else
-        m_byConnection.insert(id, found);
+    return found;
+}
+
+int RuleEngine::handle(QHash<QString, int> &handles, const QString &id)
+{
+    auto it = handles.find(id);
+    if (it == handles.end())
+        it = handles.insert(id, m_handles++);
+    return *it;
 }
 
 QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
@@ -167,42 +187,65 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
 {
     m_meta = d.meta();
     m_overrides = severityOverrides(m_meta);
-    m_byComponent.clear();
-    m_byConnection.clear();
+    m_all.clear();
+    m_owner.clear();
+    m_args.clear();
+    m_componentHandle.clear();
+    m_connectionHandle.clear();
+    m_handles = 0;
     m_ends.clear();
     m_traits.clear();
     const RuleGraph g = RuleGraph::whole(d, *m_catalog);
+    auto keep = [this](QVector<Finding> &found, int owner) {
+        for (Finding &f : found) {
+            m_all.push_back(std::move(f));
+            m_owner.push_back(owner);
+            m_args.emplace_back();
+        }
+    };
     m_traits.reserve(g.nodeCount());
     for (int n = 0; n < g.nodeCount(); ++n) {
-        runComponentRules(g, n);
-        m_traits.insert(g.node(n).id,
-                        GraphTraits{g.node(n).kind, LatencyAnalysis::p99(g.node(n), g.kind(n))});
+        QVector<Finding> found = componentFindings(g, n);
+        if (!found.isEmpty())
+            keep(found, handle(m_componentHandle, g.node(n).id));
+        m_traits.insert(g.node(n).id, traitsOf(g.node(n), g.kind(n)));
     }
     m_ends.reserve(g.edgeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
-        runConnectionRules(g, e);
         const Connection *c = g.edge(e).connection;
+        QVector<Finding> found = connectionFindings(g, e);
+        if (!found.isEmpty())
+            keep(found, handle(m_connectionHandle, c->id));
         m_ends.insert(c->id, {c->from, c->to});
     }
-    m_globalArgs.clear();
-    m_global = runGlobalRules(g, &m_globalArgs);
+    QVector<std::optional<LabelArgs>> labelled;
+    QVector<Finding> global = runGlobalRules(g, &labelled);
+    keep(global, -1);
+    std::move(labelled.begin(), labelled.end(), m_args.end() - labelled.size());
     m_preferWhole = 2 * graphparts::largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
     m_valid = true;
     return findings();
 }
 
+RuleEngine::GraphTraits RuleEngine::traitsOf(const Component &c, const KindInfo *kind) const
+{
+    return GraphTraits{c.kind, LatencyAnalysis::p99(c, kind),
+                       LatencyAnalysis::budget(c, m_meta.latencyBudgetMs)};
+}
+
 QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &components,
-                                     const QStringList &connections, QSet<QString> *removed)
+                                     const QStringList &connections, QSet<QString> *removed,
+                                     Update &u)
 {
     QStringList seeds;
     for (const QString &id : components) {
         if (const Component *c = d.component(id)) {
             seeds << id;
-            m_traits.insert(
-                id, GraphTraits{c->kind, LatencyAnalysis::p99(*c, m_catalog->kind(c->kind))});
+            m_traits.insert(id, traitsOf(*c, m_catalog->kind(c->kind)));
         } else {
             removed->insert(id);
-            m_byComponent.remove(id);
+            u.kill(m_componentHandle, id);
+            m_componentHandle.remove(id);
             m_traits.remove(id);
         }
     }
@@ -214,13 +257,14 @@ QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &compon
             m_ends.insert(id, {c->from, c->to});
         } else {
             m_ends.remove(id);
-            m_byConnection.remove(id);
+            u.kill(m_connectionHandle, id);
+            m_connectionHandle.remove(id);
         }
     }
     return seeds;
 }
 
-void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds)
+void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds, Update &u)
 {
     // The touched components, their neighbours, and every connection touching a touched
     // component (duplicates and neighbour kinds are decided there).
@@ -238,46 +282,76 @@ void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds)
             }
         }
     }
+    auto replace = [&](QHash<QString, int> &handles, const QString &id, QVector<Finding> found) {
+        u.kill(handles, id);
+        if (found.isEmpty())
+            return;
+        const int owner = handle(handles, id);
+        for (Finding &f : found) {
+            u.found.push_back(std::move(f));
+            u.owner.push_back(owner);
+            u.args.emplace_back();
+        }
+    };
     for (int n : std::as_const(nodes))
-        runComponentRules(g, n);
+        replace(m_componentHandle, g.node(n).id, componentFindings(g, n));
     for (int e : std::as_const(edges))
-        runConnectionRules(g, e);
+        replace(m_connectionHandle, g.edge(e).connection->id, connectionFindings(g, e));
 }
 
-void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed)
+void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed, Update &u) const
 {
     // A graph finding lies inside one connected part, so the old findings of the edited
     // parts are exactly those naming a region component or a removed one; a graph of the
     // whole diagram replaces them all.
     if (g.nodeCount() == int(g.diagram().components().size())) {
-        m_global.clear();
-        m_globalArgs.clear();
-        m_global = runGlobalRules(g, &m_globalArgs);
-        return;
+        u.allGlobalsStale = true;
+    } else {
+        for (int n = 0; n < g.nodeCount(); ++n)
+            removed.insert(g.node(n).id);
+        // A rule that could not be checked names no component (incompleteCheck): it is re-run.
+        u.staleGlobal = [removed = std::move(removed)](const Finding &f) {
+            return f.components.isEmpty() ||
+                   std::any_of(f.components.begin(), f.components.end(),
+                               [&](const QString &c) { return removed.contains(c); });
+        };
     }
-    for (int n = 0; n < g.nodeCount(); ++n)
-        removed.insert(g.node(n).id);
-    // A rule that could not be checked names no component (incompleteCheck): it is re-run.
-    auto stale = [&](const Finding &f) {
-        return f.components.isEmpty() ||
-               std::any_of(f.components.begin(), f.components.end(),
-                           [&](const QString &c) { return removed.contains(c); });
+    QVector<std::optional<LabelArgs>> labelled;
+    QVector<Finding> found = runGlobalRules(g, &labelled);
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        u.found.push_back(std::move(found[i]));
+        u.owner.push_back(-1);
+        u.args.push_back(std::move(labelled[i]));
+    }
+}
+
+void RuleEngine::commit(Update &u)
+{
+    auto drop = [&](qsizetype i) {
+        const int owner = m_owner[i];
+        if (owner >= 0)
+            return size_t(owner) < u.dead.size() && u.dead[size_t(owner)];
+        return u.allGlobalsStale || (u.staleGlobal && u.staleGlobal(m_all[i]));
     };
     qsizetype kept = 0;
-    for (qsizetype i = 0; i < m_global.size(); ++i) {
-        if (stale(m_global[i]))
+    for (qsizetype i = 0; i < m_all.size(); ++i) {
+        if (drop(i))
             continue;
         if (kept != i) {
-            m_global[kept] = std::move(m_global[i]);
-            m_globalArgs[kept] = std::move(m_globalArgs[i]);
+            m_all[kept] = std::move(m_all[i]);
+            m_owner[kept] = m_owner[i];
+            m_args[kept] = std::move(m_args[i]);
         }
         ++kept;
     }
-    m_global.resize(kept);
-    m_globalArgs.resize(kept);
-    QVector<std::optional<LabelArgs>> labelled;
-    m_global += runGlobalRules(g, &labelled);
-    m_globalArgs += labelled;
+    m_all.resize(kept);
+    m_owner.resize(kept);
+    m_args.resize(kept);
+    for (Finding &f : u.found)
+        m_all.push_back(std::move(f));
+    m_owner += u.owner;
+    for (std::optional<LabelArgs> &a : u.args)
+        m_args.push_back(std::move(a));
 }
 
 bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
@@ -285,8 +359,7 @@ bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
     for (const QString &id : components) {
         const Component *c = d.component(id);
         const auto old = m_traits.constFind(id);
-        if (!c || old == m_traits.constEnd() || old->kind != c->kind ||
-            old->p99 != LatencyAnalysis::p99(*c, m_catalog->kind(c->kind)))
+        if (!c || old == m_traits.constEnd() || !(*old == traitsOf(*c, m_catalog->kind(c->kind))))
             return false; // added, removed, or a change the graph checks see
     }
     // Edits name one or a few components: comparing ids then beats hashing every finding's.
@@ -301,22 +374,24 @@ bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
         return false;
     };
     QVector<qsizetype> affected;
-    for (qsizetype i = 0; i < m_global.size(); ++i) {
-        if (names(m_global[i])) {
-            if (!m_globalArgs[i])
+    for (qsizetype i = 0; i < m_all.size(); ++i) {
+        if (m_owner[i] < 0 && names(m_all[i])) {
+            if (!m_args[i])
                 return false;
             affected.push_back(i);
         }
     }
-    const RuleGraph g = RuleGraph::neighbourhood(d, *m_catalog, components);
-    rerunLocalRules(g, components);
     for (qsizetype i : std::as_const(affected)) {
-        Finding &f = m_global[i];
-        f.message = renderMessage(*rule(f.rule), d, *m_globalArgs[i]);
+        Finding &f = m_all[i];
+        f.message = renderMessage(*rule(f.rule), d, *m_args[i]);
         QVector<Finding> one{f};
         waivers::apply(d, one);
         f = one.first();
     }
+    const RuleGraph g = RuleGraph::neighbourhood(d, *m_catalog, components);
+    Update u(m_handles);
+    rerunLocalRules(g, components, u);
+    commit(u);
     return true;
 }
 
@@ -328,33 +403,23 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
     if (connections.isEmpty() && recheckInPlace(d, components))
         return findings();
     QSet<QString> removed;
-    const QStringList seeds = forgetEdited(d, components, connections, &removed);
+    Update u(m_handles);
+    const QStringList seeds = forgetEdited(d, components, connections, &removed, u);
     // Either graph is right (graph findings lie inside one connected part, and the whole
     // diagram is a set of parts); they differ in cost only.
     const RuleGraph g =
         m_preferWhole ? RuleGraph::whole(d, *m_catalog) : RuleGraph::region(d, *m_catalog, seeds);
     const int total = int(d.components().size());
     m_preferWhole = 2 * (m_preferWhole ? graphparts::partSize(g, seeds) : g.nodeCount()) >= total;
-    rerunLocalRules(g, seeds);
-    rerunGlobalRules(g, removed);
+    rerunLocalRules(g, seeds, u);
+    rerunGlobalRules(g, removed, u);
+    commit(u);
     return findings();
 }
 
 QVector<Finding> RuleEngine::findings() const
 {
-    qsizetype total = m_global.size();
-    for (const QVector<Finding> &f : m_byComponent)
-        total += f.size();
-    for (const QVector<Finding> &f : m_byConnection)
-        total += f.size();
-    QVector<Finding> all;
-    all.reserve(total);
-    for (const QVector<Finding> &f : m_byComponent)
-        all += f;
-    for (const QVector<Finding> &f : m_byConnection)
-        all += f;
-    all += m_global;
-    return all;
+    return m_all;
 }
 
 QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
@@ -381,11 +446,7 @@ QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
             }
         }
     };
-    for (const QVector<Finding> &list : m_byComponent)
-        std::for_each(list.begin(), list.end(), fire);
-    for (const QVector<Finding> &list : m_byConnection)
-        std::for_each(list.begin(), list.end(), fire);
-    std::for_each(m_global.begin(), m_global.end(), fire);
+    std::for_each(m_all.begin(), m_all.end(), fire);
     QVector<StaleWaiver> stale;
     auto scan = [&](const QString &id, const QVector<Waiver> &waivers, bool connection) {
         for (const Waiver &w : waivers) {

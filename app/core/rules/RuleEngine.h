@@ -30,8 +30,13 @@ struct StaleWaiver
 ///
 /// Typical use in the window: call check() once after loading, then after each edit call
 /// recheck() with the ids of the components and connections that were added, removed or
-/// changed (Diagram's signals name them). Both return the complete current finding list, in
-/// no particular order (RuleEngine::sort() orders it for display);
+/// changed (Diagram's signals name them). Both return the complete current finding list: a
+/// full check lists local findings in file order of their component or connection, then the
+/// graph findings; a re-check keeps the findings it did not re-run in place and appends the new
+/// ones, so the order after edits is not a full check's (RuleEngine::sort() orders it for
+/// display); the findings themselves are exactly a full check's. The list is kept between
+/// calls and handed out as an implicitly shared copy: a re-check moves the findings it keeps
+/// instead of copying every finding into a new list.
 /// Finding::key() identifies a finding across calls, so a view can keep selection and
 /// markers stable. A change of the diagram's meta (budget, severity overrides) makes the
 /// next recheck() a full check.
@@ -74,22 +79,28 @@ public:
     static QHash<QString, Severity> severityOverrides(const Meta &meta);
 
 private:
+    struct Update;
     Severity effectiveSeverity(const Rule &r) const;
-    void runComponentRules(const RuleGraph &g, int node);
-    void runConnectionRules(const RuleGraph &g, int edge);
+    QVector<Finding> componentFindings(const RuleGraph &g, int node) const;
+    QVector<Finding> connectionFindings(const RuleGraph &g, int edge) const;
     /// The graph findings of @p g; with @p labelled, the label arguments of each (in order).
     QVector<Finding> runGlobalRules(const RuleGraph &g,
                                     QVector<std::optional<LabelArgs>> *labelled) const;
-    /// Drops cached findings of removed items; returns the ids of the touched components.
+    /// Drops the findings of removed items; returns the ids of the touched components.
     QStringList forgetEdited(const Diagram &d, const QStringList &components,
-                             const QStringList &connections, QSet<QString> *removed);
-    void rerunLocalRules(const RuleGraph &g, const QStringList &seeds);
-    void rerunGlobalRules(const RuleGraph &g, QSet<QString> removed);
+                             const QStringList &connections, QSet<QString> *removed, Update &u);
+    void rerunLocalRules(const RuleGraph &g, const QStringList &seeds, Update &u);
+    void rerunGlobalRules(const RuleGraph &g, QSet<QString> removed, Update &u) const;
+    /// Replaces in the last result what @p u re-ran: the findings of its dead owners and its
+    /// stale graph findings go, its new findings are appended.
+    void commit(Update &u);
     /// The re-check of an edit that changes no graph property of @p components (a rename,
-    /// notes, position, a waiver, props other than latency_ms): local rules around them, and
-    /// the graph findings naming them re-rendered and re-waived. False, with nothing changed,
-    /// when the edit is not of that sort.
+    /// notes, position, a waiver, props other than latency_ms and latency_budget_ms): local
+    /// rules around them, and the graph findings naming them re-rendered and re-waived. False,
+    /// with nothing changed, when the edit is not of that sort.
     bool recheckInPlace(const Diagram &d, const QStringList &components);
+    /// The owner handle of a component's or connection's local findings, made when new.
+    int handle(QHash<QString, int> &handles, const QString &id);
 
     const Catalog *m_catalog;
     QVector<Rule> m_rules;
@@ -103,20 +114,33 @@ private:
     QVector<BoundRule> m_connectionRules;
     QVector<BoundRule> m_globalRules;
 
-    // Cache of the last result.
+    // The last result. Every finding is kept once, in m_all, which findings() hands out as an
+    // implicitly shared copy: a re-check moves the findings it keeps and appends the new
+    // ones instead of copying every finding into a new list.
     bool m_valid = false;
     Meta m_meta;
     QHash<QString, Severity> m_overrides;
-    QHash<QString, QVector<Finding>> m_byComponent;  ///< component-scoped findings
-    QHash<QString, QVector<Finding>> m_byConnection; ///< connection-scoped findings
-    QVector<Finding> m_global;                       ///< graph findings
-    QVector<std::optional<LabelArgs>> m_globalArgs;  ///< label arguments of m_global[i]
+    QVector<Finding> m_all;
+    /// Per finding of m_all: the handle of the component or connection whose local rules made
+    /// it, or -1 for a graph finding.
+    QVector<int> m_owner;
+    /// Per finding of m_all: a graph finding's label arguments (for a re-render after a rename).
+    QVector<std::optional<LabelArgs>> m_args;
+    QHash<QString, int> m_componentHandle;  ///< component id → owner handle
+    QHash<QString, int> m_connectionHandle; ///< connection id → owner handle
+    int m_handles = 0;
     /// What the graph checks read of a component besides its label and waivers.
     struct GraphTraits
     {
         QString kind;
         double p99 = 0;
+        double budget = 0; ///< the latency budget of paths from it (its own, else the diagram's)
+        bool operator==(const GraphTraits &o) const
+        {
+            return kind == o.kind && p99 == o.p99 && budget == o.budget;
+        }
     };
+    GraphTraits traitsOf(const Component &c, const KindInfo *kind) const;
     QHash<QString, GraphTraits> m_traits; ///< component id → traits at the last (re)check
     /// The last graph run found the edited part to be most of the diagram: indexing the
     /// whole diagram in file order is then cheaper than walking the part by ids.

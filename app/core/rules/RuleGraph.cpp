@@ -9,7 +9,8 @@ namespace mls {
 
 void RuleGraph::addNode(const Component *c)
 {
-    m_index.insert(c->id, int(m_nodes.size()));
+    if (!m_whole)
+        m_index.insert(c->id, int(m_nodes.size()));
     m_nodes.push_back(c);
     m_kinds.push_back(m_catalog->kind(c->kind));
     m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
@@ -17,8 +18,8 @@ void RuleGraph::addNode(const Component *c)
 
 void RuleGraph::addEdge(const Connection *c)
 {
-    const int from = m_index.value(c->from, -1);
-    const int to = m_index.value(c->to, -1);
+    const int from = indexOf(c->from);
+    const int to = indexOf(c->to);
     if (from < 0 || to < 0)
         return; // cannot happen for a valid diagram; a region always holds both ends
     const int flow = m_catalog->flowIndex(c->flow);
@@ -55,9 +56,9 @@ RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
     g.m_diagram = &d;
     g.m_catalog = &catalog;
     const int n = int(d.components().size());
+    g.m_whole = true;
     g.m_nodes.reserve(n);
     g.m_kinds.reserve(n);
-    g.m_index.reserve(n);
     g.m_edges.reserve(int(d.connections().size()));
     for (const Component &c : d.components())
         g.addNode(&c);
@@ -156,6 +157,40 @@ RuleGraph RuleGraph::neighbourhood(const Diagram &d, const Catalog &catalog,
         g.addEdge(e);
     g.buildAdjacency();
     return g;
+}
+
+const QVector<char> *RuleGraph::kindTable(const QStringList &kinds) const
+{
+    auto same = [&](const KindTable &t) {
+        return t.kinds.constData() == kinds.constData() && t.kinds.size() == kinds.size();
+    };
+    if (m_lastKindTable < m_kindTables.size() && same(m_kindTables[m_lastKindTable]))
+        return &m_kindTables[m_lastKindTable].has;
+    for (size_t i = 0; i < m_kindTables.size(); ++i) {
+        if (same(m_kindTables[i])) {
+            m_lastKindTable = i;
+            return &m_kindTables[i].has;
+        }
+    }
+    if (m_kindTables.size() >= 32)
+        return nullptr; // lists made anew on every call: compare strings then
+    const QVector<KindInfo> &all = m_catalog->kinds();
+    KindTable t{kinds, QVector<char>(all.size(), 0)};
+    for (qsizetype k = 0; k < all.size(); ++k)
+        t.has[k] = kinds.contains(all[k].id);
+    m_kindTables.push_back(std::move(t));
+    m_lastKindTable = m_kindTables.size() - 1;
+    return &m_kindTables.back().has;
+}
+
+bool RuleGraph::isKind(int i, const QStringList &kinds) const
+{
+    const KindInfo *k = m_kinds[i];
+    if (!k)
+        return kinds.contains(m_nodes[i]->kind); // a kind the catalog does not know
+    const QVector<char> *table = kindTable(kinds);
+    return table ? (*table)[k - m_catalog->kinds().constData()] != 0
+                 : kinds.contains(m_nodes[i]->kind);
 }
 
 Placement RuleGraph::placement(int i) const

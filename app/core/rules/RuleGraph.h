@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <vector>
+
 namespace mls {
 
 /// An index of (part of) a diagram for the rule checks: components and connections by
@@ -64,11 +66,16 @@ public:
     EdgeRange out(int i) const { return range(m_out, m_outStart, i); }
     EdgeRange in(int i) const { return range(m_in, m_inStart, i); }
     /// Node index of a component id, or -1.
-    int indexOf(const QString &id) const { return m_index.value(id, -1); }
+    int indexOf(const QString &id) const
+    {
+        return m_whole ? m_diagram->componentIndex(id) : m_index.value(id, -1);
+    }
     /// Index of flow @p id in the catalog, for Edge::is() and FlowSet; -1 when unknown.
     int flow(const QString &id) const { return m_catalog->flowIndex(id); }
     /// The node's kind id is one of @p kinds.
-    bool isKind(int i, const QStringList &kinds) const { return kinds.contains(m_nodes[i]->kind); }
+    /// (Called for every node by most graph rules: a catalog kind is looked up in a table made
+    /// once per list instead of comparing strings.)
+    bool isKind(int i, const QStringList &kinds) const;
     /// The catalog gives node @p i's kind role @p r (unknown kinds have none).
     bool hasRole(int i, KindRole r) const { return m_kinds[i] && m_kinds[i]->has(r); }
     /// Placement of node @p i; unknown kinds count as Offline (never on the request path).
@@ -89,7 +96,21 @@ private:
         return EdgeRange{list.constData() + start[i], list.constData() + start[i + 1]};
     }
 
+    /// Which catalog kinds a list passed to isKind() holds. The list is kept (a shared copy),
+    /// so its data, by which it is found again, cannot be reused by another list meanwhile.
+    struct KindTable
+    {
+        QStringList kinds;
+        QVector<char> has; ///< per index in Catalog::kinds()
+    };
+    const QVector<char> *kindTable(const QStringList &kinds) const;
+
+    mutable std::vector<KindTable> m_kindTables; ///< a cache: RuleGraph is used by one thread
+    mutable size_t m_lastKindTable = 0;
     bool m_hasWaivers = false;
+    /// Every component, in file order: node i is component i, and the diagram's own index
+    /// answers indexOf() (m_index stays empty).
+    bool m_whole = false;
     const Diagram *m_diagram = nullptr;
     const Catalog *m_catalog = nullptr;
     QVector<const Component *> m_nodes;

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// Differential test of RuleEngine::recheck(): after every random edit of a design, the
+// incremental answer must equal a fresh full check, finding for finding.
+#include "../LimitDesigns.h"
+#include "../RuleEdits.h"
+#include "../TestDiagrams.h"
+#include "DiagramReader.h"
+#include "RuleEngine.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace mls;
+
+namespace {
+
+/// A total order on findings (RuleEngine::sort leaves ties of one key in any order).
+QVector<Finding> canonical(QVector<Finding> v)
+{
+    std::vector<std::pair<QString, int>> order;
+    for (int i = 0; i < v.size(); ++i)
+        order.emplace_back(v[i].key() + QChar(1) + v[i].message + QChar(1) +
+                               QString::number(int(v[i].severity)) +
+                               QString::number(int(v[i].waived)) + v[i].waiverReason,
+                           i);
+    std::sort(order.begin(), order.end());
+    QVector<Finding> sorted;
+    for (const auto &o : order)
+        sorted.push_back(v[o.second]);
+    return sorted;
+}
+
+QStringList describe(const QVector<Finding> &v)
+{
+    QStringList lines;
+    for (const Finding &f : v)
+        lines << f.key() + QStringLiteral(" [") + severityName(f.severity) +
+                     (f.waived ? QStringLiteral(", waived] ") : QStringLiteral("] ")) + f.message;
+    return lines;
+}
+
+QStringList describe(const QVector<StaleWaiver> &v)
+{
+    QStringList lines;
+    for (const StaleWaiver &w : v)
+        lines << w.item + QLatin1Char('|') + w.rule;
+    lines.sort();
+    return lines;
+}
+
+std::unique_ptr<Diagram> readTemplate(const QString &name)
+{
+    ReadResult read = DiagramReader::readFile(QStringLiteral(MLS_SOURCE_DIR "/templates/") + name);
+    if (!read.ok())
+        qFatal("%s: %s", qPrintable(name), qPrintable(read.error));
+    return std::move(read.diagram);
+}
+
+/// Every template of templates/ side by side, ids prefixed: several disjoint parts that
+/// random connections join and removals split again.
+std::unique_ptr<Diagram> allTemplates()
+{
+    auto d = std::make_unique<Diagram>();
+    const QStringList names =
+        QDir(QStringLiteral(MLS_SOURCE_DIR "/templates")).entryList({"*.mlsketch"}, QDir::Files);
+    for (int k = 0; k < names.size(); ++k) {
+        const std::unique_ptr<Diagram> t = readTemplate(names[k]);
+        const QString prefix = QStringLiteral("t%1_").arg(k);
+        for (Component c : t->components()) {
+            c.id = prefix + c.id;
+            d->insertComponent(int(d->components().size()), c);
+        }
+        for (Connection c : t->connections()) {
+            c.id = prefix + c.id;
+            c.from = prefix + c.from;
+            c.to = prefix + c.to;
+            d->insertConnection(int(d->connections().size()), c);
+        }
+    }
+    return d;
+}
+
+/// Synchronous rings of services with a feedback loop through training: cycles everywhere.
+std::unique_ptr<Diagram> cycles(int rings, int size)
+{
+    auto d = std::make_unique<Diagram>();
+    int edge = 0;
+    auto link = [&](const QString &from, const QString &to, const QString &flow) {
+        d->insertConnection(edge,
+                            test::connection(QStringLiteral("e%1").arg(edge), from, to, flow));
+        ++edge;
+    };
+    const char *kinds[] = {"service", "model_server", "ranking", "api_gateway"};
+    for (int r = 0; r < rings; ++r) {
+        for (int i = 0; i < size; ++i)
+            d->insertComponent(int(d->components().size()),
+                               test::component(QStringLiteral("r%1_%2").arg(r).arg(i),
+                                               QString::fromLatin1(kinds[i % 4])));
+        for (int i = 0; i < size; ++i)
+            link(QStringLiteral("r%1_%2").arg(r).arg(i),
+                 QStringLiteral("r%1_%2").arg(r).arg((i + 1) % size), QStringLiteral("requests"));
+    }
+    const QStringList loop{"client", "data_lake", "batch_etl", "trainer", "model_registry"};
+    for (const QString &k : loop)
+        d->insertComponent(int(d->components().size()), test::component(k, k));
+    link("client", "r0_0", "requests");
+    link("r0_1", "data_lake", "predictions");
+    link("data_lake", "batch_etl", "batch_data");
+    link("batch_etl", "trainer", "training_data");
+    link("trainer", "model_registry", "model");
+    link("model_registry", "r0_1", "model");
+    return d;
+}
+
+std::unique_ptr<Diagram> limitDesign(const QString &shape, int n)
+{
+    Limits limits;
+    limits.maxComponents = n;
+    limits.maxConnections = 4 * n;
+    ReadResult read = DiagramReader::read(test::LimitDesigns::make(shape, limits), shape);
+    if (!read.ok())
+        qFatal("%s: %s", qPrintable(shape), qPrintable(read.error));
+    return std::move(read.diagram);
+}
+
+} // namespace
+
+class TestIncrementalRules : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void recheckEqualsCheck_data();
+    void recheckEqualsCheck();
+};
+
+void TestIncrementalRules::recheckEqualsCheck_data()
+{
+    QTest::addColumn<QString>("design");
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("edits");
+    const QStringList names =
+        QDir(QStringLiteral(MLS_SOURCE_DIR "/templates")).entryList({"*.mlsketch"}, QDir::Files);
+    QVERIFY(!names.isEmpty());
+    quint32 seed = 1;
+    for (const QString &name : names)
+        QTest::newRow(qPrintable(name)) << name << seed++ << 300;
+    QTest::newRow("all templates") << "all" << 101u << 250;
+    QTest::newRow("all templates, seed 102") << "all" << 102u << 250;
+    QTest::newRow("synchronous cycles") << "cycles" << 103u << 300;
+    QTest::newRow("deep chain") << "chain" << 104u << 200;
+    QTest::newRow("many clients") << "clients" << 105u << 150;
+    QTest::newRow("fan") << "fanout" << 106u << 200;
+    QTest::newRow("shared feature chain") << "shared" << 107u << 150;
+}
+
+void TestIncrementalRules::recheckEqualsCheck()
+{
+    QFETCH(QString, design);
+    QFETCH(quint32, seed);
+    QFETCH(int, edits);
+    std::unique_ptr<Diagram> d;
+    if (design.endsWith(QLatin1String(".mlsketch")))
+        d = readTemplate(design);
+    else if (design == QLatin1String("all"))
+        d = allTemplates();
+    else if (design == QLatin1String("cycles"))
+        d = cycles(6, 12);
+    else
+        d = limitDesign(design, 300);
+    RuleEngine incremental;
+    incremental.check(*d);
+    QRandomGenerator rng(seed);
+    for (int step = 0; step < edits; ++step) {
+        const auto [components, connections] = test::randomEdit(*d, rng);
+        const QVector<Finding> got = canonical(incremental.recheck(*d, components, connections));
+        RuleEngine fresh;
+        const QVector<Finding> want = canonical(fresh.check(*d));
+        if (got != want)
+            QFAIL(qPrintable(QStringLiteral("step %1, edit of %2 %3\ngot:\n%4\nwant:\n%5")
+                                 .arg(step)
+                                 .arg(components.join(','), connections.join(','),
+                                      describe(got).join('\n'), describe(want).join('\n'))));
+        QCOMPARE(describe(incremental.staleWaivers(*d)), describe(fresh.staleWaivers(*d)));
+    }
+}
+
+QTEST_APPLESS_MAIN(TestIncrementalRules)
+#include "tst_incremental_rules.moc"
