@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "DesignReview.h"
 
+#include "AfterNextPaint.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FindingBadge.h"
 #include "commands/CommandIds.h"
@@ -9,6 +10,7 @@
 #include "rules/RuleController.h"
 
 #include <QDockWidget>
+#include <QGraphicsView>
 #include <QMainWindow>
 #include <QMenu>
 #include <QStandardPaths>
@@ -74,7 +76,16 @@ void DesignReview::setDocument(Diagram *diagram, DiagramScene *scene, QUndoStack
     if (scene)
         connect(scene, &QGraphicsScene::selectionChanged, this, &DesignReview::followSelection);
     m_problems->setScene(scene);
-    m_rules->setDocument(diagram, undo); // checks at once: the scene gets its markers below
+    // A board on screen is drawn first and checked on the event-loop turn after that frame
+    // (a large design's findings take longer than the board to build); else at once.
+    QGraphicsView *view =
+        scene && !scene->views().isEmpty() ? scene->views().constFirst() : nullptr;
+    if (diagram && view && view->viewport()->isVisible()) {
+        m_rules->setDocument(diagram, undo, RuleController::FirstCheck::Later);
+        AfterNextPaint::run(view->viewport(), m_rules, [rules = m_rules] { rules->flush(); });
+    } else {
+        m_rules->setDocument(diagram, undo);
+    }
     m_latency->setScene(scene);
 }
 
@@ -92,7 +103,10 @@ void DesignReview::findingsChanged()
         parts << countText(warnings, tr("warning"), tr("warnings"));
     if (parts.isEmpty() && infos)
         parts << countText(infos, tr("info"), tr("infos"));
-    m_status->setText(parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(" · ")));
+    if (m_rules->isPending() && m_rules->findings().isEmpty())
+        m_status->setText(tr("Checking…")); // a just-opened design, until its first check
+    else
+        m_status->setText(parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(" · ")));
     m_status->setIcon(errors     ? FindingBadge::icon(Severity::Error)
                       : warnings ? FindingBadge::icon(Severity::Warning)
                       : infos    ? FindingBadge::icon(Severity::Info)

@@ -193,10 +193,11 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     m_document->replace(std::move(diagram), path);
     Diagram *d = m_document->diagram();
     QUndoStack *undo = m_document->undoStack();
-    m_scene = std::make_unique<DiagramScene>(d);
+    m_scene = std::make_unique<DiagramScene>(d, nullptr, DiagramScene::Items::Later);
     m_scene->setUndoStack(undo);
     m_scene->setStyle(CardStyle::fromPalette(palette()));
     m_view->setScene(m_scene.get());
+    m_scene->buildItems();
     old.reset();
     DiagramScene *scene = m_scene.get();
     m_viewOptions->setScene(scene);

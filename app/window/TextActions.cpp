@@ -25,6 +25,11 @@ TextActions::TextActions(Document *document, QMainWindow *window)
     m_dock->setObjectName(QStringLiteral("textDock"));
     m_dock->setWidget(m_panel);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    // The panel writes a large design's text only when its tab is on screen.
+    connect(m_dock, &QDockWidget::visibilityChanged, m_panel, [this](bool visible) {
+        if (visible)
+            m_panel->catchUp();
+    });
     connect(document, &Document::aboutToReplace, this, &TextActions::detach);
     connect(document, &Document::replaced, this,
             [this] { m_panel->setDocument(m_document->diagram(), m_document->undoStack()); });

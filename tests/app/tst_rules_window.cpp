@@ -7,6 +7,7 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/ConnectionItem.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
 #include "commands/AddItemsCommand.h"
 #include "commands/SetMetaCommand.h"
 #include "panels/LatencyPanel.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void statusBarCounts_data();
     void statusBarCounts();
     void drawFlawThenFixUntilEmpty();
+    void findingsArriveAfterTheFirstFrame();
     void sameFindingsAsCheckCommand();
     void waiveFromContextMenuSurvivesReopen();
     void metaChangeRechecks();
@@ -166,6 +168,63 @@ void TestRulesWindow::drawFlawThenFixUntilEmpty()
     review->problems()->refresh();
     QVERIFY(!review->problems()->sectionIndex(ProblemsPanel::Section::Errors).isValid());
     QVERIFY(review->rules()->findings().isEmpty());
+}
+
+/// Counts the paints of a widget, and whether the findings were there at the first.
+class FirstPaintProbe : public QObject
+{
+public:
+    explicit FirstPaintProbe(RuleController *rules) : m_rules(rules) {}
+    int paints = 0;
+    int findingsAtFirstPaint = -1;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && paints++ == 0)
+            findingsAtFirstPaint = int(m_rules->findings().size());
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    RuleController *m_rules;
+};
+
+void TestRulesWindow::findingsArriveAfterTheFirstFrame()
+{
+    // A window on screen draws the opened board first, then checks it on the next turn of the
+    // event loop; the status bar says so meanwhile. A window not shown checks at once.
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    DesignReview *review = w.designReview();
+    RuleController *rules = review->rules();
+    FirstPaintProbe probe(rules);
+    w.view()->viewport()->installEventFilter(&probe);
+    QString error;
+    QVERIFY(w.openFile(rulesData("flawed.mlsketch"), &error));
+    QVERIFY(rules->isPending());
+    QVERIFY(rules->findings().isEmpty());
+    QCOMPARE(review->statusButton()->text(), QString("Checking…"));
+    QTRY_VERIFY(!rules->isPending());
+    QCOMPARE(probe.findingsAtFirstPaint, 0);
+    QVERIFY(probe.paints > 0);
+    QCOMPARE(review->statusButton()->text(), QString("2 errors"));
+    QTRY_VERIFY(!review->problems()->findings()->rows(ProblemsPanel::Section::Errors).isEmpty());
+    QVERIFY(w.scene()->componentItem("trainer")->marker().has_value());
+
+    // Anything that reads the findings first runs a pending check (flush).
+    QVERIFY(w.openFile(templatePath(), &error));
+    QVERIFY(rules->isPending());
+    rules->flush();
+    QVERIFY(!rules->isPending());
+    QCOMPARE(review->statusButton()->text(), QString("No problems"));
+
+    MainWindow hidden;
+    QVERIFY(hidden.openFile(rulesData("flawed.mlsketch"), &error));
+    QVERIFY(!hidden.designReview()->rules()->isPending());
+    QCOMPARE(hidden.designReview()->statusButton()->text(), QString("2 errors"));
 }
 
 void TestRulesWindow::sameFindingsAsCheckCommand()

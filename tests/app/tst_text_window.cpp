@@ -47,6 +47,7 @@ class TestTextWindow : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void textDockFollowsTheOpenDesign();
+    void backgroundTextTabWritesWhenChosen();
     void importFileOpensADesignWithAReport();
     void pastedMermaidImports();
     void importCommand();
@@ -71,6 +72,37 @@ void TestTextWindow::textDockFollowsTheOpenDesign()
     w.undoStack()->undo(); // Edit → Undo takes the text edit back in one step
     QVERIFY(!w.diagram()->component("extra_cache"));
     QTRY_VERIFY(!panel->editor()->toPlainText().contains("extra_cache"));
+}
+
+void TestTextWindow::backgroundTextTabWritesWhenChosen()
+{
+    // The Text dock is a background tab by default: opening a design does not write its
+    // text until the tab is chosen, and then it shows the open design.
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *dock = w.findChild<QDockWidget *>("textDock");
+    QVERIFY(dock);
+    auto *problems = w.findChild<QDockWidget *>("problemsDock");
+    problems->raise();
+    QCoreApplication::processEvents();
+    QString error;
+    QVERIFY2(w.openFile(templateFile, &error), qPrintable(error));
+    TextPanel *panel = w.textActions()->panel();
+    QVERIFY(!panel->isOnScreen());
+    QVERIFY(panel->isStale());
+    auto *editor = panel->findChild<DesignTextEdit *>(); // not editor(): that writes the text
+    QVERIFY(editor->toPlainText().isEmpty());
+    dock->raise();
+    QTRY_VERIFY(panel->isOnScreen());
+    QVERIFY(!panel->isStale());
+    QVERIFY(editor->toPlainText().contains(w.diagram()->components()[0].id + ": "));
+    // On screen, a board edit reaches the text as before.
+    Component c = w.diagram()->components()[0];
+    c.label = QStringLiteral("Relabelled on the board");
+    w.diagram()->updateComponent(c);
+    QTRY_VERIFY(editor->toPlainText().contains("Relabelled on the board"));
 }
 
 void TestTextWindow::importFileOpensADesignWithAReport()

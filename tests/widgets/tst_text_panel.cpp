@@ -34,6 +34,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsTheDesign();
+    void hiddenPanelWritesTheTextWhenShown();
     void typingALineAddsAComponent();
     void deletingALineDeletesIt();
     void syntaxErrorLeavesTheBoard();
@@ -72,6 +73,35 @@ void TestTextPanel::showsTheDesign()
     for (const Component &c : m_diagram->components())
         QVERIFY2(text().contains(QStringLiteral("\n") + c.id + QStringLiteral(": ")),
                  qPrintable(c.id));
+}
+
+void TestTextPanel::hiddenPanelWritesTheTextWhenShown()
+{
+    // A hidden panel holds no text: it writes it when shown, from the board as it is then.
+    QVERIFY(!m_panel->isVisible());
+    QVERIFY(m_panel->isStale());
+    const QString id = m_diagram->components().front().id;
+    Component c = m_diagram->components().front();
+    c.label = QStringLiteral("Renamed while hidden");
+    m_diagram->updateComponent(c);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QVERIFY(!m_panel->isStale());
+    // Read the document directly: editor() would bring a stale text up to date itself.
+    DesignTextEdit *shown = m_panel->findChild<DesignTextEdit *>();
+    QVERIFY(shown->toPlainText().contains(id + QStringLiteral(": ")));
+    QVERIFY(shown->toPlainText().contains(QStringLiteral("Renamed while hidden")));
+    // Shown, it follows the board at once again.
+    c.label = QStringLiteral("Renamed while shown");
+    m_diagram->updateComponent(c);
+    QTRY_VERIFY(shown->toPlainText().contains(QStringLiteral("Renamed while shown")));
+    // Hidden again, it waits; the editor, when asked for, is up to date.
+    m_panel->hide();
+    c.label = QStringLiteral("Renamed hidden again");
+    m_diagram->updateComponent(c);
+    QVERIFY(m_panel->isStale());
+    QVERIFY(text().contains(QStringLiteral("Renamed hidden again")));
+    QVERIFY(!m_panel->isStale());
 }
 
 void TestTextPanel::typingALineAddsAComponent()

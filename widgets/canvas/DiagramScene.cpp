@@ -21,7 +21,7 @@
 
 namespace mls {
 
-DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
+DiagramScene::DiagramScene(Diagram *diagram, QObject *parent, Items items)
     : QGraphicsScene(parent), m_diagram(diagram), m_style(CardStyle::light())
 {
     // The BSP index keeps hit tests and the paint of a zoomed-in view proportional to what is
@@ -54,7 +54,8 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent)
     connect(diagram, &Diagram::componentsReordered, this, &DiagramScene::restack);
     m_controller = std::make_unique<CanvasController>(this);
     m_notes = new SceneNotes(this, diagram);
-    rebuild();
+    if (items == Items::Now)
+        rebuild();
 }
 
 DiagramScene::~DiagramScene()
@@ -118,6 +119,12 @@ QRectF DiagramScene::contentRect() const
         r = r.united(item->sceneBoundingRect());
     r = r.united(m_notes->bounds());
     return r.isNull() ? QRectF(-400, -300, 800, 600) : r.adjusted(-40, -40, 40, 40);
+}
+
+bool DiagramScene::hasContent() const
+{
+    return !m_components.isEmpty() || !m_connections.isEmpty() || !m_zones.isEmpty() ||
+           !m_notes->bounds().isNull();
 }
 
 void DiagramScene::addComponent(const QString &id)

@@ -35,8 +35,18 @@ class DiagramScene : public QGraphicsScene
 {
     Q_OBJECT
 public:
-    explicit DiagramScene(Diagram *diagram, QObject *parent = nullptr);
+    /// When the constructor builds the items. Later: the scene starts empty until
+    /// buildItems(); a window sets it into its view first, as a view activating a scene sorts
+    /// every item in it (a large board's open).
+    enum class Items
+    {
+        Now,
+        Later
+    };
+    explicit DiagramScene(Diagram *diagram, QObject *parent = nullptr, Items items = Items::Now);
     ~DiagramScene() override;
+    /// Builds the items of a scene constructed with Items::Later.
+    void buildItems() { rebuild(); }
 
     Diagram *diagram() const { return m_diagram; }
     const CardStyle &style() const { return m_style; }
@@ -138,6 +148,9 @@ public:
 
     /// Bounding box of everything drawn, with a margin (what Fit and export frame).
     QRectF contentRect() const;
+    /// Whether the board shows anything of the design (cards, arrows, zones, notes); cheap,
+    /// unlike items(), which sorts the whole scene.
+    bool hasContent() const;
 
 Q_SIGNALS:
     /// Double-click on a card or a zone title: the view edits the label in place.

@@ -57,8 +57,13 @@ void Minimap::watchScene()
     if (m_scene)
         disconnect(m_scene, nullptr, this, nullptr);
     m_scene = s;
-    if (s)
-        connect(s, &QGraphicsScene::changed, this, &Minimap::scheduleRefresh);
+    m_extent = QRectF();
+    if (s) {
+        connect(s, &QGraphicsScene::changed, this, [this] {
+            m_extent = QRectF();
+            scheduleRefresh();
+        });
+    }
 }
 
 void Minimap::scheduleRefresh()
@@ -72,10 +77,12 @@ void Minimap::scheduleRefresh()
 bool Minimap::contentExceedsView() const
 {
     const DiagramScene *s = scene();
-    if (!s || s->items().isEmpty())
+    if (!s || !s->hasContent())
         return false;
+    if (s != m_scene || m_extent.isNull())
+        m_extent = s->contentRect();
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    return !visible.contains(s->contentRect());
+    return !visible.contains(m_extent);
 }
 
 void Minimap::follow()

@@ -54,6 +54,9 @@ private:
     QPointer<DiagramScene> m_scene;
     QImage m_image;
     QRectF m_content; // the board area m_image shows
+    /// The scene's contentRect() until the scene changes: scrolling asks for it at every
+    /// step, and it unites every item of the board.
+    mutable QRectF m_extent;
 };
 
 } // namespace mls

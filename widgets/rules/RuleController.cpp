@@ -53,7 +53,7 @@ QStringList RuleController::loadPacksFrom(const QString &dir)
     return errors;
 }
 
-void RuleController::setDocument(Diagram *diagram, QUndoStack *undo)
+void RuleController::setDocument(Diagram *diagram, QUndoStack *undo, FirstCheck first)
 {
     if (m_diagram)
         disconnect(m_diagram, nullptr, this, nullptr);
@@ -73,7 +73,14 @@ void RuleController::setDocument(Diagram *diagram, QUndoStack *undo)
         // Budget and severity overrides change findings anywhere.
         connect(diagram, &Diagram::metaChanged, this, &RuleController::touchAll);
     }
-    run();
+    if (first == FirstCheck::Now || !diagram) {
+        run();
+        return;
+    }
+    // Nothing found yet: the old diagram's findings must not show on the new one.
+    m_deferred = true;
+    publish({});
+    Q_EMIT findingsChanged();
 }
 
 void RuleController::touchComponent(const QString &id)
@@ -104,7 +111,7 @@ void RuleController::schedule()
 
 void RuleController::flush()
 {
-    if (m_timer.isActive()) {
+    if (isPending()) {
         m_timer.stop();
         run();
     }
@@ -113,6 +120,7 @@ void RuleController::flush()
 void RuleController::run()
 {
     m_timer.stop();
+    m_deferred = false;
     if (!m_diagram) {
         m_full = false;
         publish({});

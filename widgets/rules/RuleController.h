@@ -33,8 +33,17 @@ public:
     /// Loads every *.json in @p dir (sorted by name); returns one message per refused pack.
     QStringList loadPacksFrom(const QString &dir);
 
-    /// Follows @p diagram (may be null) and checks it at once; edits are pushed on @p undo.
-    void setDocument(Diagram *diagram, QUndoStack *undo);
+    /// When setDocument checks the new diagram: at once, or (Later) on the next flush() or
+    /// edit, while the findings stay empty and isPending() is true; a window opening a large
+    /// file shows the board first and checks it on the next event-loop turn.
+    enum class FirstCheck
+    {
+        Now,
+        Later
+    };
+    /// Follows @p diagram (may be null) and checks it as @p first says; edits are pushed on
+    /// @p undo.
+    void setDocument(Diagram *diagram, QUndoStack *undo, FirstCheck first = FirstCheck::Now);
     Diagram *diagram() const { return m_diagram; }
     QUndoStack *undoStack() const { return m_undo; }
 
@@ -58,7 +67,7 @@ public:
 
     /// Runs a pending re-check now (tests, and before anything reads the findings).
     void flush();
-    bool isPending() const { return m_timer.isActive(); }
+    bool isPending() const { return m_timer.isActive() || m_deferred; }
     /// How long a pending re-check waits: 0, or 150 ms after a re-check slower than 8 ms.
     int pendingDelayMs() const { return m_timer.interval(); }
     /// Wall time of the last check or re-check, in milliseconds.
@@ -97,6 +106,7 @@ private:
     QSet<QString> m_components; ///< touched since the last check
     QSet<QString> m_connections;
     bool m_full = false;
+    bool m_deferred = false; ///< setDocument's check waits for flush() (FirstCheck::Later)
     double m_lastCheckMs = 0;
     QVector<Finding> m_findings;
     QStringList m_keys;

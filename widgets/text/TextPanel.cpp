@@ -65,19 +65,63 @@ void TextPanel::setDocument(Diagram *diagram, QUndoStack *stack)
         }
     }
     m_applyTimer->stop();
-    refreshNow();
+    if (isOnScreen()) {
+        refreshNow();
+        return;
+    }
+    // Writing and highlighting a large design costs more than opening its board: a hidden
+    // panel holds no text until it is shown.
+    m_writing = true;
+    m_editor->clear();
+    m_writing = false;
+    m_stale = true;
+}
+
+DesignTextEdit *TextPanel::editor()
+{
+    if (m_stale)
+        refreshNow();
+    return m_editor;
+}
+
+bool TextPanel::isOnScreen() const
+{
+    // A dock in a background tab stays visible, moved out of the window.
+    return isVisible() && !visibleRegion().isEmpty();
+}
+
+void TextPanel::catchUp()
+{
+    if (m_stale)
+        refreshNow();
+}
+
+void TextPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    catchUp();
 }
 
 void TextPanel::scheduleRefresh()
 {
     // Moves and routes never reach the text; an edit made from the text is not echoed back.
-    if (!m_applying)
+    if (m_applying)
+        return;
+    if (isOnScreen()) {
         m_refreshTimer->start();
+        return;
+    }
+    // The board changed while the text was hidden: a pending text edit is superseded, as
+    // when the board rewrites visible text.
+    m_applyTimer->stop();
+    m_refreshTimer->stop();
+    m_stale = true;
 }
 
 void TextPanel::refreshNow()
 {
     m_refreshTimer->stop();
+    m_stale = false;
     if (!m_diagram)
         return;
     const QString text = TextWriter::toText(*m_diagram);
@@ -114,6 +158,8 @@ bool TextPanel::applyNow()
     m_applyTimer->stop();
     if (!m_diagram || !m_stack)
         return false;
+    if (m_stale) // the editor holds no text yet, not an empty design
+        refreshNow();
     const TextParseResult r = TextParser::parse(m_editor->toPlainText());
     QHash<int, QString> errors;
     m_messages.clear();

@@ -25,7 +25,9 @@ class TextPanel : public QWidget
 public:
     explicit TextPanel(QWidget *parent = nullptr);
     void setDocument(Diagram *diagram, QUndoStack *stack);
-    DesignTextEdit *editor() const { return m_editor; }
+    /// The editor, its text brought up to date first: a hidden panel (a background tab)
+    /// writes the design as text only when it is shown or its editor is asked for.
+    DesignTextEdit *editor();
     /// Milliseconds between the last keystroke and applying the text.
     void setApplyDelay(int ms);
     /// Parses and applies the text now (what the pause does); true when it parsed.
@@ -34,6 +36,16 @@ public:
     void refreshNow();
     /// The messages shown under the editor ("line 3: …"), empty when the text is good.
     QStringList messages() const { return m_messages; }
+
+    /// Whether the text waits for the panel to be shown to follow the board.
+    bool isStale() const { return m_stale; }
+    /// Writes the text if it waits: the panel came on screen (its dock's tab was chosen).
+    void catchUp();
+    /// Visible and not in a background tab.
+    bool isOnScreen() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void scheduleRefresh();
@@ -48,6 +60,7 @@ private:
     QUndoStack *m_stack = nullptr;
     bool m_applying = false; ///< the board is changing because of the text
     bool m_writing = false;  ///< the text is changing because of the board
+    bool m_stale = false;    ///< hidden while the board changed: rewrite when shown
     QStringList m_messages;
 };
 
