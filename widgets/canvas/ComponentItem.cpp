@@ -19,6 +19,29 @@
 
 namespace mls {
 
+namespace {
+constexpr qreal farLod = 0.35; ///< below: a coloured block with its label alone
+
+/// Where the label goes on the block drawn zoomed far out.
+QRectF farLabelBox(const QRectF &card)
+{
+    return card.adjusted(8, 3, -8, -3);
+}
+
+/// The label's pixel size (scene units) on the far-out block in @p lines lines at @p lod;
+/// nullopt when it would be too small on screen to read (noise: the block stays plain).
+std::optional<qreal> farLabelPx(const QRectF &card, qreal lines, qreal lod)
+{
+    constexpr qreal wantedPx = 8.5;   // on screen
+    constexpr qreal smallestPx = 6.5; // below this a label is noise
+    const qreal px =
+        std::min(wantedPx / std::max(lod, 0.01), farLabelBox(card).height() / (lines * 1.2));
+    if (px * lod < smallestPx)
+        return std::nullopt;
+    return px;
+}
+} // namespace
+
 ComponentItem::ComponentItem(const Component &c) : m_id(c.id)
 {
     setFlag(ItemIsSelectable);
@@ -172,9 +195,9 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 
     // Far out, a card is a coloured block with its label alone, as large as the block allows:
     // the icon and the kind line would be unreadable and cost the most.
-    if (lod < 0.35) {
+    if (lod < farLod) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(isSelected() ? style.selection : accent);
+        painter->setBrush(blockColor(style));
         painter->drawRoundedRect(card, r, r);
         paintFarLabel(painter, style, lod);
         paintRuleDecorations(painter, lod);
@@ -245,18 +268,29 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     paintRuleDecorations(painter, lod);
 }
 
+QColor ComponentItem::blockColor(const CardStyle &style) const
+{
+    return isSelected() ? style.selection : style.accent(m_accent);
+}
+
+std::optional<QColor> ComponentItem::plainBlockColor(qreal lod, const CardStyle &style) const
+{
+    // One line is the smaller need: when it does not fit, paintFarLabel() draws nothing.
+    if (lod >= farLod || m_highlighted || m_pairColor.isValid() || farLabelPx(m_card, 1, lod))
+        return std::nullopt;
+    return blockColor(style);
+}
+
 void ComponentItem::paintFarLabel(QPainter *painter, const CardStyle &style, qreal lod)
 {
-    constexpr qreal wantedPx = 8.5;   // on screen
-    constexpr qreal smallestPx = 6.5; // below this a label is noise: leave the block plain
-    const QRectF box = m_card.adjusted(8, 3, -8, -3);
+    const QRectF box = farLabelBox(m_card);
     QFont font = style.labelFont();
     // Two centred lines when they are big enough on screen, else one elided line.
     for (const qreal lines : {2.0, 1.0}) {
-        const qreal px = std::min(wantedPx / std::max(lod, 0.01), box.height() / (lines * 1.2));
-        if (px * lod < smallestPx)
+        const std::optional<qreal> px = farLabelPx(m_card, lines, lod);
+        if (!px)
             continue;
-        font.setPixelSize(std::max(1, int(px)));
+        font.setPixelSize(std::max(1, int(*px)));
         const QFontMetricsF fm(font);
         const int wrapped = Qt::AlignCenter | Qt::TextWordWrap;
         QString text = m_label;
@@ -294,7 +328,7 @@ void ComponentItem::paintRuleDecorations(QPainter *painter, qreal lod)
     }
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     if (m_marker && (!diagramScene || diagramScene->markersVisible()))
-        FindingBadge::paint(painter, QPointF(card.right() - 16, card.top()), m_marker->severity,
+        FindingBadge::paint(painter, markerCentre(), m_marker->severity,
                             FindingBadge::radiusAt(lod));
 }
 

@@ -56,6 +56,12 @@ public:
     /// A coloured band pairing the card with its match on another board (invalid: none).
     void setPairColor(const QColor &color);
     QColor pairColor() const { return m_pairColor; }
+    /// Where the design-rule badge is centred, in item coordinates.
+    QPointF markerCentre() const { return QPointF(m_card.right() - 16, m_card.top()); }
+    /// The colour of the plain block paint() draws at @p lod when zoomed so far out that the
+    /// card is nothing else (no label, halo or pair band; the badge aside); nullopt when it
+    /// draws more. What the far-zoom batches (FarBoardPainter) draw instead of calling paint().
+    std::optional<QColor> plainBlockColor(qreal lod, const CardStyle &style) const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -71,6 +77,8 @@ private:
     void paintRuleDecorations(QPainter *painter, qreal lod);
     /// The label alone, large and centred on the coloured block drawn when zoomed far out.
     void paintFarLabel(QPainter *painter, const CardStyle &style, qreal lod);
+    /// The colour of the block drawn in place of the card when zoomed far out.
+    QColor blockColor(const CardStyle &style) const;
     void layoutLabel();
     void updateToolTip();
 

@@ -22,6 +22,12 @@ namespace mls {
 namespace {
 constexpr qreal arrowLength = 10;
 constexpr qreal arrowHalfWidth = 5;
+
+/// An arrowhead below a pixel is not seen.
+bool headShowsAt(qreal lod)
+{
+    return arrowLength * lod >= 1;
+}
 } // namespace
 
 ConnectionItem::ConnectionItem(const Connection &c) : m_id(c.id), m_from(c.from), m_to(c.to)
@@ -355,27 +361,18 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->drawPath(m_path);
     }
 
-    const qreal width = isSelected() ? 2.5 : 1.6;
-    QPen pen = flowPen(m_flow, color, width);
-    if (width * lod < 1) {
-        // Thinner than a pixel on screen (a board at fit): a one-pixel hairline, its colour
-        // mixed into the canvas by the width, without dashes (they would be shorter than a
-        // pixel; stroking their thousands per arrow was most of a paint at fit). Opaque and
-        // not antialiased, the hairline is filled span by span instead of blended pixel by
-        // pixel.
-        const qreal a = color.alphaF() * std::max(width * lod, 0.25);
-        const QColor &under = style.canvas;
-        const QColor faint = QColor::fromRgbF(float(color.redF() * a + under.redF() * (1 - a)),
-                                              float(color.greenF() * a + under.greenF() * (1 - a)),
-                                              float(color.blueF() * a + under.blueF() * (1 - a)));
-        pen = QPen(faint, 0);
+    QPen pen = flowPen(m_flow, color, strokeWidth());
+    if (const std::optional<QColor> hairline = hairlineColor(lod, style)) {
+        // Opaque and not antialiased, the hairline is filled span by span instead of blended
+        // pixel by pixel.
+        pen = QPen(*hairline, 0);
         painter->setRenderHint(QPainter::Antialiasing, false);
     }
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
 
-    if (arrowLength * lod < 1) { // an arrowhead below a pixel is not seen
+    if (!headShowsAt(lod)) {
         if (m_marker && (!diagramScene || diagramScene->markersVisible()))
             FindingBadge::paint(painter, markerCentre(), m_marker->severity,
                                 FindingBadge::radiusAt(lod));
@@ -398,6 +395,26 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         for (const QPointF &end : {mapFromScene(sourceEnd()), m_tip})
             painter->drawEllipse(end, endHandleRadius, endHandleRadius);
     }
+}
+
+std::optional<QColor> ConnectionItem::hairlineColor(qreal lod, const CardStyle &style) const
+{
+    const qreal width = strokeWidth();
+    if (width * lod >= 1)
+        return std::nullopt;
+    // Thinner than a pixel on screen: without dashes (they would be shorter than a pixel;
+    // stroking their thousands per arrow was most of a paint at fit).
+    const QColor color = strokeColor(style);
+    const qreal a = color.alphaF() * std::max(width * lod, 0.25);
+    const QColor &under = style.canvas;
+    return QColor::fromRgbF(float(color.redF() * a + under.redF() * (1 - a)),
+                            float(color.greenF() * a + under.greenF() * (1 - a)),
+                            float(color.blueF() * a + under.blueF() * (1 - a)));
+}
+
+bool ConnectionItem::isPlainHairlineAt(qreal lod) const
+{
+    return !m_highlighted && !headShowsAt(lod) && strokeWidth() * lod < 1;
 }
 
 QPen ConnectionItem::flowPen(const QString &flowId, const QColor &color, qreal width)

@@ -63,6 +63,13 @@ public:
     ConnectionLabelItem *labelItem() const { return m_labelItem; }
     /// The arrow's colour (flow colour, or the selection colour while selected).
     QColor strokeColor(const CardStyle &style) const;
+    /// Thinner than a pixel at @p lod (a board at fit), the arrow is a one-pixel hairline of
+    /// this colour (its colour mixed into the canvas by its width); nullopt when it is stroked
+    /// with its flow's pen.
+    std::optional<QColor> hairlineColor(qreal lod, const CardStyle &style) const;
+    /// Whether paint() draws only that hairline (and the badge) at @p lod: no arrowhead, halo
+    /// or end handles. What the far-zoom batches (FarBoardPainter) draw instead of paint().
+    bool isPlainHairlineAt(qreal lod) const;
 
     /// The pen an arrow of flow @p flowId is drawn with: @p color, and the flow's dash pattern.
     static QPen flowPen(const QString &flowId, const QColor &color, qreal width);
@@ -100,6 +107,7 @@ private:
     QString m_label;
     void routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing);
     void updateToolTip();
+    qreal strokeWidth() const { return isSelected() ? 2.5 : 1.6; }
     /// Puts the label in the middle of the route now and asks LabelPlacer to move it off the
     /// cards it covers.
     void placeLabel();

@@ -73,7 +73,7 @@ void ConnectionLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsIte
                                 QWidget *)
 {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < 0.5) // as small as a dot: the arrow alone reads better
+    if (lod < hiddenBelowLod)
         return;
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();

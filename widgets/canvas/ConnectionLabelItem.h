@@ -23,6 +23,9 @@ public:
     static constexpr qreal zLevel = 3;
     /// Text wider than this wraps onto more lines (never cut, on the board or in an export).
     static constexpr qreal maxTextWidth = 160;
+    /// Below this level of detail the pill is as small as a dot and not drawn: the arrow alone
+    /// reads better.
+    static constexpr qreal hiddenBelowLod = 0.5;
 
     explicit ConnectionLabelItem(ConnectionItem *owner);
     ~ConnectionLabelItem() override;

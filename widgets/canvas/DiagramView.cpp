@@ -7,6 +7,7 @@
 #include "ConnectionItem.h"
 #include "Diagram.h"
 #include "DiagramScene.h"
+#include "FarBoardPainter.h"
 #include "FlowLegendOverlay.h"
 #include "FreeSpot.h"
 #include "MimeTypes.h"
@@ -24,7 +25,10 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QNativeGestureEvent>
+#include <QPainter>
+#include <QRubberBand>
 #include <QScrollBar>
+#include <QStyleOptionRubberBand>
 #include <QUndoStack>
 #include <QWheelEvent>
 #include <QtMath>
@@ -275,6 +279,58 @@ void DiagramView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+void DiagramView::setFarBatching(bool on)
+{
+    if (m_farBatching == on)
+        return;
+    m_farBatching = on;
+    viewport()->update();
+}
+
+void DiagramView::paintEvent(QPaintEvent *event)
+{
+    DiagramScene *s = diagramScene();
+    m_batchedPaint = s && m_farBatching && FarBoardPainter::appliesAt(zoom());
+    // The batches do not keep QGraphicsView's record of where each item was painted, which it
+    // uses to repaint only what changed: zoomed far out, any change repaints the whole viewport
+    // (one batched paint), so nothing stale stays on screen.
+    setViewportUpdateMode(m_batchedPaint ? FullViewportUpdate : SmartViewportUpdate);
+    if (!m_batchedPaint) {
+        QGraphicsView::paintEvent(event);
+        return;
+    }
+    // What QGraphicsView::paintEvent() does, with the items drawn in batches into an image of
+    // the viewport (whose pixels the batches write themselves, see PixelCanvas).
+    const qreal dpr = viewport()->devicePixelRatioF();
+    const QSize pixels = (QSizeF(viewport()->size()) * dpr).toSize();
+    if (m_farImage.size() != pixels)
+        m_farImage = QImage(pixels, QImage::Format_RGB32);
+    m_farImage.setDevicePixelRatio(dpr);
+    const QRectF exposed = mapToScene(event->region().boundingRect()).boundingRect();
+    {
+        QPainter board(&m_farImage);
+        board.setRenderHints(renderHints());
+        board.setWorldTransform(viewportTransform());
+        board.save();
+        drawBackground(&board, exposed);
+        board.restore();
+        FarBoardPainter::paint(&board, *s, exposed, viewport());
+        drawForeground(&board, exposed);
+    }
+    QPainter painter(viewport());
+    painter.drawImage(QPointF(0, 0), m_farImage);
+    if (const QRect band = rubberBandRect(); !band.isEmpty()) {
+        QStyleOptionRubberBand option;
+        option.initFrom(viewport());
+        option.rect = band;
+        option.shape = QRubberBand::Rectangle;
+        QStyleHintReturnMask mask;
+        if (viewport()->style()->styleHint(QStyle::SH_RubberBand_Mask, &option, viewport(), &mask))
+            painter.setClipRegion(mask.region, Qt::IntersectClip);
+        viewport()->style()->drawControl(QStyle::CE_RubberBand, &option, &painter, viewport());
+    }
 }
 
 bool DiagramView::viewportEvent(QEvent *event)

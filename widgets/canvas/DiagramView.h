@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QImage>
 #include <QPointer>
 
 #include <QLineEdit>
@@ -38,6 +39,13 @@ public:
     FlowLegendOverlay *flowLegend() const { return m_legend; }
     /// Adds a component of @p kind at @p scenePos as one undo step; returns its id.
     QString addComponent(const QString &kind, const QPointF &scenePos);
+    /// Whether a board zoomed out below FarBoardPainter::maxZoom is painted in batches
+    /// (FarBoardPainter) rather than item by item. On by default; off, every zoom paints item
+    /// by item (what the batches are compared with).
+    void setFarBatching(bool on);
+    bool farBatching() const { return m_farBatching; }
+    /// Whether the last paint was drawn in batches.
+    bool paintedInBatches() const { return m_batchedPaint; }
 
 public Q_SLOTS:
     void zoomIn();
@@ -64,6 +72,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
@@ -77,6 +86,9 @@ private:
     QPointer<QLineEdit> m_editor;
     QString m_editedId;
     FlowLegendOverlay *m_legend = nullptr;
+    bool m_farBatching = true;
+    bool m_batchedPaint = false;
+    QImage m_farImage; ///< the batched board, drawn in full each paint and then shown
 };
 
 } // namespace mls

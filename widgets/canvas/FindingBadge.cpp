@@ -34,8 +34,7 @@ qreal FindingBadge::radiusAt(qreal lod)
 
 void FindingBadge::paint(QPainter *painter, const QPointF &c, Severity severity, qreal r)
 {
-    const qreal onScreen = r * painter->worldTransform().m11();
-    if (onScreen < 1.5) { // a few pixels across: its colour is all that can be seen
+    if (isSquareAt(r, painter->worldTransform().m11())) {
         painter->fillRect(QRectF(c - QPointF(r, r), QSizeF(2 * r, 2 * r)), color(severity));
         return;
     }

@@ -56,6 +56,9 @@ public:
     static QColor color(Severity severity);
     /// The halo of cards and arrows on a highlighted critical path.
     static QColor pathColor() { return QColor(0x8B, 0x5C, 0xF6); }
+    /// Whether a badge of radius @p r drawn at @p scale (screen px per unit) is only a square of
+    /// its colour: a few pixels across, its colour is all that can be seen.
+    static bool isSquareAt(qreal r, qreal scale) { return r * scale < 1.5; }
     /// Draws the badge centred on @p centre.
     static void paint(QPainter *painter, const QPointF &centre, Severity severity,
                       qreal r = radius);

@@ -11,6 +11,7 @@
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 #include <cmath>
 
@@ -134,13 +135,14 @@ QPainterPath ZoneItem::shape() const
     return path.united(outer.subtracted(inner));
 }
 
-void ZoneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void ZoneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_rect.isNull())
         return;
     auto *diagramScene = qobject_cast<DiagramScene *>(scene());
     const CardStyle style = diagramScene ? diagramScene->style() : CardStyle::light();
     const QColor color = style.accent(m_color);
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing);
     QColor fill = color;
     fill.setAlphaF(style.dark ? 0.12 : 0.07);
@@ -148,9 +150,13 @@ void ZoneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     edge.setAlphaF(isSelected() ? 1.0 : 0.45);
     QPen pen(isSelected() ? style.selection : edge, isSelected() ? 2 : 1.2);
     pen.setStyle(Qt::DashLine);
+    if (pen.widthF() * lod < 1) // under a pixel on screen: dashes shorter than a pixel are noise
+        pen = QPen(pen.color(), 0);
     painter->setPen(pen);
     painter->setBrush(fill);
     painter->drawRoundedRect(m_rect, 12, 12);
+    if (titleHeight * lod < 3) // a title a few pixels tall cannot be read
+        return;
 
     QFont font = style.labelFont();
     const QFontMetricsF fm(font);
