@@ -87,7 +87,7 @@ bool readSidecar(const QString &path, RecoverableSession *out)
 RecoveryStore::RecoveryStore(const QString &folder) : m_folder(QDir::cleanPath(folder))
 {
     if (!QDir().mkpath(m_folder))
-        qCWarning(lcCore) << "cannot create the recovery folder" << m_folder;
+        qCWarning(lcCore, "cannot create the recovery folder %s", qUtf8Printable(m_folder));
     m_worker.reset(QThread::create([this] { runWorker(); }));
     m_worker->setObjectName(QStringLiteral("mls-recovery"));
     m_worker->start(QThread::LowPriority);
@@ -178,7 +178,7 @@ void RecoveryStore::saveAsync(const QString &sessionId, QByteArray bytes)
     QMutexLocker lock(&m_mutex);
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end()) {
-        qCWarning(lcCore) << "recovery snapshot for an unknown session" << sessionId;
+        qCWarning(lcCore, "recovery snapshot for an unknown session %s", qUtf8Printable(sessionId));
         return;
     }
     it->snapshotAt = QDateTime::currentDateTimeUtc();
@@ -267,7 +267,8 @@ QVector<RecoverableSession> RecoveryStore::findOrphans() const
         }
         RecoverableSession s;
         if (!readSidecar(fi.filePath(), &s)) {
-            qCWarning(lcCore) << "removing a corrupt recovery entry" << fi.filePath();
+            qCWarning(lcCore, "removing a corrupt recovery entry %s",
+                      qUtf8Printable(fi.filePath()));
             removeFiles(id);
             continue;
         }
@@ -363,7 +364,7 @@ void RecoveryStore::writeJob(const QString &sessionId, const Job &job)
         }
         m_lastError = error;
     }
-    qCWarning(lcCore) << "recovery snapshot failed:" << error;
+    qCWarning(lcCore, "recovery snapshot failed: %s", qUtf8Printable(error));
     Q_EMIT writeFailed(sessionId, error); // outside the locks: a slot may call discard()
 }
 

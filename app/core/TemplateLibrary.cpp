@@ -29,7 +29,7 @@ TemplateInfo describe(const QString &path, TemplateInfo::Source source)
     TemplateInfo t;
     const ReadResult r = DiagramReader::readFile(path);
     if (!r.ok()) {
-        qCWarning(lcTemplates) << "skipping template" << r.error;
+        qCWarning(lcTemplates, "skipping template: %s", qUtf8Printable(r.error));
         return t;
     }
     const Meta &meta = r.diagram->meta();

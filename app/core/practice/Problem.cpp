@@ -321,7 +321,7 @@ const QVector<Problem> &ProblemSet::builtin()
             if (p)
                 list.push_back(std::move(*p));
             else
-                qCWarning(lcPractice) << "skipping problem" << error;
+                qCWarning(lcPractice, "skipping problem: %s", qUtf8Printable(error));
         }
         return list;
     }();

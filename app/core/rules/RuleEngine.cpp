@@ -100,7 +100,7 @@ QHash<QString, Severity> RuleEngine::severityOverrides(const Meta &meta)
         if (const auto s = severityFromName(it.value()))
             result.insert(it.key(), *s);
         else
-            qCWarning(lcCore) << "ignoring severity override for" << it.key();
+            qCWarning(lcCore, "ignoring severity override for %s", qUtf8Printable(it.key()));
     }
     return result;
 }
