@@ -44,6 +44,15 @@ DesignReview::DesignReview(QMainWindow *window)
     window->addDockWidget(Qt::BottomDockWidgetArea, m_latencyDock);
     window->tabifyDockWidget(m_problemsDock, m_latencyDock);
     m_problemsDock->raise();
+    // A panel behind the other's tab is not refreshed; it catches up when its tab is chosen.
+    connect(m_problemsDock, &QDockWidget::visibilityChanged, m_problems, [this](bool shown) {
+        if (shown)
+            m_problems->catchUp();
+    });
+    connect(m_latencyDock, &QDockWidget::visibilityChanged, m_latency, [this](bool shown) {
+        if (shown)
+            m_latency->catchUp();
+    });
     // A strip under the board, not a third of the window (the saved window state wins).
     window->resizeDocks({m_problemsDock}, {220}, Qt::Vertical);
 

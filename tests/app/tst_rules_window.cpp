@@ -44,6 +44,7 @@ private Q_SLOTS:
     void statusBarCounts();
     void drawFlawThenFixUntilEmpty();
     void findingsArriveAfterTheFirstFrame();
+    void panelBehindATabCatchesUpWhenChosen();
     void sameFindingsAsCheckCommand();
     void waiveFromContextMenuSurvivesReopen();
     void metaChangeRechecks();
@@ -189,6 +190,36 @@ protected:
 private:
     RuleController *m_rules;
 };
+
+void TestRulesWindow::panelBehindATabCatchesUpWhenChosen()
+{
+    // The Problems and Latency docks share a tab: the one behind is not rebuilt on every
+    // re-check (Qt keeps it "visible", moved out of the window), and shows the current
+    // findings as soon as its tab is chosen.
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QString error;
+    QVERIFY(w.openFile(templatePath(), &error));
+    DesignReview *review = w.designReview();
+    QCOMPARE(statusText(w), QString("No problems"));
+    QTRY_VERIFY(!review->problems()->visibleRegion().isEmpty());
+    QVERIFY(!review->problems()->sectionIndex(ProblemsPanel::Section::Errors).isValid());
+
+    review->latencyDock()->raise();
+    QTRY_VERIFY(review->problems()->visibleRegion().isEmpty());
+    QVERIFY(review->problems()->isVisible()); // what the panel used to ask
+    w.undoStack()->push(
+        AddItemsCommand::connect(w.diagram(), connection("bad", "api", "trainer", "requests")));
+    QCOMPARE(statusText(w), QString("1 error"));
+    QCoreApplication::processEvents();
+    QVERIFY(!review->problems()->sectionIndex(ProblemsPanel::Section::Errors).isValid());
+
+    review->problemsDock()->raise();
+    QTRY_VERIFY(review->problems()->sectionIndex(ProblemsPanel::Section::Errors).isValid());
+    QCOMPARE(review->problems()->findings()->rows(ProblemsPanel::Section::Errors).size(), 1);
+}
 
 void TestRulesWindow::findingsArriveAfterTheFirstFrame()
 {

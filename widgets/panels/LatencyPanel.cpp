@@ -3,6 +3,7 @@
 
 #include "Catalog.h"
 #include "Diagram.h"
+#include "OnScreen.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FindingBadge.h"
 #include "commands/SetMetaCommand.h"
@@ -95,7 +96,13 @@ void LatencyPanel::setScene(DiagramScene *scene)
 void LatencyPanel::findingsChanged()
 {
     m_dirty = true;
-    if (isVisible() || m_showPath->isChecked())
+    if (isOnScreen(this) || m_showPath->isChecked())
+        refresh();
+}
+
+void LatencyPanel::catchUp()
+{
+    if (m_dirty)
         refresh();
 }
 

@@ -36,6 +36,8 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    /// Rebuilds the table if findings changed while the panel was off screen.
+    void catchUp();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -3,6 +3,7 @@
 
 #include "FindingRows.h"
 #include "FindingsFilter.h"
+#include "OnScreen.h"
 #include "WaiverDialog.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FindingBadge.h"
@@ -177,9 +178,15 @@ QToolButton *ProblemsPanel::severityFilter(Severity severity) const
 
 void ProblemsPanel::findingsChanged()
 {
-    // A hidden dock (a background tab) catches up when it is shown.
+    // A panel off screen (hidden, or behind another dock's tab) catches up when it is shown.
     m_dirty = true;
-    if (isVisible())
+    if (isOnScreen(this))
+        refresh();
+}
+
+void ProblemsPanel::catchUp()
+{
+    if (m_dirty)
         refresh();
 }
 

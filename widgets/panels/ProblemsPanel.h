@@ -82,6 +82,9 @@ public:
 public Q_SLOTS:
     /// Rebuilds the rows from the controller (keeps the current row, and keeps it in view).
     void refresh();
+    /// Rebuilds the rows if findings changed while the panel was off screen (its dock's tab
+    /// came forward).
+    void catchUp();
     void waiveCurrent();
     void unwaiveCurrent();
 

@@ -3,6 +3,7 @@
 
 #include "DesignTextEdit.h"
 #include "Diagram.h"
+#include "OnScreen.h"
 #include "TextHighlighter.h"
 #include "text/TextApply.h"
 #include "text/TextParser.h"
@@ -86,8 +87,7 @@ DesignTextEdit *TextPanel::editor()
 
 bool TextPanel::isOnScreen() const
 {
-    // A dock in a background tab stays visible, moved out of the window.
-    return isVisible() && !visibleRegion().isEmpty();
+    return mls::isOnScreen(this);
 }
 
 void TextPanel::catchUp()
