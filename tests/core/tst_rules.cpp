@@ -261,6 +261,18 @@ void TestRules::labelledTwinsAreNoDuplicate()
     QCOMPARE(duplicates(relabel("e2", "purchases")), 0);
     QCOMPARE(duplicates(engine.check(*d)), 0);
     QCOMPARE(duplicates(relabel("e2", " Clicks ")), 1);
+    // Flows the catalog does not know are copies only when they are the same flow.
+    auto flow = [&](const char *id, const char *name) {
+        Connection c = *d->connection(QString::fromLatin1(id));
+        c.flow = QString::fromLatin1(name);
+        d->updateConnection(c);
+        return engine.recheck(*d, {}, {c.id});
+    };
+    flow("e1", "telepathy");
+    QCOMPARE(duplicates(flow("e2", "smoke_signals")), 0);
+    QCOMPARE(duplicates(engine.check(*d)), 0);
+    QCOMPARE(duplicates(flow("e2", "telepathy")), 1);
+    QCOMPARE(duplicates(engine.check(*d)), 1);
 }
 
 void TestRules::everyRuleHasARow()
