@@ -152,6 +152,7 @@ private Q_SLOTS:
     void recheckEqualsCheck();
     void everyFlowEqualsCheck_data();
     void everyFlowEqualsCheck();
+    void reorderedEqualsCheck();
 };
 
 void TestIncrementalRules::recheckEqualsCheck_data()
@@ -277,6 +278,29 @@ void TestIncrementalRules::everyFlowEqualsCheck()
                                  &failure))
                 QFAIL(qPrintable(failure));
         }
+    }
+}
+
+// Diagram::reorderComponent() moves a component in the file order without an edit the rules
+// hear of: the rule graph the engine keeps must not go on mapping ids to the old positions.
+void TestIncrementalRules::reorderedEqualsCheck()
+{
+    const QStringList names =
+        QDir(QStringLiteral(MLS_SOURCE_DIR "/templates")).entryList({"*.mlsketch"}, QDir::Files);
+    for (const QString &name : names) {
+        std::unique_ptr<Diagram> d = readTemplate(name);
+        RuleEngine incremental;
+        incremental.check(*d);
+        d->reorderComponent(d->components().back().id, 0);
+        const Connection c = test::connection(QStringLiteral("probe"), d->components()[1].id,
+                                              d->components()[d->components().size() / 2].id,
+                                              QStringLiteral("requests"));
+        d->insertConnection(0, c);
+        QString failure;
+        if (!sameAsFullCheck(
+                *d, incremental.recheck(*d, {}, {c.id}),
+                name + QStringLiteral(": ") + c.from + QStringLiteral(" calls ") + c.to, &failure))
+            QFAIL(qPrintable(failure));
     }
 }
 

@@ -164,11 +164,17 @@ bool RuleGraph::updateWhole(const Diagram &d, const QVector<const Connection *> 
 {
     if (!m_whole || m_diagram != &d || nodeCount() != int(d.components().size()))
         return false;
-    // A component removed and added again within one edit is a new object: rebuild then.
+    // Node i must still be component i: a component removed and added again within one edit
+    // is a new object, and Diagram::reorderComponent() moves one without an edit the rules
+    // hear of. (Addresses are compared, never read.)
+    for (int i = 0; i < nodeCount(); ++i) {
+        if (m_nodes[i] != &d.components()[size_t(i)])
+            return false;
+    }
     for (const QString &id : components) {
         const Component *c = d.component(id);
         const int i = c ? d.componentIndex(id) : -1;
-        if (i < 0 || i >= nodeCount() || m_nodes[i] != c)
+        if (i < 0)
             return false;
         m_kinds[i] = m_catalog->kind(c->kind);
         m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
