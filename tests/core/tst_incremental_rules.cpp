@@ -116,6 +116,21 @@ std::unique_ptr<Diagram> cycles(int rings, int size)
     return d;
 }
 
+/// The findings of a fresh full check of @p d against @p got (a re-check's), with the edit
+/// and both lists on failure.
+bool sameAsFullCheck(const Diagram &d, const QVector<Finding> &got, const QString &edit,
+                     QString *failure)
+{
+    RuleEngine fresh;
+    const QVector<Finding> want = canonical(fresh.check(d));
+    const QVector<Finding> have = canonical(got);
+    if (have == want)
+        return true;
+    *failure = QStringLiteral("%1\ngot:\n%2\nwant:\n%3")
+                   .arg(edit, describe(have).join('\n'), describe(want).join('\n'));
+    return false;
+}
+
 std::unique_ptr<Diagram> limitDesign(const QString &shape, int n)
 {
     Limits limits;
@@ -135,6 +150,9 @@ class TestIncrementalRules : public QObject
 private Q_SLOTS:
     void recheckEqualsCheck_data();
     void recheckEqualsCheck();
+    void everyFlowEqualsCheck_data();
+    void everyFlowEqualsCheck();
+    void reorderedEqualsCheck();
 };
 
 void TestIncrementalRules::recheckEqualsCheck_data()
@@ -142,19 +160,24 @@ void TestIncrementalRules::recheckEqualsCheck_data()
     QTest::addColumn<QString>("design");
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("edits");
+    QTest::addColumn<int>("batch"); // edits coalesced into one re-check, as the window does
     const QStringList names =
         QDir(QStringLiteral(MLS_SOURCE_DIR "/templates")).entryList({"*.mlsketch"}, QDir::Files);
     QVERIFY(!names.isEmpty());
     quint32 seed = 1;
     for (const QString &name : names)
-        QTest::newRow(qPrintable(name)) << name << seed++ << 300;
-    QTest::newRow("all templates") << "all" << 101u << 250;
-    QTest::newRow("all templates, seed 102") << "all" << 102u << 250;
-    QTest::newRow("synchronous cycles") << "cycles" << 103u << 300;
-    QTest::newRow("deep chain") << "chain" << 104u << 200;
-    QTest::newRow("many clients") << "clients" << 105u << 150;
-    QTest::newRow("fan") << "fanout" << 106u << 200;
-    QTest::newRow("shared feature chain") << "shared" << 107u << 150;
+        QTest::newRow(qPrintable(name)) << name << seed++ << 300 << 1;
+    for (const QString &name : names)
+        QTest::newRow(qPrintable(name + QStringLiteral(", batches"))) << name << seed++ << 100 << 4;
+    QTest::newRow("all templates") << "all" << 101u << 250 << 1;
+    QTest::newRow("all templates, seed 102") << "all" << 102u << 250 << 1;
+    QTest::newRow("all templates, batches") << "all" << 108u << 150 << 5;
+    QTest::newRow("synchronous cycles") << "cycles" << 103u << 300 << 1;
+    QTest::newRow("synchronous cycles, batches") << "cycles" << 109u << 150 << 3;
+    QTest::newRow("deep chain") << "chain" << 104u << 200 << 1;
+    QTest::newRow("many clients") << "clients" << 105u << 150 << 1;
+    QTest::newRow("fan") << "fanout" << 106u << 200 << 1;
+    QTest::newRow("shared feature chain") << "shared" << 107u << 150 << 1;
 }
 
 void TestIncrementalRules::recheckEqualsCheck()
@@ -162,6 +185,7 @@ void TestIncrementalRules::recheckEqualsCheck()
     QFETCH(QString, design);
     QFETCH(quint32, seed);
     QFETCH(int, edits);
+    QFETCH(int, batch);
     std::unique_ptr<Diagram> d;
     if (design.endsWith(QLatin1String(".mlsketch")))
         d = readTemplate(design);
@@ -175,16 +199,108 @@ void TestIncrementalRules::recheckEqualsCheck()
     incremental.check(*d);
     QRandomGenerator rng(seed);
     for (int step = 0; step < edits; ++step) {
-        const auto [components, connections] = test::randomEdit(*d, rng);
-        const QVector<Finding> got = canonical(incremental.recheck(*d, components, connections));
-        RuleEngine fresh;
-        const QVector<Finding> want = canonical(fresh.check(*d));
-        if (got != want)
-            QFAIL(qPrintable(QStringLiteral("step %1, edit of %2 %3\ngot:\n%4\nwant:\n%5")
+        QStringList components, connections;
+        const int count = 1 + int(rng.bounded(quint32(batch)));
+        for (int i = 0; i < count; ++i) {
+            const auto [c, e] = test::randomEdit(*d, rng);
+            components += c;
+            connections += e;
+        }
+        components.removeDuplicates();
+        connections.removeDuplicates();
+        const QVector<Finding> got = incremental.recheck(*d, components, connections);
+        QString failure;
+        if (!sameAsFullCheck(*d, got,
+                             QStringLiteral("step %1, edit of %2 %3")
                                  .arg(step)
-                                 .arg(components.join(','), connections.join(','),
-                                      describe(got).join('\n'), describe(want).join('\n'))));
+                                 .arg(components.join(','), connections.join(',')),
+                             &failure))
+            QFAIL(qPrintable(failure));
+        RuleEngine fresh;
+        fresh.check(*d);
         QCOMPARE(describe(incremental.staleWaivers(*d)), describe(fresh.staleWaivers(*d)));
+    }
+}
+
+void TestIncrementalRules::everyFlowEqualsCheck_data()
+{
+    QTest::addColumn<QString>("design");
+    const QStringList names =
+        QDir(QStringLiteral(MLS_SOURCE_DIR "/templates")).entryList({"*.mlsketch"}, QDir::Files);
+    for (const QString &name : names)
+        QTest::newRow(qPrintable(name)) << name;
+    QTest::newRow("synchronous cycles") << "cycles";
+}
+
+// A re-check leaves a graph rule's findings alone after an edit of a connection it does not
+// read (CheckReads): every connection of the design takes every flow of the catalog and one it
+// does not know, and every component gets a connection of every flow to a random other one
+// (inside a cycle, across parts), each re-checked against a full check and undone.
+void TestIncrementalRules::everyFlowEqualsCheck()
+{
+    QFETCH(QString, design);
+    std::unique_ptr<Diagram> d =
+        design == QLatin1String("cycles") ? cycles(3, 6) : readTemplate(design);
+    QStringList flows;
+    for (const FlowType &f : Catalog::builtin().flows())
+        flows << f.id;
+    flows << QStringLiteral("telepathy");
+    RuleEngine incremental;
+    incremental.check(*d);
+    QString failure;
+    QRandomGenerator rng(qHash(design));
+    const int connections = int(d->connections().size());
+    for (int i = 0; i < connections; ++i) {
+        const Connection original = d->connections()[size_t(i)];
+        for (const QString &flow : flows) {
+            Connection c = original;
+            c.flow = flow;
+            d->updateConnection(c);
+            if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {c.id}),
+                                 QStringLiteral("%1 made %2").arg(c.id, flow), &failure))
+                QFAIL(qPrintable(failure));
+        }
+        d->updateConnection(original);
+        incremental.recheck(*d, {}, {original.id});
+    }
+    const int components = int(d->components().size());
+    for (int i = 0; i < components; ++i) {
+        for (const QString &flow : flows) {
+            const Component &from = d->components()[size_t(i)];
+            const Component &to = d->components()[rng.bounded(quint32(components))];
+            const Connection c = test::connection(QStringLiteral("probe"), from.id, to.id, flow);
+            d->insertConnection(int(rng.bounded(quint32(connections + 1))), c);
+            const QString edit = QStringLiteral("%1 -> %2 (%3)").arg(c.from, c.to, flow);
+            if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {c.id}), edit, &failure))
+                QFAIL(qPrintable(failure));
+            d->takeConnection(c.id);
+            if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {c.id}), edit + " undone",
+                                 &failure))
+                QFAIL(qPrintable(failure));
+        }
+    }
+}
+
+// Diagram::reorderComponent() moves a component in the file order without an edit the rules
+// hear of: the rule graph the engine keeps must not go on mapping ids to the old positions.
+void TestIncrementalRules::reorderedEqualsCheck()
+{
+    const QStringList names =
+        QDir(QStringLiteral(MLS_SOURCE_DIR "/templates")).entryList({"*.mlsketch"}, QDir::Files);
+    for (const QString &name : names) {
+        std::unique_ptr<Diagram> d = readTemplate(name);
+        RuleEngine incremental;
+        incremental.check(*d);
+        d->reorderComponent(d->components().back().id, 0);
+        const Connection c = test::connection(QStringLiteral("probe"), d->components()[1].id,
+                                              d->components()[d->components().size() / 2].id,
+                                              QStringLiteral("requests"));
+        d->insertConnection(0, c);
+        QString failure;
+        if (!sameAsFullCheck(
+                *d, incremental.recheck(*d, {}, {c.id}),
+                name + QStringLiteral(": ") + c.from + QStringLiteral(" calls ") + c.to, &failure))
+            QFAIL(qPrintable(failure));
     }
 }
 

@@ -251,16 +251,25 @@ void TestRules::labelledTwinsAreNoDuplicate()
                              [](const Finding &f) { return f.rule == QLatin1String("MLS-012"); });
     };
     QCOMPARE(duplicates(engine.check(*d)), 1);
-    auto relabel = [&](const char *id, const char *label) {
+    // Sets the label (or, with @p flow, the flow) of connection @p id and re-checks.
+    auto edit = [&](const char *id, const char *value, bool flow = false) {
         Connection c = *d->connection(QString::fromLatin1(id));
-        c.label = QString::fromUtf8(label);
+        (flow ? c.flow : c.label) = QString::fromUtf8(value);
         d->updateConnection(c);
         return engine.recheck(*d, {}, {c.id});
     };
+    auto relabel = [&](const char *id, const char *label) { return edit(id, label); };
     relabel("e1", "clicks");
     QCOMPARE(duplicates(relabel("e2", "purchases")), 0);
     QCOMPARE(duplicates(engine.check(*d)), 0);
     QCOMPARE(duplicates(relabel("e2", " Clicks ")), 1);
+    // Flows the catalog does not know are copies only when they are the same flow.
+    auto flow = [&](const char *id, const char *name) { return edit(id, name, true); };
+    flow("e1", "telepathy");
+    QCOMPARE(duplicates(flow("e2", "smoke_signals")), 0);
+    QCOMPARE(duplicates(engine.check(*d)), 0);
+    QCOMPARE(duplicates(flow("e2", "telepathy")), 1);
+    QCOMPARE(duplicates(engine.check(*d)), 1);
 }
 
 void TestRules::everyRuleHasARow()

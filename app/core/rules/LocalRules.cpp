@@ -70,7 +70,7 @@ void checkFlowCompatible(const CheckContext &ctx, int e, QVector<Finding> &out)
     const KindInfo *from = g.kind(edge.from);
     const KindInfo *to = g.kind(edge.to);
     const QString &flow = edge.connection->flow;
-    if (!from || !to || !g.catalog().flow(flow))
+    if (!from || !to || edge.flow < 0)
         return; // unknown kinds and flows are reported by their own rule
     // A call into an offline kind has its own, more telling rule.
     if (edge.synchronous && to->placement == Placement::Offline)
@@ -97,9 +97,9 @@ void checkForbiddenConnection(const CheckContext &ctx, int e, QVector<Finding> &
 {
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
-    if (ctx.rule.flows.contains(edge.connection->flow) &&
-        ctx.rule.fromKinds.contains(g.node(edge.from).kind) &&
-        ctx.rule.toKinds.contains(g.node(edge.to).kind))
+    // Kinds first: isKind() looks a catalog kind up in a table, the flow is a string compare.
+    if (g.isKind(edge.from, ctx.rule.fromKinds) && g.isKind(edge.to, ctx.rule.toKinds) &&
+        ctx.rule.flows.contains(edge.connection->flow))
         emitEdge(ctx, e, out);
 }
 
@@ -110,16 +110,22 @@ void checkDuplicateConnection(const CheckContext &ctx, int e, QVector<Finding> &
     // rule's own fix), not copies; labels compare trimmed and case-insensitively.
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
-    const int myIndex = g.diagram().connectionIndex(edge.connection->id);
     // A copy shares both ends: scan the shorter of the two edge lists (a 250,000-wide fan-out
-    // scanned its whole out-list once per edge: quadratic).
+    // scanned its whole out-list once per edge: quadratic). Ends and known flows compare as
+    // indexes; file positions are looked up only for a copy.
     const RuleGraph::EdgeRange outs = g.out(edge.from);
     const RuleGraph::EdgeRange ins = g.in(edge.to);
+    int myIndex = -1;
     for (int other : outs.size() <= ins.size() ? outs : ins) {
-        const Connection *c = g.edge(other).connection;
-        if (other != e && c->from == edge.connection->from && c->to == edge.connection->to &&
-            c->flow == edge.connection->flow && sameLabel(c->label, edge.connection->label) &&
-            g.diagram().connectionIndex(c->id) < myIndex) {
+        const RuleGraph::Edge &o = g.edge(other);
+        const Connection *c = o.connection;
+        if (other == e || o.from != edge.from || o.to != edge.to || o.flow != edge.flow ||
+            (edge.flow < 0 && c->flow != edge.connection->flow) ||
+            !sameLabel(c->label, edge.connection->label))
+            continue;
+        if (myIndex < 0)
+            myIndex = g.diagram().connectionIndex(edge.connection->id);
+        if (g.diagram().connectionIndex(c->id) < myIndex) {
             emitEdge(ctx, e, out);
             return;
         }
@@ -129,8 +135,8 @@ void checkDuplicateConnection(const CheckContext &ctx, int e, QVector<Finding> &
 void checkUnknownFlow(const CheckContext &ctx, int e, QVector<Finding> &out)
 {
     const Connection *c = ctx.graph.edge(e).connection;
-    if (ctx.graph.catalog().flow(c->flow))
-        return;
+    if (ctx.graph.edge(e).flow >= 0)
+        return; // a flow the catalog knows
     const QHash<QString, QString> args{
         {QStringLiteral("component"), QStringLiteral("connection ") + quoted(c->id)},
         {QStringLiteral("what"), QStringLiteral("flow ") + quoted(c->flow)}};

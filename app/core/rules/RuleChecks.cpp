@@ -31,28 +31,30 @@ QString fillTemplate(const QString &t, const MessageArgs &args)
     return m;
 }
 
+// The last column of a graph check is what it reads (CheckReads: flows, calls, data, any flow
+// leaving which components, latency): keep it in step with the check's walks.
 // clang-format off
 const CheckType checks[] = {
-    {"flow_compatible",      nullptr,                checkFlowCompatible,      nullptr, ""},
-    {"self_loop",            nullptr,                checkSelfLoop,            nullptr, ""},
-    {"requests_into_offline", nullptr,               checkRequestsIntoOffline, nullptr, ""},
-    {"forbidden_connection", nullptr,                checkForbiddenConnection, nullptr, "from_kinds to_kinds flows"},
-    {"duplicate_connection", nullptr,                checkDuplicateConnection, nullptr, ""},
-    {"unknown_kind_or_flow", checkUnknownKind,       checkUnknownFlow,         nullptr, ""},
-    {"requires_incoming",    checkRequiresIncoming,  nullptr,                  nullptr, "kinds flows"},
-    {"requires_outgoing",    checkRequiresOutgoing,  nullptr,                  nullptr, "kinds flows"},
-    {"orphan",               checkOrphan,            nullptr,                  nullptr, ""},
-    {"sync_cycle",           nullptr,                nullptr, checkSyncCycle,           ""},
-    {"training_serving_skew", nullptr,               nullptr, checkTrainingServingSkew, "kinds"},
-    {"unmonitored_model",    nullptr,                nullptr, checkUnmonitoredModel,    "kinds to_kinds"},
-    {"no_feedback_loop",     nullptr,                nullptr, checkNoFeedbackLoop,      "kinds"},
-    {"latency_budget",       nullptr,                nullptr, checkLatencyBudget,       ""},
-    {"ungated_registry",     nullptr,                nullptr, checkUngatedRegistry,     "kinds from_kinds to_kinds"},
-    {"unmonitored_features", nullptr,                nullptr, checkUnmonitoredFeatures, "kinds to_kinds"},
-    {"embedding_mismatch",   nullptr,                nullptr, checkEmbeddingMismatch,   "kinds from_kinds"},
-    {"self_trained_model",   nullptr,                nullptr, checkSelfTrainedModel,    "kinds"},
-    {"unfed_registry",       nullptr,                nullptr, checkUnfedRegistry,       "kinds from_kinds"},
-    {"no_fallback",          nullptr,                nullptr, checkNoFallback,          "kinds to_kinds"},
+    {"flow_compatible",      nullptr,                checkFlowCompatible,      nullptr, "", {}},
+    {"self_loop",            nullptr,                checkSelfLoop,            nullptr, "", {}},
+    {"requests_into_offline", nullptr,               checkRequestsIntoOffline, nullptr, "", {}},
+    {"forbidden_connection", nullptr,                checkForbiddenConnection, nullptr, "from_kinds to_kinds flows", {}},
+    {"duplicate_connection", nullptr,                checkDuplicateConnection, nullptr, "", {}},
+    {"unknown_kind_or_flow", checkUnknownKind,       checkUnknownFlow,         nullptr, "", {}},
+    {"requires_incoming",    checkRequiresIncoming,  nullptr,                  nullptr, "kinds flows", {}},
+    {"requires_outgoing",    checkRequiresOutgoing,  nullptr,                  nullptr, "kinds flows", {}},
+    {"orphan",               checkOrphan,            nullptr,                  nullptr, "", {}},
+    {"sync_cycle",           nullptr,                nullptr, checkSyncCycle,           "", {"", true, false, "", false}},
+    {"training_serving_skew", nullptr,               nullptr, checkTrainingServingSkew, "kinds", {"features model", false, true, "", false}},
+    {"unmonitored_model",    nullptr,                nullptr, checkUnmonitoredModel,    "kinds to_kinds", {"predictions metrics events batch_data labels", true, false, "", false}},
+    {"no_feedback_loop",     nullptr,                nullptr, checkNoFeedbackLoop,      "kinds", {"model", true, true, "", false}},
+    {"latency_budget",       nullptr,                nullptr, checkLatencyBudget,       "", {"", true, false, "store", true}},
+    {"ungated_registry",     nullptr,                nullptr, checkUngatedRegistry,     "kinds from_kinds to_kinds", {"model", false, false, "", false}},
+    {"unmonitored_features", nullptr,                nullptr, checkUnmonitoredFeatures, "kinds to_kinds", {"features metrics events batch_data", false, false, "", false}},
+    {"embedding_mismatch",   nullptr,                nullptr, checkEmbeddingMismatch,   "kinds from_kinds", {"embeddings model", true, false, "kinds", false}},
+    {"self_trained_model",   nullptr,                nullptr, checkSelfTrainedModel,    "kinds", {"model", true, true, "", false}},
+    {"unfed_registry",       nullptr,                nullptr, checkUnfedRegistry,       "kinds from_kinds", {"model", false, false, "", false}},
+    {"no_fallback",          nullptr,                nullptr, checkNoFallback,          "kinds to_kinds", {"model", true, false, "to_kinds", false}},
 };
 // clang-format on
 

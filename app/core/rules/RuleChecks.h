@@ -81,6 +81,24 @@ using ComponentCheck = void (*)(const CheckContext &, int node, QVector<Finding>
 using ConnectionCheck = void (*)(const CheckContext &, int edge, QVector<Finding> &out);
 using GlobalCheck = void (*)(const CheckContext &, QVector<Finding> &out);
 
+/// What a graph check reads of a design besides the components' kinds (every graph check reads
+/// those), declared next to each evaluator in RuleChecks.cpp. A re-check re-runs a graph check
+/// only after an edit it can see: a connection it reads (as it was before the edit or as it is
+/// after), a latency figure when it reads those, or a component's kind. The declaration must
+/// cover every connection the check looks at; tst_incremental_rules compares every re-check
+/// with a full check, so a connection left out fails it.
+struct CheckReads
+{
+    /// Space-separated catalog flow ids whose connections it follows.
+    const char *flows = "";
+    bool calls = false; ///< every synchronous connection (FlowType::synchronous)
+    bool data = false;  ///< every other connection, flows the catalog does not know included
+    /// Connections of any flow leaving a component of the rule's "kinds", "from_kinds" or
+    /// "to_kinds", or of a store ("store": the catalog's Placement::Store); empty for none.
+    const char *anyFrom = "";
+    bool latency = false; ///< components' p99 (props.latency_ms) and latency budgets
+};
+
 /// An evaluator a rule can name in its "check" field.
 ///
 /// Component and connection checks see a component or connection and its neighbours only,
@@ -91,7 +109,8 @@ struct CheckType
     ComponentCheck component;
     ConnectionCheck connection;
     GlobalCheck global;
-    const char *required; ///< space-separated parameters that must be non-empty
+    const char *required;  ///< space-separated parameters that must be non-empty
+    CheckReads reads = {}; ///< what a global check reads (unused by the others)
 };
 
 /// The evaluator named @p name, or nullptr.

@@ -70,15 +70,29 @@ bool RuleEngine::addRules(const QVector<Rule> &rules, QString *error)
     m_componentRules.clear();
     m_connectionRules.clear();
     m_globalRules.clear();
+    const QVector<FlowType> &flows = m_catalog->flows();
     for (const Rule &r : std::as_const(m_rules)) {
         const CheckType *c = findCheck(r.check);
         if (c->component)
-            m_componentRules.push_back({&r, c});
+            m_componentRules.push_back({&r, c, {}, nullptr, false});
         if (c->connection)
-            m_connectionRules.push_back({&r, c});
-        if (c->global)
-            m_globalRules.push_back({&r, c});
+            m_connectionRules.push_back({&r, c, {}, nullptr, false});
+        if (!c->global)
+            continue;
+        BoundRule bound{&r, c, {}, nullptr, false};
+        const QStringList listed = QString::fromLatin1(c->reads.flows).split(QLatin1Char(' '));
+        bound.readsFlow.fill(0, flows.size() + 1);
+        for (qsizetype f = 0; f < flows.size(); ++f)
+            bound.readsFlow[f + 1] = listed.contains(flows[f].id);
+        const QLatin1String anyFrom(c->reads.anyFrom);
+        bound.anyFromStore = anyFrom == QLatin1String("store");
+        bound.anyFromKinds = anyFrom == QLatin1String("kinds")        ? &r.kinds
+                             : anyFrom == QLatin1String("from_kinds") ? &r.fromKinds
+                             : anyFrom == QLatin1String("to_kinds")   ? &r.toKinds
+                                                                      : nullptr;
+        m_globalRules.push_back(bound);
     }
+    m_graph.reset();
     m_valid = false;
     return true;
 }
@@ -138,11 +152,27 @@ int RuleEngine::handle(QHash<QString, int> &handles, const QString &id)
     return *it;
 }
 
-QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
-                                            QVector<std::optional<LabelArgs>> *labelled) const
+bool RuleEngine::reads(const BoundRule &r, int flow, const QString &fromKind) const
+{
+    const CheckReads &reads = r.check->reads;
+    const bool synchronous = flow >= 0 && m_catalog->flows()[flow].synchronous;
+    if ((synchronous && reads.calls) || (!synchronous && reads.data) || r.readsFlow[flow + 1])
+        return true;
+    if (r.anyFromKinds && r.anyFromKinds->contains(fromKind))
+        return true;
+    const KindInfo *kind = r.anyFromStore ? m_catalog->kind(fromKind) : nullptr;
+    return kind && kind->placement == Placement::Store;
+}
+
+QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g, const std::vector<char> *only,
+                                            QVector<std::optional<LabelArgs>> *labelled,
+                                            QVector<int> *owners) const
 {
     QVector<Finding> found;
-    for (const BoundRule &r : m_globalRules) {
+    for (int i = 0; i < m_globalRules.size(); ++i) {
+        if (only && !(*only)[size_t(i)])
+            continue;
+        const BoundRule &r = m_globalRules[i];
         const qsizetype before = found.size();
         labelled->resize(before);
         WalkBudget budget(Limits::maxRuleSteps);
@@ -153,11 +183,12 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g,
             found.push_back(incompleteCheck(*r.rule));
         }
         // A check that made a finding without recording its labels: that one cannot be
-        // re-rendered in place, recheckInPlace() then falls back to a re-run.
+        // re-rendered in place, refreshKept() then re-runs its rule.
         if (labelled->size() != found.size()) {
             labelled->resize(before);
             labelled->resize(found.size());
         }
+        owners->resize(found.size(), globalOwner(i));
     }
     if (g.hasWaivers())
         waivers::apply(g.diagram(), found);
@@ -176,7 +207,8 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     m_handles = 0;
     m_ends.clear();
     m_traits.clear();
-    const RuleGraph g = RuleGraph::whole(d, *m_catalog);
+    m_graph.reset();
+    RuleGraph g = RuleGraph::whole(d, *m_catalog);
     auto keep = [this](QVector<Finding> &found, int owner) {
         for (Finding &f : found) {
             m_all.push_back(std::move(f));
@@ -197,13 +229,19 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
         QVector<Finding> found = connectionFindings(g, e);
         if (!found.isEmpty())
             keep(found, handle(m_connectionHandle, c->id));
-        m_ends.insert(c->id, {c->from, c->to});
+        m_ends.insert(c->id, {c->from, c->to, g.edge(e).flow, c});
     }
     QVector<std::optional<LabelArgs>> labelled;
-    QVector<Finding> global = runGlobalRules(g, &labelled);
-    keep(global, -1);
-    std::move(labelled.begin(), labelled.end(), m_args.end() - labelled.size());
+    QVector<int> owners;
+    QVector<Finding> global = runGlobalRules(g, nullptr, &labelled, &owners);
+    for (qsizetype i = 0; i < global.size(); ++i) {
+        m_all.push_back(std::move(global[i]));
+        m_owner.push_back(owners[i]);
+        m_args.push_back(std::move(labelled[i]));
+    }
     m_preferWhole = 2 * graphparts::largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
+    if (m_preferWhole)
+        m_graph = std::move(g);
     m_valid = true;
     return findings();
 }

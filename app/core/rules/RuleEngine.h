@@ -12,6 +12,9 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+#include <vector>
+
 namespace mls {
 
 class RuleGraph;
@@ -83,22 +86,35 @@ private:
     Severity effectiveSeverity(const Rule &r) const;
     QVector<Finding> componentFindings(const RuleGraph &g, int node) const;
     QVector<Finding> connectionFindings(const RuleGraph &g, int edge) const;
-    /// The graph findings of @p g; with @p labelled, the label arguments of each (in order).
-    QVector<Finding> runGlobalRules(const RuleGraph &g,
-                                    QVector<std::optional<LabelArgs>> *labelled) const;
+    /// The graph findings of @p g, of the graph rules @p only marks (every one when null); in
+    /// @p labelled the label arguments of each, in @p owners the owner of each (globalOwner()).
+    QVector<Finding> runGlobalRules(const RuleGraph &g, const std::vector<char> *only,
+                                    QVector<std::optional<LabelArgs>> *labelled,
+                                    QVector<int> *owners) const;
+    /// The owner of a graph finding of m_globalRules[@p rule] in m_owner: negative.
+    static int globalOwner(int rule) { return -1 - rule; }
+    /// Marks in @p u the graph rules an edit can affect (CheckReads); true when it added or
+    /// removed a component.
+    bool markGraphRules(const Diagram &d, const QStringList &components,
+                        const QStringList &connections, Update &u) const;
+    /// The graph findings of the rules @p u does not re-run that name an edited component or
+    /// connection, re-rendered with the new labels and re-waived (a finding without label
+    /// arguments marks its rule for a re-run instead).
+    void refreshKept(const Diagram &d, const QStringList &components,
+                     const QStringList &connections, Update &u);
     /// Drops the findings of removed items; returns the ids of the touched components.
     QStringList forgetEdited(const Diagram &d, const QStringList &components,
                              const QStringList &connections, QSet<QString> *removed, Update &u);
     void rerunLocalRules(const RuleGraph &g, const QStringList &seeds, Update &u);
     void rerunGlobalRules(const RuleGraph &g, QSet<QString> removed, Update &u) const;
+    /// A graph of the whole diagram for the re-check of @p d: the kept one brought up to date
+    /// (its connections and kinds), or a new one; nullptr when none is kept and @p make is false.
+    const RuleGraph *wholeGraph(const Diagram &d, const QStringList &components,
+                                const QStringList &connections,
+                                const QVector<const Connection *> &gone, bool make);
     /// Replaces in the last result what @p u re-ran: the findings of its dead owners and its
     /// stale graph findings go, its new findings are appended.
     void commit(Update &u);
-    /// The re-check of an edit that changes no graph property of @p components (a rename,
-    /// notes, position, a waiver, props other than latency_ms and latency_budget_ms): local
-    /// rules around them, and the graph findings naming them re-rendered and re-waived. False,
-    /// with nothing changed, when the edit is not of that sort.
-    bool recheckInPlace(const Diagram &d, const QStringList &components);
     /// The owner handle of a component's or connection's local findings, made when new.
     int handle(QHash<QString, int> &handles, const QString &id);
 
@@ -109,7 +125,15 @@ private:
     {
         const Rule *rule;
         const CheckType *check;
+        /// Of a graph rule: per catalog flow index + 1 (0: a flow the catalog does not know),
+        /// whether CheckReads::flows lists it.
+        QVector<char> readsFlow;
+        const QStringList *anyFromKinds = nullptr; ///< CheckReads::anyFrom naming a rule field
+        bool anyFromStore = false;                 ///< CheckReads::anyFrom "store"
     };
+    /// Whether graph rule @p r reads a connection of flow index @p flow leaving a component of
+    /// kind @p fromKind.
+    bool reads(const BoundRule &r, int flow, const QString &fromKind) const;
     QVector<BoundRule> m_componentRules;
     QVector<BoundRule> m_connectionRules;
     QVector<BoundRule> m_globalRules;
@@ -122,7 +146,7 @@ private:
     QHash<QString, Severity> m_overrides;
     QVector<Finding> m_all;
     /// Per finding of m_all: the handle of the component or connection whose local rules made
-    /// it, or -1 for a graph finding.
+    /// it, or globalOwner() of the graph rule that made it.
     QVector<int> m_owner;
     /// Per finding of m_all: a graph finding's label arguments (for a re-render after a rename).
     QVector<std::optional<LabelArgs>> m_args;
@@ -145,7 +169,17 @@ private:
     /// The last graph run found the edited part to be most of the diagram: indexing the
     /// whole diagram in file order is then cheaper than walking the part by ids.
     bool m_preferWhole = false;
-    QHash<QString, QPair<QString, QString>> m_ends; ///< connection id → (from, to)
+    /// A connection as the last (re)check saw it.
+    struct KeptConnection
+    {
+        QString from, to;
+        int flow = -1;                      ///< catalog flow index, -1 when unknown
+        const Connection *object = nullptr; ///< compared only: freed once it is removed
+    };
+    QHash<QString, KeptConnection> m_ends; ///< connection id → as last seen
+    /// The rule graph of the whole diagram, kept between re-checks while the edits land in a
+    /// part that is most of the diagram, and brought up to date instead of rebuilt.
+    std::optional<RuleGraph> m_graph;
 };
 
 } // namespace mls

@@ -7,6 +7,68 @@
 
 namespace mls {
 
+namespace {
+
+/// A value per string, found by the address and length of the string's characters: a copy of
+/// a QString shares them, so a connection's ends (copies of their components' ids, as the
+/// reader and the model make them) and kinds and flows (one shared string per distinct value)
+/// are found without hashing or comparing characters. Same address and length means the same
+/// characters, so a hit is exact; a string stored elsewhere is not found (the caller then asks
+/// the diagram or the catalog).
+class SharedStringTable
+{
+public:
+    explicit SharedStringTable(qsizetype expected)
+    {
+        size_t size = 16;
+        while (size < size_t(expected) * 2)
+            size *= 2;
+        m_slots.resize(size);
+        m_mask = size - 1;
+    }
+    /// The value stored for @p s, or -2 when none is.
+    int find(const QString &s) const
+    {
+        for (size_t i = slot(s);; i = (i + 1) & m_mask) {
+            const Slot &x = m_slots[i];
+            if (!x.data)
+                return -2;
+            if (x.data == s.constData() && x.size == s.size())
+                return x.value;
+        }
+    }
+    void insert(const QString &s, int value)
+    {
+        if (s.isEmpty() || 2 * (m_used + 1) > m_slots.size())
+            return; // full: a miss only costs the fallback
+        size_t i = slot(s);
+        while (m_slots[i].data &&
+               !(m_slots[i].data == s.constData() && m_slots[i].size == s.size()))
+            i = (i + 1) & m_mask;
+        if (!m_slots[i].data)
+            ++m_used;
+        m_slots[i] = Slot{s.constData(), s.size(), value};
+    }
+
+private:
+    struct Slot
+    {
+        const QChar *data = nullptr;
+        qsizetype size = 0;
+        int value = 0;
+    };
+    size_t slot(const QString &s) const
+    {
+        const auto a = quintptr(s.constData()) ^ quintptr(s.size());
+        return size_t((quint64(a) * 0x9E3779B97F4A7C15ull) >> 20) & m_mask;
+    }
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_used = 0;
+};
+
+} // namespace
+
 void RuleGraph::addNode(const Component *c)
 {
     if (!m_whole)
@@ -60,12 +122,97 @@ RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
     g.m_nodes.reserve(n);
     g.m_kinds.reserve(n);
     g.m_edges.reserve(int(d.connections().size()));
-    for (const Component &c : d.components())
-        g.addNode(&c);
-    for (const Connection &c : d.connections())
-        g.addEdge(&c);
+    // addNode() and addEdge(), with ids, kinds and flows looked up by their shared characters
+    // first: looking both ends of every connection up by id was most of building the graph.
+    SharedStringTable ids(n), kinds(64), flows(64);
+    const QVector<KindInfo> &catalogKinds = catalog.kinds();
+    for (const Component &c : d.components()) {
+        ids.insert(c.id, int(g.m_nodes.size()));
+        int kind = kinds.find(c.kind);
+        if (kind == -2) {
+            const KindInfo *k = catalog.kind(c.kind);
+            kind = k ? int(k - catalogKinds.constData()) : -1;
+            kinds.insert(c.kind, kind);
+        }
+        g.m_nodes.push_back(&c);
+        g.m_kinds.push_back(kind >= 0 ? &catalogKinds[kind] : nullptr);
+        g.m_hasWaivers = g.m_hasWaivers || !c.waivers.isEmpty();
+    }
+    auto node = [&](const QString &id) {
+        const int i = ids.find(id);
+        return i >= 0 ? i : d.componentIndex(id);
+    };
+    for (const Connection &c : d.connections()) {
+        const int from = node(c.from), to = node(c.to);
+        if (from < 0 || to < 0)
+            continue; // cannot happen for a valid diagram
+        int flow = flows.find(c.flow);
+        if (flow == -2) {
+            flow = catalog.flowIndex(c.flow);
+            flows.insert(c.flow, flow);
+        }
+        const bool synchronous = flow >= 0 && catalog.flows()[flow].synchronous;
+        g.m_edges.push_back(Edge{&c, from, to, flow, synchronous});
+        g.m_hasWaivers = g.m_hasWaivers || !c.waivers.isEmpty();
+    }
     g.buildAdjacency();
     return g;
+}
+
+bool RuleGraph::updateWhole(const Diagram &d, const QVector<const Connection *> &gone,
+                            const QStringList &connections, const QStringList &components)
+{
+    if (!m_whole || m_diagram != &d || nodeCount() != int(d.components().size()))
+        return false;
+    // Node i must still be component i: a component removed and added again within one edit
+    // is a new object, and Diagram::reorderComponent() moves one without an edit the rules
+    // hear of. (Addresses are compared, never read.)
+    for (int i = 0; i < nodeCount(); ++i) {
+        if (m_nodes[i] != &d.components()[size_t(i)])
+            return false;
+    }
+    for (const QString &id : components) {
+        const Component *c = d.component(id);
+        const int i = c ? d.componentIndex(id) : -1;
+        if (i < 0)
+            return false;
+        m_kinds[i] = m_catalog->kind(c->kind);
+        m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
+    }
+    if (connections.isEmpty())
+        return true; // the adjacency stands
+    if (!gone.isEmpty()) {
+        const auto isGone = [&](const Edge &e) { return gone.contains(e.connection); };
+        m_edges.erase(std::remove_if(m_edges.begin(), m_edges.end(), isGone), m_edges.end());
+    }
+    // Without the edited connections the edges are the others in file order; inserting the
+    // edited ones by increasing file position puts each at its place.
+    QVector<std::pair<int, const Connection *>> added;
+    for (const QString &id : connections) {
+        if (const Connection *c = d.connection(id))
+            added.push_back({d.connectionIndex(id), c});
+    }
+    std::sort(added.begin(), added.end());
+    added.erase(std::unique(added.begin(), added.end()), added.end());
+    QVector<Edge> edges;
+    edges.reserve(m_edges.size() + added.size());
+    qsizetype next = 0;
+    for (const auto &[index, c] : std::as_const(added)) {
+        while (edges.size() < index && next < m_edges.size())
+            edges.push_back(m_edges[next++]);
+        if (edges.size() != index)
+            return false;
+        std::swap(edges, m_edges);
+        addEdge(c); // appends to m_edges, which holds the merged list meanwhile
+        std::swap(edges, m_edges);
+    }
+    while (next < m_edges.size())
+        edges.push_back(m_edges[next++]);
+    m_edges = std::move(edges);
+    if (edgeCount() != int(d.connections().size()))
+        return false;
+    buildAdjacency();
+    return true;
 }
 
 RuleGraph RuleGraph::seeded(const Diagram &d, const Catalog &catalog, const QStringList &seeds)

@@ -54,6 +54,16 @@ public:
     static RuleGraph neighbourhood(const Diagram &d, const Catalog &catalog,
                                    const QStringList &seeds);
 
+    /// Brings a graph of the whole diagram (whole()) up to date after an edit that added or
+    /// removed no component, at the cost of one pass over the connections instead of a rebuild
+    /// (which looks up both ends of every connection by id): @p gone are the objects of the
+    /// connections the edit removed or changed (compared, never read: they may be freed),
+    /// @p connections the ids it added, changed or removed, @p components the components whose
+    /// kind may have changed. False when this is not a whole graph of @p d in step with it up
+    /// to that edit (then it must be rebuilt).
+    bool updateWhole(const Diagram &d, const QVector<const Connection *> &gone,
+                     const QStringList &connections, const QStringList &components);
+
     const Diagram &diagram() const { return *m_diagram; }
     const Catalog &catalog() const { return *m_catalog; }
     int nodeCount() const { return int(m_nodes.size()); }

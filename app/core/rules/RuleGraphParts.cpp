@@ -8,7 +8,7 @@
 
 namespace mls::graphparts {
 
-int partSize(const RuleGraph &g, const QStringList &seeds)
+int partSize(const RuleGraph &g, const QStringList &seeds, int enough)
 {
     QVector<char> seen(g.nodeCount(), 0);
     QVector<int> queue;
@@ -19,7 +19,7 @@ int partSize(const RuleGraph &g, const QStringList &seeds)
             queue.push_back(n);
         }
     }
-    for (int i = 0; i < queue.size(); ++i) {
+    for (int i = 0; i < queue.size() && queue.size() < enough; ++i) {
         for (const RuleGraph::EdgeRange &adj : {g.out(queue[i]), g.in(queue[i])}) {
             for (int e : adj) {
                 for (int w : {g.edge(e).from, g.edge(e).to}) {
@@ -31,7 +31,7 @@ int partSize(const RuleGraph &g, const QStringList &seeds)
             }
         }
     }
-    return int(queue.size());
+    return std::min(int(queue.size()), enough);
 }
 
 // Union-find on node indexes.

@@ -15,8 +15,10 @@ namespace mls {
 /// What a re-check re-ran, collected before the last result is compacted.
 struct RuleEngine::Update
 {
-    explicit Update(int handles) : dead(size_t(handles), 0) {}
-    std::vector<char> dead; ///< per owner handle: its old findings go
+    Update(int handles, int globalRules) : dead(size_t(handles), 0), rerun(size_t(globalRules), 0)
+    {}
+    std::vector<char> dead;  ///< per owner handle: its old findings go
+    std::vector<char> rerun; ///< per graph rule: it is re-run (its findings there go)
     bool allGlobalsStale = false;
     std::function<bool(const Finding &)> staleGlobal; ///< graph findings that go, when set
     QVector<Finding> found;
@@ -48,10 +50,10 @@ QStringList RuleEngine::forgetEdited(const Diagram &d, const QStringList &compon
     }
     for (const QString &id : connections) {
         if (auto old = m_ends.constFind(id); old != m_ends.constEnd())
-            seeds << old->first << old->second; // ends that are gone are skipped by region()
+            seeds << old->from << old->to; // ends that are gone are skipped by region()
         if (const Connection *c = d.connection(id)) {
             seeds << c->from << c->to;
-            m_ends.insert(id, {c->from, c->to});
+            m_ends.insert(id, {c->from, c->to, m_catalog->flowIndex(c->flow), c});
         } else {
             m_ends.remove(id);
             u.kill(m_connectionHandle, id);
@@ -114,12 +116,96 @@ void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed, Upd
         };
     }
     QVector<std::optional<LabelArgs>> labelled;
-    QVector<Finding> found = runGlobalRules(g, &labelled);
+    QVector<int> owners;
+    QVector<Finding> found = runGlobalRules(g, &u.rerun, &labelled, &owners);
     for (qsizetype i = 0; i < found.size(); ++i) {
         u.found.push_back(std::move(found[i]));
-        u.owner.push_back(-1);
+        u.owner.push_back(owners[i]);
         u.args.push_back(std::move(labelled[i]));
     }
+}
+
+bool RuleEngine::markGraphRules(const Diagram &d, const QStringList &components,
+                                const QStringList &connections, Update &u) const
+{
+    bool partsChanged = false, kinds = false, latency = false;
+    for (const QString &id : components) {
+        const Component *c = d.component(id);
+        const auto old = m_traits.constFind(id);
+        if (!c || old == m_traits.constEnd()) {
+            partsChanged = true;
+            continue;
+        }
+        const GraphTraits now = traitsOf(*c, m_catalog->kind(c->kind));
+        kinds = kinds || now.kind != old->kind;
+        latency = latency || now.p99 != old->p99 || now.budget != old->budget;
+    }
+    auto markReaders = [&](const QString &from, int flow) {
+        const QString fromKind = m_traits.value(from).kind;
+        for (size_t r = 0; r < u.rerun.size(); ++r)
+            u.rerun[r] = u.rerun[r] || reads(m_globalRules[int(r)], flow, fromKind);
+    };
+    for (const QString &id : connections) {
+        const auto old = m_ends.constFind(id);
+        const Connection *c = d.connection(id);
+        const int flow = c ? m_catalog->flowIndex(c->flow) : -1;
+        if (old != m_ends.constEnd() && c && old->from == c->from && old->to == c->to &&
+            old->flow == flow)
+            continue; // a label or a waiver: no graph rule reads those
+        if (old != m_ends.constEnd())
+            markReaders(old->from, old->flow);
+        if (c)
+            markReaders(c->from, flow);
+    }
+    for (size_t r = 0; r < u.rerun.size(); ++r) {
+        if (partsChanged || kinds || (latency && m_globalRules[int(r)].check->reads.latency))
+            u.rerun[r] = 1;
+    }
+    return partsChanged;
+}
+
+void RuleEngine::refreshKept(const Diagram &d, const QStringList &components,
+                             const QStringList &connections, Update &u)
+{
+    // Edits name one or a few items: comparing ids then beats hashing every finding's.
+    const bool few = components.size() + connections.size() <= 8;
+    const QSet<QString> edited = few ? QSet<QString>()
+                                     : QSet<QString>(components.begin(), components.end()) +
+                                           QSet<QString>(connections.begin(), connections.end());
+    auto names = [&](const QStringList &ids, const QStringList &list) {
+        return std::any_of(ids.begin(), ids.end(), [&](const QString &id) {
+            return few ? list.contains(id) : edited.contains(id);
+        });
+    };
+    for (qsizetype i = 0; i < m_all.size(); ++i) {
+        const int owner = m_owner[i];
+        if (owner >= 0 || u.rerun[size_t(globalOwner(owner))])
+            continue;
+        Finding &f = m_all[i];
+        const bool renamed = names(f.components, components);
+        if (!renamed && !names(f.connections, connections))
+            continue;
+        if (renamed && !m_args[i]) { // its labels alone do not make its message
+            u.rerun[size_t(globalOwner(owner))] = 1;
+            continue;
+        }
+        if (renamed)
+            f.message = renderMessage(*rule(f.rule), d, *m_args[i]);
+        QVector<Finding> one{std::move(f)};
+        waivers::apply(d, one);
+        f = std::move(one.first());
+    }
+}
+
+const RuleGraph *RuleEngine::wholeGraph(const Diagram &d, const QStringList &components,
+                                        const QStringList &connections,
+                                        const QVector<const Connection *> &gone, bool make)
+{
+    if (m_graph && !m_graph->updateWhole(d, gone, connections, components))
+        m_graph.reset();
+    if (!m_graph && make)
+        m_graph = RuleGraph::whole(d, *m_catalog);
+    return m_graph ? &*m_graph : nullptr;
 }
 
 void RuleEngine::commit(Update &u)
@@ -128,7 +214,8 @@ void RuleEngine::commit(Update &u)
         const int owner = m_owner[i];
         if (owner >= 0)
             return size_t(owner) < u.dead.size() && u.dead[size_t(owner)];
-        return u.allGlobalsStale || (u.staleGlobal && u.staleGlobal(m_all[i]));
+        return u.rerun[size_t(globalOwner(owner))] &&
+               (u.allGlobalsStale || (u.staleGlobal && u.staleGlobal(m_all[i])));
     };
     qsizetype kept = 0;
     for (qsizetype i = 0; i < m_all.size(); ++i) {
@@ -151,65 +238,43 @@ void RuleEngine::commit(Update &u)
         m_args.push_back(std::move(a));
 }
 
-bool RuleEngine::recheckInPlace(const Diagram &d, const QStringList &components)
-{
-    for (const QString &id : components) {
-        const Component *c = d.component(id);
-        const auto old = m_traits.constFind(id);
-        if (!c || old == m_traits.constEnd() || !(*old == traitsOf(*c, m_catalog->kind(c->kind))))
-            return false; // added, removed, or a change the graph checks see
-    }
-    // Edits name one or a few components: comparing ids then beats hashing every finding's.
-    const bool few = components.size() <= 8;
-    const QSet<QString> edited =
-        few ? QSet<QString>() : QSet<QString>(components.begin(), components.end());
-    auto names = [&](const Finding &f) {
-        for (const QString &c : f.components) {
-            if (few ? components.contains(c) : edited.contains(c))
-                return true;
-        }
-        return false;
-    };
-    QVector<qsizetype> affected;
-    for (qsizetype i = 0; i < m_all.size(); ++i) {
-        if (m_owner[i] < 0 && names(m_all[i])) {
-            if (!m_args[i])
-                return false;
-            affected.push_back(i);
-        }
-    }
-    for (qsizetype i : std::as_const(affected)) {
-        Finding &f = m_all[i];
-        f.message = renderMessage(*rule(f.rule), d, *m_args[i]);
-        QVector<Finding> one{f};
-        waivers::apply(d, one);
-        f = one.first();
-    }
-    const RuleGraph g = RuleGraph::neighbourhood(d, *m_catalog, components);
-    Update u(m_handles);
-    rerunLocalRules(g, components, u);
-    commit(u);
-    return true;
-}
-
 QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
                                      const QStringList &connections)
 {
     if (!m_valid || d.meta() != m_meta)
         return check(d);
-    if (connections.isEmpty() && recheckInPlace(d, components))
-        return findings();
+    Update u(m_handles, int(m_globalRules.size()));
+    const bool partsChanged = markGraphRules(d, components, connections, u);
+    QVector<const Connection *> gone;
+    for (const QString &id : connections) {
+        if (const auto old = m_ends.constFind(id); old != m_ends.constEnd())
+            gone.push_back(old->object);
+    }
+    if (partsChanged)
+        m_graph.reset(); // its nodes are the components
+    refreshKept(d, components, connections, u);
     QSet<QString> removed;
-    Update u(m_handles);
     const QStringList seeds = forgetEdited(d, components, connections, &removed, u);
-    // Either graph is right (graph findings lie inside one connected part, and the whole
-    // diagram is a set of parts); they differ in cost only.
-    const RuleGraph g =
-        m_preferWhole ? RuleGraph::whole(d, *m_catalog) : RuleGraph::region(d, *m_catalog, seeds);
-    const int total = int(d.components().size());
-    m_preferWhole = 2 * (m_preferWhole ? graphparts::partSize(g, seeds) : g.nodeCount()) >= total;
+    const bool anyRule = std::find(u.rerun.begin(), u.rerun.end(), 1) != u.rerun.end();
+    // Either graph is right for the graph rules (graph findings lie inside one connected part,
+    // and the whole diagram is a set of parts); they differ in cost only. The local rules
+    // need the seeds' neighbourhood only.
+    const RuleGraph *whole = wholeGraph(d, components, connections, gone, anyRule && m_preferWhole);
+    std::optional<RuleGraph> local;
+    if (!whole) {
+        local = anyRule ? RuleGraph::region(d, *m_catalog, seeds)
+                        : RuleGraph::neighbourhood(d, *m_catalog, seeds);
+    }
+    const RuleGraph &g = whole ? *whole : *local;
     rerunLocalRules(g, seeds, u);
-    rerunGlobalRules(g, removed, u);
+    if (anyRule) {
+        const int total = int(d.components().size());
+        const int half = (total + 1) / 2;
+        m_preferWhole = (whole ? graphparts::partSize(g, seeds, half) : g.nodeCount()) >= half;
+        rerunGlobalRules(g, removed, u);
+        if (!m_preferWhole)
+            m_graph.reset(); // small parts: a region is cheaper than the whole graph
+    }
     commit(u);
     return findings();
 }
