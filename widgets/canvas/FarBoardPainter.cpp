@@ -118,6 +118,8 @@ void Board::clear()
     m_segments = {};
     m_badges = {};
     m_layers = {};
+    m_order = {};
+    m_set = {};
 }
 
 bool Board::isCurrent(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit) const
@@ -130,21 +132,84 @@ void Board::addArrow(QVector<Arrow> &to, const ConnectionItem &arrow, qreal lod,
                      qreal pixelsPerUnit, const DiagramScene &scene)
 {
     Arrow a;
-    a.bounds = arrow.sceneBoundingRect();
     a.rgb = arrow.hairlineColor(lod, scene.style()).value_or(QColor()).rgb();
     a.first = int(m_segments.size());
     flatten(arrow.path(), arrow.pos(), pixelsPerUnit, m_segments);
     a.count = int(m_segments.size()) - a.first;
+    // Its bounds from its segments (sceneBoundingRect() costs a call and a cache miss more per
+    // arrow, and takes in the label, which is not drawn), a pixel around them, and the badge.
+    qreal left = 0, top = 0, right = 0, bottom = 0;
+    for (int i = a.first; i < a.first + a.count; ++i) {
+        const QLineF &l = m_segments[i];
+        const qreal x0 = std::min(l.x1(), l.x2()), x1 = std::max(l.x1(), l.x2());
+        const qreal y0 = std::min(l.y1(), l.y2()), y1 = std::max(l.y1(), l.y2());
+        const bool first = i == a.first;
+        left = first ? x0 : std::min(left, x0);
+        right = first ? x1 : std::max(right, x1);
+        top = first ? y0 : std::min(top, y0);
+        bottom = first ? y1 : std::max(bottom, y1);
+    }
+    const qreal pixel = 1 / pixelsPerUnit;
+    a.bounds =
+        QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-pixel, -pixel, pixel, pixel);
     if (m_markersVisible && arrow.marker()) {
         a.badge = int(m_badges.size());
-        m_badges << Badge{arrow.pos() + arrow.markerCentre(), arrow.marker()->severity};
+        const QPointF centre = arrow.pos() + arrow.markerCentre();
+        m_badges << Badge{centre, arrow.marker()->severity};
+        const qreal r = FindingBadge::maxRadius + pixel;
+        a.bounds |= QRectF(centre - QPointF(r, r), centre + QPointF(r, r));
     }
     to << a;
 }
 
-void Board::read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit)
+void Board::order(const DiagramScene &scene, const QList<QGraphicsItem *> &items)
+{
+    m_order.clear();
+    m_order.reserve(items.size());
+    // Cards and arrows in file order: stacking order, as the scene adds them, apart from one
+    // put back by an undo. Not the index's order (Qt::SortOrder(-1)), which changes as the
+    // index updates itself, and not sorted by stacking order: sorting 25,000 items is much of
+    // what the batches save. The same items always give the same picture where arrows overlap.
+    if (const Diagram *d = scene.diagram()) {
+        for (const Connection &c : d->connections()) {
+            if (ConnectionItem *arrow = scene.connectionItem(c.id))
+                m_order << arrow;
+        }
+        for (const Component &c : d->components()) {
+            if (ComponentItem *card = scene.componentItem(c.id))
+                m_order << card;
+        }
+    }
+    const qsizetype onBoard = m_order.size();
+    qsizetype found = 0;
+    for (const QGraphicsItem *item : items) {
+        const int type = item->type();
+        found += type == ComponentItem::Type || type == ConnectionItem::Type;
+    }
+    const bool allOnBoard = found == onBoard; // no card or arrow the maps do not know
+    for (QGraphicsItem *item : items) {
+        const int type = item->type();
+        if (type == ConnectionLabelItem::Type)
+            continue;
+        if (type == ComponentItem::Type &&
+            (allOnBoard ||
+             scene.componentItem(static_cast<ComponentItem *>(item)->componentId()) == item))
+            continue;
+        if (type == ConnectionItem::Type &&
+            (allOnBoard ||
+             scene.connectionItem(static_cast<ConnectionItem *>(item)->connectionId()) == item))
+            continue;
+        m_order << item;
+    }
+}
+
+void Board::read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit,
+                 const QList<QGraphicsItem *> &items, const ItemSet &set)
 {
     ++m_reads;
+    if (m_scene != &scene || set != m_set)
+        order(scene, items); // else the same items, in the order worked out for them
+    m_set = set;
     m_valid = true;
     m_scene = &scene;
     m_lod = lod;
@@ -160,9 +225,9 @@ void Board::read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit)
     QVector<std::pair<qreal, ComponentItem *>> cards; // sorted by stacking order below
     QVector<QGraphicsItem *> others;
     qreal arrowsZ = 0, selectedZ = 0; // the lowest of each batch
-    const auto take = [&](QGraphicsItem *item) {
+    for (QGraphicsItem *item : std::as_const(m_order)) {
         if (!item->isVisible())
-            return;
+            continue;
         if (auto *card = qgraphicsitem_cast<ComponentItem *>(item)) {
             cards << std::pair(card->zValue(), card);
         } else if (auto *arrow = qgraphicsitem_cast<ConnectionItem *>(item);
@@ -175,48 +240,6 @@ void Board::read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit)
         } else {
             others << item;
         }
-    };
-    // Cards and arrows in file order: stacking order, as the scene adds them, apart from one
-    // put back by an undo. Not the index's order (Qt::SortOrder(-1)), which changes as the
-    // index updates itself, and not sorted by stacking order: sorting 25,000 items is much of
-    // what the batches save. The same items always give the same picture where arrows overlap.
-    int boardItems = 0;
-    if (const Diagram *d = scene.diagram()) {
-        for (const Connection &c : d->connections()) {
-            if (ConnectionItem *arrow = scene.connectionItem(c.id)) {
-                ++boardItems;
-                take(arrow);
-            }
-        }
-        for (const Component &c : d->components()) {
-            if (ComponentItem *card = scene.componentItem(c.id)) {
-                ++boardItems;
-                take(card);
-            }
-        }
-    }
-    const QList<QGraphicsItem *> items = scene.items(Qt::SortOrder(-1));
-    int found = 0;
-    for (QGraphicsItem *item : items) {
-        const int type = item->type();
-        found += type == ComponentItem::Type || type == ConnectionItem::Type;
-    }
-    const bool allOnBoard = found == boardItems; // no card or arrow the maps do not know
-    for (QGraphicsItem *item : items) {
-        const int type = item->type();
-        if (type == ConnectionLabelItem::Type)
-            continue;
-        if (type == ComponentItem::Type && allOnBoard)
-            continue;
-        if (type == ConnectionItem::Type && allOnBoard)
-            continue;
-        if (!allOnBoard && type == ComponentItem::Type &&
-            scene.componentItem(static_cast<ComponentItem *>(item)->componentId()) == item)
-            continue;
-        if (!allOnBoard && type == ConnectionItem::Type &&
-            scene.connectionItem(static_cast<ConnectionItem *>(item)->connectionId()) == item)
-            continue;
-        take(item);
     }
     // Cards mostly share one z value: stable, so those keep the scene's order.
     std::stable_sort(cards.begin(), cards.end(),
@@ -253,14 +276,6 @@ void Board::read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit)
     std::stable_sort(m_layers.begin(), m_layers.end(), [](const Layer &a, const Layer &b) {
         return a.z != b.z ? a.z < b.z : a.depth < b.depth;
     });
-
-    m_itemCount = items.size();
-    m_itemSum = 0;
-    m_itemXor = 0;
-    for (const QGraphicsItem *item : items) {
-        m_itemSum += quintptr(item);
-        m_itemXor ^= quintptr(item);
-    }
 }
 
 void Board::drawArrows(QPainter *painter, PixelCanvas &canvas, const QVector<Arrow> &arrows,
@@ -321,19 +336,16 @@ void Board::paint(QPainter *painter, const DiagramScene &scene, const QRectF &ex
     PixelCanvas canvas(painter);
     const qreal pixelsPerUnit =
         painter->combinedTransform().m11() * painter->device()->devicePixelRatioF();
-    bool current = isCurrent(scene, lod, pixelsPerUnit);
-    if (current) {
-        // Deleting an item posts nothing the owner sees: the set of items must be the same.
-        const QList<QGraphicsItem *> items = scene.items(Qt::SortOrder(-1));
-        quintptr sum = 0, x = 0;
-        for (const QGraphicsItem *item : items) {
-            sum += quintptr(item);
-            x ^= quintptr(item);
-        }
-        current = items.size() == m_itemCount && sum == m_itemSum && x == m_itemXor;
+    // Deleting an item posts nothing the owner sees: the set of items must be the same too.
+    const QList<QGraphicsItem *> items = scene.items(Qt::SortOrder(-1));
+    ItemSet set;
+    set.count = items.size();
+    for (const QGraphicsItem *item : items) {
+        set.sum += quintptr(item);
+        set.bits ^= quintptr(item);
     }
-    if (!current)
-        read(scene, lod, pixelsPerUnit);
+    if (!isCurrent(scene, lod, pixelsPerUnit) || set != m_set)
+        read(scene, lod, pixelsPerUnit, items, set);
 
     for (const Layer &layer : std::as_const(m_layers)) {
         switch (layer.kind) {

@@ -99,8 +99,24 @@ private:
         QRectF bounds;                 ///< of the item, scene
     };
 
+    /// Which items a scene holds (added up, not sorted): reading, comparing and keeping it
+    /// costs no look at the items themselves.
+    struct ItemSet
+    {
+        qsizetype count = 0;
+        quintptr sum = 0;
+        quintptr bits = 0; ///< exclusive or
+        bool operator!=(const ItemSet &o) const
+        {
+            return count != o.count || sum != o.sum || bits != o.bits;
+        }
+    };
+
     bool isCurrent(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit) const;
-    void read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit);
+    /// Puts @p items into the order they are read in (m_order).
+    void order(const DiagramScene &scene, const QList<QGraphicsItem *> &items);
+    void read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit,
+              const QList<QGraphicsItem *> &items, const ItemSet &set);
     void addArrow(QVector<Arrow> &to, const ConnectionItem &arrow, qreal lod, qreal pixelsPerUnit,
                   const DiagramScene &scene);
     void drawArrows(QPainter *painter, PixelCanvas &canvas, const QVector<Arrow> &arrows,
@@ -114,9 +130,9 @@ private:
     qreal m_lod = 0;
     qreal m_pixelsPerUnit = 0;
     bool m_markersVisible = false;
-    qsizetype m_itemCount = 0;
-    quintptr m_itemSum = 0; ///< the items' addresses added up: the set of items kept
-    quintptr m_itemXor = 0;
+    ItemSet m_set;                    ///< of the items last read
+    QVector<QGraphicsItem *> m_order; ///< those items: cards and arrows in file order, then
+                                      ///< the others; kept while the set is the same
 
     QVector<Card> m_cards; ///< stacking order
     QVector<Arrow> m_arrows;
