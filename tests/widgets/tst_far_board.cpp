@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: MIT
 // The far-zoom batches (FarBoardPainter) against the items' own painting: the same board at a
 // far zoom drawn both ways must look the same, and every part of it (arrows, cards, the
-// selection, badges, zones) must be there. MLS_FAR_BOARD_DUMP=DIR saves both pictures.
+// selection, badges, zones) must be there; the batches kept between paints must follow every
+// edit; clicks and rubber bands must select at that zoom. MLS_FAR_BOARD_DUMP=DIR saves both
+// pictures.
 #include "../TestDiagrams.h"
 #include "Diagram.h"
+#include "ViewGestures.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/ConnectionItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/FarBoardPainter.h"
 #include "canvas/ZoneItem.h"
+#include "commands/AddItemsCommand.h"
+#include "commands/EditComponentCommand.h"
+#include "commands/MoveComponentsCommand.h"
+#include "commands/RemoveItemsCommand.h"
+
+#include <QCoreApplication>
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -109,6 +118,7 @@ private:
 
     QImage render(bool batched)
     {
+        QCoreApplication::sendPostedEvents(); // the scene's queued calls, as the event loop would
         m_view->setFarBatching(batched);
         const QImage image =
             m_view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
@@ -116,6 +126,39 @@ private:
             qWarning("painted %s", m_view->paintedInBatches() ? "in batches" : "item by item");
         return image;
     }
+
+    /// What the window shows after the event loop ran: the board as the view last painted it.
+    QImage shown()
+    {
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+        return m_view->farBoardImage();
+    }
+
+    /// A fresh read of the items, drawn in batches.
+    QImage fresh()
+    {
+        m_view->setFarBatching(false); // drops what the batches kept
+        m_view->setFarBatching(true);
+        m_view->viewport()->grab();
+        return m_view->farBoardImage();
+    }
+
+    static int differing(const QImage &a, const QImage &b)
+    {
+        if (a.size() != b.size())
+            return a.width() * a.height();
+        int n = 0;
+        for (int y = 0; y < a.height(); ++y) {
+            const auto *pa = reinterpret_cast<const QRgb *>(a.constScanLine(y));
+            const auto *pb = reinterpret_cast<const QRgb *>(b.constScanLine(y));
+            for (int x = 0; x < a.width(); ++x)
+                n += (pa[x] & 0xffffff) != (pb[x] & 0xffffff);
+        }
+        return n;
+    }
+
+    QPointF cardPos(int i) const { return m_diagram->component(QStringLiteral("c%1").arg(i))->pos; }
 
 private Q_SLOTS:
     void init()
@@ -244,6 +287,162 @@ private Q_SLOTS:
                                                             .arg(batchDiff)
                                                             .arg(partDiff)
                                                             .arg(partPixels)));
+    }
+
+    /// The batches kept between paints follow every kind of edit: after the edit and the event
+    /// loop, the board on screen is pixel for pixel a fresh read of the items, and the edit
+    /// shows. A paint without a change reads nothing.
+    void keptBatchesFollowEdits_data()
+    {
+        QTest::addColumn<QString>("edit");
+        for (const char *edit : {"move",
+                                 "connect",
+                                 "disconnect",
+                                 "kind",
+                                 "delete card",
+                                 "add card",
+                                 "select",
+                                 "clear selection",
+                                 "highlight",
+                                 "clear highlight",
+                                 "undo",
+                                 "redo",
+                                 "theme",
+                                 "drag preview",
+                                 "end preview",
+                                 "badges off",
+                                 "findings",
+                                 "curved",
+                                 "hide arrow",
+                                 "theme, then clear selection",
+                                 "badges off, then move"})
+            QTest::newRow(edit) << QString::fromLatin1(edit);
+    }
+    void keptBatchesFollowEdits()
+    {
+        QFETCH(QString, edit);
+        m_view->setZoom(0.05);
+        m_view->centerOn(columns * 120, rows * 60);
+        const auto move = [&] {
+            m_stack->push(new MoveComponentsCommand(m_diagram.get(), {"c100"},
+                                                    {cardPos(100) + QPointF(720, 360)}));
+        };
+        if (edit == "undo" || edit == "redo")
+            move();
+        if (edit == "redo")
+            m_stack->undo();
+        if (edit == "end preview")
+            m_scene->previewMove({{"c130", cardPos(130) + QPointF(0, 600)}}, {}, {});
+        // A full update of the scene first (every item dirty at once), then the edit.
+        if (edit.startsWith("theme, then")) {
+            m_scene->setStyle(CardStyle::darkStyle());
+            edit = edit.section(", then ", 1);
+        } else if (edit.startsWith("badges off, then")) {
+            m_scene->setMarkersVisible(false);
+            edit = edit.section(", then ", 1);
+        }
+        const QImage before = shown();
+        QVERIFY(m_view->paintedInBatches());
+        const int reads = m_view->farBoardReads();
+        m_view->viewport()->repaint();
+        QCOMPARE(m_view->farBoardReads(), reads);
+        QCOMPARE(differing(m_view->farBoardImage(), before), 0);
+
+        if (edit == "move") {
+            move();
+        } else if (edit == "connect") {
+            m_stack->push(AddItemsCommand::connect(m_diagram.get(),
+                                                   connection("new", "c10", "c470", "events")));
+        } else if (edit == "disconnect") {
+            m_stack->push(new RemoveItemsCommand(m_diagram.get(), {}, {"e3", "e4", "e5", "e6"}));
+        } else if (edit == "kind") {
+            m_stack->push(EditComponentCommand::setKind(m_diagram.get(), "c44", "client"));
+        } else if (edit == "delete card") {
+            m_stack->push(new RemoveItemsCommand(m_diagram.get(), {"c222"}, {}));
+        } else if (edit == "add card") {
+            m_stack->push(AddItemsCommand::addComponent(
+                m_diagram.get(), component("new", "vector_db", QPointF(2 * 240, rows * 120))));
+        } else if (edit == "select") {
+            m_scene->selectIds({"c30", "c31", "e40", "e41"});
+        } else if (edit == "clear selection") {
+            m_scene->clearSelection();
+        } else if (edit == "highlight") {
+            m_scene->setHighlighted({"c60", "c61"}, {"e70"});
+        } else if (edit == "clear highlight") {
+            m_scene->setHighlighted({}, {});
+        } else if (edit == "undo") {
+            m_stack->undo();
+        } else if (edit == "redo") {
+            m_stack->redo();
+        } else if (edit == "theme") {
+            m_scene->setStyle(CardStyle::darkStyle());
+        } else if (edit == "drag preview") {
+            m_scene->previewMove({{"c130", cardPos(130) + QPointF(0, 600)}}, {}, {});
+        } else if (edit == "end preview") {
+            m_scene->endPreview();
+        } else if (edit == "badges off") {
+            m_scene->setMarkersVisible(false);
+        } else if (edit == "findings") {
+            m_scene->setFindings({});
+        } else if (edit == "curved") {
+            m_scene->setRouting(ConnectionItem::Routing::Curved);
+        } else if (edit == "hide arrow") {
+            for (int i = 0; i < 40; ++i)
+                m_scene->connectionItem(QStringLiteral("e%1").arg(i))->setVisible(false);
+        }
+        const QImage after = shown();
+        QVERIFY(m_view->paintedInBatches());
+        QVERIFY2(differing(after, before) > 0, "the edit shows at this zoom");
+        const QImage read = fresh();
+        QVERIFY2(differing(after, read) == 0,
+                 qPrintable(QStringLiteral("%1 pixels stale").arg(differing(after, read))));
+    }
+
+    /// Below 10 % zoom a click selects the card under it and a rubber band the cards it
+    /// meets, as at any zoom, and the board shows the selection.
+    void farZoomInteraction_data()
+    {
+        QTest::addColumn<qreal>("zoom");
+        QTest::newRow("8 %") << 0.08;
+        QTest::newRow("5 %") << 0.05;
+    }
+    void farZoomInteraction()
+    {
+        QFETCH(qreal, zoom);
+        m_view->setZoom(zoom);
+        m_view->centerOn(columns * 120, rows * 60);
+        m_scene->clearSelection();
+        const QImage before = shown();
+        QVERIFY(m_view->paintedInBatches());
+
+        const QRectF card = m_scene->componentItem("c45")->sceneCardRect();
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+                          m_view->mapFromScene(card.center()));
+        QCOMPARE(m_scene->selectedComponentIds(), QStringList{"c45"});
+        QVERIFY(differing(shown(), before) > 0);
+        QCOMPARE(differing(m_view->farBoardImage(), fresh()), 0);
+
+        // From empty canvas above the board to the middle of a card of the third row: the
+        // band's edges cross cards halfway, far from where a pixel's rounding would matter.
+        const QPointF from(m_scene->componentItem("c6")->sceneCardRect().center().x(), -2000);
+        const QPointF to = m_scene->componentItem("c69")->sceneCardRect().center();
+        QVERIFY(!m_scene->interactiveItemAt(from));
+        dragOnView(m_view.get(), from, to);
+        const QRectF band =
+            m_view->mapToScene(QRect(m_view->mapFromScene(from), m_view->mapFromScene(to)))
+                .boundingRect();
+        QStringList expected;
+        for (const Component &c : m_diagram->components()) {
+            if (m_scene->componentItem(c.id)->sceneCardRect().intersects(band))
+                expected << c.id;
+        }
+        QCOMPARE(expected.size(), 12); // columns 6 to 9 of rows 0 to 2
+        QStringList selected = m_scene->selectedComponentIds();
+        selected.sort();
+        expected.sort();
+        QCOMPARE(selected, expected);
+        shown();
+        QCOMPARE(differing(m_view->farBoardImage(), fresh()), 0);
     }
 
     /// Batches only below FarBoardPainter::maxZoom; above it the items paint themselves.

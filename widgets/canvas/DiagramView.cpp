@@ -49,6 +49,54 @@ DiagramView::DiagramView(QWidget *parent) : QGraphicsView(parent)
     m_legend = new FlowLegendOverlay(this);
 }
 
+DiagramView::~DiagramView()
+{
+    if (m_watched)
+        m_watched->removeEventFilter(this);
+}
+
+int DiagramView::farBoardReads() const
+{
+    return m_farBoard ? m_farBoard->reads() : 0;
+}
+
+void DiagramView::watchScene(DiagramScene *scene)
+{
+    if (m_watched == scene)
+        return;
+    if (m_watched) {
+        m_watched->removeEventFilter(this);
+        disconnect(m_watched, nullptr, this, nullptr);
+    }
+    m_watched = scene;
+    if (m_farBoard)
+        m_farBoard->invalidate();
+    if (!scene)
+        return;
+    // Every change of an item (update, move, stacking, visibility, selection, an item added)
+    // and of the scene (style, grid, badges: QGraphicsScene::update()) posts a queued call to
+    // the scene (its dirty-item processing): any queued call invalidates the batches. A
+    // deleted item posts nothing; the batches compare the set of items for that.
+    scene->installEventFilter(this);
+    connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
+        if (m_farBoard)
+            m_farBoard->invalidate();
+    });
+}
+
+bool DiagramView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_watched && event->type() == QEvent::MetaCall && m_farBoard) {
+        m_farBoard->invalidate();
+        // Qt repaints an item's change only where the view last painted it, which the batches
+        // do not record: an item changed while a full update was pending is taken for one
+        // outside the viewport from then on, and its next changes are dropped.
+        if (m_batchedPaint)
+            viewport()->update();
+    }
+    return QGraphicsView::eventFilter(watched, event);
+}
+
 DiagramScene *DiagramView::diagramScene() const
 {
     return qobject_cast<DiagramScene *>(scene());
@@ -286,6 +334,8 @@ void DiagramView::setFarBatching(bool on)
     if (m_farBatching == on)
         return;
     m_farBatching = on;
+    if (m_farBoard)
+        m_farBoard->clear(); // read anew when it is on again
     viewport()->update();
 }
 
@@ -298,6 +348,8 @@ void DiagramView::paintEvent(QPaintEvent *event)
     // (one batched paint), so nothing stale stays on screen.
     setViewportUpdateMode(m_batchedPaint ? FullViewportUpdate : SmartViewportUpdate);
     if (!m_batchedPaint) {
+        if (m_farBoard)
+            m_farBoard->clear(); // its memory, until the board is zoomed far out again
         QGraphicsView::paintEvent(event);
         return;
     }
@@ -309,6 +361,12 @@ void DiagramView::paintEvent(QPaintEvent *event)
         m_farImage = QImage(pixels, QImage::Format_RGB32);
     m_farImage.setDevicePixelRatio(dpr);
     const QRectF exposed = mapToScene(event->region().boundingRect()).boundingRect();
+    // A change is seen when its queued call reaches the scene, which also schedules the
+    // repaint that shows it: a repaint() or grab() in the same event-loop turn as the change
+    // still shows the batches before it (the window never paints synchronously).
+    watchScene(s);
+    if (!m_farBoard)
+        m_farBoard = std::make_unique<FarBoardPainter::Board>();
     {
         QPainter board(&m_farImage);
         board.setRenderHints(renderHints());
@@ -316,11 +374,15 @@ void DiagramView::paintEvent(QPaintEvent *event)
         board.save();
         drawBackground(&board, exposed);
         board.restore();
-        FarBoardPainter::paint(&board, *s, exposed, viewport());
+        m_farBoard->paint(&board, *s, exposed, viewport());
         drawForeground(&board, exposed);
     }
     QPainter painter(viewport());
     painter.drawImage(QPointF(0, 0), m_farImage);
+    // No items, but it tells the scene that a view has painted, as QGraphicsView::paintEvent()
+    // does while drawing items: until then, after a full update of the scene (a theme, the
+    // badges shown or hidden) the scene drops every item's update, and no change would show.
+    QGraphicsView::drawItems(&painter, 0, nullptr, nullptr);
     if (const QRect band = rubberBandRect(); !band.isEmpty()) {
         QStyleOptionRubberBand option;
         option.initFrom(viewport());

@@ -7,7 +7,13 @@
 
 #include <QLineEdit>
 
+#include <memory>
+
 namespace mls {
+
+namespace FarBoardPainter {
+class Board;
+}
 
 class DiagramScene;
 class FlowLegendOverlay;
@@ -18,6 +24,7 @@ class DiagramView : public QGraphicsView
     Q_OBJECT
 public:
     explicit DiagramView(QWidget *parent = nullptr);
+    ~DiagramView() override;
 
     qreal zoom() const { return transform().m11(); }
     void setZoom(qreal zoom);
@@ -46,6 +53,11 @@ public:
     bool farBatching() const { return m_farBatching; }
     /// Whether the last paint was drawn in batches.
     bool paintedInBatches() const { return m_batchedPaint; }
+    /// How many times the batches read the items (tests: a paint without a change of the
+    /// scene reads nothing; one after a change reads them again).
+    int farBoardReads() const;
+    /// The board as the last batched paint drew it (before the rubber band).
+    const QImage &farBoardImage() const { return m_farImage; }
 
 public Q_SLOTS:
     void zoomIn();
@@ -72,6 +84,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
@@ -80,6 +93,8 @@ private:
     /// and less the flow legend's corner when the legend shows.
     QRectF fitArea(const QSizeF &content) const;
     void commitLabel();
+    /// Follows the changes of the scene the batches draw (see FarBoardPainter::Board).
+    void watchScene(DiagramScene *scene);
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panFrom;
@@ -89,6 +104,8 @@ private:
     bool m_farBatching = true;
     bool m_batchedPaint = false;
     QImage m_farImage; ///< the batched board, drawn in full each paint and then shown
+    std::unique_ptr<FarBoardPainter::Board> m_farBoard; ///< kept between paints
+    QPointer<DiagramScene> m_watched;                   ///< whose changes invalidate it
 };
 
 } // namespace mls
