@@ -11,11 +11,32 @@ namespace {
 using ElementSignal = void (Diagram::*)(const QString &);
 
 template <typename T>
-void insertElement(Diagram &d, ElementList<T> &list, int index, const T &item, ElementSignal added)
+void insertElement(Diagram &d, ElementList<T> &list, int index, T &&item, ElementSignal added)
 {
     Q_ASSERT(!d.containsId(item.id));
-    list.insert(index, item);
-    Q_EMIT(d.*added)(item.id);
+    Q_EMIT(d.*added)(list.insert(index, std::move(item))->item.id);
+}
+
+/// Every connection in the list from @p first through the links @p next (prevOut/nextOut or
+/// prevIn/nextIn), calling @p fn on each in order.
+template <typename Fn>
+void forEachLinked(const ElementNode<Connection> *first,
+                   ElementNode<Connection> *ElementLinks<Connection>::*next, Fn fn)
+{
+    for (const ElementNode<Connection> *n = first; n; n = n->links.*next)
+        fn(n->item);
+}
+
+QVector<const Connection *> linkedWithFlow(const ElementNode<Connection> *first,
+                                           ElementNode<Connection> *ElementLinks<Connection>::*next,
+                                           const QString &flow)
+{
+    QVector<const Connection *> result;
+    forEachLinked(first, next, [&](const Connection &c) {
+        if (flow.isEmpty() || c.flow == flow)
+            result.append(&c);
+    });
+    return result;
 }
 
 /// Removes and returns the element with this id, which must be in @p list; signals @p removed
@@ -78,33 +99,30 @@ bool Diagram::containsId(const QString &id) const
 
 QVector<const Connection *> Diagram::outgoing(const ComponentId &id, const QString &flow) const
 {
-    QVector<const Connection *> result;
-    for (const QString &cid : m_out.value(id)) {
-        const Connection *c = connection(cid);
-        if (c && (flow.isEmpty() || c->flow == flow))
-            result.append(c);
-    }
-    return result;
+    const ElementNode<Component> *c = m_components.node(id);
+    return c ? linkedWithFlow(c->links.firstOut, &ElementLinks<Connection>::nextOut, flow)
+             : QVector<const Connection *>();
 }
 
 QVector<const Connection *> Diagram::incoming(const ComponentId &id, const QString &flow) const
 {
-    QVector<const Connection *> result;
-    for (const QString &cid : m_in.value(id)) {
-        const Connection *c = connection(cid);
-        if (c && (flow.isEmpty() || c->flow == flow))
-            result.append(c);
-    }
-    return result;
+    const ElementNode<Component> *c = m_components.node(id);
+    return c ? linkedWithFlow(c->links.firstIn, &ElementLinks<Connection>::nextIn, flow)
+             : QVector<const Connection *>();
 }
 
 QStringList Diagram::connectionsOf(const ComponentId &id) const
 {
-    QStringList ids = m_out.value(id);
-    for (const QString &cid : m_in.value(id)) {
-        if (!ids.contains(cid)) // a self-loop is in both lists
-            ids.append(cid);
-    }
+    QStringList ids;
+    const ElementNode<Component> *c = m_components.node(id);
+    if (!c)
+        return ids;
+    forEachLinked(c->links.firstOut, &ElementLinks<Connection>::nextOut,
+                  [&](const Connection &out) { ids.append(out.id); });
+    forEachLinked(c->links.firstIn, &ElementLinks<Connection>::nextIn, [&](const Connection &in) {
+        if (in.from != id) // a self-loop is in both lists
+            ids.append(in.id);
+    });
     return ids;
 }
 
@@ -149,19 +167,27 @@ void Diagram::setMeta(const Meta &meta)
     Q_EMIT metaChanged();
 }
 
-void Diagram::insertComponent(int index, const Component &c)
+void Diagram::insertComponent(int index, Component c)
 {
-    insertElement(*this, m_components, index, c, &Diagram::componentAdded);
+    insertElement(*this, m_components, index, std::move(c), &Diagram::componentAdded);
 }
 
 Component Diagram::takeComponent(const ComponentId &id)
 {
-    Q_ASSERT(m_out.value(id).isEmpty() && m_in.value(id).isEmpty());
-    Component c = takeElement(*this, m_components, id, nullptr);
-    m_out.remove(id);
-    m_in.remove(id);
-    Q_EMIT componentRemoved(id);
-    return c;
+    if (ElementNode<Component> *n = m_components.node(id)) {
+        Q_ASSERT(!n->links.firstOut && !n->links.firstIn);
+        // Should connections still touch it (a broken precondition), they leave its lists
+        // rather than keep pointing into them.
+        for (ConnectionNode *out = n->links.firstOut, *next = nullptr; out; out = next) {
+            next = out->links.nextOut;
+            out->links.prevOut = out->links.nextOut = nullptr;
+        }
+        for (ConnectionNode *in = n->links.firstIn, *next = nullptr; in; in = next) {
+            next = in->links.nextIn;
+            in->links.prevIn = in->links.nextIn = nullptr;
+        }
+    }
+    return takeElement(*this, m_components, id, &Diagram::componentRemoved);
 }
 
 void Diagram::updateComponent(const Component &c)
@@ -200,32 +226,61 @@ void Diagram::reorderComponent(const ComponentId &id, int index)
     Q_EMIT componentsReordered();
 }
 
-void Diagram::insertConnection(int index, const Connection &c)
+void Diagram::insertConnection(int index, Connection c)
 {
     Q_ASSERT(!containsId(c.id));
     Q_ASSERT(m_components.contains(c.from) && m_components.contains(c.to));
-    m_connections.insert(index, c);
-    m_out[c.from].append(c.id);
-    m_in[c.to].append(c.id);
-    Q_EMIT connectionAdded(c.id);
+    ConnectionNode *n = m_connections.insert(index, std::move(c));
+    linkConnection(n);
+    Q_EMIT connectionAdded(n->item.id);
 }
 
-void Diagram::unlinkConnection(const Connection &c)
+void Diagram::linkConnection(ConnectionNode *n)
 {
-    auto outIt = m_out.find(c.from);
-    if (outIt != m_out.end())
-        outIt->removeOne(c.id);
-    auto inIt = m_in.find(c.to);
-    if (inIt != m_in.end())
-        inIt->removeOne(c.id);
+    if (ElementNode<Component> *from = m_components.node(n->item.from)) {
+        ElementLinks<Component> &l = from->links;
+        n->links.prevOut = l.lastOut;
+        (l.lastOut ? l.lastOut->links.nextOut : l.firstOut) = n;
+        l.lastOut = n;
+    }
+    if (ElementNode<Component> *to = m_components.node(n->item.to)) {
+        ElementLinks<Component> &l = to->links;
+        n->links.prevIn = l.lastIn;
+        (l.lastIn ? l.lastIn->links.nextIn : l.firstIn) = n;
+        l.lastIn = n;
+    }
+}
+
+void Diagram::unlinkConnection(ConnectionNode *n)
+{
+    ElementLinks<Connection> &l = n->links;
+    ElementNode<Component> *from =
+        l.prevOut && l.nextOut ? nullptr : m_components.node(n->item.from);
+    if (l.prevOut)
+        l.prevOut->links.nextOut = l.nextOut;
+    else if (from && from->links.firstOut == n)
+        from->links.firstOut = l.nextOut;
+    if (l.nextOut)
+        l.nextOut->links.prevOut = l.prevOut;
+    else if (from && from->links.lastOut == n)
+        from->links.lastOut = l.prevOut;
+    ElementNode<Component> *to = l.prevIn && l.nextIn ? nullptr : m_components.node(n->item.to);
+    if (l.prevIn)
+        l.prevIn->links.nextIn = l.nextIn;
+    else if (to && to->links.firstIn == n)
+        to->links.firstIn = l.nextIn;
+    if (l.nextIn)
+        l.nextIn->links.prevIn = l.prevIn;
+    else if (to && to->links.lastIn == n)
+        to->links.lastIn = l.prevIn;
+    l = {};
 }
 
 Connection Diagram::takeConnection(const ConnectionId &id)
 {
-    Connection c = takeElement(*this, m_connections, id, nullptr);
-    unlinkConnection(c);
-    Q_EMIT connectionRemoved(id);
-    return c;
+    if (ConnectionNode *n = m_connections.node(id))
+        unlinkConnection(n);
+    return takeElement(*this, m_connections, id, &Diagram::connectionRemoved);
 }
 
 void Diagram::updateConnection(const Connection &c)
@@ -251,14 +306,14 @@ void Diagram::setConnectionRoute(const ConnectionId &id, const ConnectionRoute &
 // Zones and notes have no index beyond their ElementList: each mutator is the list's insert,
 // take or replace and its own signal.
 
-void Diagram::insertGroup(int index, const Group &g)
+void Diagram::insertGroup(int index, Group g)
 {
-    insertElement(*this, m_groups, index, g, &Diagram::groupAdded);
+    insertElement(*this, m_groups, index, std::move(g), &Diagram::groupAdded);
 }
 
-void Diagram::insertNote(int index, const Note &n)
+void Diagram::insertNote(int index, Note n)
 {
-    insertElement(*this, m_notes, index, n, &Diagram::noteAdded);
+    insertElement(*this, m_notes, index, std::move(n), &Diagram::noteAdded);
 }
 
 Group Diagram::takeGroup(const GroupId &id)
@@ -298,11 +353,6 @@ void Diagram::reserve(int components, int connections)
         m_components.reserve(components);
     if (connections > int(m_connections.size()))
         m_connections.reserve(connections);
-    // The adjacency is keyed by component: sized once, not rehashed while connections arrive.
-    if (components > m_out.capacity()) {
-        m_out.reserve(components);
-        m_in.reserve(components);
-    }
 }
 
 } // namespace mls

@@ -69,8 +69,9 @@ public:
     void setMeta(const Meta &meta);
     void setExtra(const Json &extra) { m_extra = extra; }
 
-    /// Inserts at @p index (clamped to the end). The id must be unused.
-    void insertComponent(int index, const Component &c);
+    /// Inserts at @p index (clamped to the end). The id must be unused. The insert* primitives
+    /// take their element by value: an rvalue (what a reader built) is moved in, not copied.
+    void insertComponent(int index, Component c);
     /// Removes and returns the component; its connections must already be gone.
     Component takeComponent(const ComponentId &id);
     /// Replaces every field but the id; emits componentMoved and/or componentChanged.
@@ -80,7 +81,7 @@ public:
     void reorderComponent(const ComponentId &id, int index);
 
     /// Inserts at @p index; both ends must exist.
-    void insertConnection(int index, const Connection &c);
+    void insertConnection(int index, Connection c);
     Connection takeConnection(const ConnectionId &id);
     /// Replaces label, flow and waivers (the ends of a connection never change).
     void updateConnection(const Connection &c);
@@ -88,12 +89,12 @@ public:
     /// a route is only a drawing, no rule or panel cares).
     void setConnectionRoute(const ConnectionId &id, const ConnectionRoute &route);
 
-    void insertGroup(int index, const Group &g);
+    void insertGroup(int index, Group g);
     Group takeGroup(const GroupId &id);
     void updateGroup(const Group &g);
 
     /// Inserts at @p index (clamped to the end). The id must be unused.
-    void insertNote(int index, const Note &n);
+    void insertNote(int index, Note n);
     Note takeNote(const NoteId &id);
     /// Replaces every field but the id (text, place, size, style, colour); emits noteChanged.
     void updateNote(const Note &n);
@@ -122,7 +123,10 @@ Q_SIGNALS:
     void noteChanged(const QString &id);
 
 private:
-    void unlinkConnection(const Connection &c);
+    using ConnectionNode = ElementNode<Connection>;
+    /// Appends @p n to its source's outgoing and its target's incoming list.
+    void linkConnection(ConnectionNode *n);
+    void unlinkConnection(ConnectionNode *n);
 
     Meta m_meta;
     Json m_extra = Json::object();
@@ -130,8 +134,8 @@ private:
     ElementList<Connection> m_connections;
     ElementList<Group> m_groups;
     ElementList<Note> m_notes;
-    QHash<QString, QStringList> m_out; ///< component id → ids of outgoing connections
-    QHash<QString, QStringList> m_in;  ///< component id → ids of incoming connections
+    // The adjacency (connections leaving and entering each component, in the order they were
+    // added) lives in the nodes: ElementLinks<Component> and ElementLinks<Connection>.
 };
 
 } // namespace mls

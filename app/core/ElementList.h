@@ -11,6 +11,36 @@
 
 namespace mls {
 
+struct Component;
+struct Connection;
+
+/// What an element's node carries beside the element: nothing, except for the links below.
+template <typename T> struct ElementLinks
+{};
+
+/// One element as its ElementList holds it (behind a stable pointer) with its links.
+template <typename T> struct ElementNode
+{
+    T item;
+    ElementLinks<T> links;
+};
+
+/// A component's arrows, in the order they were added: the heads and tails of two intrusive
+/// lists threaded through the connections' nodes. Kept beside the component, they cost no
+/// lookup, no allocation and nothing to free (see Diagram::outgoing).
+template <> struct ElementLinks<Component>
+{
+    ElementNode<Connection> *firstOut = nullptr, *lastOut = nullptr;
+    ElementNode<Connection> *firstIn = nullptr, *lastIn = nullptr;
+};
+
+/// A connection's places in the outgoing list of its source and the incoming list of its target.
+template <> struct ElementLinks<Connection>
+{
+    ElementNode<Connection> *prevOut = nullptr, *nextOut = nullptr;
+    ElementNode<Connection> *prevIn = nullptr, *nextIn = nullptr;
+};
+
 /// The elements of one kind (components, connections or zones) in file order, addressed by id.
 ///
 /// Elements live behind stable pointers, so inserting or removing in the middle moves 8 bytes
@@ -30,11 +60,12 @@ public:
         using pointer = const T *;
         using reference = const T &;
 
-        explicit const_iterator(typename std::vector<std::unique_ptr<T>>::const_iterator it)
+        explicit const_iterator(
+            typename std::vector<std::unique_ptr<ElementNode<T>>>::const_iterator it)
             : m_it(it)
         {}
-        const T &operator*() const { return **m_it; }
-        const T *operator->() const { return m_it->get(); }
+        const T &operator*() const { return (*m_it)->item; }
+        const T *operator->() const { return &(*m_it)->item; }
         const_iterator &operator++()
         {
             ++m_it;
@@ -52,30 +83,40 @@ public:
         bool operator!=(const const_iterator &o) const { return m_it != o.m_it; }
 
     private:
-        typename std::vector<std::unique_ptr<T>>::const_iterator m_it;
+        typename std::vector<std::unique_ptr<ElementNode<T>>>::const_iterator m_it;
     };
 
     const_iterator begin() const { return const_iterator(m_items.cbegin()); }
     const_iterator end() const { return const_iterator(m_items.cend()); }
     size_t size() const { return m_items.size(); }
     bool empty() const { return m_items.empty(); }
-    const T &operator[](size_t i) const { return *m_items[i]; }
-    const T &front() const { return *m_items.front(); }
-    const T &back() const { return *m_items.back(); }
+    const T &operator[](size_t i) const { return m_items[i]->item; }
+    const T &front() const { return m_items.front()->item; }
+    const T &back() const { return m_items.back()->item; }
     /// A plain copy, e.g. for a clipboard fragment.
     std::vector<T> toVector() const
     {
         std::vector<T> v;
         v.reserve(m_items.size());
         for (const auto &p : m_items)
-            v.push_back(*p);
+            v.push_back(p->item);
         return v;
     }
 
     bool contains(const QString &id) const { return m_byId.contains(id); }
     /// The element with this id, or nullptr.
-    const T *find(const QString &id) const { return m_byId.value(id).item; }
-    T *findMutable(const QString &id) { return m_byId.value(id).item; }
+    const T *find(const QString &id) const
+    {
+        const ElementNode<T> *n = node(id);
+        return n ? &n->item : nullptr;
+    }
+    T *findMutable(const QString &id)
+    {
+        ElementNode<T> *n = node(id);
+        return n ? &n->item : nullptr;
+    }
+    /// The node (element and links) with this id, or nullptr.
+    ElementNode<T> *node(const QString &id) const { return m_byId.value(id).node; }
 
     /// File position of an element, or -1.
     int indexOf(const QString &id) const
@@ -85,35 +126,41 @@ public:
             return -1;
         const int n = int(m_items.size());
         const int cached = it->index;
-        if (cached < n && m_items[size_t(cached)].get() == it->item)
+        if (cached < n && m_items[size_t(cached)].get() == it->node)
             return cached;
         // Shifted by recent edits: look a few places either side before a full rescan.
         for (int d = 1; d <= 32; ++d) {
             for (int i : {cached - d, cached + d}) {
-                if (i >= 0 && i < n && m_items[size_t(i)].get() == it->item) {
+                if (i >= 0 && i < n && m_items[size_t(i)].get() == it->node) {
                     it->index = i;
                     return i;
                 }
             }
         }
         for (int i = 0; i < n; ++i)
-            m_byId[m_items[size_t(i)]->id].index = i;
+            m_byId[m_items[size_t(i)]->item.id].index = i;
         return m_byId.value(id).index;
     }
 
-    /// Inserts at @p index (clamped); the id must be new.
-    void insert(int index, const T &item)
+    /// Inserts at @p index (clamped); the id must be new. Moves @p item in (no copy of an
+    /// rvalue) and returns its node, with empty links.
+    ElementNode<T> *insert(int index, T item)
     {
         index = std::clamp(index, 0, int(m_items.size()));
-        auto owned = std::make_unique<T>(item);
-        m_byId.insert(item.id, Entry{owned.get(), index});
-        m_items.insert(m_items.begin() + index, std::move(owned));
+        std::unique_ptr<ElementNode<T>> owned(new ElementNode<T>{std::move(item), {}});
+        ElementNode<T> *n = owned.get();
+        m_byId.insert(n->item.id, Entry{n, index});
+        if (index == int(m_items.size()))
+            m_items.push_back(std::move(owned));
+        else
+            m_items.insert(m_items.begin() + index, std::move(owned));
+        return n;
     }
 
     /// Removes and returns the element at @p index.
     T takeAt(int index)
     {
-        T item = std::move(*m_items[size_t(index)]);
+        T item = std::move(m_items[size_t(index)]->item);
         m_items.erase(m_items.begin() + index);
         m_byId.remove(item.id);
         return item;
@@ -136,10 +183,10 @@ public:
 private:
     struct Entry
     {
-        T *item = nullptr;
+        ElementNode<T> *node = nullptr;
         int index = -1; ///< last known position; may be stale, see indexOf()
     };
-    std::vector<std::unique_ptr<T>> m_items;
+    std::vector<std::unique_ptr<ElementNode<T>>> m_items;
     mutable QHash<QString, Entry> m_byId;
 };
 

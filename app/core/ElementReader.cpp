@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <optional>
 
 namespace mls {
@@ -84,8 +85,8 @@ Connection ElementReader::parseConnection(Json &v, const ElementPath &p)
     requireObject(v, p);
     Connection c;
     c.id = claimId(v, p);
-    c.from = componentRef(text(v, "from", p, m_limits.maxIdLength, true), p, "from");
-    c.to = componentRef(text(v, "to", p, m_limits.maxIdLength, true), p, "to");
+    c.from = endpoint(v, "from", p);
+    c.to = endpoint(v, "to", p);
     c.flow = catalogRef(v, "flow", p);
     c.label = text(v, "label", p, m_limits.maxLabelLength);
     c.waivers = parseWaivers(v, p);
@@ -323,6 +324,27 @@ ComponentId ElementReader::componentRef(const QString &id, const ElementPath &p,
     if (!c)
         throw ReferenceError{{key ? p.member(key) : p.text(), notAComponent(id)}, id};
     return c->id;
+}
+
+ComponentId ElementReader::endpoint(const Json &obj, const char *key, const ElementPath &p)
+{
+    // A hit is a component read before: its id passed every check text() makes, so the slow
+    // path below would return the same shared id. A miss takes that path for its message.
+    auto it = obj.find(key);
+    if (it != obj.end() && it->is_string()) {
+        const std::string &utf8 = it->get_ref<const std::string &>();
+        char16_t utf16[64];
+        const bool fits = !utf8.empty() && utf8.size() <= std::size(utf16);
+        if (fits &&
+            std::all_of(utf8.begin(), utf8.end(), [](char ch) { return uchar(ch) < 0x80; })) {
+            std::copy(utf8.begin(), utf8.end(), utf16);
+            const QString id = QString::fromRawData(reinterpret_cast<const QChar *>(utf16),
+                                                    qsizetype(utf8.size()));
+            if (const Component *c = m_d.component(id))
+                return c->id;
+        }
+    }
+    return componentRef(text(obj, key, p, m_limits.maxIdLength, true), p, key);
 }
 
 } // namespace mls

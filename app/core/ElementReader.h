@@ -101,6 +101,9 @@ private:
     /// An endpoint or zone member: the id of a component read before, shared with it.
     /// @p key: the member of @p p that holds it, or nullptr for @p p itself.
     ComponentId componentRef(const QString &id, const ElementPath &p, const char *key) const;
+    /// A connection's end (@p key "from" or "to"): componentRef of its text, found without a
+    /// string of its own when it is a short ASCII id (nearly every one).
+    ComponentId endpoint(const Json &obj, const char *key, const ElementPath &p);
 
     const ReadLimits &m_limits;
     const Catalog &m_catalog;
