@@ -126,9 +126,11 @@ void DesignReview::followSelection()
 {
     // Clicking a card or arrow with a badge shows its finding's explanation in the dock, unless
     // the finding shown already involves it (e.g. the dock just revealed it on the board).
-    const QStringList ids = m_scene->selectedComponentIds() + m_scene->selectedConnectionIds();
-    if (ids.size() != 1)
+    const QStringList components = m_scene->selectedComponentIds();
+    const QStringList connections = m_scene->selectedConnectionIds();
+    if (components.size() + connections.size() != 1)
         return;
+    const QStringList ids = components + connections;
     const QString current = m_problems->currentKey();
     if (const Finding *f = m_rules->finding(current);
         f && (f->components.contains(ids.first()) || f->connections.contains(ids.first())))

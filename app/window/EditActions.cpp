@@ -97,7 +97,7 @@ void EditActions::updateEnabled()
     if (!scene || !m_copy)
         return;
     const bool copyable = !copyableIds().isEmpty();
-    const bool anything = !scene->selectedItems().isEmpty();
+    const bool anything = scene->hasSelection();
     m_cut->setEnabled(copyable);
     m_copy->setEnabled(copyable);
     m_duplicate->setEnabled(copyable);

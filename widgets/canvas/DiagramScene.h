@@ -91,6 +91,8 @@ public:
     QStringList selectedConnectionIds() const { return m_selection.connections(); }
     QStringList selectedGroupIds() const { return m_selection.groups(); }
     QStringList selectedNoteIds() const { return m_selection.notes(); }
+    /// Whether any card, arrow, zone or note is selected (cheaper than selectedItems()).
+    bool hasSelection() const { return !m_selection.isEmpty(); }
     /// Selects exactly these elements (any mix of component, connection, zone and note ids).
     void selectIds(const QStringList &ids) { m_selection.select(ids); }
     /// Selects every card, arrow, zone and note with one selectionChanged (Ctrl+A on a big

@@ -59,9 +59,13 @@ void Minimap::watchScene()
     m_scene = s;
     m_extent = QRectF();
     if (s) {
+        // Only marks the extent stale: uniting every item's rectangle at each change (a select
+        // all changes every item) waits for the coalesced refresh, which shows or hides the
+        // overview as the new extent asks.
         connect(s, &QGraphicsScene::changed, this, [this] {
             m_extent = QRectF();
-            scheduleRefresh();
+            if (!m_refresh->isActive())
+                m_refresh->start();
         });
     }
 }

@@ -10,9 +10,48 @@
 #include "ZoneItem.h"
 
 #include <QGraphicsView>
+#include <QMetaMethod>
 #include <QTimer>
 
 namespace mls {
+
+namespace {
+
+/// Appends the id of each element of @p list whose item @p itemOf finds selected, in file order.
+template <typename List, typename ItemOf>
+void collect(const List &list, const ItemOf &itemOf, QStringList &ids)
+{
+    for (const auto &element : list) {
+        const QGraphicsItem *item = itemOf(element.id);
+        if (item && item->isSelected())
+            ids << element.id;
+    }
+}
+
+/// Selects the item of each element of @p list, and appends the ids of those now selected (a
+/// hidden item cannot be).
+template <typename List, typename ItemOf>
+void selectAll(const List &list, const ItemOf &itemOf, QStringList &ids)
+{
+    ids.reserve(qsizetype(list.size()));
+    for (const auto &element : list) {
+        if (QGraphicsItem *item = itemOf(element.id)) {
+            item->setSelected(true);
+            if (item->isSelected())
+                ids << element.id;
+        }
+    }
+}
+
+} // namespace
+
+void SceneSelection::forget()
+{
+    if (m_keepIds) // worked out by the gesture that emitted this selectionChanged
+        m_keepIds = false;
+    else
+        m_ids.valid = false;
+}
 
 const SceneSelection::Ids &SceneSelection::ids() const
 {
@@ -20,55 +59,89 @@ const SceneSelection::Ids &SceneSelection::ids() const
         return m_ids;
     m_ids = {};
     const Diagram *d = m_scene->diagram();
-    for (const Component &c : d->components()) { // file order: stable for commands
-        ComponentItem *item = m_scene->componentItem(c.id);
-        if (item && item->isSelected())
-            m_ids.components << c.id;
-    }
-    for (const Note &n : d->notes()) {
-        NoteItem *item = m_scene->notes()->item(n.id);
-        if (item && item->isSelected())
-            m_ids.notes << n.id;
-    }
-    for (QGraphicsItem *item : m_scene->selectedItems()) {
-        if (auto *c = qgraphicsitem_cast<ConnectionItem *>(item))
-            m_ids.connections << c->connectionId();
-        else if (auto *g = qgraphicsitem_cast<ZoneItem *>(item))
-            m_ids.groups << g->groupId();
-    }
-    m_ids.connections.sort();
-    m_ids.groups.sort();
+    const DiagramScene *s = m_scene;
+    collect(
+        d->components(), [s](const QString &id) { return s->componentItem(id); }, m_ids.components);
+    collect(
+        d->connections(), [s](const QString &id) { return s->connectionItem(id); },
+        m_ids.connections);
+    collect(
+        d->groups(), [s](const QString &id) { return s->zoneItem(id); }, m_ids.groups);
+    collect(
+        d->notes(), [s](const QString &id) { return s->notes()->item(id); }, m_ids.notes);
     m_ids.valid = true;
     return m_ids;
 }
 
-void SceneSelection::select(const QStringList &ids)
+bool SceneSelection::isEmpty() const
 {
+    const Ids &selected = ids();
+    return selected.components.isEmpty() && selected.connections.isEmpty() &&
+           selected.groups.isEmpty() && selected.notes.isEmpty();
+}
+
+qsizetype SceneSelection::count() const
+{
+    const Ids &selected = ids();
+    return selected.components.size() + selected.connections.size() + selected.groups.size() +
+           selected.notes.size();
+}
+
+void SceneSelection::change(qsizetype items, const std::function<void()> &apply)
+{
+    // One signal for the gesture: per item, every listener would work the selection out again.
     QSignalBlocker blocker(m_scene);
-    m_scene->clearSelection();
-    for (const QString &id : ids) {
-        if (QGraphicsItem *item = m_scene->itemFor(id))
-            item->setSelected(true);
-    }
+    // Past a few hundred items, one update of the whole scene: while it is pending,
+    // QGraphicsScene drops the items' own updates, instead of walking thousands of dirty items
+    // and sending each one's rectangle to every changed() receiver (the window's minimap) and
+    // view. A few items keep their own updates (a repaint of only their part of the view).
+    // Only with a changed() receiver: without one, QGraphicsScene hands updates to the views
+    // directly and ends a whole-scene update in the view's item painting, which the far-zoom
+    // batches (DiagramView) do not go through.
+    if (items >= bulkItems &&
+        m_scene->isSignalConnected(QMetaMethod::fromSignal(&QGraphicsScene::changed)))
+        m_scene->update();
+    apply();
     blocker.unblock();
     Q_EMIT m_scene->selectionChanged();
+    m_keepIds = false; // also when nothing received the signal
+}
+
+void SceneSelection::select(const QStringList &ids)
+{
+    change(count() + ids.size(), [&] {
+        m_scene->clearSelection();
+        for (const QString &id : ids) {
+            if (QGraphicsItem *item = m_scene->itemFor(id))
+                item->setSelected(true);
+        }
+    });
 }
 
 void SceneSelection::selectEverything()
 {
-    // One signal for the gesture: per item, every listener would rescan the selection.
-    // The item maps, not items(): that sorts every item of the scene by stacking order.
-    QSignalBlocker blocker(m_scene);
-    for (ComponentItem *item : std::as_const(m_scene->m_components))
-        item->setSelected(true);
-    for (ConnectionItem *item : std::as_const(m_scene->m_connections))
-        item->setSelected(true);
-    for (ZoneItem *item : std::as_const(m_scene->m_zones))
-        item->setSelected(true);
-    for (NoteItem *item : m_scene->notes()->items())
-        item->setSelected(true);
-    blocker.unblock();
-    Q_EMIT m_scene->selectionChanged();
+    const Diagram *d = m_scene->diagram();
+    const qsizetype items = qsizetype(d->components().size() + d->connections().size() +
+                                      d->groups().size() + d->notes().size());
+    // In file order through the id maps: items() would sort every item by stacking order, and
+    // the ids come out as ids() lists them, without asking 25,000 items again.
+    change(items, [&] {
+        Ids all;
+        const DiagramScene *s = m_scene;
+        selectAll(
+            d->components(), [s](const QString &id) { return s->componentItem(id); },
+            all.components);
+        selectAll(
+            d->connections(), [s](const QString &id) { return s->connectionItem(id); },
+            all.connections);
+        selectAll(
+            d->groups(), [s](const QString &id) { return s->zoneItem(id); }, all.groups);
+        selectAll(
+            d->notes(), [s](const QString &id) { return s->notes()->item(id); }, all.notes);
+        all.valid = true;
+        m_ids = std::move(all);
+        m_keepIds = true;
+    });
 }
 
 void SceneSelection::blink(const QStringList &ids)
