@@ -45,47 +45,6 @@ void PixelCanvas::hairline(const QPointF &a, const QPointF &b, QRgb color)
     m_painter->restore();
 }
 
-void PixelCanvas::hairlinePath(const QPainterPath &path, const QPointF &offset, QRgb color)
-{
-    if (!m_bits) {
-        m_painter->save();
-        m_painter->setRenderHint(QPainter::Antialiasing, false);
-        m_painter->setPen(QPen(QColor(color), 0));
-        m_painter->setBrush(Qt::NoBrush);
-        m_painter->drawPath(path.translated(offset));
-        m_painter->restore();
-        return;
-    }
-    const auto at = [&](int i) { return m_toDevice.map(QPointF(path.elementAt(i)) + offset); };
-    QPointF current;
-    for (int i = 0; i < path.elementCount(); ++i) {
-        const QPainterPath::Element &e = path.elementAt(i);
-        const QPointF p = at(i);
-        if (e.isMoveTo()) {
-            current = p;
-        } else if (e.isLineTo()) {
-            deviceLine(current, p, color);
-            current = p;
-        } else if (e.isCurveTo() && i + 2 < path.elementCount()) {
-            // Flattened into segments a few pixels long (the control polygon bounds the curve).
-            const QPointF c1 = p, c2 = at(i + 1), end = at(i + 2);
-            i += 2;
-            const qreal reach =
-                QLineF(current, c1).length() + QLineF(c1, c2).length() + QLineF(c2, end).length();
-            const int n = std::clamp(int(reach / 3) + 1, 1, 64);
-            QPointF from = current;
-            for (int k = 1; k <= n; ++k) {
-                const qreal t = qreal(k) / n, u = 1 - t;
-                const QPointF to =
-                    u * u * u * current + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * end;
-                deviceLine(from, to, color);
-                from = to;
-            }
-            current = end;
-        }
-    }
-}
-
 void PixelCanvas::deviceLine(QPointF a, QPointF b, QRgb color)
 {
     // Clipped to the image and a pixel around it (Liang–Barsky): a board zoomed in a little

@@ -26,8 +26,6 @@ public:
     bool isDirect() const { return m_bits != nullptr; }
     /// A one-pixel line (not antialiased) from @p a to @p b in the painter's coordinates.
     void hairline(const QPointF &a, const QPointF &b, QRgb color);
-    /// @p path as one-pixel lines (curves flattened), shifted by @p offset.
-    void hairlinePath(const QPainterPath &path, const QPointF &offset, QRgb color);
     /// @p rect filled with the opaque @p color; antialiased, a pixel along the edge takes the
     /// colour by the share of it covered.
     void fillRect(const QRectF &rect, QRgb color, bool antialiased);
