@@ -29,7 +29,7 @@ void BoardStatus::follow()
     const Diagram *d = m_document->diagram();
     for (auto signal : {&Diagram::componentAdded, &Diagram::componentRemoved,
                         &Diagram::connectionAdded, &Diagram::connectionRemoved})
-        connect(d, signal, this, &BoardStatus::update);
+        connect(d, signal, this, [this] { m_countsChanged.request(); });
     update();
 }
 

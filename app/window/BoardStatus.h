@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Coalesced.h"
+
 #include <QObject>
 
 class QLabel;
@@ -34,6 +36,7 @@ private:
     DiagramView *m_view;
     QLabel *m_counts;
     QLabel *m_zoom;
+    Coalesced m_countsChanged{this, [this] { update(); }}; ///< per added or removed element
 };
 
 } // namespace mls

@@ -3,6 +3,7 @@
 
 #include "BoardHitTest.h"
 #include "CardStyle.h"
+#include "Coalesced.h"
 #include "ConnectPrompts.h"
 #include "ConnectionItem.h"
 #include "Finding.h"
@@ -179,6 +180,7 @@ private:
     void routeConnection(ConnectionItem *item);
     void addGroup(const QString &id);
     void removeGroup(const QString &id);
+    void deleteItem(QGraphicsItem *item);
     void syncGroup(const QString &id);
     void fitZone(ZoneItem *item);
     void restack();
@@ -201,6 +203,8 @@ private:
     QHash<QString, ConnectionItem *> m_connections;
     QHash<QString, ZoneItem *> m_zones;
     SceneSelection m_selection{this};
+    /// Selected items deleted in a bulk edit: one selectionChanged per turn, not one each.
+    Coalesced m_selectionLost{this, [this] { Q_EMIT selectionChanged(); }};
     SceneMarkers m_markers{this};
 };
 

@@ -34,9 +34,10 @@ void FlowLegendOverlay::setScene(DiagramScene *scene)
     if (scene) {
         // Only what changes the set of flows; moves and routes never do.
         Diagram *d = scene->diagram();
-        connect(d, &Diagram::connectionAdded, this, &FlowLegendOverlay::refresh);
-        connect(d, &Diagram::connectionRemoved, this, &FlowLegendOverlay::refresh);
-        connect(d, &Diagram::connectionChanged, this, &FlowLegendOverlay::refresh);
+        // The flows of every connection are read again: once per event-loop turn in a bulk edit.
+        for (auto signal :
+             {&Diagram::connectionAdded, &Diagram::connectionRemoved, &Diagram::connectionChanged})
+            connect(d, signal, this, [this] { m_connectionsChanged.request(); });
     }
     refresh();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Coalesced.h"
+
 #include <QPointer>
 #include <QStringList>
 #include <QWidget>
@@ -38,6 +40,7 @@ private:
     QPointer<DiagramScene> m_scene;
     QStringList m_flows;
     bool m_wanted = true;
+    Coalesced m_connectionsChanged{this, [this] { refresh(); }}; ///< per connection signal
 };
 
 } // namespace mls

@@ -204,18 +204,17 @@ void InspectorPanel::connectionChanged(const QString &id)
 
 void InspectorPanel::itemRemoved(const QString &id)
 {
-    if (!m_selectedComponents.contains(id) && !m_selectedConnections.contains(id))
-        return;
-    QStringList components = m_selectedComponents;
-    QStringList connections = m_selectedConnections;
-    components.removeAll(id);
-    connections.removeAll(id);
-    if (m_page != Page::Multiple) {
-        // The shown item is gone: show the diagram rather than a stale form.
-        components.clear();
-        connections.clear();
-    }
-    setSelection(components, connections);
+    if (m_page == Page::Multiple)
+        m_selectionShrank.request(); // setSelection() keeps only the ids the diagram still has
+    else if (m_page != Page::Diagram && id == m_shownId)
+        setSelection({}, {}); // the shown item is gone: the diagram rather than a stale form
+}
+
+/// A selection of several without the ids the diagram no longer has.
+void InspectorPanel::dropRemoved()
+{
+    if (m_page == Page::Multiple) // copies: setSelection() clears the members first
+        setSelection(QStringList(m_selectedComponents), QStringList(m_selectedConnections));
 }
 
 } // namespace mls

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Coalesced.h"
+
 #include <QPointer>
 #include <QStringList>
 #include <QWidget>
@@ -80,6 +82,7 @@ private:
     void componentChanged(const QString &id);
     void connectionChanged(const QString &id);
     void itemRemoved(const QString &id);
+    void dropRemoved();
 
     QPointer<Diagram> m_diagram;
     QStringList m_selectedComponents;
@@ -92,6 +95,9 @@ private:
     ComponentPage *m_componentPage;
     ConnectionPage *m_connectionPage;
     SelectionPage *m_selectionPage;
+    /// dropRemoved() at most Coalesced::atOnce + 1 times a turn, not once per removed element
+    /// (deleting 5,000 selected cards).
+    Coalesced m_selectionShrank{this, [this] { dropRemoved(); }};
 };
 
 } // namespace mls
