@@ -278,6 +278,7 @@ void TestBulkSelection::minimapCatchesUp()
     fresh.toggleAction()->setChecked(true);
     fresh.follow();
     QVERIFY(fresh.isVisible());
+    QTest::qWait(20); // a new overview is first drawn on the next turn of the event loop
     const QImage expected = fresh.grab().toImage();
     QTRY_COMPARE_WITH_TIMEOUT(minimap->grab().toImage(), expected, 15000);
 }
