@@ -197,10 +197,10 @@ void MainWindow::setDiagram(std::unique_ptr<Diagram> diagram, const QString &pat
     m_scene->setUndoStack(undo);
     m_scene->setStyle(CardStyle::fromPalette(palette()));
     m_view->setScene(m_scene.get());
-    m_scene->buildItems();
-    old.reset();
+    old.reset(); // before anything follows the new scene: the old one's diagram is gone
     DiagramScene *scene = m_scene.get();
-    m_viewOptions->setScene(scene);
+    m_viewOptions->setScene(scene); // the routing before the arrows: each is routed once
+    m_scene->buildItems();
     m_edit->setScene(scene);
     m_arrange->setScene(scene);
     m_export->setScene(scene);

@@ -60,6 +60,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <functional>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <tuple>
@@ -604,6 +605,22 @@ double residentBytes()
     return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) : 0;
 }
 
+/// With MLSKETCH_BENCH_PHASES set, the window rows print, after each phase, the resident set,
+/// its peak and the heap in use (malloc's own count, mapped chunks included) to stderr: where
+/// the memory of an open goes, phase by phase, without a profiler.
+void reportPhase(const char *phase)
+{
+    static const bool wanted = qEnvironmentVariableIsSet("MLSKETCH_BENCH_PHASES");
+    if (!wanted)
+        return;
+    const struct mallinfo2 heap = mallinfo2();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::fprintf(stderr, "phase %-12s rss %7.1f MB  peak %7.1f MB  heap in use %7.1f MB\n", phase,
+                 residentBytes() / 1048576.0, double(usage.ru_maxrss) / 1024.0,
+                 double(heap.uordblks + heap.hblkhd) / 1048576.0);
+}
+
 /// CPU time of this process in ms: the machine is shared, so the window rows (which have no
 /// reference to divide by) count the work done rather than the wall clock.
 double cpuMs()
@@ -669,6 +686,7 @@ WindowRow measureWindow(int n)
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
     row.emptyMb = residentBytes() / (1024.0 * 1024.0);
+    reportPhase("empty");
 
     PaintCounter counter;
     window.view()->viewport()->installEventFilter(&counter);
@@ -680,9 +698,11 @@ WindowRow measureWindow(int n)
         std::fprintf(stderr, "open failed: %s\n", qPrintable(error));
         return row;
     }
+    reportPhase("opened");
     while (counter.paints == 0 && clock.elapsed() < 60000)
         QCoreApplication::processEvents();
     row.openMs = cpuMs() - openStart;
+    reportPhase("first frame");
     row.openWallMs = double(clock.nsecsElapsed()) / 1e6;
     // The first check runs after the first frame: until its findings are in the dock and
     // on the board, painted.
@@ -691,8 +711,10 @@ WindowRow measureWindow(int n)
         QCoreApplication::processEvents();
     QCoreApplication::processEvents();
     row.findingsMs = cpuMs() - openStart;
+    reportPhase("findings");
     for (int i = 0; i < 20; ++i) // the deferred work after the first frame (fit)
         QCoreApplication::processEvents();
+    reportPhase("settled");
     row.paintMs = medianCpuMs(5, [&] { window.view()->viewport()->repaint(); });
     const int paintsBefore = counter.paints;
     row.changedPaintMs = medianCpuMs(5, [&] {
@@ -716,6 +738,7 @@ WindowRow measureWindow(int n)
     }
     std::sort(selectAll.begin(), selectAll.end());
     row.selectAllMs = selectAll[1];
+    reportPhase("select all");
     rusage usage{}; // the window's peak: the delete below keeps a copy of the board for its undo
     getrusage(RUSAGE_SELF, &usage);
     row.peakMb = double(usage.ru_maxrss) / 1024.0;

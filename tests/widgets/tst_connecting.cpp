@@ -383,7 +383,7 @@ void TestConnecting::arrowToolTipSaysFlowAndLabel()
     Connection c = connection("e1", "client", "gw", "requests");
     c.label = "search query";
     m_diagram->insertConnection(0, c);
-    const QString tip = m_scene->connectionItem("e1")->toolTip();
+    const QString tip = m_scene->connectionItem("e1")->toolTipText();
     QVERIFY2(tip.startsWith(QStringLiteral("Carries <b>Requests</b>")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("search query")), qPrintable(tip));
 }

@@ -245,12 +245,12 @@ void TestConnectionLabels::longLabelWraps()
              qPrintable(QString::number(label->pillSize().width())));
     const QFontMetricsF fm(CardStyle::light().kindFont());
     QVERIFY(label->pillSize().height() >= 3 * fm.height()); // about 85 characters: 3 lines
-    QCOMPARE(label->toolTip(), arrow->toolTip());
+    QCOMPARE(DiagramScene::toolTipOf(label), arrow->toolTipText());
 
     const ConnectionItem *shortArrow = scene.connectionItem("short");
     QVERIFY(!shortArrow->labelItem()->isWrapped());
     QCOMPARE(shortArrow->labelItem()->shownText(), QStringLiteral("scores"));
-    QCOMPARE(shortArrow->labelItem()->toolTip(), shortArrow->toolTip());
+    QCOMPARE(DiagramScene::toolTipOf(shortArrow->labelItem()), shortArrow->toolTipText());
 }
 
 void TestConnectionLabels::removeAndUndo()

@@ -109,8 +109,9 @@ void TestFindingMarkers::sceneFollowsFindings()
     scene.setFindings({finding("MLS-010", Severity::Warning, {"rank"}),
                        finding("MLS-001", Severity::Error, {"gw", "rank"}, {"e2"})});
     QCOMPARE(scene.componentItem("rank")->marker()->severity, Severity::Warning);
-    QVERIFY(scene.componentItem("rank")->toolTip().contains("MLS-010"));
-    QVERIFY(scene.componentItem("rank")->toolTip().contains("Ranking")); // the kind's text stays
+    QVERIFY(scene.componentItem("rank")->toolTipText().contains("MLS-010"));
+    QVERIFY(
+        scene.componentItem("rank")->toolTipText().contains("Ranking")); // the kind's text stays
     QCOMPARE(scene.connectionItem("e2")->marker()->severity, Severity::Error);
     QVERIFY(!scene.componentItem("gw")->marker());
     QVERIFY(scene.connectionItem("e2")->shape().contains(
@@ -126,7 +127,7 @@ void TestFindingMarkers::sceneFollowsFindings()
     scene.setFindings({});
     QVERIFY(!scene.componentItem("rank")->marker());
     QVERIFY(!scene.connectionItem("e2")->marker());
-    QVERIFY(!scene.componentItem("rank")->toolTip().contains("MLS-010"));
+    QVERIFY(!scene.componentItem("rank")->toolTipText().contains("MLS-010"));
 }
 
 void TestFindingMarkers::markersVisibleToggle()

@@ -59,38 +59,54 @@ void ComponentItem::sync(const Component &c)
     m_label = Catalog::builtin().displayName(c);
     m_known = kind != nullptr;
     m_kindText = Catalog::builtin().kindLabel(c.kind);
-    layoutLabel();
+    layoutCard();
     m_accent = kind ? kind->color : QColor(0x9C, 0xA3, 0xAF);
     m_icon = IconCache::iconFileForKind(c.kind);
     m_pinned = DiagramLayout::isPinned(c);
     setPos(c.pos);
-    m_kindToolTip = (kind ? QStringLiteral("<b>%1</b> — %2<br/>%3")
-                                .arg(m_label.toHtmlEscaped(), kind->label.toHtmlEscaped(),
-                                     kind->description.toHtmlEscaped())
-                          : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
-                                           "not in this version's catalog.")
-                                .arg(m_label.toHtmlEscaped(), c.kind.toHtmlEscaped()));
-    updateToolTip();
     update();
 }
 
-void ComponentItem::layoutLabel()
+void ComponentItem::layoutCard()
 {
-    // Once per change of label or kind, never per paint: the wrap and the real widths.
-    const CardGeometry::CardText text = CardGeometry::layout(m_label, m_kindText);
-    const QSizeF size = text.size;
+    // Once per change of label or kind, never per paint. The lines and their real widths
+    // (font shaping: most of building a big board's cards) wait until a paint shows them.
+    const QSizeF size = CardGeometry::layout(m_label, m_kindText).size;
     m_card = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height());
-    m_labelLines = text.lines;
-    const QFontMetricsF lm(CardStyle::light().labelFont()); // the same font in dark
-    m_lineFits.clear();
-    for (const QString &line : std::as_const(m_labelLines))
-        m_lineFits << std::min(1.0, text.textWidth / std::max(1.0, lm.horizontalAdvance(line)));
+    m_lines.reset();
 }
 
-void ComponentItem::updateToolTip()
+const QStringList &ComponentItem::labelLines() const
 {
-    setToolTip(m_marker ? m_kindToolTip + QStringLiteral("<hr/>") + m_marker->toolTip()
-                        : m_kindToolTip);
+    if (!m_lines) {
+        CardGeometry::CardText text = CardGeometry::layout(m_label, m_kindText);
+        LabelLines laid;
+        const QFontMetricsF lm(CardStyle::light().labelFont()); // the same font in dark
+        for (const QString &line : std::as_const(text.lines))
+            laid.fits << std::min(1.0, text.textWidth / std::max(1.0, lm.horizontalAdvance(line)));
+        laid.lines = std::move(text.lines);
+        m_lines = std::move(laid);
+    }
+    return m_lines->lines;
+}
+
+const QVector<qreal> &ComponentItem::lineFits() const
+{
+    labelLines();
+    return m_lines->fits;
+}
+
+QString ComponentItem::toolTipText() const
+{
+    const KindInfo *kind = Catalog::builtin().kind(m_kind);
+    const QString about =
+        kind ? QStringLiteral("<b>%1</b> — %2<br/>%3")
+                   .arg(m_label.toHtmlEscaped(), kind->label.toHtmlEscaped(),
+                        kind->description.toHtmlEscaped())
+             : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
+                              "not in this version's catalog.")
+                   .arg(m_label.toHtmlEscaped(), m_kind.toHtmlEscaped());
+    return m_marker ? about + QStringLiteral("<hr/>") + m_marker->toolTip() : about;
 }
 
 void ComponentItem::setMarker(const std::optional<FindingBadge::Marker> &marker)
@@ -98,7 +114,6 @@ void ComponentItem::setMarker(const std::optional<FindingBadge::Marker> &marker)
     if (m_marker == marker)
         return;
     m_marker = marker;
-    updateToolTip();
     update();
 }
 
@@ -242,11 +257,13 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QFont kindFont = style.kindFont();
     const QFontMetricsF km(kindFont);
     const qreal lineH = CardGeometry::labelLineHeight;
-    qreal y = -(m_labelLines.size() * lineH + CardGeometry::kindLineHeight) / 2;
+    const QStringList &lines = labelLines();
+    const QVector<qreal> &fits = lineFits();
+    qreal y = -(lines.size() * lineH + CardGeometry::kindLineHeight) / 2;
     painter->setFont(style.labelFont());
     painter->setPen(style.text);
-    for (int i = 0; i < m_labelLines.size(); ++i, y += lineH) {
-        const qreal fit = m_lineFits.value(i, 1.0);
+    for (int i = 0; i < lines.size(); ++i, y += lineH) {
+        const qreal fit = fits.value(i, 1.0);
         const QRectF line(textLeft, y, textWidth / fit, lineH);
         if (fit < 1.0) {
             painter->save();
@@ -254,7 +271,7 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
             painter->scale(fit, 1.0);
             painter->translate(-textLeft, 0);
         }
-        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_labelLines.at(i));
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, lines.at(i));
         if (fit < 1.0)
             painter->restore();
     }

@@ -47,6 +47,16 @@ public:
         Refuses
     };
     void setConnectFeedback(ConnectFeedback feedback);
+    /// What hovering the card shows: its label, kind and the kind's description, then the
+    /// badge's findings. Built when asked (DiagramScene::helpEvent), never stored: a 10k board
+    /// would hold megabytes of HTML nobody reads.
+    QString toolTipText() const;
+    /// The label's lines as the card draws them (wrapped as CardGeometry wraps them) and, per
+    /// line, the factor ≤ 1 that narrows a line the real font draws wider than estimated. Laid
+    /// out on first use (the first paint zoomed in enough to show the label), then kept.
+    const QStringList &labelLines() const;
+    const QVector<qreal> &lineFits() const;
+
     /// The design-rule badge at the top-right corner (nullopt: none) and its tooltip lines.
     void setMarker(const std::optional<FindingBadge::Marker> &marker);
     const std::optional<FindingBadge::Marker> &marker() const { return m_marker; }
@@ -79,16 +89,22 @@ private:
     void paintFarLabel(QPainter *painter, const CardStyle &style, qreal lod);
     /// The colour of the block drawn in place of the card when zoomed far out.
     QColor blockColor(const CardStyle &style) const;
-    void layoutLabel();
-    void updateToolTip();
+    /// The card's size from its label and kind line; the lines themselves wait for
+    /// labelLines().
+    void layoutCard();
 
     QString m_id;
     QString m_kind;
     QString m_label;
-    QRectF m_card;             ///< CardGeometry::size centred on the origin
-    QStringList m_labelLines;  ///< the label wrapped as CardGeometry wraps it
-    QVector<qreal> m_lineFits; ///< per line, ≤ 1 where the real font is wider than estimated
-    QString m_kindText;        ///< what the second line says ("Vector DB", "Unknown kind (x)")
+    QRectF m_card; ///< CardGeometry::size centred on the origin
+    /// labelLines() and lineFits(), once laid out (m_lines.has_value()).
+    struct LabelLines
+    {
+        QStringList lines;
+        QVector<qreal> fits;
+    };
+    mutable std::optional<LabelLines> m_lines;
+    QString m_kindText; ///< what the second line says ("Vector DB", "Unknown kind (x)")
     QColor m_accent;
     QString m_icon;
     bool m_known = true;
@@ -96,7 +112,6 @@ private:
     bool m_hovered = false;
     std::optional<ConnectHandles::Side> m_hotHandle; ///< the handle under the cursor
     ConnectFeedback m_feedback = ConnectFeedback::None;
-    QString m_kindToolTip;
     std::optional<FindingBadge::Marker> m_marker;
     bool m_highlighted = false;
     QColor m_pairColor;

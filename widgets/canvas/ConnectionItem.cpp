@@ -28,16 +28,6 @@ bool headShowsAt(qreal lod)
 {
     return arrowLength * lod >= 1;
 }
-
-/// A copy of @p path with data of its own, to draw. QPainter keeps a converted form of each
-/// path it draws in the path's data (about 3 KB, however short the path): drawn from the item's
-/// own path, every arrow ever painted (one overview of a 10k board) would keep one, ~48 MB.
-QPainterPath paintCopy(const QPainterPath &path)
-{
-    QPainterPath copy;
-    copy.addPath(path);
-    return copy;
-}
 } // namespace
 
 ConnectionItem::ConnectionItem(const Connection &c) : m_id(c.id), m_from(c.from), m_to(c.to)
@@ -99,27 +89,22 @@ void ConnectionItem::sync(const Connection &c)
             placeLabel();
         }
     }
-    const FlowType *flow = Catalog::builtin().flow(c.flow);
-    // The flow first, so hovering an arrow says what it carries without the inspector.
-    m_flowToolTip = (flow ? QStringLiteral("Carries <b>%1</b>").arg(flow->label.toHtmlEscaped())
-                          : QStringLiteral("Unknown flow “%1”").arg(c.flow.toHtmlEscaped()));
-    if (!c.label.isEmpty())
-        m_flowToolTip += QStringLiteral(": “%1”").arg(c.label.toHtmlEscaped());
-    if (flow)
-        m_flowToolTip += QStringLiteral("<br/>") + flow->description.toHtmlEscaped();
-    updateToolTip();
     update();
     if (m_labelItem)
         m_labelItem->update();
 }
 
-void ConnectionItem::updateToolTip()
+QString ConnectionItem::toolTipText() const
 {
-    const QString tip =
-        m_marker ? m_flowToolTip + QStringLiteral("<hr/>") + m_marker->toolTip() : m_flowToolTip;
-    setToolTip(tip);
-    if (m_labelItem) // the pill's tooltip: the arrow's (the label is always shown whole)
-        m_labelItem->setToolTip(tip);
+    const FlowType *flow = Catalog::builtin().flow(m_flow);
+    // The flow first, so hovering an arrow says what it carries without the inspector.
+    QString tip = flow ? QStringLiteral("Carries <b>%1</b>").arg(flow->label.toHtmlEscaped())
+                       : QStringLiteral("Unknown flow “%1”").arg(m_flow.toHtmlEscaped());
+    if (!m_label.isEmpty())
+        tip += QStringLiteral(": “%1”").arg(m_label.toHtmlEscaped());
+    if (flow)
+        tip += QStringLiteral("<br/>") + flow->description.toHtmlEscaped();
+    return m_marker ? tip + QStringLiteral("<hr/>") + m_marker->toolTip() : tip;
 }
 
 QColor ConnectionItem::strokeColor(const CardStyle &style) const
@@ -149,9 +134,10 @@ QPointF ConnectionItem::bestLabelSpot() const
         return m_middle;
     // The first spot that covers nothing; else the first that covers no card (only a zone
     // title); else the middle.
+    const QPainterPath line = path();
     std::optional<QPointF> clearOfCards;
     for (const qreal t : {0.5, 0.35, 0.65, 0.25, 0.75}) {
-        const QPointF at = t == 0.5 ? m_middle : m_path.pointAtPercent(t);
+        const QPointF at = t == 0.5 ? m_middle : line.pointAtPercent(t);
         const Cover cover = coverAt(m_labelItem->sceneRectAt(at));
         if (cover == Cover::Nothing)
             return at;
@@ -196,7 +182,6 @@ void ConnectionItem::setMarker(const std::optional<FindingBadge::Marker> &marker
         return;
     changeGeometry();
     m_marker = marker;
-    updateToolTip();
     update();
 }
 
@@ -233,14 +218,14 @@ QPointF ConnectionItem::clipToRect(const QRectF &rect, const QPointF &outside)
 void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routing routing)
 {
     changeGeometry();
-    m_path = QPainterPath();
+    QPainterPath line;
     if (m_from == m_to) {
         // A self-loop: out of the top edge and back into the right edge.
         const QPointF start(fromCard.right() - 30, fromCard.top());
         m_tip = QPointF(fromCard.right(), fromCard.top() + 18);
-        m_path.moveTo(start);
-        m_path.cubicTo(start + QPointF(0, -40), m_tip + QPointF(50, 0),
-                       m_tip + QPointF(arrowLength, 0));
+        line.moveTo(start);
+        line.cubicTo(start + QPointF(0, -40), m_tip + QPointF(50, 0),
+                     m_tip + QPointF(arrowLength, 0));
         m_tipDir = QPointF(-1, 0);
         m_middle = fromCard.topRight() + QPointF(20, -20);
     } else if (routing == Routing::Straight || fromCard.intersects(toCard)) {
@@ -250,12 +235,13 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routi
         const qreal len = std::hypot(d.x(), d.y());
         m_tipDir = len > 0 ? d / len : QPointF(1, 0);
         m_tip = b;
-        m_path.moveTo(a);
-        m_path.lineTo(b - m_tipDir * arrowLength); // the head covers the last few pixels
+        line.moveTo(a);
+        line.lineTo(b - m_tipDir * arrowLength); // the head covers the last few pixels
         m_middle = (a + b) / 2;
     } else {
-        routeSideways(fromCard, toCard, routing);
+        line = routeSideways(fromCard, toCard, routing);
     }
+    keepLine(line);
     placeLabel();
     update();
 }
@@ -263,19 +249,21 @@ void ConnectionItem::setEnds(const QRectF &fromCard, const QRectF &toCard, Routi
 void ConnectionItem::setRoute(const QVector<QPointF> &bezier, const QPointF &tip)
 {
     changeGeometry();
-    m_path = QPainterPath(bezier.value(0));
+    QPainterPath line(bezier.value(0));
     for (int i = 1; i + 2 < bezier.size(); i += 3)
-        m_path.cubicTo(bezier[i], bezier[i + 1], bezier[i + 2]);
-    const QPointF d = tip - m_path.currentPosition();
+        line.cubicTo(bezier[i], bezier[i + 1], bezier[i + 2]);
+    const QPointF d = tip - line.currentPosition();
     const qreal len = std::hypot(d.x(), d.y());
     m_tipDir = len > 0 ? d / len : QPointF(1, 0);
     m_tip = tip;
-    m_middle = m_path.pointAtPercent(0.5);
+    m_middle = line.pointAtPercent(0.5);
+    keepLine(line);
     placeLabel();
     update();
 }
 
-void ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing)
+QPainterPath ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard,
+                                           Routing routing)
 {
     // Leave and enter through the sides that face each other: left/right when the cards are
     // further apart horizontally than vertically, else top/bottom.
@@ -297,22 +285,52 @@ void ConnectionItem::routeSideways(const QRectF &fromCard, const QRectF &toCard,
     m_tip = b;
     m_tipDir = outDir;
     const QPointF beforeTip = b - outDir * arrowLength;
-    m_path.moveTo(a);
+    QPainterPath line(a);
     if (routing == Routing::Orthogonal) {
         const QPointF mid = (a + beforeTip) / 2;
         if (horizontal) {
-            m_path.lineTo(mid.x(), a.y());
-            m_path.lineTo(mid.x(), beforeTip.y());
+            line.lineTo(mid.x(), a.y());
+            line.lineTo(mid.x(), beforeTip.y());
         } else {
-            m_path.lineTo(a.x(), mid.y());
-            m_path.lineTo(beforeTip.x(), mid.y());
+            line.lineTo(a.x(), mid.y());
+            line.lineTo(beforeTip.x(), mid.y());
         }
-        m_path.lineTo(beforeTip);
+        line.lineTo(beforeTip);
     } else {
         const qreal reach = std::max(40.0, QLineF(a, b).length() / 3);
-        m_path.cubicTo(a + outDir * reach, beforeTip - outDir * reach, beforeTip);
+        line.cubicTo(a + outDir * reach, beforeTip - outDir * reach, beforeTip);
     }
-    m_middle = m_path.pointAtPercent(0.5);
+    m_middle = line.pointAtPercent(0.5);
+    return line;
+}
+
+void ConnectionItem::keepLine(const QPainterPath &line)
+{
+    // Every route is a start and either straight segments or cubic Béziers (never both).
+    m_curved = line.elementCount() > 1 && line.elementAt(1).isCurveTo();
+    m_line.clear();
+    for (int i = 0; i < line.elementCount(); ++i) {
+        Q_ASSERT(i == 0 || line.elementAt(i).isLineTo() != m_curved);
+        m_line.append(QPointF(line.elementAt(i)));
+    }
+}
+
+QPainterPath ConnectionItem::path() const
+{
+    // A path of its own each time: QPainter also keeps a converted form of each path it draws
+    // in the path's data (about 3 KB, however short the path), which goes with it.
+    QPainterPath line;
+    if (m_line.isEmpty())
+        return line;
+    line.moveTo(m_line[0]);
+    if (m_curved) {
+        for (qsizetype i = 1; i + 2 < m_line.size(); i += 3)
+            line.cubicTo(m_line[i], m_line[i + 1], m_line[i + 2]);
+    } else {
+        for (qsizetype i = 1; i < m_line.size(); ++i)
+            line.lineTo(m_line[i]);
+    }
+    return line;
 }
 
 void ConnectionItem::changeGeometry()
@@ -333,7 +351,7 @@ QRectF ConnectionItem::boundingRect() const
 
 QRectF ConnectionItem::computeBounds() const
 {
-    QRectF r = m_path.boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
+    QRectF r = path().boundingRect().united(QRectF(m_tip, QSizeF(1, 1)));
     if (m_labelItem)
         r = r.united(m_labelItem->sceneRectAt(m_labelAt));
     if (m_marker) {
@@ -347,7 +365,7 @@ QPainterPath ConnectionItem::shape() const
 {
     QPainterPathStroker stroker;
     stroker.setWidth(10);
-    QPainterPath s = stroker.createStroke(m_path);
+    QPainterPath s = stroker.createStroke(path());
     s.addEllipse(m_tip, arrowLength, arrowLength);
     if (m_marker) // hovering the badge shows the findings
         s.addEllipse(markerCentre(), FindingBadge::radius, FindingBadge::radius);
@@ -362,7 +380,7 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
     painter->setRenderHint(QPainter::Antialiasing);
 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QPainterPath line = paintCopy(m_path);
+    const QPainterPath line = path();
     if (m_highlighted) {
         QColor halo = FindingBadge::pathColor();
         halo.setAlphaF(0.45);
@@ -442,7 +460,7 @@ QPen ConnectionItem::flowPen(const QString &flowId, const QColor &color, qreal w
 
 QPointF ConnectionItem::sourceEnd() const
 {
-    return mapToScene(m_path.elementCount() > 0 ? QPointF(m_path.elementAt(0)) : m_tip);
+    return mapToScene(m_line.isEmpty() ? m_tip : m_line[0]);
 }
 
 } // namespace mls

@@ -7,6 +7,7 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPen>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -46,8 +47,17 @@ public:
     /// Draws along a computed route: a cubic Bézier (3n + 1 points, ending at the arrowhead's
     /// base) and the arrowhead's @p tip (see ConnectionRoute).
     void setRoute(const QVector<QPointF> &bezier, const QPointF &tip);
-    /// The line as drawn (without the arrowhead), scene coordinates.
-    const QPainterPath &path() const { return m_path; }
+    /// The line as drawn (without the arrowhead), scene coordinates, made from its points.
+    QPainterPath path() const;
+    /// The line's points: where it starts, then the end of each straight segment or, when
+    /// isCurved(), the two control points and the end of each cubic Bézier.
+    const QVarLengthArray<QPointF, 4> &linePoints() const { return m_line; }
+    bool isCurved() const { return m_curved; }
+
+    /// What hovering the arrow or its label shows: the flow it carries, its label and the
+    /// flow's description, then the badge's findings. Built when asked
+    /// (DiagramScene::helpEvent), never stored.
+    QString toolTipText() const;
 
     /// The design-rule badge at the middle of the arrow (nullopt: none) and its tooltip lines.
     void setMarker(const std::optional<FindingBadge::Marker> &marker);
@@ -105,8 +115,9 @@ private:
     QString m_to;
     QString m_flow;
     QString m_label;
-    void routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing);
-    void updateToolTip();
+    QPainterPath routeSideways(const QRectF &fromCard, const QRectF &toCard, Routing routing);
+    /// Keeps @p line as points (m_line, m_curved).
+    void keepLine(const QPainterPath &line);
     qreal strokeWidth() const { return isSelected() ? 2.5 : 1.6; }
     /// Puts the label in the middle of the route now and asks LabelPlacer to move it off the
     /// cards it covers.
@@ -123,13 +134,15 @@ private:
     void changeGeometry();
     QRectF computeBounds() const;
 
-    QPainterPath m_path;                        ///< the line, without the arrow head
+    /// The line without the arrowhead, as points: a QPainterPath reserves room for 16
+    /// elements (~0.5 KB for each of a 10k board's 15,000 arrows); path() makes one when asked.
+    QVarLengthArray<QPointF, 4> m_line;
+    bool m_curved = false;
     QPointF m_tip;                              ///< arrow tip, on the target card's border
     QPointF m_tipDir;                           ///< unit direction of travel at the tip
     QPointF m_middle;                           ///< the route's middle (the self-loop's label spot)
     QPointF m_labelAt;                          ///< where the label's pill is centred
     ConnectionLabelItem *m_labelItem = nullptr; ///< owned; a top-level item of the same scene
-    QString m_flowToolTip;
     std::optional<FindingBadge::Marker> m_marker;
     bool m_highlighted = false;
     mutable QRectF m_bounds; ///< boundingRect(), valid while m_boundsValid

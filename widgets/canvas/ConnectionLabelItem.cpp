@@ -57,6 +57,8 @@ void ConnectionLabelItem::setText(const QString &text)
 void ConnectionLabelItem::setCentre(const QPointF &centre)
 {
     setPos(centre - QPointF(m_size.width() / 2, m_size.height() / 2));
+    if (auto *board = qobject_cast<DiagramScene *>(scene()))
+        board->growSceneRect(sceneBoundingRect());
 }
 
 QRectF ConnectionLabelItem::sceneRectAt(const QPointF &centre) const

@@ -7,11 +7,13 @@
 #include "ComponentItem.h"
 #include "ComponentProps.h"
 #include "ConnectionItem.h"
+#include "ConnectionLabelItem.h"
 #include "Diagram.h"
 #include "NoteItem.h"
 #include "SceneNotes.h"
 #include "ZoneItem.h"
 
+#include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QKeyEvent>
@@ -20,7 +22,30 @@
 #include <QToolTip>
 #include <QtMath>
 
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
 namespace mls {
+
+int DiagramScene::bspDepthFor(qsizetype items)
+{
+    // Qt's own choice is log2 of the count: a leaf per item, 32,768 leaves on a 10k board,
+    // and as an arrow is listed in every leaf it crosses, ~0.9 KB per item and ~200 ms to build
+    // the index at the first hover. Two levels less (4 items a leaf) measured 10 MB and 64 ms,
+    // each query ~20 % slower (a few µs); three levels less cost the label placement more.
+    const int log2 = int(std::ceil(std::log2(double(std::max<qsizetype>(items, 1)))));
+    return std::max(5, log2 - 2); // Qt's smallest depth is 5
+}
+
+void DiagramScene::fitIndexTo(qsizetype items)
+{
+    const int depth = bspDepthFor(items);
+    // Grows with the board, never shrinks (no re-index back and forth); a scene told to keep no
+    // index (tests comparing with a linear scan) keeps none.
+    if (itemIndexMethod() == BspTreeIndex && depth > bspTreeDepth())
+        setBspTreeDepth(depth);
+}
 
 DiagramScene::DiagramScene(Diagram *diagram, QObject *parent, Items items)
     : QGraphicsScene(parent), m_diagram(diagram), m_style(CardStyle::light())
@@ -28,6 +53,7 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent, Items items)
     // The BSP index keeps hit tests and the paint of a zoomed-in view proportional to what is
     // visible on a big board; moving cards updates it, which the bench's drag row measures.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBspTreeDepth(bspDepthFor(0));
     // Before any other receiver: the selected ids are worked out again on their first use
     // after the selection or the file order changed.
     auto forgetSelection = [this] { m_selection.forget(); };
@@ -55,6 +81,13 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent, Items items)
     connect(diagram, &Diagram::componentsReordered, this, &DiagramScene::restack);
     m_controller = std::make_unique<CanvasController>(this);
     m_notes = new SceneNotes(this, diagram);
+    // A scene left to grow by its items unites every item's bounds, sorted by stacking order,
+    // on the first update after any item is added (~50 ms on a 10k board, at its open and at
+    // every card added later): the board sets its rectangle itself (growSceneRect).
+    setSceneRect(contentRect());
+    auto notesGrow = [this] { growSceneRect(m_notes->bounds()); }; // after SceneNotes's own
+    connect(diagram, &Diagram::noteAdded, this, notesGrow);
+    connect(diagram, &Diagram::noteChanged, this, notesGrow);
     if (items == Items::Now)
         rebuild();
 }
@@ -88,6 +121,11 @@ void DiagramScene::rebuild()
     m_components.clear();
     m_connections.clear();
     m_zones.clear();
+    if (itemIndexMethod() == BspTreeIndex)
+        setBspTreeDepth(
+            bspDepthFor(qsizetype(m_diagram->components().size() + m_diagram->connections().size() +
+                                  m_diagram->groups().size())));
+    m_building = true;
     for (const Component &c : m_diagram->components())
         addComponent(c.id);
     for (const Connection &c : m_diagram->connections())
@@ -96,6 +134,24 @@ void DiagramScene::rebuild()
         addGroup(g.id);
     m_notes->rebuild();
     restack();
+    m_building = false;
+    setSceneRect(contentRect().united(std::exchange(m_builtRect, QRectF())));
+}
+
+void DiagramScene::growSceneRect(const QRectF &r)
+{
+    // Like QGraphicsScene's own rectangle: it grows with what is added or moved, never shrinks.
+    // A change re-partitions the index, so it grows with room to spare (a card dragged out of
+    // the board would re-index every item at every step). While building, once at the end.
+    if (m_building) {
+        m_builtRect |= r;
+        return;
+    }
+    const QRectF now = sceneRect();
+    if (now.contains(r))
+        return;
+    const qreal room = std::max({1000.0, now.width() / 8, now.height() / 8});
+    setSceneRect(now.united(r.adjusted(-room, -room, room, room)));
 }
 
 void DiagramScene::restack()
@@ -138,6 +194,8 @@ void DiagramScene::addComponent(const QString &id)
     m_markers.decorate(item, id);
     addItem(item);
     m_components.insert(id, item);
+    fitIndexTo(m_components.size() + m_connections.size() + m_zones.size());
+    growSceneRect(item->sceneBoundingRect());
 }
 
 void DiagramScene::removeComponent(const QString &id)
@@ -158,6 +216,7 @@ void DiagramScene::componentMoved(const QString &id)
     if (!item)
         return;
     item->setPos(m_diagram->component(id)->pos);
+    growSceneRect(item->sceneBoundingRect());
     for (const QString &cid : m_diagram->connectionsOf(id)) {
         if (ConnectionItem *c = m_connections.value(cid))
             routeConnection(c);
@@ -177,6 +236,7 @@ void DiagramScene::addConnection(const QString &id)
     m_markers.decorate(item, id);
     addItem(item);
     m_connections.insert(id, item);
+    fitIndexTo(m_components.size() + m_connections.size() + m_zones.size());
     routeConnection(item);
 }
 
@@ -208,6 +268,7 @@ void DiagramScene::routeConnection(ConnectionItem *item)
         item->setRoute(c->route.points, c->route.tip);
     else
         item->setEnds(fromItem->sceneCardRect(), toItem->sceneCardRect(), m_routing);
+    growSceneRect(item->sceneBoundingRect());
 }
 
 void DiagramScene::addGroup(const QString &id)
@@ -271,10 +332,14 @@ void DiagramScene::fitZone(ZoneItem *item)
     const Group *g = m_diagram->group(item->groupId());
     item->setPos(0, 0);
     item->fitAround(membersRect(item->groupId()), g ? known::zoneMargins(*g) : QMarginsF());
+    growSceneRect(item->sceneBoundingRect());
 }
 
 void DiagramScene::setRouting(ConnectionItem::Routing routing)
 {
+    // Every arrow follows the routing it has: re-routing a big board costs a second build.
+    if (routing == m_routing)
+        return;
     m_routing = routing;
     for (ConnectionItem *c : std::as_const(m_connections))
         routeConnection(c);
@@ -321,9 +386,11 @@ void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const Q
         ComponentItem *item = m_components.value(it.key());
         if (!item) {
             m_notes->preview(it.key(), it.value());
+            growSceneRect(m_notes->bounds());
             continue;
         }
         item->setPos(it.value());
+        growSceneRect(item->sceneBoundingRect());
         m_previewed.insert(it.key(), it.value());
         for (const QString &cid : m_diagram->connectionsOf(it.key())) {
             if (ConnectionItem *c = m_connections.value(cid))
@@ -332,8 +399,10 @@ void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const Q
     }
     m_previewZones = zones;
     for (const QString &gid : zones) {
-        if (ZoneItem *g = m_zones.value(gid))
+        if (ZoneItem *g = m_zones.value(gid)) {
             g->setPos(zoneDelta);
+            growSceneRect(g->sceneBoundingRect());
+        }
     }
 }
 
@@ -409,6 +478,45 @@ void DiagramScene::keyPressEvent(QKeyEvent *event)
         event->accept();
     else
         QGraphicsScene::keyPressEvent(event);
+}
+
+QString DiagramScene::toolTipOf(const QGraphicsItem *item)
+{
+    if (const auto *card = qgraphicsitem_cast<const ComponentItem *>(item))
+        return card->toolTipText();
+    if (const auto *arrow = qgraphicsitem_cast<const ConnectionItem *>(item))
+        return arrow->toolTipText();
+    if (const auto *label = qgraphicsitem_cast<const ConnectionLabelItem *>(item))
+        return label->connection() ? label->connection()->toolTipText() : QString();
+    return item->toolTip();
+}
+
+void DiagramScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    // The items under the cursor as QGraphicsScene finds them: a pixel at the cursor, mapped
+    // through the view's transform.
+    QList<QGraphicsItem *> under;
+    QWidget *viewport = event->widget();
+    const auto *view = viewport ? qobject_cast<QGraphicsView *>(viewport->parentWidget()) : nullptr;
+    if (!view) {
+        under = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
+    } else {
+        const QRectF pixel(QPointF(viewport->mapFromGlobal(event->screenPos())), QSizeF(1, 1));
+        const QTransform toView = view->viewportTransform();
+        under = toView.type() <= QTransform::TxScale
+                    ? items(toView.inverted().mapRect(pixel), Qt::IntersectsItemShape,
+                            Qt::DescendingOrder, toView)
+                    : items(toView.inverted().map(pixel), Qt::IntersectsItemShape,
+                            Qt::DescendingOrder, toView);
+    }
+    QString text;
+    for (const QGraphicsItem *item : std::as_const(under)) {
+        text = toolTipOf(item);
+        if (!text.isEmpty())
+            break;
+    }
+    QToolTip::showText(text.isEmpty() ? QPoint() : event->screenPos(), text, viewport);
+    event->setAccepted(!text.isEmpty());
 }
 
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect)

@@ -149,6 +149,18 @@ public:
     /// The cards of a zone's members, united (scene coordinates; null without members).
     QRectF membersRect(const QString &groupId) const;
 
+    /// The depth of the scene's BSP index for a board of @p items cards, arrows and zones.
+    static int bspDepthFor(qsizetype items);
+
+    /// What hovering @p item shows: a card's or an arrow's tooltip (an arrow's label shows its
+    /// arrow's) built now, any other item's own toolTip().
+    static QString toolTipOf(const QGraphicsItem *item);
+
+    /// Grows the scene rectangle to take @p sceneRect in. The board sets its rectangle itself
+    /// (Qt's own would unite every item after each change): built around the board, it grows
+    /// as cards, arrows, zones, notes and label pills are added or moved, and never shrinks.
+    void growSceneRect(const QRectF &sceneRect);
+
     /// Bounding box of everything drawn, with a margin (what Fit and export frame).
     QRectF contentRect() const;
     /// Whether the board shows anything of the design (cards, arrows, zones, notes); cheap,
@@ -167,6 +179,9 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    /// Shows the tooltip of the topmost item under the cursor that has one (toolTipOf), as
+    /// QGraphicsScene does with the items' stored tooltips.
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
     void rebuild();
@@ -184,6 +199,8 @@ private:
     void syncGroup(const QString &id);
     void fitZone(ZoneItem *item);
     void restack();
+    /// Deepens the index when the board has grown past what its depth was chosen for.
+    void fitIndexTo(qsizetype items);
 
     Diagram *m_diagram; ///< not owned; outlives the scene
     CardStyle m_style;
@@ -194,6 +211,8 @@ private:
     QUndoStack *m_undoStack = nullptr;
     ConnectPrompts m_prompts;
     QString m_lastRefusal;
+    bool m_building = false; ///< in rebuild(): the scene rectangle is set once, at the end
+    QRectF m_builtRect;      ///< in rebuild(): what growSceneRect() was given
     QHash<QString, QPointF> m_previewed;
     QStringList m_previewZones;
     std::unique_ptr<CanvasController> m_controller;

@@ -71,22 +71,23 @@ int depthOf(const QGraphicsItem *item)
     return depth;
 }
 
-/// @p path (item coordinates) shifted by @p offset as line segments, curves flattened into
-/// segments about 3 px long at @p pixelsPerUnit (the control polygon bounds the curve).
-void flatten(const QPainterPath &path, const QPointF &offset, qreal pixelsPerUnit,
+/// @p arrow's line (ConnectionItem::linePoints) shifted by @p offset as line segments, curves
+/// flattened into segments about 3 px long at @p pixelsPerUnit (the control polygon bounds the
+/// curve).
+void flatten(const ConnectionItem &arrow, const QPointF &offset, qreal pixelsPerUnit,
              QVector<QLineF> &out)
 {
-    const auto at = [&](int i) { return QPointF(path.elementAt(i)) + offset; };
+    const QVarLengthArray<QPointF, 4> &points = arrow.linePoints();
+    const auto at = [&](qsizetype i) { return points[i] + offset; };
     QPointF current;
-    for (int i = 0; i < path.elementCount(); ++i) {
-        const QPainterPath::Element &e = path.elementAt(i);
+    for (qsizetype i = 0; i < points.size(); ++i) {
         const QPointF p = at(i);
-        if (e.isMoveTo()) {
+        if (i == 0) {
             current = p;
-        } else if (e.isLineTo()) {
+        } else if (!arrow.isCurved()) {
             out << QLineF(current, p);
             current = p;
-        } else if (e.isCurveTo() && i + 2 < path.elementCount()) {
+        } else if (i + 2 < points.size()) {
             const QPointF c1 = p, c2 = at(i + 1), end = at(i + 2);
             i += 2;
             const qreal reach = (QLineF(current, c1).length() + QLineF(c1, c2).length() +
@@ -134,7 +135,7 @@ void Board::addArrow(QVector<Arrow> &to, const ConnectionItem &arrow, qreal lod,
     Arrow a;
     a.rgb = arrow.hairlineColor(lod, scene.style()).value_or(QColor()).rgb();
     a.first = int(m_segments.size());
-    flatten(arrow.path(), arrow.pos(), pixelsPerUnit, m_segments);
+    flatten(arrow, arrow.pos(), pixelsPerUnit, m_segments);
     a.count = int(m_segments.size()) - a.first;
     // Its bounds from its segments (sceneBoundingRect() costs a call and a cache miss more per
     // arrow, and takes in the label, which is not drawn), a pixel around them, and the badge.

@@ -94,8 +94,15 @@ void Minimap::follow()
     const bool wanted = m_toggle->isChecked() && contentExceedsView();
     if (wanted) {
         watchScene();
-        if (m_image.isNull() && !m_refresh->isActive())
-            refresh();
+        // On the next turn of the event loop, not in the middle of a view change: Fit resets
+        // the zoom to 100 % before it zooms out, and drawing a big board then (every item, for
+        // an overview hidden again at once) was a large part of opening it.
+        if (m_image.isNull() && !m_refresh->isActive()) {
+            QTimer::singleShot(0, this, [this] {
+                if (m_image.isNull() && !m_refresh->isActive())
+                    refresh();
+            });
+        }
         const QWidget *vp = m_view->viewport();
         const QSize size = m_image.isNull() ? QSize(maxSide, maxSide * 3 / 4)
                                             : m_image.size() / m_image.devicePixelRatio();
