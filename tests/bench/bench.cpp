@@ -35,6 +35,7 @@
 #include "canvas/LabelPlacer.h"
 #include "export/ExportWriter.h"
 #include "export/SceneExporter.h"
+#include "panels/ProblemsPanel.h"
 #include "rules/RuleController.h"
 
 #include <graphviz/cgraph.h>
@@ -499,6 +500,63 @@ void rulesProfile()
     }
 }
 
+/// Heap in use (mallinfo2), in bytes.
+double heapBytes()
+{
+    return double(mallinfo2().uordblks);
+}
+
+/// What the first check's findings cost in memory (issue 16), on the window's 10k board and on
+/// the connected 10k/30k rules board: the engine's kept result, the rule controller's sorted
+/// copy and keys, and the Problems dock's rows on screen (heap in use before and after each).
+void findingsMemory()
+{
+    std::printf("\nFindings memory (heap in use, mallinfo2): bytes per component / per finding\n");
+    std::printf("%-12s %10s %8s %14s %14s %14s %14s %9s\n", "board", "components", "findings",
+                "engine", "+ controller", "+ dock", "a sorted copy", "KB/comp");
+    auto row = [](const char *name, const Diagram &d) {
+        const double n = double(d.components().size());
+        int found = 0;
+        double engineBytes = 0;
+        {
+            RuleEngine engine;
+            const double base = heapBytes();
+            found = int(engine.check(d).size());
+            engineBytes = heapBytes() - base;
+        }
+        const double before = heapBytes();
+        RuleController rules;
+        rules.setDocument(const_cast<Diagram *>(&d), nullptr);
+        const double controllerBytes = heapBytes() - before;
+        double copyBytes = 0; // what the controller held before it shared the engine's list
+        {
+            const double beforeCopy = heapBytes();
+            QVector<Finding> copy = rules.findings();
+            copy.detach();
+            copyBytes = heapBytes() - beforeCopy;
+        }
+        double dockBytes = 0;
+        {
+            const double beforeDock = heapBytes();
+            ProblemsPanel panel(&rules);
+            panel.resize(900, 300);
+            panel.show();
+            QCoreApplication::processEvents();
+            panel.grab();
+            dockBytes = heapBytes() - beforeDock;
+        }
+        std::printf("%-12s %10.0f %8d %7.0f / %4.0f %7.0f / %4.0f %7.0f / %4.0f %7.0f / %4.0f "
+                    "%9.2f\n",
+                    name, n, found, engineBytes / n, engineBytes / found, controllerBytes / n,
+                    controllerBytes / found, dockBytes / n, dockBytes / found, copyBytes / n,
+                    copyBytes / found, (controllerBytes + dockBytes) / n / 1024);
+    };
+    std::unique_ptr<Diagram> window = generate(10000);
+    row("window 10k", *window);
+    std::unique_ptr<Diagram> rules = generateRuleDiagram(200, 50, true);
+    row("rules 10k", *rules);
+}
+
 void rulesTable()
 {
     std::printf(
@@ -874,6 +932,10 @@ int main(int argc, char *argv[])
     Catalog::builtin();
     if (argc > 1 && QByteArray(argv[1]) == "--rules-profile") {
         rulesProfile();
+        return 0;
+    }
+    if (argc > 1 && QByteArray(argv[1]) == "--findings-memory") {
+        findingsMemory();
         return 0;
     }
     if (argc > 1 && QByteArray(argv[1]) == "--rules-only") {

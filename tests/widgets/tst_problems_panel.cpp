@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "../RuleEdits.h"
 #include "../TestDiagrams.h"
 #include "Catalog.h"
 #include "Diagram.h"
 #include "DiagramReader.h"
+#include "RuleEngine.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void selectionAndScrollSurviveRecheck();
     void collapsedSectionStaysCollapsed();
     void bigDiagramStaysResponsive();
+    void controllerListsEngineSorted();
 };
 
 namespace {
@@ -623,6 +626,55 @@ void TestProblemsPanel::bigDiagramStaysResponsive()
 }
 
 /// The reason dialog's Waive button stays disabled until there is a reason.
+void TestProblemsPanel::controllerListsEngineSorted()
+{
+    // The controller shares the engine's list, sorted in place (RuleEngine::sortedFindings):
+    // after each coalesced re-check it is a fresh full check's findings in RuleEngine::sort's
+    // order, its keys beside them, and every finding found again by its key.
+    ReadResult read = DiagramReader::readFile(
+        QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch"));
+    QVERIFY(read.ok());
+    std::unique_ptr<Diagram> d = std::move(read.diagram);
+    RuleController rules;
+    rules.setDocument(d.get(), nullptr);
+    QRandomGenerator rng(16);
+    auto lines = [](QVector<Finding> v) {
+        QStringList out;
+        for (const Finding &f : v)
+            out << f.key() + QLatin1Char(' ') + severityName(f.severity) + QLatin1Char(' ') +
+                       f.message + (f.waived ? QStringLiteral(" (waived)") : QString());
+        out.sort();
+        return out;
+    };
+    for (int step = 0; step < 120; ++step) {
+        for (int e = 1 + int(rng.bounded(3)); e > 0; --e)
+            randomEdit(*d, rng);
+        rules.flush();
+        RuleEngine fresh;
+        QVector<Finding> expected = fresh.check(*d);
+        const QVector<Finding> &listed = rules.findings();
+        QCOMPARE(lines(listed), lines(expected));
+        QCOMPARE(rules.keys().size(), listed.size());
+        for (int i = 0; i < listed.size(); ++i) {
+            QCOMPARE(rules.keys()[i], listed[i].key());
+            QCOMPARE(rules.finding(rules.keys()[i])->key(), listed[i].key());
+            if (i == 0)
+                continue;
+            const Finding &a = listed[i - 1];
+            const Finding &b = listed[i];
+            QVERIFY(a.severity > b.severity ||
+                    (a.severity == b.severity &&
+                     (a.rule < b.rule || (a.rule == b.rule && a.key() <= b.key()))));
+        }
+        RuleEngine::sort(expected);
+        QStringList expectedKeys;
+        for (const Finding &f : std::as_const(expected))
+            expectedKeys << f.key();
+        QCOMPARE(rules.keys(), expectedKeys);
+    }
+    rules.setDocument(nullptr, nullptr);
+}
+
 void TestProblemsPanel::waiveNeedsAReason()
 {
     Finding f;

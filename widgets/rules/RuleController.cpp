@@ -12,7 +12,6 @@
 #include <QUndoStack>
 
 #include <memory>
-#include <numeric>
 
 namespace mls {
 
@@ -79,7 +78,7 @@ void RuleController::setDocument(Diagram *diagram, QUndoStack *undo, FirstCheck 
     }
     // Nothing found yet: the old diagram's findings must not show on the new one.
     m_deferred = true;
-    publish({});
+    publish({}, {});
     Q_EMIT findingsChanged();
 }
 
@@ -123,57 +122,40 @@ void RuleController::run()
     m_deferred = false;
     if (!m_diagram) {
         m_full = false;
-        publish({});
+        publish({}, {});
         Q_EMIT findingsChanged();
         return;
     }
     QElapsedTimer clock;
     clock.start();
-    QVector<Finding> found;
+    // The list is the engine's, shared: let go of it first, so the engine changes it in place
+    // instead of copying it for this controller.
+    m_findings = {};
     if (m_full) {
-        found = m_engine.check(*m_diagram);
+        m_engine.check(*m_diagram);
     } else {
-        found = m_engine.recheck(*m_diagram, QStringList(m_components.begin(), m_components.end()),
-                                 QStringList(m_connections.begin(), m_connections.end()));
+        m_engine.recheck(*m_diagram, QStringList(m_components.begin(), m_components.end()),
+                         QStringList(m_connections.begin(), m_connections.end()));
     }
     m_full = false;
     m_components.clear();
     m_connections.clear();
-    publish(std::move(found));
+    QStringList keys;
+    QVector<Finding> sorted = m_engine.sortedFindings(&keys);
+    publish(std::move(sorted), std::move(keys));
     m_lastCheckMs = clock.nsecsElapsed() / 1e6;
     Q_EMIT findingsChanged();
 }
 
-void RuleController::publish(QVector<Finding> findings)
+void RuleController::publish(QVector<Finding> findings, QStringList keys)
 {
-    // RuleEngine::sort's order, with each key computed once instead of in every comparison
-    // (a badly flawed large board has tens of thousands of findings).
-    QStringList keys;
-    keys.reserve(findings.size());
-    for (const Finding &f : std::as_const(findings))
-        keys << f.key();
-    QVector<int> order(findings.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        const Finding &fa = findings[a];
-        const Finding &fb = findings[b];
-        if (fa.severity != fb.severity)
-            return fa.severity > fb.severity;
-        if (fa.rule != fb.rule)
-            return fa.rule < fb.rule;
-        return keys[a] < keys[b];
-    });
-    m_findings.clear();
-    m_findings.reserve(findings.size());
-    m_keys.clear();
-    m_keys.reserve(findings.size());
+    // Sorted by the engine (RuleEngine::sort's order), and shared with it.
+    m_findings = std::move(findings);
+    m_keys = std::move(keys);
     m_keyIndex.clear();
-    m_keyIndex.reserve(findings.size());
-    for (int i : std::as_const(order)) {
-        m_keyIndex.insert(keys[i], int(m_findings.size()));
-        m_findings.push_back(std::move(findings[i]));
-        m_keys.push_back(keys[i]);
-    }
+    m_keyIndex.reserve(m_keys.size());
+    for (int i = 0; i < m_keys.size(); ++i)
+        m_keyIndex.insert(m_keys[i], i);
     m_staleValid = false;
     m_pathsValid = false;
 }

@@ -47,7 +47,8 @@ public:
     Diagram *diagram() const { return m_diagram; }
     QUndoStack *undoStack() const { return m_undo; }
 
-    /// The current findings, sorted for display (RuleEngine::sort).
+    /// The current findings, sorted for display (RuleEngine::sort); the engine's own list,
+    /// shared.
     const QVector<Finding> &findings() const { return m_findings; }
     /// Finding::key() of each finding, in the same order (computed once per check).
     const QStringList &keys() const { return m_keys; }
@@ -93,7 +94,7 @@ private:
     void touchAll();
     void schedule();
     void run();
-    void publish(QVector<Finding> findings);
+    void publish(QVector<Finding> findings, QStringList keys);
     QVector<Waiver> waiversOf(const QString &item) const;
     void addWaiverEdit(const QString &item, const QVector<Waiver> &waivers,
                        QUndoCommand *parent) const;

@@ -16,39 +16,46 @@ QString edgeArg(const CheckContext &ctx, int e, QStringView name)
 {
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
-    const Catalog &cat = g.catalog();
     if (name == QLatin1String("from"))
         return quoted(g.label(edge.from));
     if (name == QLatin1String("to"))
         return quoted(g.label(edge.to));
     if (name == QLatin1String("flow"))
-        return cat.flowLabel(edge.connection->flow).toLower();
+        return g.flowPhrase(e);
     if (name == QLatin1String("from_kind"))
-        return cat.kindLabel(g.node(edge.from).kind).toLower();
+        return g.kindPhrase(edge.from);
     if (name == QLatin1String("to_kind"))
-        return cat.kindLabel(g.node(edge.to).kind).toLower();
+        return g.kindPhrase(edge.to);
     return {};
 }
 
 void emitEdge(const CheckContext &ctx, int e, QVector<Finding> &out)
 {
     const RuleGraph::Edge &edge = ctx.graph.edge(e);
-    QStringList comps{edge.connection->from};
-    if (edge.to != edge.from)
-        comps << edge.connection->to;
+    const Connection *c = edge.connection;
+    const QStringList comps =
+        edge.to != edge.from ? QStringList{c->from, c->to} : QStringList{c->from};
     out.push_back(ctx.make([&](QStringView name) { return edgeArg(ctx, e, name); }, comps,
                            {edge.connection->id}));
 }
 
-QHash<QString, QString> nodeArgs(const CheckContext &ctx, int n)
+/// Placeholders of a component finding.
+QString nodeArg(const CheckContext &ctx, int n, QStringView name)
 {
     const RuleGraph &g = ctx.graph;
-    QStringList flows;
-    for (const QString &f : ctx.rule.flows)
-        flows << g.catalog().flowLabel(f).toLower();
-    return {{QStringLiteral("component"), quoted(g.label(n))},
-            {QStringLiteral("kind"), g.catalog().kindLabel(g.node(n).kind).toLower()},
-            {QStringLiteral("flows"), flows.join(QStringLiteral(" or "))}};
+    if (name == QLatin1String("component"))
+        return quoted(g.label(n));
+    if (name == QLatin1String("kind"))
+        return g.kindPhrase(n);
+    if (name == QLatin1String("flows"))
+        return g.flowsPhrase(ctx.rule.flows);
+    return {};
+}
+
+void emitNode(const CheckContext &ctx, int n, QVector<Finding> &out)
+{
+    out.push_back(
+        ctx.make([&](QStringView name) { return nodeArg(ctx, n, name); }, {ctx.graph.node(n).id}));
 }
 
 bool sameLabel(const QString &a, const QString &b)
@@ -69,13 +76,12 @@ void checkFlowCompatible(const CheckContext &ctx, int e, QVector<Finding> &out)
     const RuleGraph::Edge &edge = g.edge(e);
     const KindInfo *from = g.kind(edge.from);
     const KindInfo *to = g.kind(edge.to);
-    const QString &flow = edge.connection->flow;
     if (!from || !to || edge.flow < 0)
         return; // unknown kinds and flows are reported by their own rule
     // A call into an offline kind has its own, more telling rule.
     if (edge.synchronous && to->placement == Placement::Offline)
         return;
-    if (!from->produces.contains(flow) || !to->consumes.contains(flow))
+    if (!g.kindHandles(edge.from, e, false) || !g.kindHandles(edge.to, e, true))
         emitEdge(ctx, e, out);
 }
 
@@ -97,9 +103,9 @@ void checkForbiddenConnection(const CheckContext &ctx, int e, QVector<Finding> &
 {
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
-    // Kinds first: isKind() looks a catalog kind up in a table, the flow is a string compare.
-    if (g.isKind(edge.from, ctx.rule.fromKinds) && g.isKind(edge.to, ctx.rule.toKinds) &&
-        ctx.rule.flows.contains(edge.connection->flow))
+    // The flow first: it rules out most connections; each test is a look-up in a table.
+    if (g.isFlow(e, ctx.rule.flows) && g.isKind(edge.from, ctx.rule.fromKinds) &&
+        g.isKind(edge.to, ctx.rule.toKinds))
         emitEdge(ctx, e, out);
 }
 
@@ -147,10 +153,13 @@ void checkUnknownKind(const CheckContext &ctx, int n, QVector<Finding> &out)
 {
     if (ctx.graph.kind(n))
         return;
-    QHash<QString, QString> args = nodeArgs(ctx, n);
-    args.insert(QStringLiteral("component"), quoted(ctx.graph.label(n)));
-    args.insert(QStringLiteral("what"), QStringLiteral("kind ") + quoted(ctx.graph.node(n).kind));
-    out.push_back(ctx.make(args, {ctx.graph.node(n).id}));
+    out.push_back(ctx.make(
+        [&](QStringView name) {
+            return name == QLatin1String("what")
+                       ? QStringLiteral("kind ") + quoted(ctx.graph.node(n).kind)
+                       : nodeArg(ctx, n, name);
+        },
+        {ctx.graph.node(n).id}));
 }
 
 void checkRequiresIncoming(const CheckContext &ctx, int n, QVector<Finding> &out)
@@ -160,11 +169,10 @@ void checkRequiresIncoming(const CheckContext &ctx, int n, QVector<Finding> &out
         return;
     for (int e : g.in(n)) {
         const RuleGraph::Edge &edge = g.edge(e);
-        if (ctx.rule.flows.contains(edge.connection->flow) &&
-            matches(ctx.rule.fromKinds, g.node(edge.from).kind))
+        if (g.isFlow(e, ctx.rule.flows) && matches(ctx.rule.fromKinds, g.node(edge.from).kind))
             return;
     }
-    out.push_back(ctx.make(nodeArgs(ctx, n), {g.node(n).id}));
+    emitNode(ctx, n, out);
 }
 
 void checkRequiresOutgoing(const CheckContext &ctx, int n, QVector<Finding> &out)
@@ -174,17 +182,16 @@ void checkRequiresOutgoing(const CheckContext &ctx, int n, QVector<Finding> &out
         return;
     for (int e : g.out(n)) {
         const RuleGraph::Edge &edge = g.edge(e);
-        if (ctx.rule.flows.contains(edge.connection->flow) &&
-            matches(ctx.rule.toKinds, g.node(edge.to).kind))
+        if (g.isFlow(e, ctx.rule.flows) && matches(ctx.rule.toKinds, g.node(edge.to).kind))
             return;
     }
-    out.push_back(ctx.make(nodeArgs(ctx, n), {g.node(n).id}));
+    emitNode(ctx, n, out);
 }
 
 void checkOrphan(const CheckContext &ctx, int n, QVector<Finding> &out)
 {
     if (ctx.graph.in(n).isEmpty() && ctx.graph.out(n).isEmpty())
-        out.push_back(ctx.make(nodeArgs(ctx, n), {ctx.graph.node(n).id}));
+        emitNode(ctx, n, out);
 }
 
 } // namespace mls

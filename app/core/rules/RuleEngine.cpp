@@ -124,11 +124,22 @@ Severity RuleEngine::effectiveSeverity(const Rule &r) const
     return m_overrides.value(r.id, r.severity);
 }
 
+void RuleEngine::runComponentRules(const RuleGraph &g, int node, QVector<Finding> &out) const
+{
+    for (const BoundRule &r : std::as_const(m_componentRules))
+        r.check->component(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, node, out);
+}
+
+void RuleEngine::runConnectionRules(const RuleGraph &g, int edge, QVector<Finding> &out) const
+{
+    for (const BoundRule &r : std::as_const(m_connectionRules))
+        r.check->connection(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, edge, out);
+}
+
 QVector<Finding> RuleEngine::componentFindings(const RuleGraph &g, int node) const
 {
     QVector<Finding> found;
-    for (const BoundRule &r : std::as_const(m_componentRules))
-        r.check->component(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, node, found);
+    runComponentRules(g, node, found);
     if (g.hasWaivers() && !found.isEmpty())
         waivers::apply(g.diagram(), found);
     return found;
@@ -137,11 +148,17 @@ QVector<Finding> RuleEngine::componentFindings(const RuleGraph &g, int node) con
 QVector<Finding> RuleEngine::connectionFindings(const RuleGraph &g, int edge) const
 {
     QVector<Finding> found;
-    for (const BoundRule &r : std::as_const(m_connectionRules))
-        r.check->connection(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, edge, found);
+    runConnectionRules(g, edge, found);
     if (g.hasWaivers() && !found.isEmpty())
         waivers::apply(g.diagram(), found);
     return found;
+}
+
+void RuleEngine::own(const RuleGraph &g, qsizetype first, int owner)
+{
+    if (g.hasWaivers())
+        waivers::apply(g.diagram(), m_all.data() + first, m_all.data() + m_all.size());
+    m_owner.resize(m_all.size(), owner);
 }
 
 int RuleEngine::handle(QHash<QString, int> &handles, const QString &id)
@@ -209,28 +226,26 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     m_traits.clear();
     m_graph.reset();
     RuleGraph g = RuleGraph::whole(d, *m_catalog);
-    auto keep = [this](QVector<Finding> &found, int owner) {
-        for (Finding &f : found) {
-            m_all.push_back(std::move(f));
-            m_owner.push_back(owner);
-            m_args.emplace_back();
-        }
-    };
+    // Local findings go straight into m_all, their owners beside them; the ids are kept for
+    // re-checks in file order and hashed only if a re-check needs them (KeptById).
     m_traits.reserve(g.nodeCount());
     for (int n = 0; n < g.nodeCount(); ++n) {
-        QVector<Finding> found = componentFindings(g, n);
-        if (!found.isEmpty())
-            keep(found, handle(m_componentHandle, g.node(n).id));
-        m_traits.insert(g.node(n).id, traitsOf(g.node(n), g.kind(n)));
+        const qsizetype before = m_all.size();
+        runComponentRules(g, n, m_all);
+        if (m_all.size() > before)
+            own(g, before, handle(m_componentHandle, g.node(n).id));
+        m_traits.append(g.node(n).id, traitsOf(g.node(n), g.kind(n)));
     }
     m_ends.reserve(g.edgeCount());
     for (int e = 0; e < g.edgeCount(); ++e) {
         const Connection *c = g.edge(e).connection;
-        QVector<Finding> found = connectionFindings(g, e);
-        if (!found.isEmpty())
-            keep(found, handle(m_connectionHandle, c->id));
-        m_ends.insert(c->id, {c->from, c->to, g.edge(e).flow, c});
+        const qsizetype before = m_all.size();
+        runConnectionRules(g, e, m_all);
+        if (m_all.size() > before)
+            own(g, before, handle(m_connectionHandle, c->id));
+        m_ends.append(c->id, {c->from, c->to, g.edge(e).flow, c});
     }
+    m_args.resize(m_all.size());
     QVector<std::optional<LabelArgs>> labelled;
     QVector<int> owners;
     QVector<Finding> global = runGlobalRules(g, nullptr, &labelled, &owners);
@@ -296,27 +311,61 @@ QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
     return stale;
 }
 
-void RuleEngine::sort(QVector<Finding> &findings)
+namespace {
+
+/// sort()'s order of @p findings as indexes, with the key of each in @p keys (computed once,
+/// not in every comparison); ties keep their order.
+std::vector<int> displayOrder(const QVector<Finding> &findings, QStringList &keys)
 {
-    // Each finding's key (which sorts its id lists) is built once, not on every comparison.
-    std::vector<std::pair<QString, int>> order;
-    order.reserve(size_t(findings.size()));
-    for (int i = 0; i < findings.size(); ++i)
-        order.emplace_back(findings[i].key(), i);
-    std::sort(order.begin(), order.end(), [&](const auto &x, const auto &y) {
-        const Finding &a = findings[x.second];
-        const Finding &b = findings[y.second];
+    keys.clear();
+    keys.reserve(findings.size());
+    for (const Finding &f : findings)
+        keys << f.key();
+    std::vector<int> order(size_t(findings.size()));
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+        const Finding &a = findings[x];
+        const Finding &b = findings[y];
         if (a.severity != b.severity)
             return a.severity > b.severity;
         if (a.rule != b.rule)
             return a.rule < b.rule;
-        return x.first < y.first;
+        return keys[x] < keys[y];
     });
-    QVector<Finding> sorted;
-    sorted.reserve(findings.size());
-    for (const auto &o : order)
-        sorted.push_back(std::move(findings[o.second]));
-    findings = std::move(sorted);
+    return order;
+}
+
+/// @p v rearranged so that its element i is the old element order[i].
+template <typename T> void permute(QVector<T> &v, const std::vector<int> &order)
+{
+    QVector<T> sorted;
+    sorted.reserve(v.size());
+    for (int i : order)
+        sorted.push_back(std::move(v[i]));
+    v = std::move(sorted);
+}
+
+} // namespace
+
+void RuleEngine::sort(QVector<Finding> &findings)
+{
+    QStringList keys;
+    permute(findings, displayOrder(findings, keys));
+}
+
+QVector<Finding> RuleEngine::sortedFindings(QStringList *keys)
+{
+    QStringList unsorted;
+    const std::vector<int> order = displayOrder(m_all, unsorted);
+    permute(m_all, order);
+    permute(m_owner, order);
+    permute(m_args, order);
+    keys->clear();
+    keys->reserve(unsorted.size());
+    for (int i : order)
+        keys->push_back(unsorted[i]);
+    return findings();
 }
 
 } // namespace mls

@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "Diagram.h"
 #include "Finding.h"
+#include "KeptById.h"
 #include "Rule.h"
 #include "RuleChecks.h"
 
@@ -72,6 +73,10 @@ public:
                              const QStringList &connections);
     /// The findings of the last check() / recheck().
     QVector<Finding> findings() const;
+    /// Puts the kept findings in sort()'s order and hands them out, with Finding::key() of each
+    /// in @p keys: a view that lists them sorted shares the engine's list instead of holding a
+    /// sorted copy. Re-checks go on from that order (the order of findings() is never promised).
+    QVector<Finding> sortedFindings(QStringList *keys);
 
     /// Waivers in @p d whose rule does not fire on their item in the last result.
     QVector<StaleWaiver> staleWaivers(const Diagram &d) const;
@@ -86,6 +91,12 @@ private:
     Severity effectiveSeverity(const Rule &r) const;
     QVector<Finding> componentFindings(const RuleGraph &g, int node) const;
     QVector<Finding> connectionFindings(const RuleGraph &g, int edge) const;
+    /// Appends to @p out the findings of the component rules on @p node, not yet waived.
+    void runComponentRules(const RuleGraph &g, int node, QVector<Finding> &out) const;
+    /// Appends to @p out the findings of the connection rules on @p edge, not yet waived.
+    void runConnectionRules(const RuleGraph &g, int edge, QVector<Finding> &out) const;
+    /// Gives the findings of m_all from @p first on to @p owner, waived as @p g's diagram says.
+    void own(const RuleGraph &g, qsizetype first, int owner);
     /// The graph findings of @p g, of the graph rules @p only marks (every one when null); in
     /// @p labelled the label arguments of each, in @p owners the owner of each (globalOwner()).
     QVector<Finding> runGlobalRules(const RuleGraph &g, const std::vector<char> *only,
@@ -165,7 +176,7 @@ private:
         }
     };
     GraphTraits traitsOf(const Component &c, const KindInfo *kind) const;
-    QHash<QString, GraphTraits> m_traits; ///< component id → traits at the last (re)check
+    KeptById<GraphTraits> m_traits; ///< component id → traits at the last (re)check
     /// The last graph run found the edited part to be most of the diagram: indexing the
     /// whole diagram in file order is then cheaper than walking the part by ids.
     bool m_preferWhole = false;
@@ -176,7 +187,7 @@ private:
         int flow = -1;                      ///< catalog flow index, -1 when unknown
         const Connection *object = nullptr; ///< compared only: freed once it is removed
     };
-    QHash<QString, KeptConnection> m_ends; ///< connection id → as last seen
+    KeptById<KeptConnection> m_ends; ///< connection id → as last seen
     /// The rule graph of the whole diagram, kept between re-checks while the edits land in a
     /// part that is most of the diagram, and brought up to date instead of rebuilt.
     std::optional<RuleGraph> m_graph;

@@ -306,28 +306,68 @@ RuleGraph RuleGraph::neighbourhood(const Diagram &d, const Catalog &catalog,
     return g;
 }
 
-const QVector<char> *RuleGraph::kindTable(const QStringList &kinds) const
+template <typename Ids>
+const QVector<char> *RuleGraph::listTable(std::vector<ListTable> &tables, size_t &last,
+                                          const QStringList &list, const Ids &ids)
 {
-    auto same = [&](const KindTable &t) {
-        return t.kinds.constData() == kinds.constData() && t.kinds.size() == kinds.size();
+    auto same = [&](const ListTable &t) {
+        return t.kinds.constData() == list.constData() && t.kinds.size() == list.size();
     };
-    if (m_lastKindTable < m_kindTables.size() && same(m_kindTables[m_lastKindTable]))
-        return &m_kindTables[m_lastKindTable].has;
-    for (size_t i = 0; i < m_kindTables.size(); ++i) {
-        if (same(m_kindTables[i])) {
-            m_lastKindTable = i;
-            return &m_kindTables[i].has;
+    if (last < tables.size() && same(tables[last]))
+        return &tables[last].has;
+    for (size_t i = 0; i < tables.size(); ++i) {
+        if (same(tables[i])) {
+            last = i;
+            return &tables[i].has;
         }
     }
-    if (m_kindTables.size() >= 32)
+    if (tables.size() >= 32)
         return nullptr; // lists made anew on every call: compare strings then
-    const QVector<KindInfo> &all = m_catalog->kinds();
-    KindTable t{kinds, QVector<char>(all.size(), 0)};
-    for (qsizetype k = 0; k < all.size(); ++k)
-        t.has[k] = kinds.contains(all[k].id);
-    m_kindTables.push_back(std::move(t));
-    m_lastKindTable = m_kindTables.size() - 1;
-    return &m_kindTables.back().has;
+    ListTable t{list, QVector<char>(ids.size(), 0)};
+    for (qsizetype k = 0; k < ids.size(); ++k)
+        t.has[k] = list.contains(ids[k].id);
+    tables.push_back(std::move(t));
+    last = tables.size() - 1;
+    return &tables.back().has;
+}
+
+const QVector<char> *RuleGraph::kindTable(const QStringList &kinds) const
+{
+    return listTable(m_kindTables, m_lastKindTable, kinds, m_catalog->kinds());
+}
+
+const QVector<char> *RuleGraph::flowTable(const QStringList &flows) const
+{
+    return listTable(m_flowTables, m_lastFlowTable, flows, m_catalog->flows());
+}
+
+bool RuleGraph::isFlow(int e, const QStringList &flows) const
+{
+    const Edge &edge = m_edges[e];
+    const QVector<char> *table = edge.flow >= 0 ? flowTable(flows) : nullptr;
+    return table ? (*table)[edge.flow] != 0 : flows.contains(edge.connection->flow);
+}
+
+bool RuleGraph::kindHandles(int i, int e, bool consumes) const
+{
+    const KindInfo *k = m_kinds[i];
+    const int flow = m_edges[e].flow;
+    if (!k || flow < 0)
+        return false;
+    const QVector<KindInfo> &kinds = m_catalog->kinds();
+    const QVector<FlowType> &flows = m_catalog->flows();
+    if (m_handles.empty()) {
+        m_handles.resize(size_t(kinds.size() * flows.size()));
+        for (qsizetype x = 0; x < kinds.size(); ++x) {
+            for (qsizetype f = 0; f < flows.size(); ++f) {
+                m_handles[size_t(x * flows.size() + f)] =
+                    char((kinds[x].produces.contains(flows[f].id) ? 1 : 0) |
+                         (kinds[x].consumes.contains(flows[f].id) ? 2 : 0));
+            }
+        }
+    }
+    const qsizetype x = k - kinds.constData();
+    return m_handles[size_t(x * flows.size() + flow)] & (consumes ? 2 : 1);
 }
 
 bool RuleGraph::isKind(int i, const QStringList &kinds) const
@@ -348,6 +388,48 @@ Placement RuleGraph::placement(int i) const
 QString RuleGraph::label(int i) const
 {
     return catalog().displayName(*m_nodes[i]);
+}
+
+QString RuleGraph::kindPhrase(int i) const
+{
+    const KindInfo *k = m_kinds[i];
+    if (!k)
+        return m_catalog->kindLabel(m_nodes[i]->kind).toLower();
+    const size_t index = size_t(k - m_catalog->kinds().constData());
+    if (m_kindPhrases.empty())
+        m_kindPhrases.resize(size_t(m_catalog->kinds().size()));
+    QString &phrase = m_kindPhrases[index];
+    if (phrase.isNull())
+        phrase = k->label.toLower();
+    return phrase;
+}
+
+QString RuleGraph::flowPhrase(int e) const
+{
+    const Edge &edge = m_edges[e];
+    if (edge.flow < 0)
+        return m_catalog->flowLabel(edge.connection->flow).toLower();
+    if (m_flowPhrases.empty())
+        m_flowPhrases.resize(size_t(m_catalog->flows().size()));
+    QString &phrase = m_flowPhrases[size_t(edge.flow)];
+    if (phrase.isNull())
+        phrase = m_catalog->flows()[edge.flow].label.toLower();
+    return phrase;
+}
+
+QString RuleGraph::flowsPhrase(const QStringList &flows) const
+{
+    for (const auto &[list, phrase] : m_flowListPhrases) {
+        if (list.constData() == flows.constData() && list.size() == flows.size())
+            return phrase;
+    }
+    QStringList labels;
+    for (const QString &f : flows)
+        labels << m_catalog->flowLabel(f).toLower();
+    QString phrase = labels.join(QStringLiteral(" or "));
+    if (m_flowListPhrases.size() < 32) // lists made anew on every call are not kept
+        m_flowListPhrases.emplace_back(flows, phrase);
+    return phrase;
 }
 
 } // namespace mls

@@ -86,6 +86,11 @@ public:
     /// (Called for every node by most graph rules: a catalog kind is looked up in a table made
     /// once per list instead of comparing strings.)
     bool isKind(int i, const QStringList &kinds) const;
+    /// Edge @p e's flow id is one of @p flows (a table per list, as for isKind()).
+    bool isFlow(int e, const QStringList &flows) const;
+    /// The kind of node @p i lists edge @p e's flow in its produces (@p consumes: consumes);
+    /// false for a kind or flow the catalog does not know.
+    bool kindHandles(int i, int e, bool consumes) const;
     /// The catalog gives node @p i's kind role @p r (unknown kinds have none).
     bool hasRole(int i, KindRole r) const { return m_kinds[i] && m_kinds[i]->has(r); }
     /// Placement of node @p i; unknown kinds count as Offline (never on the request path).
@@ -94,6 +99,12 @@ public:
     bool hasWaivers() const { return m_hasWaivers; }
     /// Label of node @p i (its id when the label is empty).
     QString label(int i) const;
+    /// The catalog's label of node @p i's kind in lower case, as messages name kinds.
+    QString kindPhrase(int i) const;
+    /// The catalog's label of edge @p e's flow in lower case (an unknown flow: its id).
+    QString flowPhrase(int e) const;
+    /// The labels of @p flows in lower case, joined by " or " ("features or model").
+    QString flowsPhrase(const QStringList &flows) const;
 
 private:
     /// A graph of the existing components among @p seeds (each once), no connections yet.
@@ -106,17 +117,32 @@ private:
         return EdgeRange{list.constData() + start[i], list.constData() + start[i + 1]};
     }
 
-    /// Which catalog kinds a list passed to isKind() holds. The list is kept (a shared copy),
-    /// so its data, by which it is found again, cannot be reused by another list meanwhile.
-    struct KindTable
+    /// Which catalog kinds (or flows) a list passed to isKind() (isFlow()) holds. The list is
+    /// kept (a shared copy), so its data, by which it is found again, cannot be reused by
+    /// another list meanwhile.
+    struct ListTable
     {
-        QStringList kinds;
-        QVector<char> has; ///< per index in Catalog::kinds()
+        QStringList kinds; ///< the list (of kinds or flows)
+        QVector<char> has; ///< per index in Catalog::kinds() (Catalog::flows())
     };
     const QVector<char> *kindTable(const QStringList &kinds) const;
+    const QVector<char> *flowTable(const QStringList &flows) const;
+    /// The table of @p list in @p tables (made from @p ids, the catalog's kind or flow ids).
+    template <typename Ids>
+    static const QVector<char> *listTable(std::vector<ListTable> &tables, size_t &last,
+                                          const QStringList &list, const Ids &ids);
 
-    mutable std::vector<KindTable> m_kindTables; ///< a cache: RuleGraph is used by one thread
+    mutable std::vector<ListTable> m_kindTables; ///< a cache: RuleGraph is used by one thread
+    // Caches of the phrases above: per catalog kind, per catalog flow, per list of flows (kept
+    // as a shared copy, found again by its data, as the kind tables are).
+    mutable std::vector<QString> m_kindPhrases;
+    mutable std::vector<QString> m_flowPhrases;
+    mutable std::vector<std::pair<QStringList, QString>> m_flowListPhrases;
     mutable size_t m_lastKindTable = 0;
+    mutable std::vector<ListTable> m_flowTables; ///< the same per list of flows
+    mutable size_t m_lastFlowTable = 0;
+    /// Per catalog kind and flow: 1 the kind produces it, 2 consumes it (empty until asked).
+    mutable std::vector<char> m_handles;
     bool m_hasWaivers = false;
     /// Every component, in file order: node i is component i, and the diagram's own index
     /// answers indexOf() (m_index stays empty).

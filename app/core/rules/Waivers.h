@@ -15,6 +15,8 @@ namespace waivers {
 /// Marks each of @p findings waived (with the reason) when one of its components or
 /// connections in @p d carries a waiver of its rule; the first such waiver counts.
 void apply(const Diagram &d, QVector<Finding> &findings);
+/// The same for the findings in [@p first, @p last).
+void apply(const Diagram &d, Finding *first, Finding *last);
 
 } // namespace waivers
 
