@@ -88,9 +88,14 @@ private:
     QVector<Finding> connectionFindings(const RuleGraph &g, int edge) const;
     /// The graph findings of @p g, of the graph rules @p only marks (every one when null); in
     /// @p labelled the label arguments of each, in @p owners the owner of each (globalOwner()).
+    /// With @p keepMemos (@p g is the kept whole graph), the startwise rules record what a
+    /// re-check needs to re-run them in part (m_memos).
     QVector<Finding> runGlobalRules(const RuleGraph &g, const std::vector<char> *only,
                                     QVector<std::optional<LabelArgs>> *labelled,
-                                    QVector<int> *owners) const;
+                                    QVector<int> *owners, bool keepMemos = false) const;
+    /// Re-runs in part, on the kept whole graph, the startwise rules @p u marks for it; those
+    /// it cannot re-run so are left in u.rerun for a whole run.
+    void rerunStartwiseRules(const RuleGraph &g, Update &u) const;
     /// The owner of a graph finding of m_globalRules[@p rule] in m_owner: negative.
     static int globalOwner(int rule) { return -1 - rule; }
     /// Marks in @p u the graph rules an edit can affect (CheckReads); true when it added or
@@ -180,6 +185,10 @@ private:
     /// The rule graph of the whole diagram, kept between re-checks while the edits land in a
     /// part that is most of the diagram, and brought up to date instead of rebuilt.
     std::optional<RuleGraph> m_graph;
+    /// Per graph rule with a startwise form: what its last run on m_graph left for a re-run in
+    /// part (RuleChecks.h); invalid whenever m_graph is dropped or rebuilt.
+    mutable std::vector<StartwiseMemo> m_memos;
+    void dropMemos() const;
 };
 
 } // namespace mls
