@@ -241,7 +241,10 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
             keep(found, handle(m_connectionHandle, c->id));
         m_ends.insert(c->id, {c->from, c->to, g.edge(e).flow, c});
     }
-    m_preferWhole = 2 * graphparts::largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
+    m_parts.reset(g);
+    m_preferWhole = 2 * m_parts.largest() >= g.nodeCount() && g.nodeCount() > 0;
+    if (!m_preferWhole)
+        m_parts.clear();
     QVector<std::optional<LabelArgs>> labelled;
     QVector<int> owners;
     QVector<Finding> global = runGlobalRules(g, nullptr, &labelled, &owners, m_preferWhole);

@@ -6,6 +6,7 @@
 #include "Finding.h"
 #include "Rule.h"
 #include "RuleChecks.h"
+#include "RuleGraphParts.h"
 
 #include <QHash>
 #include <QSet>
@@ -35,8 +36,9 @@ struct StaleWaiver
 /// recheck() with the ids of the components and connections that were added, removed or
 /// changed (Diagram's signals name them). Both return the complete current finding list: a
 /// full check lists local findings in file order of their component or connection, then the
-/// graph findings; a re-check keeps the findings it did not re-run in place and appends the new
-/// ones, so the order after edits is not a full check's (RuleEngine::sort() orders it for
+/// graph findings; a re-check keeps the findings it did not re-run in place, puts the new ones
+/// in the places of those it dropped and appends the rest, so the order after edits is not a
+/// full check's (RuleEngine::sort() orders it for
 /// display); the findings themselves are exactly a full check's. The list is kept between
 /// calls and handed out as an implicitly shared copy: a re-check moves the findings it keeps
 /// instead of copying every finding into a new list.
@@ -188,7 +190,11 @@ private:
     /// Per graph rule with a startwise form: what its last run on m_graph left for a re-run in
     /// part (RuleChecks.h); invalid whenever m_graph is dropped or rebuilt.
     mutable std::vector<StartwiseMemo> m_memos;
-    void dropMemos() const;
+    /// The weakly connected parts of m_graph (empty when not known).
+    graphparts::PartSizes m_parts;
+    void dropMemos();
+    /// Size of the largest part of the kept whole graph @p g that holds a seed.
+    int partSize(const RuleGraph &g, const QStringList &seeds, const Update &u);
 };
 
 } // namespace mls

@@ -197,10 +197,28 @@ void RuleEngine::rerunStartwiseRules(const RuleGraph &g, Update &u) const
     }
 }
 
-void RuleEngine::dropMemos() const
+int RuleEngine::partSize(const RuleGraph &g, const QStringList &seeds, const Update &u)
+{
+    // Connections only added: parts only joined, which the kept parts follow.
+    if (!u.removed.isEmpty() || m_parts.isEmpty())
+        m_parts.reset(g);
+    else {
+        for (const Update::Ends &e : u.added)
+            m_parts.join(g.indexOf(e.from), g.indexOf(e.to));
+    }
+    int size = 0;
+    for (const QString &id : seeds) {
+        if (const int n = g.indexOf(id); n >= 0)
+            size = std::max(size, m_parts.sizeOf(n));
+    }
+    return size;
+}
+
+void RuleEngine::dropMemos()
 {
     for (StartwiseMemo &m : m_memos)
         m.valid = false;
+    m_parts.clear();
 }
 
 bool RuleEngine::markGraphRules(const Diagram &d, const QStringList &components,
@@ -250,6 +268,11 @@ bool RuleEngine::markGraphRules(const Diagram &d, const QStringList &components,
 void RuleEngine::refreshKept(const Diagram &d, const QStringList &components,
                              const QStringList &connections, Update &u)
 {
+    // A connect: no kept finding names a connection that was not there.
+    if (components.isEmpty() &&
+        std::none_of(connections.begin(), connections.end(),
+                     [&](const QString &id) { return m_ends.contains(id); }))
+        return;
     // Edits name one or a few items: comparing ids then beats hashing every finding's.
     const bool few = components.size() + connections.size() <= 8;
     const QSet<QString> edited = few ? QSet<QString>()
@@ -308,10 +331,20 @@ void RuleEngine::commit(Update &u)
             return !m_all[i].components.isEmpty() && starts->contains(m_all[i].components.first());
         return u.allGlobalsStale || (u.staleGlobal && u.staleGlobal(m_all[i]));
     };
-    qsizetype kept = 0;
+    // The new findings take the places of the dropped ones while no kept finding has moved
+    // yet (a connect then moves none of 6,800), the rest are appended.
+    qsizetype kept = 0, placed = 0;
     for (qsizetype i = 0; i < m_all.size(); ++i) {
-        if (drop(i))
+        if (drop(i)) {
+            if (kept == i && placed < u.found.size()) {
+                m_all[i] = std::move(u.found[placed]);
+                m_owner[i] = u.owner[placed];
+                m_args[i] = std::move(u.args[placed]);
+                ++placed;
+                ++kept;
+            }
             continue;
+        }
         if (kept != i) {
             m_all[kept] = std::move(m_all[i]);
             m_owner[kept] = m_owner[i];
@@ -322,11 +355,11 @@ void RuleEngine::commit(Update &u)
     m_all.resize(kept);
     m_owner.resize(kept);
     m_args.resize(kept);
-    for (Finding &f : u.found)
-        m_all.push_back(std::move(f));
-    m_owner += u.owner;
-    for (std::optional<LabelArgs> &a : u.args)
-        m_args.push_back(std::move(a));
+    for (qsizetype i = placed; i < u.found.size(); ++i) {
+        m_all.push_back(std::move(u.found[i]));
+        m_owner.push_back(u.owner[i]);
+        m_args.push_back(std::move(u.args[i]));
+    }
 }
 
 QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &components,
@@ -367,7 +400,7 @@ QVector<Finding> RuleEngine::recheck(const Diagram &d, const QStringList &compon
     if (anyRule) {
         const int total = int(d.components().size());
         const int half = (total + 1) / 2;
-        m_preferWhole = (whole ? graphparts::partSize(g, seeds, half) : g.nodeCount()) >= half;
+        m_preferWhole = (whole ? partSize(g, seeds, u) : g.nodeCount()) >= half;
         rerunGlobalRules(g, removed, u);
         if (!m_preferWhole) {
             m_graph.reset(); // small parts: a region is cheaper than the whole graph
