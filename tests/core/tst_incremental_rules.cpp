@@ -142,6 +142,61 @@ std::unique_ptr<Diagram> limitDesign(const QString &shape, int n)
     return std::move(read.diagram);
 }
 
+/// One served model with its feature store, training pipeline, registry and monitoring, and
+/// spare pieces beside it (all one connected part, so the engine keeps its whole graph and
+/// re-runs the startwise rules in part): the rows of connectsEqualCheck() close and open the
+/// loops each rule looks for.
+std::unique_ptr<Diagram> servedModel()
+{
+    auto d = std::make_unique<Diagram>();
+    const QStringList kinds{"client",     "model_server", "feature_store",    "data_lake",
+                            "batch_etl",  "trainer",      "model_registry",   "monitoring",
+                            "labeling",   "event_stream", "feature_pipeline", "ranking",
+                            "evaluation", "cache",        "stream_processor", "trainer"};
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        d->insertComponent(int(i), test::component(QStringLiteral("n%1").arg(i), kinds[i]));
+    const QStringList links{"n0 n1 requests",      "n2 n1 features",   "n1 n3 predictions",
+                            "n4 n5 training_data", "n5 n6 model",      "n6 n1 model",
+                            "n9 n8 events",        "n10 n2 features",  "n1 n11 requests",
+                            "n15 n6 model",        "n13 n11 features", "n14 n7 metrics",
+                            "n9 n14 events",       "n12 n7 metrics",   "n3 n10 batch_data"};
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const QStringList l = links[i].split(' ');
+        d->insertConnection(int(i),
+                            test::connection(QStringLiteral("e%1").arg(i), l[0], l[1], l[2]));
+    }
+    return d;
+}
+
+/// Bridged random subsystems as the bench builds them (one connected part), small.
+std::unique_ptr<Diagram> randomConnected(int parts, int size, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    auto d = std::make_unique<Diagram>();
+    const Catalog &cat = Catalog::builtin();
+    for (int i = 0; i < parts * size; ++i)
+        d->insertComponent(i,
+                           test::component(QStringLiteral("c%1").arg(i),
+                                           cat.kinds()[rng.bounded(int(cat.kinds().size()))].id));
+    int edge = 0;
+    auto connect = [&](int from, int to) {
+        const QString a = d->components()[size_t(from)].kind, b = d->components()[size_t(to)].kind;
+        const QStringList flows = cat.compatibleFlows(a, b);
+        const QString flow = flows.isEmpty() ? cat.flows()[rng.bounded(int(cat.flows().size()))].id
+                                             : flows[rng.bounded(flows.size())];
+        d->insertConnection(edge, test::connection(QStringLiteral("e%1").arg(edge),
+                                                   d->components()[size_t(from)].id,
+                                                   d->components()[size_t(to)].id, flow));
+        ++edge;
+    };
+    for (int p = 0; p < parts; ++p) {
+        for (int k = 0; k < size * 2; ++k)
+            connect(p * size + rng.bounded(size), p * size + rng.bounded(size));
+        connect(p * size, ((p + 1) % parts) * size);
+    }
+    return d;
+}
+
 } // namespace
 
 class TestIncrementalRules : public QObject
@@ -153,6 +208,10 @@ private Q_SLOTS:
     void everyFlowEqualsCheck_data();
     void everyFlowEqualsCheck();
     void reorderedEqualsCheck();
+    void connectsEqualCheck_data();
+    void connectsEqualCheck();
+    void randomConnectsEqualCheck_data();
+    void randomConnectsEqualCheck();
 };
 
 void TestIncrementalRules::recheckEqualsCheck_data()
@@ -301,6 +360,113 @@ void TestIncrementalRules::reorderedEqualsCheck()
                 *d, incremental.recheck(*d, {}, {c.id}),
                 name + QStringLiteral(": ") + c.from + QStringLiteral(" calls ") + c.to, &failure))
             QFAIL(qPrintable(failure));
+    }
+}
+
+void TestIncrementalRules::connectsEqualCheck_data()
+{
+    QTest::addColumn<QStringList>("connects"); // "from to flow", added in order, then removed
+    // Each row adds arrows to servedModel() one by one, then removes them last first, and
+    // compares every re-check with a full check: the startwise rules re-judge only the starts
+    // whose walks marked an end of the arrow or a node whose prepared value changed.
+    QTest::newRow("feedback loop closes through the lake") << QStringList{"n3 n4 batch_data"};
+    QTest::newRow("feedback loop closes through a call back")
+        << QStringList{"n3 n4 batch_data", "n11 n1 requests"};
+    QTest::newRow("two arrows merge three cycles")
+        << QStringList{"n4 n3 batch_data", "n3 n4 batch_data", "n11 n0 predictions"};
+    QTest::newRow("monitoring starts watching the store") << QStringList{"n2 n7 features"};
+    QTest::newRow("monitoring watches what feeds the pipeline")
+        << QStringList{"n10 n7 features", "n3 n10 batch_data", "n9 n10 events"};
+    QTest::newRow("a served store, watched only past serving")
+        << QStringList{"n1 n7 features", "n13 n1 features"};
+    QTest::newRow("skew: training reads the shared store") << QStringList{"n2 n5 training_data"};
+    QTest::newRow("skew: a second trainer through the gate")
+        << QStringList{"n15 n12 model", "n12 n6 model", "n2 n15 training_data"};
+    QTest::newRow("self-trained: predictions reach training, then labels")
+        << QStringList{"n3 n4 batch_data", "n8 n4 labels", "n0 n4 events"};
+    QTest::newRow("self-trained: through a stream")
+        << QStringList{"n1 n9 predictions", "n9 n4 events", "n9 n3 events"};
+    QTest::newRow("registry fed and gated") << QStringList{"n5 n12 model", "n12 n6 model"};
+    QTest::newRow("fallback for the ranking call") << QStringList{"n1 n13 requests"};
+    QTest::newRow("walk not reaching the edge") << QStringList{"n14 n9 events", "n7 n14 metrics"};
+    QTest::newRow("latency chain and call cycle")
+        << QStringList{"n11 n13 requests", "n13 n1 requests", "n11 n1 requests"};
+    QTest::newRow("duplicate and self loop") << QStringList{"n2 n1 features", "n5 n5 model"};
+}
+
+void TestIncrementalRules::connectsEqualCheck()
+{
+    QFETCH(QStringList, connects);
+    std::unique_ptr<Diagram> d = servedModel();
+    RuleEngine incremental;
+    incremental.check(*d);
+    QString failure;
+    QStringList ids;
+    for (qsizetype i = 0; i < connects.size(); ++i) {
+        const QStringList l = connects[i].split(' ');
+        const QString id = QStringLiteral("x%1").arg(i);
+        d->insertConnection(int(i * 5 % (d->connections().size() + 1)),
+                            test::connection(id, l[0], l[1], l[2]));
+        ids << id;
+        if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {id}), connects[i], &failure))
+            QFAIL(qPrintable(failure));
+    }
+    while (!ids.isEmpty()) {
+        const QString id = ids.takeLast();
+        d->takeConnection(id);
+        if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {id}), id + " removed", &failure))
+            QFAIL(qPrintable(failure));
+    }
+}
+
+void TestIncrementalRules::randomConnectsEqualCheck_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("parts");
+    QTest::newRow("12 parts of 25") << 201u << 12;
+    QTest::newRow("6 parts of 25") << 202u << 6;
+    QTest::newRow("3 parts of 25") << 203u << 3;
+}
+
+// Random arrows of every flow on a bridged random design, kept, connected further and
+// re-flowed, each re-checked against a full check: starts whose walks reach the new arrow and
+// starts whose walks do not, cycles merged, monitoring spreading.
+void TestIncrementalRules::randomConnectsEqualCheck()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, parts);
+    std::unique_ptr<Diagram> d = randomConnected(parts, 25, seed);
+    QStringList flows;
+    for (const FlowType &f : Catalog::builtin().flows())
+        flows << f.id;
+    RuleEngine incremental;
+    incremental.check(*d);
+    QRandomGenerator rng(seed);
+    QString failure;
+    const int n = int(d->components().size());
+    for (int i = 0; i < 150; ++i) {
+        const int from = rng.bounded(n);
+        const Connection c =
+            test::connection(QStringLiteral("r%1").arg(i), d->components()[size_t(from)].id,
+                             d->components()[size_t(from - from % 25 + rng.bounded(25))].id,
+                             flows[rng.bounded(flows.size())]);
+        d->insertConnection(int(rng.bounded(int(d->connections().size()) + 1)), c);
+        const QString edit = QStringLiteral("%1 -> %2 (%3)").arg(c.from, c.to, c.flow);
+        if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {c.id}), edit, &failure))
+            QFAIL(qPrintable(failure));
+        if (i % 3 == 0) { // keep two of three: the design grows denser
+            d->takeConnection(c.id);
+            if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {c.id}), edit + " undone",
+                                 &failure))
+                QFAIL(qPrintable(failure));
+        } else if (i % 3 == 1) {
+            Connection r = c;
+            r.flow = flows[rng.bounded(flows.size())];
+            d->updateConnection(r);
+            if (!sameAsFullCheck(*d, incremental.recheck(*d, {}, {c.id}), edit + " as " + r.flow,
+                                 &failure))
+                QFAIL(qPrintable(failure));
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #include "LatencyAnalysis.h"
 #include "Limits.h"
 #include "Lineage.h"
+#include "NodeMarks.h"
 #include "RuleChecks.h"
 
 #include <QSet>
@@ -85,20 +86,17 @@ QVector<int> stronglyConnected(const Adjacency &succ)
 
 /// Nodes reached from @p start over edges accepted by @p follow (forward when @p forward).
 template <typename Follow>
-QVector<int> reach(const RuleGraph &g, const QVector<int> &start, bool forward, Follow follow)
+QVector<int> reach(const RuleGraph &g, int start, bool forward, Follow follow)
 {
-    QVector<char> seen(g.nodeCount(), 0);
-    QVector<int> order = start;
-    for (int s : start)
-        seen[s] = 1;
+    NodeMarks seen(g.nodeCount());
+    QVector<int> order{start};
+    seen.insert(start);
     for (int i = 0; i < order.size(); ++i) {
         const int v = order[i];
         for (int e : forward ? g.out(v) : g.in(v)) {
             const int w = forward ? g.edge(e).to : g.edge(e).from;
-            if (!seen[w] && follow(g.edge(e))) {
-                seen[w] = 1;
+            if (follow(g.edge(e)) && seen.insert(w))
                 order.push_back(w);
-            }
         }
     }
     return order;
@@ -109,7 +107,7 @@ QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &ki
 {
     const int model = g.flow(QStringLiteral("model"));
     const QVector<int> r =
-        reach(g, {trainer}, true, [model](const RuleGraph::Edge &e) { return e.is(model); });
+        reach(g, trainer, true, [model](const RuleGraph::Edge &e) { return e.is(model); });
     QVector<int> served;
     for (int v : r) {
         if (v != trainer && g.isKind(v, kinds))
@@ -171,57 +169,137 @@ void checkSyncCycle(const CheckContext &ctx, QVector<Finding> &out)
     }
 }
 
-void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
+namespace {
+
+void judgeUnmonitoredModel(const CheckContext &ctx, int n, NodeLists &, QVector<Finding> &out)
 {
     // Follow the predictions themselves: what the model writes, what its callers pass on as
     // predictions, and what streams, lakes and stores holding them relay. The callers' own
     // events and the model's input events are not its predictions.
     const RuleGraph &g = ctx.graph;
+    if (!g.isKind(n, ctx.rule.kinds))
+        return;
     const FlowSet relay(g, {"predictions", "metrics", "events", "batch_data", "labels"});
-    for (int n = 0; n < g.nodeCount(); ++n) {
-        if (!g.isKind(n, ctx.rule.kinds))
-            continue;
-        const QVector<int> holders = lineage::predictionHolders(g, n, relay);
-        const bool monitored = std::any_of(holders.begin(), holders.end(),
-                                           [&](int h) { return g.isKind(h, ctx.rule.toKinds); });
-        if (!monitored)
-            out.push_back(
-                ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
-    }
+    const QVector<int> holders = lineage::predictionHolders(g, n, relay);
+    const bool monitored = std::any_of(holders.begin(), holders.end(),
+                                       [&](int h) { return g.isKind(h, ctx.rule.toKinds); });
+    if (!monitored)
+        out.push_back(
+            ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
 }
 
-void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
+/// The arcs of the feedback-loop cycles: every connection, and a call both ways.
+void feedbackArcs(const RuleGraph::Edge &edge, std::vector<std::pair<int, int>> &arcs)
+{
+    arcs.emplace_back(edge.from, edge.to);
+    if (edge.synchronous)
+        arcs.emplace_back(edge.to, edge.from);
+}
+
+/// Per node, its strongly connected part over feedbackArcs() (empty without trainers: no
+/// judgement reads it then).
+void feedbackParts(const CheckContext &ctx, QVector<int> &part)
+{
+    const RuleGraph &g = ctx.graph;
+    if (nodesWithRole(g, KindRole::Trainer).isEmpty())
+        return;
+    std::vector<std::pair<int, int>> arcs;
+    arcs.reserve(size_t(g.edgeCount()));
+    for (int e = 0; e < g.edgeCount(); ++e)
+        feedbackArcs(g.edge(e), arcs);
+    part = stronglyConnected(adjacency(g.nodeCount(), arcs));
+}
+
+/// Nodes reached from @p from over feedbackArcs(), marked in @p seen (a plain array: these
+/// walks are part of the parts, not of any start's judgement).
+QVector<int> arcReach(const RuleGraph &g, int from, bool forward, std::vector<char> &seen)
+{
+    std::fill(seen.begin(), seen.end(), 0);
+    QVector<int> order{from};
+    seen[size_t(from)] = 1;
+    for (int i = 0; i < order.size(); ++i) {
+        const int v = order[i];
+        auto visit = [&](int w) {
+            if (!seen[size_t(w)]) {
+                seen[size_t(w)] = 1;
+                order.push_back(w);
+            }
+        };
+        for (int e : g.out(v)) {
+            if (forward || g.edge(e).synchronous)
+                visit(g.edge(e).to);
+        }
+        for (int e : g.in(v)) {
+            if (!forward || g.edge(e).synchronous)
+                visit(g.edge(e).from);
+        }
+    }
+    return order;
+}
+
+/// An added arc (x, y) joins the parts on a cycle through it: the nodes y reaches that
+/// reach x. They take the part number of x; the nodes whose number changed are appended.
+bool growFeedbackParts(const CheckContext &ctx, const QVector<EdgeEnds> &added, QVector<int> &part,
+                       QVector<int> &changed)
+{
+    const RuleGraph &g = ctx.graph;
+    if (part.isEmpty())
+        return true; // no trainers, and kinds did not change
+    std::vector<char> ahead(size_t(g.nodeCount())), behind(size_t(g.nodeCount()));
+    auto join = [&](int x, int y) {
+        if (part[x] == part[y])
+            return;
+        const QVector<int> from = arcReach(g, y, true, ahead);
+        arcReach(g, x, false, behind);
+        for (int v : from) {
+            if (behind[size_t(v)] && part[v] != part[x]) {
+                part[v] = part[x];
+                changed.push_back(v);
+            }
+        }
+    };
+    for (const EdgeEnds &e : added) {
+        join(e.from, e.to);
+        if (e.synchronous)
+            join(e.to, e.from);
+    }
+    return true;
+}
+
+void judgeFeedbackLoop(const CheckContext &ctx, int t, NodeLists &, QVector<Finding> &out)
 {
     // A loop exists when a served model and its trainer lie on one cycle of data flows
     // (synchronous calls count both ways): served results then come back as training data.
     const RuleGraph &g = ctx.graph;
-    const QVector<int> trainers = nodesWithRole(g, KindRole::Trainer);
-    if (trainers.isEmpty())
+    if (!g.hasRole(t, KindRole::Trainer))
         return;
-    std::vector<std::pair<int, int>> arcs;
-    arcs.reserve(size_t(g.edgeCount()));
-    for (int e = 0; e < g.edgeCount(); ++e) {
-        const RuleGraph::Edge &edge = g.edge(e);
-        arcs.emplace_back(edge.from, edge.to);
-        if (edge.synchronous)
-            arcs.emplace_back(edge.to, edge.from);
-    }
-    const QVector<int> comp = stronglyConnected(adjacency(g.nodeCount(), arcs));
-    for (int t : trainers) {
-        const QVector<int> served = servedModels(g, t, ctx.rule.kinds);
-        if (served.isEmpty())
-            continue;
-        const bool loop =
-            std::any_of(served.begin(), served.end(), [&](int m) { return comp[m] == comp[t]; });
-        if (loop)
-            continue;
-        QStringList ids{g.node(t).id};
-        for (int m : served)
-            ids << g.node(m).id;
-        out.push_back(ctx.makeLabelled({{QStringLiteral("trainer"), {g.node(t).id}},
-                                        {QStringLiteral("model"), {g.node(served.first()).id}}},
-                                       ids));
-    }
+    const QVector<int> &part = *ctx.values;
+    const QVector<int> served = servedModels(g, t, ctx.rule.kinds);
+    if (served.isEmpty())
+        return;
+    if (std::any_of(served.begin(), served.end(), [&](int m) { return part[m] == part[t]; }))
+        return;
+    QStringList ids{g.node(t).id};
+    for (int m : served)
+        ids << g.node(m).id;
+    out.push_back(ctx.makeLabelled({{QStringLiteral("trainer"), {g.node(t).id}},
+                                    {QStringLiteral("model"), {g.node(served.first()).id}}},
+                                   ids));
+}
+
+} // namespace
+
+const StartwiseCheck unmonitoredModelStarts{nullptr, nullptr, false, judgeUnmonitoredModel};
+const StartwiseCheck feedbackLoopStarts{feedbackParts, growFeedbackParts, false, judgeFeedbackLoop};
+
+void checkUnmonitoredModel(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, unmonitoredModelStarts, out);
+}
+
+void checkNoFeedbackLoop(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, feedbackLoopStarts, out);
 }
 
 void checkLatencyBudget(const CheckContext &ctx, QVector<Finding> &out)

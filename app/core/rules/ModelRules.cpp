@@ -21,9 +21,10 @@ QStringList idsOf(const RuleGraph &g, const QVector<int> &nodes)
     return ids;
 }
 
-/// True when a node of @p target kinds is reached from @p start over `model` edges
+/// True when a node @p isTarget accepts is reached from @p start over `model` edges
 /// (downstream when @p forward) without passing a node of @p gates.
-bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QStringList &target,
+template <typename IsTarget>
+bool reachesPastGates(const RuleGraph &g, int start, bool forward, IsTarget isTarget,
                       const QStringList &gates)
 {
     const int model = g.flow(QStringLiteral("model"));
@@ -32,7 +33,7 @@ bool reachesPastGates(const RuleGraph &g, int start, bool forward, const QString
     seen.insert(start);
     for (int i = 0; i < queue.size(); ++i) {
         const int v = queue[i];
-        if (v != start && g.isKind(v, target))
+        if (v != start && isTarget(v))
             return true;
         if (v != start && (g.isKind(v, gates) || g.hasRole(v, KindRole::Trainer)))
             continue;
@@ -66,41 +67,33 @@ QVector<int> encodersFeeding(const RuleGraph &g, int node, const QStringList &en
     return encoders;
 }
 
-} // namespace
-
-void checkUngatedRegistry(const CheckContext &ctx, QVector<Finding> &out)
+void judgeUngatedRegistry(const CheckContext &ctx, int r, NodeLists &, QVector<Finding> &out)
 {
     // A trainer's output reaches the registry without passing a gate, and leaves it for
     // serving without passing one either: every retraining run is a release.
     const RuleGraph &g = ctx.graph;
-    const QStringList trainer = g.catalog().kindsWith(KindRole::Trainer);
-    for (int r = 0; r < g.nodeCount(); ++r) {
-        if (!g.isKind(r, ctx.rule.kinds))
-            continue;
-        if (reachesPastGates(g, r, false, trainer, ctx.rule.fromKinds) &&
-            reachesPastGates(g, r, true, ctx.rule.toKinds, ctx.rule.fromKinds))
-            out.push_back(
-                ctx.makeLabelled({{QStringLiteral("component"), {g.node(r).id}}}, {g.node(r).id}));
-    }
+    if (!g.isKind(r, ctx.rule.kinds))
+        return;
+    auto trainer = [&](int v) { return g.hasRole(v, KindRole::Trainer); };
+    auto served = [&](int v) { return g.isKind(v, ctx.rule.toKinds); };
+    if (reachesPastGates(g, r, false, trainer, ctx.rule.fromKinds) &&
+        reachesPastGates(g, r, true, served, ctx.rule.fromKinds))
+        out.push_back(
+            ctx.makeLabelled({{QStringLiteral("component"), {g.node(r).id}}}, {g.node(r).id}));
 }
 
-void checkUnmonitoredFeatures(const CheckContext &ctx, QVector<Finding> &out)
+FlowSet watchedFlows(const RuleGraph &g)
 {
-    // Nodes whose data reaches monitoring over data flows without going through serving or
-    // training: marked once, backwards from every monitor.
-    const RuleGraph &g = ctx.graph;
-    const FlowSet follow(g, {"features", "metrics", "events", "batch_data"});
-    const FlowSet features(g, {"features"});
-    QVector<int> monitors;
-    for (int n = 0; n < g.nodeCount(); ++n) {
-        if (g.isKind(n, ctx.rule.toKinds))
-            monitors.push_back(n);
-    }
-    QVector<char> watched(g.nodeCount(), 0);
-    QVector<int> queue = monitors;
-    for (int m : monitors)
-        watched[m] = 1;
-    for (int i = 0; i < queue.size(); ++i) {
+    return FlowSet(g, {"features", "metrics", "events", "batch_data"});
+}
+
+/// Marks in @p watched, from the nodes of @p queue on, the nodes whose data reaches monitoring
+/// over data flows without going through serving or training (backwards); appends each to
+/// @p queue.
+void spreadWatched(const RuleGraph &g, QVector<int> &watched, QVector<int> &queue, qsizetype from)
+{
+    const FlowSet follow = watchedFlows(g);
+    for (qsizetype i = from; i < queue.size(); ++i) {
         for (int e : g.in(queue[i])) {
             const int w = g.edge(e).from;
             if (watched[w] || !follow.contains(g.edge(e).flow) ||
@@ -110,22 +103,65 @@ void checkUnmonitoredFeatures(const CheckContext &ctx, QVector<Finding> &out)
             queue.push_back(w);
         }
     }
-    for (int n = 0; n < g.nodeCount(); ++n) {
-        if (!g.isKind(n, ctx.rule.kinds))
-            continue;
-        const QVector<int> sources = lineage::upstream(g, n, features);
-        if (sources.isEmpty())
-            continue;
-        if (std::none_of(sources.begin(), sources.end(), [&](int s) { return watched[s]; }))
-            out.push_back(
-                ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
-    }
 }
 
-void checkEmbeddingMismatch(const CheckContext &ctx, QVector<Finding> &out)
+void prepareWatched(const CheckContext &ctx, QVector<int> &watched)
 {
     const RuleGraph &g = ctx.graph;
+    watched.fill(0, g.nodeCount());
+    QVector<int> monitors;
+    for (int n = 0; n < g.nodeCount(); ++n) {
+        if (g.isKind(n, ctx.rule.toKinds)) {
+            monitors.push_back(n);
+            watched[n] = 1;
+        }
+    }
+    spreadWatched(g, watched, monitors, 0);
+}
+
+/// An added connection into a watched node makes its source watched (and what feeds that).
+bool growWatched(const CheckContext &ctx, const QVector<EdgeEnds> &added, QVector<int> &watched,
+                 QVector<int> &changed)
+{
+    const RuleGraph &g = ctx.graph;
+    const FlowSet follow = watchedFlows(g);
+    for (const EdgeEnds &e : added) {
+        if (!watched[e.to] || watched[e.from] || !follow.contains(e.flow) ||
+            g.placement(e.from) == Placement::Online)
+            continue;
+        const qsizetype from = changed.size();
+        watched[e.from] = 1;
+        changed.push_back(e.from);
+        spreadWatched(g, watched, changed, from);
+    }
+    return true;
+}
+
+void judgeUnmonitoredFeatures(const CheckContext &ctx, int n, NodeLists &, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    if (!g.isKind(n, ctx.rule.kinds))
+        return;
+    const QVector<int> &watched = *ctx.values;
+    const QVector<int> sources = lineage::upstream(g, n, FlowSet(g, {"features"}));
+    if (sources.isEmpty())
+        return;
+    if (std::none_of(sources.begin(), sources.end(), [&](int s) { return watched[s]; }))
+        out.push_back(
+            ctx.makeLabelled({{QStringLiteral("component"), {g.node(n).id}}}, {g.node(n).id}));
+}
+
+void judgeEmbeddingMismatch(const CheckContext &ctx, int x, NodeLists &, QVector<Finding> &out)
+{
+    const RuleGraph &g = ctx.graph;
+    if (!g.isKind(x, ctx.rule.kinds))
+        return;
     const QStringList &encoderKinds = ctx.rule.fromKinds;
+    const QVector<int> writers = encodersFeeding(g, x, encoderKinds);
+    if (writers.isEmpty())
+        return;
+    // Sources per encoder, walked once per index (a cache shared by every index would leave
+    // the walks out of the later indexes' marks, which a re-check goes by).
     QHash<int, QSet<int>> sourceCache;
     auto sources = [&](int encoder) -> const QSet<int> & {
         auto it = sourceCache.find(encoder);
@@ -141,125 +177,118 @@ void checkEmbeddingMismatch(const CheckContext &ctx, QVector<Finding> &out)
         // Two encoders with no source at all: both pretrained, assumed the same model.
         return (sa.isEmpty() && sb.isEmpty()) || sa.intersects(sb);
     };
-    for (int x = 0; x < g.nodeCount(); ++x) {
-        if (!g.isKind(x, ctx.rule.kinds))
-            continue;
-        const QVector<int> writers = encodersFeeding(g, x, encoderKinds);
-        if (writers.isEmpty())
-            continue;
-        QVector<int> queries;
-        for (int e : g.out(x)) {
-            const int reader = g.edge(e).to;
-            for (int q : encodersFeeding(g, reader, encoderKinds))
-                queries.push_back(q);
-            for (int c : g.out(reader)) {
-                if (g.edge(c).synchronous && g.isKind(g.edge(c).to, encoderKinds))
-                    queries.push_back(g.edge(c).to);
-            }
+    QVector<int> queries;
+    for (int e : g.out(x)) {
+        const int reader = g.edge(e).to;
+        for (int q : encodersFeeding(g, reader, encoderKinds))
+            queries.push_back(q);
+        for (int c : g.out(reader)) {
+            if (g.edge(c).synchronous && g.isKind(g.edge(c).to, encoderKinds))
+                queries.push_back(g.edge(c).to);
         }
-        QSet<int> reported;
-        for (int q : std::as_const(queries)) {
-            if (writers.contains(q) || reported.contains(q))
-                continue;
-            if (std::any_of(writers.begin(), writers.end(), [&](int w) { return sameSpace(q, w); }))
-                continue;
-            reported.insert(q);
-            const QStringList writerIds = idsOf(g, writers);
-            out.push_back(
-                ctx.makeLabelled({{QStringLiteral("component"), {g.node(x).id}},
-                                  {QStringLiteral("query"), {g.node(q).id}},
-                                  {QStringLiteral("writers"), writerIds, QStringLiteral(", ")}},
-                                 QStringList{g.node(x).id, g.node(q).id} + writerIds));
-        }
+    }
+    QSet<int> reported;
+    for (int q : std::as_const(queries)) {
+        if (writers.contains(q) || reported.contains(q))
+            continue;
+        if (std::any_of(writers.begin(), writers.end(), [&](int w) { return sameSpace(q, w); }))
+            continue;
+        reported.insert(q);
+        const QStringList writerIds = idsOf(g, writers);
+        out.push_back(
+            ctx.makeLabelled({{QStringLiteral("component"), {g.node(x).id}},
+                              {QStringLiteral("query"), {g.node(q).id}},
+                              {QStringLiteral("writers"), writerIds, QStringLiteral(", ")}},
+                             QStringList{g.node(x).id, g.node(q).id} + writerIds));
     }
 }
 
-void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
+void judgeSelfTrainedModel(const CheckContext &ctx, int m, NodeLists &, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
+    if (!g.isKind(m, ctx.rule.kinds))
+        return;
+    const QVector<int> trainers = lineage::trainersOf(g, m);
+    if (trainers.isEmpty())
+        return;
     const FlowSet data = FlowSet::dataBut(g, {"model"});
     const FlowSet trainingData = FlowSet::dataBut(g, {"model", "predictions"});
     const int labels = g.flow(QStringLiteral("labels")), events = g.flow(QStringLiteral("events"));
-    for (int m = 0; m < g.nodeCount(); ++m) {
-        if (!g.isKind(m, ctx.rule.kinds))
-            continue;
-        const QVector<int> trainers = lineage::trainersOf(g, m);
-        if (trainers.isEmpty())
-            continue;
-        const QVector<int> holders = lineage::predictionHolders(g, m, data);
-        NodeMarks own(g.nodeCount());
-        for (int h : holders)
-            own.insert(h);
-        for (int t : trainers) {
-            if (!own.contains(t))
-                continue; // its predictions do not reach this trainer
-            // The training data of t, reached without riding on predictions: does a label,
-            // or an event from outside the model's own path, enter it?
-            QVector<int> region = lineage::upstream(g, t, trainingData);
-            region.push_back(t);
-            bool grounded = false;
-            for (int v : std::as_const(region)) {
-                for (int e : g.in(v)) {
-                    const RuleGraph::Edge &edge = g.edge(e);
-                    // Ground truth from outside: human labels, labels derived from data that
-                    // holds no prediction of this model, events from a client, or events
-                    // from an external API that is not the model's caller.
-                    const int from = edge.from;
-                    if (edge.is(labels))
-                        grounded =
-                            grounded || g.hasRole(from, KindRole::Labeler) || !own.contains(from);
-                    else if (edge.is(events))
-                        grounded =
-                            grounded || g.hasRole(from, KindRole::OutcomeEvents) ||
-                            (g.hasRole(from, KindRole::ExternalEvents) && !own.contains(from));
-                }
-                if (grounded)
-                    break;
+    const QVector<int> holders = lineage::predictionHolders(g, m, data);
+    NodeMarks own(g.nodeCount());
+    for (int h : holders)
+        own.insert(h);
+    for (int t : trainers) {
+        if (!own.contains(t))
+            continue; // its predictions do not reach this trainer
+        // The training data of t, reached without riding on predictions: does a label,
+        // or an event from outside the model's own path, enter it?
+        QVector<int> region = lineage::upstream(g, t, trainingData);
+        region.push_back(t);
+        bool grounded = false;
+        for (int v : std::as_const(region)) {
+            for (int e : g.in(v)) {
+                const RuleGraph::Edge &edge = g.edge(e);
+                // Ground truth from outside: human labels, labels derived from data that
+                // holds no prediction of this model, events from a client, or events
+                // from an external API that is not the model's caller.
+                const int from = edge.from;
+                if (edge.is(labels))
+                    grounded =
+                        grounded || g.hasRole(from, KindRole::Labeler) || !own.contains(from);
+                else if (edge.is(events))
+                    grounded = grounded || g.hasRole(from, KindRole::OutcomeEvents) ||
+                               (g.hasRole(from, KindRole::ExternalEvents) && !own.contains(from));
             }
             if (grounded)
-                continue;
-            out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
-                                            {QStringLiteral("trainer"), {g.node(t).id}}},
-                                           {g.node(m).id, g.node(t).id}));
+                break;
         }
+        if (grounded)
+            continue;
+        out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
+                                        {QStringLiteral("trainer"), {g.node(t).id}}},
+                                       {g.node(m).id, g.node(t).id}));
     }
 }
 
-void checkUnfedRegistry(const CheckContext &ctx, QVector<Finding> &out)
+void judgeUnfedRegistry(const CheckContext &ctx, int m, NodeLists &, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
+    if (!g.isKind(m, ctx.rule.kinds))
+        return;
     const int model = g.flow(QStringLiteral("model"));
-    for (int m = 0; m < g.nodeCount(); ++m) {
-        if (!g.isKind(m, ctx.rule.kinds))
-            continue;
-        const QVector<int> sources = lineage::modelSources(g, m);
-        QVector<int> roots;
-        bool fed = false;
-        for (int s : sources) {
-            const auto in = g.in(s);
-            const bool hasModelIn =
-                std::any_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(model); });
-            if (g.hasRole(s, KindRole::Trainer) ||
-                (!hasModelIn && !g.isKind(s, ctx.rule.fromKinds)))
-                fed = true; // a trainer, or an artifact placed by hand (object store)
-            else if (!hasModelIn)
-                roots.push_back(s);
-        }
-        if (fed || roots.isEmpty())
-            continue;
-        out.push_back(
-            ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
-                              {QStringLiteral("registry"), idsOf(g, roots), QStringLiteral(", ")}},
-                             QStringList{g.node(m).id} + idsOf(g, roots)));
+    const QVector<int> sources = lineage::modelSources(g, m);
+    QVector<int> roots;
+    bool fed = false;
+    for (int s : sources) {
+        const auto in = g.in(s);
+        const bool hasModelIn =
+            std::any_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(model); });
+        if (g.hasRole(s, KindRole::Trainer) || (!hasModelIn && !g.isKind(s, ctx.rule.fromKinds)))
+            fed = true; // a trainer, or an artifact placed by hand (object store)
+        else if (!hasModelIn)
+            roots.push_back(s);
     }
+    if (fed || roots.isEmpty())
+        return;
+    out.push_back(
+        ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
+                          {QStringLiteral("registry"), idsOf(g, roots), QStringLiteral(", ")}},
+                         QStringList{g.node(m).id} + idsOf(g, roots)));
 }
 
-void checkNoFallback(const CheckContext &ctx, QVector<Finding> &out)
+void judgeNoFallback(const CheckContext &ctx, int m, NodeLists &, QVector<Finding> &out)
 {
     const RuleGraph &g = ctx.graph;
+    if (!g.isKind(m, ctx.rule.kinds))
+        return;
     const int modelFlow = g.flow(QStringLiteral("model"));
     const QStringList &fallbacks = ctx.rule.toKinds;
+    // Marked: the nodes whose connections this judgement looks at (what a re-check goes by).
+    NodeMarks looked(g.nodeCount());
+    looked.insert(m);
     auto hasFallback = [&](int caller, int model) {
+        looked.insert(caller);
         for (int e : g.out(caller)) {
             const int w = g.edge(e).to;
             if (w != model && g.edge(e).synchronous && g.isKind(w, fallbacks))
@@ -271,26 +300,62 @@ void checkNoFallback(const CheckContext &ctx, QVector<Finding> &out)
         }
         return false;
     };
-    for (int m = 0; m < g.nodeCount(); ++m) {
-        if (!g.isKind(m, ctx.rule.kinds))
+    // A model server with no model runs hand-written logic (MLS-004 says so): no model to
+    // fall back from. An LLM with no model arrow is a hosted or pretrained model.
+    const auto in = g.in(m);
+    if (!g.hasRole(m, KindRole::HostedModel) &&
+        std::none_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(modelFlow); }))
+        return;
+    for (int e : g.in(m)) {
+        const int caller = g.edge(e).from;
+        if (!g.edge(e).synchronous || caller == m || hasFallback(caller, m))
             continue;
-        // A model server with no model runs hand-written logic (MLS-004 says so): no model to
-        // fall back from. An LLM with no model arrow is a hosted or pretrained model.
-        const auto in = g.in(m);
-        if (!g.hasRole(m, KindRole::HostedModel) &&
-            std::none_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(modelFlow); }))
-            continue;
-        for (int e : g.in(m)) {
-            const int caller = g.edge(e).from;
-            if (!g.edge(e).synchronous || caller == m || hasFallback(caller, m))
-                continue;
-            out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
-                                            {QStringLiteral("caller"), {g.node(caller).id}}},
-                                           {g.node(m).id, g.node(caller).id},
-                                           {g.edge(e).connection->id}));
-            break;
-        }
+        out.push_back(ctx.makeLabelled({{QStringLiteral("component"), {g.node(m).id}},
+                                        {QStringLiteral("caller"), {g.node(caller).id}}},
+                                       {g.node(m).id, g.node(caller).id},
+                                       {g.edge(e).connection->id}));
+        break;
     }
+}
+
+} // namespace
+
+const StartwiseCheck ungatedRegistryStarts{nullptr, nullptr, false, judgeUngatedRegistry};
+const StartwiseCheck unmonitoredFeaturesStarts{prepareWatched, growWatched, true,
+                                               judgeUnmonitoredFeatures};
+const StartwiseCheck embeddingStarts{nullptr, nullptr, false, judgeEmbeddingMismatch};
+const StartwiseCheck selfTrainedStarts{nullptr, nullptr, false, judgeSelfTrainedModel};
+const StartwiseCheck unfedRegistryStarts{nullptr, nullptr, false, judgeUnfedRegistry};
+const StartwiseCheck noFallbackStarts{nullptr, nullptr, false, judgeNoFallback};
+
+void checkUngatedRegistry(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, ungatedRegistryStarts, out);
+}
+
+void checkUnmonitoredFeatures(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, unmonitoredFeaturesStarts, out);
+}
+
+void checkEmbeddingMismatch(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, embeddingStarts, out);
+}
+
+void checkSelfTrainedModel(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, selfTrainedStarts, out);
+}
+
+void checkUnfedRegistry(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, unfedRegistryStarts, out);
+}
+
+void checkNoFallback(const CheckContext &ctx, QVector<Finding> &out)
+{
+    runStartwise(ctx, noFallbackStarts, out);
 }
 
 } // namespace mls

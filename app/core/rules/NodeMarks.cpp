@@ -19,6 +19,7 @@ struct Pool
     std::vector<std::unique_ptr<Level>> levels;
     size_t live = 0;
     WalkBudget *budget = nullptr;
+    std::vector<int> *log = nullptr;
 };
 
 thread_local Pool pool;
@@ -38,12 +39,23 @@ NodeMarks::NodeMarks(int nodeCount)
     }
     m_stamps = &level.stamps;
     m_budget = pool.budget;
+    m_log = pool.log;
     m_epoch = level.epoch;
 }
 
-WalkBudget::WalkBudget(qint64 steps) : m_left(steps), m_outer(pool.budget)
+WalkBudget::WalkBudget(qint64 steps) : m_steps(steps), m_left(steps), m_outer(pool.budget)
 {
     pool.budget = this;
+}
+
+MarkLog::MarkLog(std::vector<int> *into) : m_outer(pool.log)
+{
+    pool.log = into;
+}
+
+MarkLog::~MarkLog()
+{
+    pool.log = m_outer;
 }
 
 WalkBudget::~WalkBudget()

@@ -28,11 +28,30 @@ public:
     WalkBudget &operator=(const WalkBudget &) = delete;
 
     bool exhausted() const { return m_left < 0; }
+    /// Steps taken so far (past the budget when exhausted()).
+    qint64 used() const { return m_steps - m_left; }
 
 private:
     friend class NodeMarks;
+    qint64 m_steps;
     qint64 m_left;
     WalkBudget *m_outer;
+};
+
+/// While alive, every node a NodeMarks created on this thread newly marks is appended to a
+/// list: the footprint of a rule's walks from one start, which tells a re-check whether an
+/// edited connection can change that start's findings (a walk that never marks either end of
+/// a connection never looks at it).
+class MarkLog
+{
+public:
+    explicit MarkLog(std::vector<int> *into);
+    ~MarkLog();
+    MarkLog(const MarkLog &) = delete;
+    MarkLog &operator=(const MarkLog &) = delete;
+
+private:
+    std::vector<int> *m_outer;
 };
 
 class NodeMarks
@@ -53,12 +72,15 @@ public:
         if (m_budget && --m_budget->m_left < 0)
             return false;
         s = m_epoch;
+        if (m_log)
+            m_log->push_back(node);
         return true;
     }
 
 private:
     std::vector<quint32> *m_stamps;
     WalkBudget *m_budget;
+    std::vector<int> *m_log;
     quint32 m_epoch;
 };
 

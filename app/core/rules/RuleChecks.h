@@ -47,6 +47,8 @@ struct CheckContext
     /// When set, graph checks record the label arguments of each finding they make here,
     /// one entry per finding (for RuleEngine's re-render after a rename).
     QVector<std::optional<LabelArgs>> *labelled;
+    /// Of a startwise check (StartwiseCheck): what its prepare step worked out per node.
+    const QVector<int> *values = nullptr;
 
     /// A graph finding whose placeholders are given as labels of components: rendered now,
     /// and recorded in @c labelled.
@@ -99,6 +101,70 @@ struct CheckReads
     bool latency = false; ///< components' p99 (props.latency_ms) and latency budgets
 };
 
+/// A connection as a graph check sees it: its ends (node indexes) and flow (Edge::flow).
+struct EdgeEnds
+{
+    int from = -1;
+    int to = -1;
+    int flow = -1;
+    bool synchronous = false;
+};
+
+/// Connections edited since a graph check last ran on a kept graph of the whole diagram, when
+/// no component came, went or changed kind: added ones (and changed ones as they are now), and
+/// removed ones (and changed ones as they were).
+struct EdgeEdits
+{
+    QVector<EdgeEnds> added;
+    QVector<EdgeEnds> removed;
+};
+
+/// Lists a startwise check keeps per node during one run (a trainer's training sources).
+using NodeLists = QHash<int, QVector<int>>;
+
+/// A graph check made of one judgement per start node (a served model, a trainer, an index),
+/// each of whose findings names its start first, after an optional pass over the whole graph
+/// whose result per node the judgements read (CheckContext::values). The judgements walk the
+/// graph with NodeMarks only, and look at the connections of nodes they marked and the
+/// values of nodes they marked, nothing else: so a start whose walks marked neither end of
+/// an edited connection, nor a node whose value changed, keeps its findings
+/// (rerunStartwise()). tst_incremental_rules compares such re-checks with full checks.
+struct StartwiseCheck
+{
+    /// Fills CheckContext::values over the whole graph; nullptr when the check has no such pass.
+    void (*prepare)(const CheckContext &, QVector<int> &values);
+    /// Brings the values up to date after connections were only added, appending the nodes
+    /// whose value changed to @p changed; false when it cannot. nullptr: prepare again.
+    bool (*grow)(const CheckContext &, const QVector<EdgeEnds> &added, QVector<int> &values,
+                 QVector<int> &changed);
+    /// After other edits, values prepared again can be compared node by node to find those
+    /// that changed (not so for arbitrary numbers such as part numbers: the whole check re-runs).
+    bool comparable;
+    /// The findings of node @p node; none when it is not a start of the rule.
+    void (*judge)(const CheckContext &, int node, NodeLists &cache, QVector<Finding> &out);
+};
+
+/// What a re-check keeps of a startwise check's last run on the kept whole graph.
+struct StartwiseMemo
+{
+    bool valid = false;
+    qint64 steps = 0; ///< walk steps of the last whole run, plus those of each re-run since
+    QVector<int> values;
+    /// Per node: the starts whose walks marked it (compressed: markers[markerStart[n] ..
+    /// markerStart[n + 1]), ascending), and those a re-run added since.
+    QVector<int> markerStart, markers;
+    QHash<int, QVector<int>> moreMarkers;
+};
+
+/// Runs @p check on every node of ctx.graph in node order; with @p memo, also records what
+/// rerunStartwise() needs.
+void runStartwise(const CheckContext &ctx, const StartwiseCheck &check, QVector<Finding> &out,
+                  StartwiseMemo *memo = nullptr);
+/// Re-judges after @p edits the starts whose findings they can change: those go to @p starts
+/// (ascending), their findings now to @p out. False when it cannot tell (run the whole check).
+bool rerunStartwise(const CheckContext &ctx, const StartwiseCheck &check, const EdgeEdits &edits,
+                    StartwiseMemo &memo, QVector<int> &starts, QVector<Finding> &out);
+
 /// An evaluator a rule can name in its "check" field.
 ///
 /// Component and connection checks see a component or connection and its neighbours only,
@@ -111,6 +177,8 @@ struct CheckType
     GlobalCheck global;
     const char *required;  ///< space-separated parameters that must be non-empty
     CheckReads reads = {}; ///< what a global check reads (unused by the others)
+    /// A global check's per-start form, when it has one (then global runs it on every node).
+    const StartwiseCheck *startwise = nullptr;
 };
 
 /// The evaluator named @p name, or nullptr.
@@ -134,7 +202,10 @@ void checkTrainingServingSkew(const CheckContext &, QVector<Finding> &out);
 void checkUnmonitoredModel(const CheckContext &, QVector<Finding> &out);
 void checkNoFeedbackLoop(const CheckContext &, QVector<Finding> &out);
 void checkLatencyBudget(const CheckContext &, QVector<Finding> &out);
+extern const StartwiseCheck skewStarts, unmonitoredModelStarts, feedbackLoopStarts;
 // Implemented in ModelRules.cpp.
+extern const StartwiseCheck ungatedRegistryStarts, unmonitoredFeaturesStarts, embeddingStarts,
+    selfTrainedStarts, unfedRegistryStarts, noFallbackStarts;
 void checkUngatedRegistry(const CheckContext &, QVector<Finding> &out);
 void checkUnmonitoredFeatures(const CheckContext &, QVector<Finding> &out);
 void checkEmbeddingMismatch(const CheckContext &, QVector<Finding> &out);

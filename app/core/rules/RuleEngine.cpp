@@ -93,6 +93,7 @@ bool RuleEngine::addRules(const QVector<Rule> &rules, QString *error)
         m_globalRules.push_back(bound);
     }
     m_graph.reset();
+    m_memos.clear();
     m_valid = false;
     return true;
 }
@@ -183,8 +184,9 @@ bool RuleEngine::reads(const BoundRule &r, int flow, const QString &fromKind) co
 
 QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g, const std::vector<char> *only,
                                             QVector<std::optional<LabelArgs>> *labelled,
-                                            QVector<int> *owners) const
+                                            QVector<int> *owners, bool keepMemos) const
 {
+    m_memos.resize(size_t(m_globalRules.size()));
     QVector<Finding> found;
     for (int i = 0; i < m_globalRules.size(); ++i) {
         if (only && !(*only)[size_t(i)])
@@ -193,8 +195,16 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g, const std::vecto
         const qsizetype before = found.size();
         labelled->resize(before);
         WalkBudget budget(Limits::maxRuleSteps);
-        r.check->global(CheckContext{g, *r.rule, effectiveSeverity(*r.rule), labelled}, found);
+        const CheckContext ctx{g, *r.rule, effectiveSeverity(*r.rule), labelled};
+        StartwiseMemo &memo = m_memos[size_t(i)];
+        memo.valid = false;
+        if (keepMemos && r.check->startwise)
+            runStartwise(ctx, *r.check->startwise, found, &memo);
+        else
+            r.check->global(ctx, found);
+        memo.steps = budget.used();
         if (budget.exhausted()) {
+            memo.valid = false;
             found.resize(before);
             labelled->resize(before);
             found.push_back(incompleteCheck(*r.rule));
@@ -246,15 +256,18 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
         m_ends.append(c->id, {c->from, c->to, g.edge(e).flow, c});
     }
     m_args.resize(m_all.size());
+    m_parts.reset(g);
+    m_preferWhole = 2 * m_parts.largest() >= g.nodeCount() && g.nodeCount() > 0;
+    if (!m_preferWhole)
+        m_parts.clear();
     QVector<std::optional<LabelArgs>> labelled;
     QVector<int> owners;
-    QVector<Finding> global = runGlobalRules(g, nullptr, &labelled, &owners);
+    QVector<Finding> global = runGlobalRules(g, nullptr, &labelled, &owners, m_preferWhole);
     for (qsizetype i = 0; i < global.size(); ++i) {
         m_all.push_back(std::move(global[i]));
         m_owner.push_back(owners[i]);
         m_args.push_back(std::move(labelled[i]));
     }
-    m_preferWhole = 2 * graphparts::largestPart(g) >= g.nodeCount() && g.nodeCount() > 0;
     if (m_preferWhole)
         m_graph = std::move(g);
     m_valid = true;

@@ -7,6 +7,7 @@
 #include "KeptById.h"
 #include "Rule.h"
 #include "RuleChecks.h"
+#include "RuleGraphParts.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,8 +37,9 @@ struct StaleWaiver
 /// recheck() with the ids of the components and connections that were added, removed or
 /// changed (Diagram's signals name them). Both return the complete current finding list: a
 /// full check lists local findings in file order of their component or connection, then the
-/// graph findings; a re-check keeps the findings it did not re-run in place and appends the new
-/// ones, so the order after edits is not a full check's (RuleEngine::sort() orders it for
+/// graph findings; a re-check keeps the findings it did not re-run in place, puts the new ones
+/// in the places of those it dropped and appends the rest, so the order after edits is not a
+/// full check's (RuleEngine::sort() orders it for
 /// display); the findings themselves are exactly a full check's. The list is kept between
 /// calls and handed out as an implicitly shared copy: a re-check moves the findings it keeps
 /// instead of copying every finding into a new list.
@@ -99,9 +101,14 @@ private:
     void own(const RuleGraph &g, qsizetype first, int owner);
     /// The graph findings of @p g, of the graph rules @p only marks (every one when null); in
     /// @p labelled the label arguments of each, in @p owners the owner of each (globalOwner()).
+    /// With @p keepMemos (@p g is the kept whole graph), the startwise rules record what a
+    /// re-check needs to re-run them in part (m_memos).
     QVector<Finding> runGlobalRules(const RuleGraph &g, const std::vector<char> *only,
                                     QVector<std::optional<LabelArgs>> *labelled,
-                                    QVector<int> *owners) const;
+                                    QVector<int> *owners, bool keepMemos = false) const;
+    /// Re-runs in part, on the kept whole graph, the startwise rules @p u marks for it; those
+    /// it cannot re-run so are left in u.rerun for a whole run.
+    void rerunStartwiseRules(const RuleGraph &g, Update &u) const;
     /// The owner of a graph finding of m_globalRules[@p rule] in m_owner: negative.
     static int globalOwner(int rule) { return -1 - rule; }
     /// Marks in @p u the graph rules an edit can affect (CheckReads); true when it added or
@@ -191,6 +198,14 @@ private:
     /// The rule graph of the whole diagram, kept between re-checks while the edits land in a
     /// part that is most of the diagram, and brought up to date instead of rebuilt.
     std::optional<RuleGraph> m_graph;
+    /// Per graph rule with a startwise form: what its last run on m_graph left for a re-run in
+    /// part (RuleChecks.h); invalid whenever m_graph is dropped or rebuilt.
+    mutable std::vector<StartwiseMemo> m_memos;
+    /// The weakly connected parts of m_graph (empty when not known).
+    graphparts::PartSizes m_parts;
+    void dropMemos();
+    /// Size of the largest part of the kept whole graph @p g that holds a seed.
+    int partSize(const RuleGraph &g, const QStringList &seeds, const Update &u);
 };
 
 } // namespace mls

@@ -112,6 +112,8 @@ private:
     void addNode(const Component *c);
     void addEdge(const Connection *c);
     void buildAdjacency();
+    /// updateWhole() when connections were only added.
+    bool insertEdges(const Diagram &d, const QStringList &connections);
     static EdgeRange range(const QVector<int> &list, const QVector<int> &start, int i)
     {
         return EdgeRange{list.constData() + start[i], list.constData() + start[i + 1]};

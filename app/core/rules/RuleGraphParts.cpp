@@ -53,4 +53,34 @@ int largestPart(const RuleGraph &g)
     return largest;
 }
 
+int PartSizes::root(int v) const
+{
+    while (m_parent[v] != v)
+        v = m_parent[v] = m_parent[m_parent[v]];
+    return v;
+}
+
+void PartSizes::join(int a, int b)
+{
+    a = root(a);
+    b = root(b);
+    if (a == b)
+        return;
+    if (m_size[a] < m_size[b])
+        std::swap(a, b);
+    m_parent[b] = a;
+    m_size[a] += m_size[b];
+    m_largest = std::max(m_largest, m_size[a]);
+}
+
+void PartSizes::reset(const RuleGraph &g)
+{
+    m_parent.resize(g.nodeCount());
+    std::iota(m_parent.begin(), m_parent.end(), 0);
+    m_size.fill(1, g.nodeCount());
+    m_largest = g.nodeCount() > 0 ? 1 : 0;
+    for (int e = 0; e < g.edgeCount(); ++e)
+        join(g.edge(e).from, g.edge(e).to);
+}
+
 } // namespace mls::graphparts
