@@ -65,6 +65,7 @@ void tst_KeptById::sameAsHash()
         case 0: {
             const auto it = kept.constFind(id);
             QCOMPARE(it != kept.constEnd(), hash.contains(id));
+            QCOMPARE(kept.contains(id), hash.contains(id));
             if (it != kept.constEnd())
                 QCOMPARE(*it, hash.value(id));
             break;

@@ -67,6 +67,7 @@ public:
         return constEnd();
     }
     const_iterator constEnd() const { return const_iterator(); }
+    bool contains(const QString &id) const { return find(id) != nullptr; }
     T value(const QString &id) const
     {
         const T *v = find(id);
