@@ -54,6 +54,9 @@ configure_and_build() {
     local launcher=()
     if command -v ccache >/dev/null 2>&1; then
         export CCACHE_BASEDIR="$PWD"
+        # With -g (the fuzz build) ccache also hashes the build folder's absolute path unless
+        # told not to; without this a clone at a new path recompiles that build from scratch.
+        export CCACHE_NOHASHDIR=true
         launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     fi
     # Ninja for a new build folder; an existing one keeps the generator it was made with.
