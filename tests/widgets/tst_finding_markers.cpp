@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTest>
 #include <QUndoStack>
 
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void markerTarget_data();
     void markerTarget();
     void mostSevereWinsAndWaivedHidden();
+    void toolTipLines_data();
+    void toolTipLines();
     void sceneFollowsFindings();
     void markersVisibleToggle();
     void highlight();
@@ -91,13 +94,56 @@ void TestFindingMarkers::mostSevereWinsAndWaivedHidden()
     });
     QCOMPARE(markers.size(), 1);
     QCOMPARE(markers["a"].severity, Severity::Error);
-    QVERIFY(markers["a"].toolTip().contains("MLS-004"));
-    QVERIFY(markers["a"].toolTip().contains("MLS-015"));
-    QVERIFY(markers["a"].toolTip().contains("&lt;message&gt;")); // escaped HTML
-    QVector<Finding> many;
-    for (int i = 0; i < 10; ++i)
-        many << finding(QStringLiteral("X-%1").arg(i), Severity::Warning, {"a"});
-    QVERIFY(FindingBadge::markers(many)["a"].toolTip().contains("and 4 more"));
+    QCOMPARE(markers["a"].count, 2);
+}
+
+void TestFindingMarkers::toolTipLines_data()
+{
+    QTest::addColumn<int>("findings");   // on "a", warnings X-0 …
+    QTest::addColumn<int>("waivedEvery"); // every n-th of them waived (0: none)
+    QTest::addColumn<int>("lines");       // finding lines shown
+    QTest::addColumn<int>("more");        // "… and n more" (0: no such line)
+    QTest::newRow("none") << 0 << 0 << 0 << 0;
+    QTest::newRow("one") << 1 << 0 << 1 << 0;
+    QTest::newRow("six, all shown") << 6 << 0 << 6 << 0;
+    QTest::newRow("seven: one more") << 7 << 0 << 6 << 1;
+    QTest::newRow("ten: four more") << 10 << 0 << 6 << 4;
+    QTest::newRow("ten, every other waived") << 10 << 2 << 5 << 0;
+    QTest::newRow("twenty, every third waived") << 20 << 3 << 6 << 8;
+    QTest::newRow("all waived") << 4 << 1 << 0 << 0;
+}
+
+void TestFindingMarkers::toolTipLines()
+{
+    QFETCH(int, findings);
+    QFETCH(int, waivedEvery);
+    QFETCH(int, lines);
+    QFETCH(int, more);
+    // Findings on "a" between findings elsewhere: only "a"'s, unwaived, in list order.
+    QVector<Finding> list{finding("MLS-001", Severity::Error, {"b"})};
+    for (int i = 0; i < findings; ++i) {
+        const bool waived = waivedEvery > 0 && i % waivedEvery == waivedEvery - 1;
+        list << finding(QStringLiteral("X-%1").arg(i), Severity::Warning, {"a"}, {}, waived);
+        list << finding(QStringLiteral("Y-%1").arg(i), Severity::Info, {"a", "b"}, {"e"});
+    }
+    const QString tip = FindingBadge::toolTip(list, "a");
+    QCOMPARE(tip.count("<b>X-"), lines);
+    QVERIFY(!tip.contains("Y-") && !tip.contains("MLS-001"));
+    QCOMPARE(tip.contains(QStringLiteral("… and %1 more").arg(more)), more > 0);
+    QCOMPARE(tip.contains("more"), more > 0);
+    if (lines > 0) {
+        QVERIFY(tip.startsWith("<b>X-0</b> warning: X-0 &lt;message&gt;")); // escaped HTML
+        int last = -1; // the lines keep the list's order
+        auto it = QRegularExpression("<b>X-(\\d+)</b>").globalMatch(tip);
+        while (it.hasNext()) {
+            const int n = it.next().captured(1).toInt();
+            QVERIFY(n > last);
+            last = n;
+        }
+    }
+    const auto markers = FindingBadge::markers(list);
+    QCOMPARE(markers.contains("a"), findings > 0 && (waivedEvery != 1));
+    QCOMPARE(markers.value("e").count, findings); // one connection: on the arrow
 }
 
 void TestFindingMarkers::sceneFollowsFindings()
@@ -123,6 +169,13 @@ void TestFindingMarkers::sceneFollowsFindings()
     stack.undo();
     QCOMPARE(scene.componentItem("rank")->marker()->severity, Severity::Warning);
     QCOMPARE(scene.connectionItem("e2")->marker()->severity, Severity::Error);
+
+    // Same badge, other words: the tooltip reads the list it was last given.
+    Finding reworded = finding("MLS-010", Severity::Warning, {"rank"});
+    reworded.message = "now about <the> store";
+    scene.setFindings({reworded, finding("MLS-001", Severity::Error, {"gw", "rank"}, {"e2"})});
+    QVERIFY(scene.componentItem("rank")->toolTipText().contains("now about &lt;the&gt; store"));
+    QVERIFY(!scene.componentItem("rank")->toolTipText().contains("MLS-010 &lt;message"));
 
     scene.setFindings({});
     QVERIFY(!scene.componentItem("rank")->marker());

@@ -31,7 +31,31 @@ using namespace mls::test;
 namespace {
 
 /// The tooltip a card set on itself when it was built (before it was built on hover).
-QString eagerCardTip(const Component &c, const std::optional<FindingBadge::Marker> &marker)
+/// The findings part of a tooltip, read plainly from the list: each unwaived finding whose badge
+/// sits on @p id (one naming exactly one connection on that arrow, any other on its first
+/// component), the first six in list order, then how many more; empty when there is none.
+QString findingLines(const QVector<Finding> &findings, const QString &id)
+{
+    QStringList lines;
+    int more = 0;
+    for (const Finding &f : findings) {
+        const QString on = f.connections.size() == 1 ? f.connections.first()
+                           : f.components.isEmpty()  ? f.connections.value(0)
+                                                     : f.components.first();
+        if (f.waived || on != id)
+            continue;
+        if (lines.size() == 6)
+            ++more;
+        else
+            lines << "<b>" + f.rule + "</b> " + severityName(f.severity) + ": " +
+                         f.message.toHtmlEscaped();
+    }
+    if (more)
+        lines << QString("… and %1 more").arg(more);
+    return lines.join("<br/>");
+}
+
+QString eagerCardTip(const Component &c, const QVector<Finding> &findings)
 {
     const KindInfo *kind = Catalog::builtin().kind(c.kind);
     const QString label = Catalog::builtin().displayName(c);
@@ -42,11 +66,12 @@ QString eagerCardTip(const Component &c, const std::optional<FindingBadge::Marke
                             : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
                                              "not in this version's catalog.")
                                   .arg(label.toHtmlEscaped(), c.kind.toHtmlEscaped());
-    return marker ? tip + QStringLiteral("<hr/>") + marker->toolTip() : tip;
+    const QString lines = findingLines(findings, c.id);
+    return lines.isEmpty() ? tip : tip + QStringLiteral("<hr/>") + lines;
 }
 
 /// The tooltip an arrow (and its label's pill) set on itself when it was built.
-QString eagerArrowTip(const Connection &c, const std::optional<FindingBadge::Marker> &marker)
+QString eagerArrowTip(const Connection &c, const QVector<Finding> &findings)
 {
     const FlowType *flow = Catalog::builtin().flow(c.flow);
     QString tip = flow ? QStringLiteral("Carries <b>%1</b>").arg(flow->label.toHtmlEscaped())
@@ -55,7 +80,8 @@ QString eagerArrowTip(const Connection &c, const std::optional<FindingBadge::Mar
         tip += QStringLiteral(": “%1”").arg(c.label.toHtmlEscaped());
     if (flow)
         tip += QStringLiteral("<br/>") + flow->description.toHtmlEscaped();
-    return marker ? tip + QStringLiteral("<hr/>") + marker->toolTip() : tip;
+    const QString lines = findingLines(findings, c.id);
+    return lines.isEmpty() ? tip : tip + QStringLiteral("<hr/>") + lines;
 }
 
 /// A finding of @p rule on @p components and @p connections, with HTML in its message.
@@ -130,6 +156,7 @@ private:
     std::unique_ptr<Diagram> m_diagram;
     std::unique_ptr<DiagramScene> m_scene;
     std::unique_ptr<DiagramView> m_view;
+    QVector<Finding> m_findings; ///< what the board was last given
 };
 
 void TestLazyItems::init()
@@ -138,9 +165,10 @@ void TestLazyItems::init()
     fillTips(*m_diagram);
     m_scene = std::make_unique<DiagramScene>(m_diagram.get());
     // A finding naming connections marks the arrows only; one naming components alone, cards.
-    m_scene->setFindings({finding("MLS-004", Severity::Warning, {"gw"}),
-                          finding("MLS-010", Severity::Error, {"rank"}),
-                          finding("MLS-001", Severity::Error, {"gw", "rank"}, {"e2"})});
+    m_findings = {finding("MLS-004", Severity::Warning, {"gw"}),
+                  finding("MLS-010", Severity::Error, {"rank"}),
+                  finding("MLS-001", Severity::Error, {"gw", "rank"}, {"e2"})};
+    m_scene->setFindings(m_findings);
     LabelPlacer::flush(m_scene.get());
     m_view = std::make_unique<DiagramView>();
     m_view->setScene(m_scene.get());
@@ -193,14 +221,14 @@ void TestLazyItems::toolTipOnHover()
     if (where == "card") {
         const ComponentItem *card = m_scene->componentItem(id);
         QVERIFY(card);
-        expected = eagerCardTip(*m_diagram->component(id), card->marker());
+        expected = eagerCardTip(*m_diagram->component(id), m_findings);
         at = card->sceneCardRect().center() + QPointF(0, 6);
         QCOMPARE(card->toolTipText(), expected);
         QCOMPARE(DiagramScene::toolTipOf(card), expected);
     } else {
         const ConnectionItem *arrow = m_scene->connectionItem(id);
         QVERIFY(arrow);
-        expected = eagerArrowTip(*m_diagram->connection(id), arrow->marker());
+        expected = eagerArrowTip(*m_diagram->connection(id), m_findings);
         QCOMPARE(arrow->toolTipText(), expected);
         if (where == "pill") {
             QVERIFY(arrow->labelItem());
@@ -232,22 +260,23 @@ void TestLazyItems::toolTipFollowsTheModel()
     e1.flow = "events";
     e1.label = "clicks";
     m_diagram->updateConnection(e1);
-    m_scene->setFindings({finding("MLS-010", Severity::Info, {"client"}),
-                          finding("MLS-002", Severity::Warning, {"client", "gw"}, {"e1"})});
+    m_findings = {finding("MLS-010", Severity::Info, {"client"}),
+                  finding("MLS-002", Severity::Warning, {"client", "gw"}, {"e1"})};
+    m_scene->setFindings(m_findings);
     LabelPlacer::flush(m_scene.get());
     const ComponentItem *gwItem = m_scene->componentItem("gw");
     QVERIFY(!gwItem->marker());
     QCOMPARE(hover(*m_view, gwItem->sceneCardRect().center() + QPointF(0, 6)),
-             eagerCardTip(*m_diagram->component("gw"), std::nullopt));
+             eagerCardTip(*m_diagram->component("gw"), m_findings));
     const ComponentItem *client = m_scene->componentItem("client");
     QVERIFY(client->marker());
     QCOMPARE(hover(*m_view, client->sceneCardRect().center() + QPointF(0, 6)),
-             eagerCardTip(*m_diagram->component("client"), client->marker()));
+             eagerCardTip(*m_diagram->component("client"), m_findings));
     const ConnectionItem *arrow = m_scene->connectionItem("e1");
     QVERIFY(arrow->marker());
     QVERIFY(arrow->toolTipText().contains("clicks"));
     QCOMPARE(hover(*m_view, arrow->labelItem()->sceneBoundingRect().center()),
-             eagerArrowTip(*m_diagram->connection("e1"), arrow->marker()));
+             eagerArrowTip(*m_diagram->connection("e1"), m_findings));
 }
 
 void TestLazyItems::labelLinesOnDemand_data()

@@ -106,7 +106,9 @@ QString ComponentItem::toolTipText() const
              : QStringLiteral("<b>%1</b><br/>Unknown kind “%2”: kept from the file, "
                               "not in this version's catalog.")
                    .arg(m_label.toHtmlEscaped(), m_kind.toHtmlEscaped());
-    return m_marker ? about + QStringLiteral("<hr/>") + m_marker->toolTip() : about;
+    const auto *board = qobject_cast<const DiagramScene *>(scene());
+    const QString findings = m_marker && board ? board->markerToolTip(m_id) : QString();
+    return findings.isEmpty() ? about : about + QStringLiteral("<hr/>") + findings;
 }
 
 void ComponentItem::setMarker(const std::optional<FindingBadge::Marker> &marker)

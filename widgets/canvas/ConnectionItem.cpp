@@ -104,7 +104,9 @@ QString ConnectionItem::toolTipText() const
         tip += QStringLiteral(": “%1”").arg(m_label.toHtmlEscaped());
     if (flow)
         tip += QStringLiteral("<br/>") + flow->description.toHtmlEscaped();
-    return m_marker ? tip + QStringLiteral("<hr/>") + m_marker->toolTip() : tip;
+    const auto *board = qobject_cast<const DiagramScene *>(scene());
+    const QString findings = m_marker && board ? board->markerToolTip(m_id) : QString();
+    return findings.isEmpty() ? tip : tip + QStringLiteral("<hr/>") + findings;
 }
 
 QColor ConnectionItem::strokeColor(const CardStyle &style) const

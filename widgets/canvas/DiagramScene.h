@@ -109,6 +109,8 @@ public:
     /// (see FindingBadge::markers for which item a finding is marked on).
     void setFindings(const QVector<Finding> &findings) { m_markers.setFindings(findings); }
     bool markersVisible() const { return m_markers.visible(); }
+    /// The findings badged on the card or arrow @p id, as tooltip lines (empty when none).
+    QString markerToolTip(const QString &id) const { return m_markers.toolTip(id); }
     /// Shows or hides the badges (e.g. for an export without markers).
     void setMarkersVisible(bool visible);
     /// Emphasises these cards and arrows (a critical path); empty lists clear it.

@@ -101,12 +101,19 @@ QString FindingBadge::markerTarget(const Finding &f)
     return f.connections.value(0);
 }
 
-QString FindingBadge::Marker::toolTip() const
+QString FindingBadge::toolTip(const QVector<Finding> &findings, const QString &id)
 {
     QStringList html;
-    for (const Line &l : lines)
-        html << QStringLiteral("<b>%1</b> %2: %3")
-                    .arg(l.rule, severityName(l.severity), l.message.toHtmlEscaped());
+    int more = 0;
+    for (const Finding &f : findings) {
+        if (f.waived || markerTarget(f) != id)
+            continue;
+        if (html.size() < maxToolTipLines)
+            html << QStringLiteral("<b>%1</b> %2: %3")
+                        .arg(f.rule, severityName(f.severity), f.message.toHtmlEscaped());
+        else
+            ++more;
+    }
     if (more > 0)
         html << QStringLiteral("… and %1 more").arg(more);
     return html.join(QStringLiteral("<br/>"));
@@ -123,12 +130,9 @@ QHash<QString, FindingBadge::Marker> FindingBadge::markers(const QVector<Finding
             continue;
         auto it = byItem.find(target);
         if (it == byItem.end())
-            it = byItem.insert(target, Marker{f.severity, {}, 0});
+            it = byItem.insert(target, Marker{f.severity, 0});
         it->severity = std::max(it->severity, f.severity);
-        if (it->lines.size() < maxToolTipLines)
-            it->lines.push_back(Marker::Line{f.rule, f.severity, f.message});
-        else
-            ++it->more;
+        ++it->count;
     }
     return byItem;
 }

@@ -27,30 +27,17 @@ public:
     /// The radius at a level of detail (screen px per scene unit): at least ~6.5 px on screen.
     static qreal radiusAt(qreal lod);
 
-    /// What one card or arrow shows: its most severe unwaived finding and a tooltip listing all.
+    /// What one card or arrow shows: the severity of its most severe unwaived finding. The
+    /// findings themselves stay in the list they came from; toolTip() reads them on hover, so a
+    /// board keeps no copy of any finding's words per item.
     struct Marker
     {
         Severity severity = Severity::Info;
-        /// The first findings on the item (rule, severity, message), most severe first; the
-        /// tooltip is built from them only when a marker changes.
-        struct Line
-        {
-            QString rule;
-            Severity severity;
-            QString message;
-            bool operator==(const Line &o) const
-            {
-                return severity == o.severity && rule == o.rule && message == o.message;
-            }
-        };
-        QVector<Line> lines;
-        int more = 0; ///< findings beyond the listed lines
+        int count = 0; ///< unwaived findings marked on the item
         bool operator==(const Marker &o) const
         {
-            return severity == o.severity && more == o.more && lines == o.lines;
+            return severity == o.severity && count == o.count;
         }
-        /// HTML, one line per finding.
-        QString toolTip() const;
     };
 
     static QColor color(Severity severity);
@@ -71,6 +58,9 @@ public:
     static QHash<QString, Marker> markers(const QVector<Finding> &findings);
     /// The id a finding's marker sits on (see markers()).
     static QString markerTarget(const Finding &finding);
+    /// HTML, one line per unwaived finding of @p findings marked on @p id, in list order: the
+    /// first few, then how many more. Empty when none is.
+    static QString toolTip(const QVector<Finding> &findings, const QString &id);
 };
 
 } // namespace mls

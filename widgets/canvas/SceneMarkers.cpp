@@ -27,6 +27,7 @@ void SceneMarkers::setFindings(const QVector<Finding> &findings)
             apply(it.key(), it.value());
     }
     m_markers = std::move(markers);
+    m_findings = findings;
 }
 
 void SceneMarkers::setHighlighted(const QStringList &components, const QStringList &connections)

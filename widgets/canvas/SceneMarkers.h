@@ -24,6 +24,8 @@ public:
     /// Each card and arrow shows a badge for its unwaived findings; only the items whose
     /// badge appears, changes or goes away are touched.
     void setFindings(const QVector<Finding> &findings);
+    /// The findings marked on @p id, as the lines of its tooltip (FindingBadge::toolTip).
+    QString toolTip(const QString &id) const { return FindingBadge::toolTip(m_findings, id); }
     bool visible() const { return m_visible; }
     void setVisible(bool visible) { m_visible = visible; }
     void setHighlighted(const QStringList &components, const QStringList &connections);
@@ -36,6 +38,7 @@ private:
     DiagramScene *m_scene;
     bool m_visible = true;
     QHash<QString, FindingBadge::Marker> m_markers; ///< item id → its badge
+    QVector<Finding> m_findings; ///< the list the badges come from (shared, not copied)
     QSet<QString> m_highlighted;
 };
 
