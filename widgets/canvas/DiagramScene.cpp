@@ -194,7 +194,7 @@ void DiagramScene::addComponent(const QString &id)
     m_markers.decorate(item, id);
     addItem(item);
     m_components.insert(id, item);
-    fitIndexTo(m_components.size() + m_connections.size() + m_zones.size());
+    fitIndexTo(boardItemCount());
     growSceneRect(item->sceneBoundingRect());
 }
 
@@ -236,7 +236,7 @@ void DiagramScene::addConnection(const QString &id)
     m_markers.decorate(item, id);
     addItem(item);
     m_connections.insert(id, item);
-    fitIndexTo(m_components.size() + m_connections.size() + m_zones.size());
+    fitIndexTo(boardItemCount());
     routeConnection(item);
 }
 

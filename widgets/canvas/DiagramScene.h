@@ -203,6 +203,11 @@ private:
     void restack();
     /// Deepens the index when the board has grown past what its depth was chosen for.
     void fitIndexTo(qsizetype items);
+    /// The cards, arrows and zones on the board (what the index depth is fitted to).
+    qsizetype boardItemCount() const
+    {
+        return m_components.size() + m_connections.size() + m_zones.size();
+    }
 
     Diagram *m_diagram; ///< not owned; outlives the scene
     CardStyle m_style;
