@@ -20,61 +20,63 @@ namespace {
 /// node v's successors are targets[start[v] .. start[v + 1]), in the order they were added.
 struct Adjacency
 {
-    QVector<int> start, targets;
+    std::vector<int> start, targets;
     int size() const { return int(start.size()) - 1; }
-    int count(int v) const { return start[v + 1] - start[v]; }
-    int at(int v, int i) const { return targets[start[v] + i]; }
 };
 
 /// The adjacency of @p nodes nodes over the arcs @p arcs (from, to), by a stable counting sort.
 Adjacency adjacency(int nodes, const std::vector<std::pair<int, int>> &arcs)
 {
     Adjacency a;
-    a.start.fill(0, nodes + 1);
+    a.start.assign(size_t(nodes) + 1, 0);
     for (const auto &[from, to] : arcs)
-        ++a.start[from + 1];
-    for (int v = 0; v < nodes; ++v)
+        ++a.start[size_t(from) + 1];
+    for (size_t v = 0; v < size_t(nodes); ++v)
         a.start[v + 1] += a.start[v];
-    a.targets.resize(qsizetype(arcs.size()));
-    QVector<int> fill = a.start;
+    a.targets.resize(arcs.size());
+    std::vector<int> fill(a.start.begin(), a.start.end() - 1);
     for (const auto &[from, to] : arcs)
-        a.targets[fill[from]++] = to;
+        a.targets[size_t(fill[size_t(from)]++)] = to;
     return a;
 }
 
 /// Strongly connected components (iterative Tarjan); returns the component number per node.
 QVector<int> stronglyConnected(const Adjacency &succ)
 {
-    const int n = int(succ.size());
-    QVector<int> index(n, -1), low(n, 0), comp(n, -1), stack;
-    QVector<std::pair<int, int>> work; // (node, next successor position)
+    const size_t n = size_t(succ.size());
+    std::vector<int> index(n, -1), low(n, 0), stack;
+    QVector<int> comp(qsizetype(n), -1);
+    std::vector<std::pair<int, int>> work; // (node, next successor position in targets)
     int counter = 0, comps = 0;
-    for (int root = 0; root < n; ++root) {
+    for (size_t root = 0; root < n; ++root) {
         if (index[root] >= 0)
             continue;
-        work.push_back({root, 0});
-        while (!work.isEmpty()) {
+        index[root] = low[root] = counter++;
+        stack.push_back(int(root));
+        work.push_back({int(root), succ.start[root]});
+        while (!work.empty()) {
             auto &[v, pos] = work.back();
-            if (pos == 0 && index[v] < 0) {
-                index[v] = low[v] = counter++;
-                stack.push_back(v);
-            }
-            if (pos < succ.count(v)) {
-                const int w = succ.at(v, pos++);
-                if (index[w] < 0)
-                    work.push_back({w, 0});
-                else if (comp[w] < 0)
-                    low[v] = std::min(low[v], index[w]);
+            if (pos < succ.start[size_t(v) + 1]) {
+                const int w = succ.targets[size_t(pos++)];
+                if (index[size_t(w)] < 0) {
+                    index[size_t(w)] = low[size_t(w)] = counter++;
+                    stack.push_back(w);
+                    work.push_back({w, succ.start[size_t(w)]});
+                } else if (comp[w] < 0) {
+                    low[size_t(v)] = std::min(low[size_t(v)], index[size_t(w)]);
+                }
                 continue;
             }
             const int done = v;
             work.pop_back();
-            if (!work.isEmpty())
-                low[work.back().first] = std::min(low[work.back().first], low[done]);
-            if (low[done] == index[done]) {
+            if (!work.empty())
+                low[size_t(work.back().first)] =
+                    std::min(low[size_t(work.back().first)], low[size_t(done)]);
+            if (low[size_t(done)] == index[size_t(done)]) {
                 int w;
                 do {
-                    w = stack.takeLast();
+                    w = stack.back();
+                    stack.pop_back();
                     comp[w] = comps;
                 } while (w != done);
                 ++comps;
@@ -89,25 +91,25 @@ template <typename Follow>
 QVector<int> reach(const RuleGraph &g, int start, bool forward, Follow follow)
 {
     NodeMarks seen(g.nodeCount());
-    QVector<int> order{start};
+    NodeQueue order;
+    order.push_back(start);
     seen.insert(start);
-    for (int i = 0; i < order.size(); ++i) {
+    for (size_t i = 0; i < order.size(); ++i) {
         const int v = order[i];
-        for (int e : forward ? g.out(v) : g.in(v)) {
-            const int w = forward ? g.edge(e).to : g.edge(e).from;
-            if (follow(g.edge(e)) && seen.insert(w))
-                order.push_back(w);
+        for (const RuleGraph::Arc &a : forward ? g.outArcs(v) : g.inArcs(v)) {
+            if (follow(a) && seen.insert(a.node))
+                order.push_back(a.node);
         }
     }
-    return order;
+    return order.toVector();
 }
 
 /// Models a trainer hands on: nodes of @p kinds reached over `model` edges.
 QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &kinds)
 {
-    const int model = g.flow(QStringLiteral("model"));
+    const int model = g.flow("model");
     const QVector<int> r =
-        reach(g, trainer, true, [model](const RuleGraph::Edge &e) { return e.is(model); });
+        reach(g, trainer, true, [model](const RuleGraph::Arc &a) { return a.is(model); });
     QVector<int> served;
     for (int v : r) {
         if (v != trainer && g.isKind(v, kinds))
@@ -116,14 +118,13 @@ QVector<int> servedModels(const RuleGraph &g, int trainer, const QStringList &ki
     return served;
 }
 
-QVector<int> nodesWithRole(const RuleGraph &g, KindRole role)
+bool anyWithRole(const RuleGraph &g, KindRole role)
 {
-    QVector<int> nodes;
     for (int n = 0; n < g.nodeCount(); ++n) {
         if (g.hasRole(n, role))
-            nodes.push_back(n);
+            return true;
     }
-    return nodes;
+    return false;
 }
 
 } // namespace
@@ -201,7 +202,7 @@ void feedbackArcs(const RuleGraph::Edge &edge, std::vector<std::pair<int, int>> 
 void feedbackParts(const CheckContext &ctx, QVector<int> &part)
 {
     const RuleGraph &g = ctx.graph;
-    if (nodesWithRole(g, KindRole::Trainer).isEmpty())
+    if (!anyWithRole(g, KindRole::Trainer))
         return;
     std::vector<std::pair<int, int>> arcs;
     arcs.reserve(size_t(g.edgeCount()));

@@ -5,8 +5,9 @@
 #include "Limits.h"
 #include "RuleGraph.h"
 
-#include <QSet>
-
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 namespace mls {
@@ -19,7 +20,10 @@ namespace {
 class CriticalPath
 {
 public:
-    explicit CriticalPath(const RuleGraph &g) : m_g(g), m_nodes(size_t(g.nodeCount())) {}
+    explicit CriticalPath(const RuleGraph &g)
+        : m_g(g), m_nodes(size_t(g.nodeCount())),
+          m_p99(size_t(g.nodeCount()), std::numeric_limits<double>::quiet_NaN())
+    {}
 
     /// Cost of node @p n including everything it waits for.
     double cost(int n)
@@ -33,19 +37,18 @@ public:
     QVector<LatencyHop> hops(int start, int *more) const
     {
         QVector<LatencyHop> hops;
-        QSet<int> seen;
+        std::vector<int> seen; // at most Limits::maxListedHops: a scan beats a hash
         int n = start;
         QString via;
         bool lookup = false;
         *more = 0;
-        while (n >= 0 && !seen.contains(n)) {
+        while (n >= 0 && std::find(seen.begin(), seen.end(), n) == seen.end()) {
             if (hops.size() == Limits::maxListedHops) {
                 *more = lookup ? 1 : m_nodes[size_t(n)].length;
                 break;
             }
-            seen.insert(n);
-            hops.push_back(LatencyHop{m_g.node(n).id, via,
-                                      LatencyAnalysis::p99(m_g.node(n), m_g.kind(n)), lookup});
+            seen.push_back(n);
+            hops.push_back(LatencyHop{m_g.node(n).id, via, p99(n), lookup});
             const Node &node = m_nodes[size_t(n)];
             if (lookup || node.bestEdge < 0)
                 break;
@@ -127,7 +130,7 @@ private:
                 const RuleGraph::Edge &edge = m_g.edge(e);
                 if (!isLookup(edge))
                     continue;
-                const double c = LatencyAnalysis::p99(m_g.node(edge.from), m_g.kind(edge.from));
+                const double c = p99(edge.from);
                 if (c > best || node.bestEdge < 0) {
                     best = c;
                     length = 1;
@@ -136,7 +139,7 @@ private:
                 }
             }
         }
-        node.cost = LatencyAnalysis::p99(m_g.node(n), m_g.kind(n)) + best;
+        node.cost = p99(n) + best;
         node.length = 1 + length;
         node.state = State::Done;
     }
@@ -153,8 +156,19 @@ private:
                m_g.placement(edge.from) == Placement::Store;
     }
 
+    /// LatencyAnalysis::p99() of node @p n, read from its props once per analysis (a store
+    /// feeding many readers is asked once per reader).
+    double p99(int n) const
+    {
+        double &ms = m_p99[size_t(n)];
+        if (std::isnan(ms))
+            ms = LatencyAnalysis::p99(m_g.node(n), m_g.kind(n));
+        return ms;
+    }
+
     const RuleGraph &m_g;
     std::vector<Node> m_nodes;
+    mutable std::vector<double> m_p99; ///< NaN until asked
 };
 
 /// @p value when it is a non-negative finite number, else @p fallback.

@@ -6,23 +6,24 @@
 namespace mls {
 
 FlowSet::FlowSet(const RuleGraph &g, std::initializer_list<const char *> ids)
-    : m_bits(int(g.catalog().flows().size()) + 1)
+    : m_words((g.catalog().flows().size() + 1 + 63) / 64, 0)
 {
     for (const char *id : ids) {
-        const int f = g.flow(QLatin1String(id));
+        const int f = g.flow(id);
         if (f >= 0)
-            m_bits.setBit(f + 1);
+            m_words[(f + 1) >> 6] |= quint64(1) << ((f + 1) & 63);
     }
 }
 
 FlowSet FlowSet::dataBut(const RuleGraph &g, std::initializer_list<const char *> ids)
 {
     FlowSet s(g, ids);
-    s.m_bits = ~s.m_bits;
+    for (quint64 &w : s.m_words)
+        w = ~w; // bits past the last flow are never asked
     const QVector<FlowType> &flows = g.catalog().flows();
     for (int f = 0; f < flows.size(); ++f) {
         if (flows[f].synchronous)
-            s.m_bits.clearBit(f + 1);
+            s.m_words[(f + 1) >> 6] &= ~(quint64(1) << ((f + 1) & 63));
     }
     return s;
 }
@@ -48,11 +49,11 @@ public:
             m_order.push_back(n);
     }
     bool seen(int n) const { return m_seen.contains(n); }
-    QVector<int> &order() { return m_order; }
+    const NodeQueue &order() const { return m_order; }
 
 private:
     NodeMarks m_seen;
-    QVector<int> m_order;
+    NodeQueue m_order;
 };
 
 bool isTrainingSide(const RuleGraph &g, int n)
@@ -64,21 +65,19 @@ bool isTrainingSide(const RuleGraph &g, int n)
 
 QVector<int> modelSources(const RuleGraph &g, int node)
 {
-    const int model = g.flow(QStringLiteral("model"));
+    const int model = g.flow("model");
     Walk w(g);
     w.start(node);
-    for (int i = 0; i < w.order().size(); ++i) {
+    for (size_t i = 0; i < w.order().size(); ++i) {
         const int v = w.order()[i];
         if (v != node && g.hasRole(v, KindRole::Trainer))
             continue;
-        for (int e : g.in(v)) {
-            if (g.edge(e).is(model))
-                w.visit(g.edge(e).from);
+        for (const RuleGraph::Arc &a : g.inArcs(v)) {
+            if (a.is(model))
+                w.visit(a.node);
         }
     }
-    QVector<int> result = w.order();
-    result.removeFirst();
-    return result;
+    return w.order().toVector(1);
 }
 
 QVector<int> trainersOf(const RuleGraph &g, int node)
@@ -95,18 +94,16 @@ QVector<int> upstream(const RuleGraph &g, int node, const FlowSet &follow, bool 
 {
     Walk w(g);
     w.start(node);
-    for (int i = 0; i < w.order().size(); ++i) {
+    for (size_t i = 0; i < w.order().size(); ++i) {
         const int v = w.order()[i];
         if (stopAtOnline && v != node && g.placement(v) == Placement::Online)
             continue;
-        for (int e : g.in(v)) {
-            if (follow.contains(g.edge(e).flow))
-                w.visit(g.edge(e).from);
+        for (const RuleGraph::Arc &a : g.inArcs(v)) {
+            if (follow.contains(a.flow))
+                w.visit(a.node);
         }
     }
-    QVector<int> result = w.order();
-    result.removeFirst();
-    return result;
+    return w.order().toVector(1);
 }
 
 QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, const FlowSet &follow)
@@ -114,48 +111,45 @@ QVector<int> downstreamOffline(const RuleGraph &g, const QVector<int> &nodes, co
     Walk w(g);
     for (int n : nodes)
         w.visit(n);
-    for (int i = 0; i < w.order().size(); ++i) {
+    for (size_t i = 0; i < w.order().size(); ++i) {
         const int v = w.order()[i];
-        for (int e : g.out(v)) {
-            const int to = g.edge(e).to;
-            if (follow.contains(g.edge(e).flow) && g.placement(to) != Placement::Online &&
-                !isTrainingSide(g, to))
-                w.visit(to);
+        for (const RuleGraph::Arc &a : g.outArcs(v)) {
+            if (follow.contains(a.flow) && g.placement(a.node) != Placement::Online &&
+                !isTrainingSide(g, a.node))
+                w.visit(a.node);
         }
     }
-    return w.order();
+    return w.order().toVector();
 }
 
 QVector<int> predictionHolders(const RuleGraph &g, int model, const FlowSet &relay)
 {
-    const int predictions = g.flow(QStringLiteral("predictions"));
-    const int metrics = g.flow(QStringLiteral("metrics"));
+    const int predictions = g.flow("predictions");
+    const int metrics = g.flow("metrics");
     Walk w(g);
     w.start(model);
-    for (int i = 0; i < w.order().size(); ++i) {
+    for (size_t i = 0; i < w.order().size(); ++i) {
         const int v = w.order()[i];
         if (v != model && isTrainingSide(g, v))
             continue;
         // The model's own metrics describe its predictions; a caller's metrics (latency, an
         // A/B platform's business metrics) are its own.
         const bool online = v == model || g.placement(v) == Placement::Online;
-        for (int e : g.out(v)) {
-            const RuleGraph::Edge &edge = g.edge(e);
-            const bool carries = v == model ? edge.is(predictions) || edge.is(metrics)
-                                 : online   ? edge.is(predictions)
-                                            : relay.contains(edge.flow);
+        for (const RuleGraph::Arc &a : g.outArcs(v)) {
+            const bool carries = v == model ? a.is(predictions) || a.is(metrics)
+                                 : online   ? a.is(predictions)
+                                            : relay.contains(a.flow);
             if (carries)
-                w.visit(g.edge(e).to);
+                w.visit(a.node);
         }
         if (g.placement(v) != Placement::Online)
             continue;
-        for (int e : g.in(v)) {
-            const int caller = g.edge(e).from;
-            if (g.edge(e).synchronous && g.placement(caller) == Placement::Online)
-                w.visit(caller);
+        for (const RuleGraph::Arc &a : g.inArcs(v)) {
+            if (a.synchronous && g.placement(a.node) == Placement::Online)
+                w.visit(a.node); // a caller
         }
     }
-    return w.order();
+    return w.order().toVector();
 }
 
 } // namespace lineage

@@ -3,7 +3,7 @@
 
 #include "RuleGraph.h"
 
-#include <QBitArray>
+#include <QVarLengthArray>
 #include <QVector>
 
 #include <initializer_list>
@@ -20,10 +20,16 @@ public:
     /// synchronous ones (calls, FlowType::synchronous) and @p ids.
     static FlowSet dataBut(const RuleGraph &g, std::initializer_list<const char *> ids);
     /// @p flow is an Edge::flow: a catalog index, or -1 for a flow the catalog does not know.
-    bool contains(int flow) const { return m_bits.testBit(flow + 1); }
+    bool contains(int flow) const
+    {
+        const unsigned bit = unsigned(flow + 1);
+        return (m_words[bit >> 6] >> (bit & 63)) & 1u;
+    }
 
 private:
-    QBitArray m_bits; ///< bit 0: flows the catalog does not know; bit i + 1: catalog flow i
+    /// Bit 0: flows the catalog does not know; bit i + 1: catalog flow i. Kept inline (no
+    /// allocation) for catalogs of up to 127 flows: a rule makes its sets once per start.
+    QVarLengthArray<quint64, 2> m_words;
 };
 
 /// Walks over a RuleGraph that follow models and predictions the way they travel in a

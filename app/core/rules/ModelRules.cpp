@@ -27,20 +27,20 @@ template <typename IsTarget>
 bool reachesPastGates(const RuleGraph &g, int start, bool forward, IsTarget isTarget,
                       const QStringList &gates)
 {
-    const int model = g.flow(QStringLiteral("model"));
+    const int model = g.flow("model");
     NodeMarks seen(g.nodeCount());
-    QVector<int> queue{start};
+    NodeQueue queue;
+    queue.push_back(start);
     seen.insert(start);
-    for (int i = 0; i < queue.size(); ++i) {
+    for (size_t i = 0; i < queue.size(); ++i) {
         const int v = queue[i];
         if (v != start && isTarget(v))
             return true;
         if (v != start && (g.isKind(v, gates) || g.hasRole(v, KindRole::Trainer)))
             continue;
-        for (int e : forward ? g.out(v) : g.in(v)) {
-            const int w = forward ? g.edge(e).to : g.edge(e).from;
-            if (g.edge(e).is(model) && seen.insert(w))
-                queue.push_back(w);
+        for (const RuleGraph::Arc &a : forward ? g.outArcs(v) : g.inArcs(v)) {
+            if (a.is(model) && seen.insert(a.node))
+                queue.push_back(a.node);
         }
     }
     return false;
@@ -49,14 +49,16 @@ bool reachesPastGates(const RuleGraph &g, int start, bool forward, IsTarget isTa
 /// Embedding models upstream of @p node over `embeddings` edges, not walking past one.
 QVector<int> encodersFeeding(const RuleGraph &g, int node, const QStringList &encoderKinds)
 {
-    const int embeddings = g.flow(QStringLiteral("embeddings"));
+    const int embeddings = g.flow("embeddings");
     NodeMarks seen(g.nodeCount());
-    QVector<int> queue{node}, encoders;
+    NodeQueue queue;
+    QVector<int> encoders;
+    queue.push_back(node);
     seen.insert(node);
-    for (int i = 0; i < queue.size(); ++i) {
-        for (int e : g.in(queue[i])) {
-            const int w = g.edge(e).from;
-            if (!g.edge(e).is(embeddings) || !seen.insert(w))
+    for (size_t i = 0; i < queue.size(); ++i) {
+        for (const RuleGraph::Arc &a : g.inArcs(queue[i])) {
+            const int w = a.node;
+            if (!a.is(embeddings) || !seen.insert(w))
                 continue;
             if (g.isKind(w, encoderKinds))
                 encoders.push_back(w);
@@ -94,10 +96,9 @@ void spreadWatched(const RuleGraph &g, QVector<int> &watched, QVector<int> &queu
 {
     const FlowSet follow = watchedFlows(g);
     for (qsizetype i = from; i < queue.size(); ++i) {
-        for (int e : g.in(queue[i])) {
-            const int w = g.edge(e).from;
-            if (watched[w] || !follow.contains(g.edge(e).flow) ||
-                g.placement(w) == Placement::Online)
+        for (const RuleGraph::Arc &a : g.inArcs(queue[i])) {
+            const int w = a.node;
+            if (watched[w] || !follow.contains(a.flow) || g.placement(w) == Placement::Online)
                 continue;
             watched[w] = 1;
             queue.push_back(w);
@@ -213,7 +214,7 @@ void judgeSelfTrainedModel(const CheckContext &ctx, int m, NodeLists &, QVector<
         return;
     const FlowSet data = FlowSet::dataBut(g, {"model"});
     const FlowSet trainingData = FlowSet::dataBut(g, {"model", "predictions"});
-    const int labels = g.flow(QStringLiteral("labels")), events = g.flow(QStringLiteral("events"));
+    const int labels = g.flow("labels"), events = g.flow("events");
     const QVector<int> holders = lineage::predictionHolders(g, m, data);
     NodeMarks own(g.nodeCount());
     for (int h : holders)
@@ -227,12 +228,11 @@ void judgeSelfTrainedModel(const CheckContext &ctx, int m, NodeLists &, QVector<
         region.push_back(t);
         bool grounded = false;
         for (int v : std::as_const(region)) {
-            for (int e : g.in(v)) {
-                const RuleGraph::Edge &edge = g.edge(e);
+            for (const RuleGraph::Arc &edge : g.inArcs(v)) {
                 // Ground truth from outside: human labels, labels derived from data that
                 // holds no prediction of this model, events from a client, or events
                 // from an external API that is not the model's caller.
-                const int from = edge.from;
+                const int from = edge.node;
                 if (edge.is(labels))
                     grounded =
                         grounded || g.hasRole(from, KindRole::Labeler) || !own.contains(from);
@@ -256,14 +256,14 @@ void judgeUnfedRegistry(const CheckContext &ctx, int m, NodeLists &, QVector<Fin
     const RuleGraph &g = ctx.graph;
     if (!g.isKind(m, ctx.rule.kinds))
         return;
-    const int model = g.flow(QStringLiteral("model"));
+    const int model = g.flow("model");
     const QVector<int> sources = lineage::modelSources(g, m);
     QVector<int> roots;
     bool fed = false;
     for (int s : sources) {
-        const auto in = g.in(s);
+        const auto in = g.inArcs(s);
         const bool hasModelIn =
-            std::any_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(model); });
+            std::any_of(in.begin(), in.end(), [&](const RuleGraph::Arc &a) { return a.is(model); });
         if (g.hasRole(s, KindRole::Trainer) || (!hasModelIn && !g.isKind(s, ctx.rule.fromKinds)))
             fed = true; // a trainer, or an artifact placed by hand (object store)
         else if (!hasModelIn)
@@ -282,29 +282,29 @@ void judgeNoFallback(const CheckContext &ctx, int m, NodeLists &, QVector<Findin
     const RuleGraph &g = ctx.graph;
     if (!g.isKind(m, ctx.rule.kinds))
         return;
-    const int modelFlow = g.flow(QStringLiteral("model"));
+    const int modelFlow = g.flow("model");
     const QStringList &fallbacks = ctx.rule.toKinds;
     // Marked: the nodes whose connections this judgement looks at (what a re-check goes by).
     NodeMarks looked(g.nodeCount());
     looked.insert(m);
     auto hasFallback = [&](int caller, int model) {
         looked.insert(caller);
-        for (int e : g.out(caller)) {
-            const int w = g.edge(e).to;
-            if (w != model && g.edge(e).synchronous && g.isKind(w, fallbacks))
+        for (const RuleGraph::Arc &a : g.outArcs(caller)) {
+            if (a.node != model && a.synchronous && g.isKind(a.node, fallbacks))
                 return true;
         }
-        for (int e : g.in(caller)) {
-            if (g.edge(e).from != model && g.isKind(g.edge(e).from, fallbacks))
+        for (const RuleGraph::Arc &a : g.inArcs(caller)) {
+            if (a.node != model && g.isKind(a.node, fallbacks))
                 return true;
         }
         return false;
     };
     // A model server with no model runs hand-written logic (MLS-004 says so): no model to
     // fall back from. An LLM with no model arrow is a hosted or pretrained model.
-    const auto in = g.in(m);
+    const auto in = g.inArcs(m);
     if (!g.hasRole(m, KindRole::HostedModel) &&
-        std::none_of(in.begin(), in.end(), [&](int e) { return g.edge(e).is(modelFlow); }))
+        std::none_of(in.begin(), in.end(),
+                     [&](const RuleGraph::Arc &a) { return a.is(modelFlow); }))
         return;
     for (int e : g.in(m)) {
         const int caller = g.edge(e).from;

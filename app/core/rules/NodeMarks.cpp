@@ -20,6 +20,8 @@ struct Pool
     size_t live = 0;
     WalkBudget *budget = nullptr;
     std::vector<int> *log = nullptr;
+    std::vector<std::unique_ptr<std::vector<int>>> queues; ///< NodeQueue's, per nesting level
+    size_t liveQueues = 0;
 };
 
 thread_local Pool pool;
@@ -66,6 +68,19 @@ WalkBudget::~WalkBudget()
 NodeMarks::~NodeMarks()
 {
     --pool.live;
+}
+
+NodeQueue::NodeQueue()
+{
+    if (pool.liveQueues == pool.queues.size())
+        pool.queues.push_back(std::make_unique<std::vector<int>>());
+    m_list = pool.queues[pool.liveQueues++].get();
+    m_list->clear();
+}
+
+NodeQueue::~NodeQueue()
+{
+    --pool.liveQueues;
 }
 
 } // namespace mls

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QVector>
 #include <QtGlobal>
 
 #include <vector>
@@ -82,6 +83,33 @@ private:
     WalkBudget *m_budget;
     std::vector<int> *m_log;
     quint32 m_epoch;
+};
+
+/// A list of node indexes (a walk's queue) that borrows its storage from a per-thread pool, one
+/// buffer per nesting level as NodeMarks does: the walks of a rule run once per start, and a
+/// fresh vector per walk was an allocation and its growth per start.
+class NodeQueue
+{
+public:
+    NodeQueue();
+    ~NodeQueue();
+    NodeQueue(const NodeQueue &) = delete;
+    NodeQueue &operator=(const NodeQueue &) = delete;
+
+    void push_back(int node) { m_list->push_back(node); }
+    int operator[](size_t i) const { return (*m_list)[i]; }
+    size_t size() const { return m_list->size(); }
+    bool empty() const { return m_list->empty(); }
+    const int *begin() const { return m_list->data(); }
+    const int *end() const { return m_list->data() + m_list->size(); }
+    /// The nodes from position @p first on, as a list of their own.
+    QVector<int> toVector(size_t first = 0) const
+    {
+        return first < size() ? QVector<int>(begin() + first, end()) : QVector<int>();
+    }
+
+private:
+    std::vector<int> *m_list;
 };
 
 } // namespace mls

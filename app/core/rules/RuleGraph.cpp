@@ -74,8 +74,43 @@ void RuleGraph::addNode(const Component *c)
     if (!m_whole)
         m_index.insert(c->id, int(m_nodes.size()));
     m_nodes.push_back(c);
-    m_kinds.push_back(m_catalog->kind(c->kind));
+    setKind(int(m_nodes.size()) - 1, m_catalog->kind(c->kind));
     m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
+}
+
+void RuleGraph::setKind(int i, const KindInfo *k)
+{
+    NodeTraits t;
+    if (k) {
+        t.roles = k->roles;
+        t.placement = k->placement;
+        t.kind = int(k - m_catalog->kinds().constData());
+    }
+    if (i == int(m_traits.size())) {
+        m_kinds.push_back(k);
+        m_traits.push_back(t);
+    } else {
+        m_kinds[i] = k;
+        m_traits[size_t(i)] = t;
+    }
+}
+
+int RuleGraph::flow(const char *id) const
+{
+    // By address first (a literal asks again from the same place), the characters compared
+    // too: a buffer reused for another name is not mistaken for the first.
+    for (const FlowName &f : m_flowNames) {
+        if (f.address == id && f.name == id)
+            return f.index;
+    }
+    for (const FlowName &f : m_flowNames) {
+        if (f.name == id)
+            return f.index;
+    }
+    const int index = m_catalog->flowIndex(QString::fromUtf8(id));
+    if (m_flowNames.size() < 64)
+        m_flowNames.push_back(FlowName{id, QByteArray(id), index});
+    return index;
 }
 
 void RuleGraph::addEdge(const Connection *c)
@@ -105,10 +140,17 @@ void RuleGraph::buildAdjacency()
     }
     m_out.resize(m_edges.size());
     m_in.resize(m_edges.size());
+    m_outArcs.resize(size_t(m_edges.size()));
+    m_inArcs.resize(size_t(m_edges.size()));
     QVector<int> outFill = m_outStart, inFill = m_inStart;
     for (int e = 0; e < edgeCount(); ++e) {
-        m_out[outFill[m_edges[e].from]++] = e;
-        m_in[inFill[m_edges[e].to]++] = e;
+        const Edge &edge = m_edges[e];
+        const int o = outFill[edge.from]++;
+        const int i = inFill[edge.to]++;
+        m_out[o] = e;
+        m_in[i] = e;
+        m_outArcs[size_t(o)] = arcTo(edge);
+        m_inArcs[size_t(i)] = arcFrom(edge);
     }
 }
 
@@ -121,6 +163,7 @@ RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
     g.m_whole = true;
     g.m_nodes.reserve(n);
     g.m_kinds.reserve(n);
+    g.m_traits.reserve(size_t(n));
     g.m_edges.reserve(int(d.connections().size()));
     // addNode() and addEdge(), with ids, kinds and flows looked up by their shared characters
     // first: looking both ends of every connection up by id was most of building the graph.
@@ -135,7 +178,7 @@ RuleGraph RuleGraph::whole(const Diagram &d, const Catalog &catalog)
             kinds.insert(c.kind, kind);
         }
         g.m_nodes.push_back(&c);
-        g.m_kinds.push_back(kind >= 0 ? &catalogKinds[kind] : nullptr);
+        g.setKind(int(g.m_nodes.size()) - 1, kind >= 0 ? &catalogKinds[kind] : nullptr);
         g.m_hasWaivers = g.m_hasWaivers || !c.waivers.isEmpty();
     }
     auto node = [&](const QString &id) {
@@ -176,7 +219,7 @@ bool RuleGraph::updateWhole(const Diagram &d, const QVector<const Connection *> 
         const int i = c ? d.componentIndex(id) : -1;
         if (i < 0)
             return false;
-        m_kinds[i] = m_catalog->kind(c->kind);
+        setKind(i, m_catalog->kind(c->kind));
         m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
     }
     if (connections.isEmpty())
@@ -232,10 +275,13 @@ bool RuleGraph::insertEdges(const Diagram &d, const QStringList &connections)
     added.erase(std::unique(added.begin(), added.end()), added.end());
     if (edgeCount() + added.size() != qsizetype(d.connections().size()))
         return false;
-    auto put = [](QVector<int> &list, QVector<int> &start, int node, int edge) {
+    auto put = [](QVector<int> &list, std::vector<Arc> &arcs, QVector<int> &start, int node,
+                  int edge, Arc arc) {
         const int *first = list.constData() + start[node];
         const int *last = list.constData() + start[node + 1];
-        list.insert(std::lower_bound(first, last, edge) - list.constData(), edge);
+        const qsizetype at = std::lower_bound(first, last, edge) - list.constData();
+        list.insert(at, edge);
+        arcs.insert(arcs.begin() + at, arc);
         for (qsizetype k = node + 1; k < start.size(); ++k)
             ++start[k];
     };
@@ -250,10 +296,11 @@ bool RuleGraph::insertEdges(const Diagram &d, const QStringList &connections)
         }
         const int flow = m_catalog->flowIndex(c->flow);
         const bool synchronous = flow >= 0 && m_catalog->flows()[flow].synchronous;
-        m_edges.insert(index, Edge{c, from, to, flow, synchronous});
+        const Edge edge{c, from, to, flow, synchronous};
+        m_edges.insert(index, edge);
         m_hasWaivers = m_hasWaivers || !c->waivers.isEmpty();
-        put(m_out, m_outStart, from, index);
-        put(m_in, m_inStart, to, index);
+        put(m_out, m_outArcs, m_outStart, from, index, arcTo(edge));
+        put(m_in, m_inArcs, m_inStart, to, index, arcFrom(edge));
     }
     return true;
 }
@@ -297,6 +344,7 @@ RuleGraph RuleGraph::region(const Diagram &d, const Catalog &catalog, const QStr
     std::sort(nodes.begin(), nodes.end());
     g.m_nodes.clear();
     g.m_kinds.clear();
+    g.m_traits.clear();
     g.m_index.clear();
     for (const auto &[index, c] : std::as_const(nodes))
         g.addNode(c);
@@ -350,17 +398,20 @@ RuleGraph RuleGraph::neighbourhood(const Diagram &d, const Catalog &catalog,
 }
 
 template <typename Ids>
-const QVector<char> *RuleGraph::listTable(std::vector<ListTable> &tables, size_t &last,
-                                          const QStringList &list, const Ids &ids)
+const QVector<char> *RuleGraph::listTable(std::vector<ListTable> &tables,
+                                          std::array<int, 8> &recent, const QStringList &list,
+                                          const Ids &ids)
 {
     auto same = [&](const ListTable &t) {
         return t.kinds.constData() == list.constData() && t.kinds.size() == list.size();
     };
-    if (last < tables.size() && same(tables[last]))
-        return &tables[last].has;
+    // A slot holds the table index + 1 of the last list seen with these address bits.
+    int &slot = recent[(quintptr(list.constData()) >> 4) & 7];
+    if (slot > 0 && same(tables[size_t(slot - 1)]))
+        return &tables[size_t(slot - 1)].has;
     for (size_t i = 0; i < tables.size(); ++i) {
         if (same(tables[i])) {
-            last = i;
+            slot = int(i) + 1;
             return &tables[i].has;
         }
     }
@@ -370,18 +421,18 @@ const QVector<char> *RuleGraph::listTable(std::vector<ListTable> &tables, size_t
     for (qsizetype k = 0; k < ids.size(); ++k)
         t.has[k] = list.contains(ids[k].id);
     tables.push_back(std::move(t));
-    last = tables.size() - 1;
+    slot = int(tables.size());
     return &tables.back().has;
 }
 
 const QVector<char> *RuleGraph::kindTable(const QStringList &kinds) const
 {
-    return listTable(m_kindTables, m_lastKindTable, kinds, m_catalog->kinds());
+    return listTable(m_kindTables, m_kindSlots, kinds, m_catalog->kinds());
 }
 
 const QVector<char> *RuleGraph::flowTable(const QStringList &flows) const
 {
-    return listTable(m_flowTables, m_lastFlowTable, flows, m_catalog->flows());
+    return listTable(m_flowTables, m_flowSlots, flows, m_catalog->flows());
 }
 
 bool RuleGraph::isFlow(int e, const QStringList &flows) const
@@ -413,19 +464,18 @@ bool RuleGraph::kindHandles(int i, int e, bool consumes) const
     return m_handles[size_t(x * flows.size() + flow)] & (consumes ? 2 : 1);
 }
 
-bool RuleGraph::isKind(int i, const QStringList &kinds) const
+bool RuleGraph::isKindOfList(int i, const QStringList &kinds) const
 {
-    const KindInfo *k = m_kinds[i];
-    if (!k)
+    const int k = m_traits[size_t(i)].kind;
+    if (k < 0)
         return kinds.contains(m_nodes[i]->kind); // a kind the catalog does not know
     const QVector<char> *table = kindTable(kinds);
-    return table ? (*table)[k - m_catalog->kinds().constData()] != 0
-                 : kinds.contains(m_nodes[i]->kind);
-}
-
-Placement RuleGraph::placement(int i) const
-{
-    return m_kinds[i] ? m_kinds[i]->placement : Placement::Offline;
+    if (!table)
+        return kinds.contains(m_nodes[i]->kind);
+    // The table's characters stay where they are while the list is kept (ListTable::kinds),
+    // even when m_kindTables grows and moves the tables.
+    m_lastKinds = LastKinds{kinds.constData(), kinds.size(), table->constData()};
+    return (*table)[k] != 0;
 }
 
 QString RuleGraph::label(int i) const

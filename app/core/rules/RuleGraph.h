@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <array>
 #include <vector>
 
 namespace mls {
@@ -44,6 +45,24 @@ public:
         bool is(int f) const { return f >= 0 && flow == f; }
     };
 
+    /// An edge as seen from one of its ends: the node at its other end, its flow and whether
+    /// it is a call. Kept beside the adjacency in the same order, so a walk that only needs
+    /// these reads one run of arcs per node instead of each edge where it lies.
+    struct Arc
+    {
+        int node = -1; ///< the other end
+        int flow = -1; ///< Edge::flow
+        bool synchronous = false;
+        bool is(int f) const { return f >= 0 && flow == f; }
+    };
+    struct ArcRange
+    {
+        const Arc *first = nullptr;
+        const Arc *last = nullptr;
+        const Arc *begin() const { return first; }
+        const Arc *end() const { return last; }
+    };
+
     /// The whole diagram.
     static RuleGraph whole(const Diagram &d, const Catalog &catalog);
     /// The weakly connected parts of @p d that contain any of @p seeds (unknown ids ignored).
@@ -75,6 +94,9 @@ public:
     /// Edge indexes leaving / entering node @p i.
     EdgeRange out(int i) const { return range(m_out, m_outStart, i); }
     EdgeRange in(int i) const { return range(m_in, m_inStart, i); }
+    /// The edges of out() (in()) as arcs to their targets (from their sources), in that order.
+    ArcRange outArcs(int i) const { return arcs(m_outArcs, m_outStart, i); }
+    ArcRange inArcs(int i) const { return arcs(m_inArcs, m_inStart, i); }
     /// Node index of a component id, or -1.
     int indexOf(const QString &id) const
     {
@@ -82,19 +104,28 @@ public:
     }
     /// Index of flow @p id in the catalog, for Edge::is() and FlowSet; -1 when unknown.
     int flow(const QString &id) const { return m_catalog->flowIndex(id); }
+    /// The same for a flow named in the rules' code ("model"): answered from a short list of
+    /// the names asked before instead of a string made and hashed per judgement.
+    int flow(const char *id) const;
     /// The node's kind id is one of @p kinds.
     /// (Called for every node by most graph rules: a catalog kind is looked up in a table made
     /// once per list instead of comparing strings.)
-    bool isKind(int i, const QStringList &kinds) const;
+    bool isKind(int i, const QStringList &kinds) const
+    {
+        const int k = m_traits[size_t(i)].kind;
+        if (k >= 0 && kinds.constData() == m_lastKinds.list && kinds.size() == m_lastKinds.size)
+            return m_lastKinds.has[k] != 0;
+        return isKindOfList(i, kinds);
+    }
     /// Edge @p e's flow id is one of @p flows (a table per list, as for isKind()).
     bool isFlow(int e, const QStringList &flows) const;
     /// The kind of node @p i lists edge @p e's flow in its produces (@p consumes: consumes);
     /// false for a kind or flow the catalog does not know.
     bool kindHandles(int i, int e, bool consumes) const;
     /// The catalog gives node @p i's kind role @p r (unknown kinds have none).
-    bool hasRole(int i, KindRole r) const { return m_kinds[i] && m_kinds[i]->has(r); }
+    bool hasRole(int i, KindRole r) const { return (m_traits[size_t(i)].roles & unsigned(r)) != 0; }
     /// Placement of node @p i; unknown kinds count as Offline (never on the request path).
-    Placement placement(int i) const;
+    Placement placement(int i) const { return m_traits[size_t(i)].placement; }
     /// True when a component or connection of the graph carries a waiver.
     bool hasWaivers() const { return m_hasWaivers; }
     /// Label of node @p i (its id when the label is empty).
@@ -107,6 +138,16 @@ public:
     QString flowsPhrase(const QStringList &flows) const;
 
 private:
+    /// What the walks ask of a node's kind, kept beside the node (one read instead of two
+    /// dependent ones through m_kinds): set by setKind().
+    struct NodeTraits
+    {
+        unsigned roles = 0; ///< KindInfo::roles; none for an unknown kind
+        Placement placement = Placement::Offline;
+        int kind = -1; ///< index in Catalog::kinds(), -1 for an unknown kind
+    };
+    /// Sets node @p i's kind (appends a node when @p i is nodeCount()).
+    void setKind(int i, const KindInfo *k);
     /// A graph of the existing components among @p seeds (each once), no connections yet.
     static RuleGraph seeded(const Diagram &d, const Catalog &catalog, const QStringList &seeds);
     void addNode(const Component *c);
@@ -118,6 +159,14 @@ private:
     {
         return EdgeRange{list.constData() + start[i], list.constData() + start[i + 1]};
     }
+    static ArcRange arcs(const std::vector<Arc> &list, const QVector<int> &start, int i)
+    {
+        return ArcRange{list.data() + start[i], list.data() + start[i + 1]};
+    }
+    Arc arcTo(const Edge &e) const { return Arc{e.to, e.flow, e.synchronous}; }
+    Arc arcFrom(const Edge &e) const { return Arc{e.from, e.flow, e.synchronous}; }
+    /// isKind() past its check of the last list asked.
+    bool isKindOfList(int i, const QStringList &kinds) const;
 
     /// Which catalog kinds (or flows) a list passed to isKind() (isFlow()) holds. The list is
     /// kept (a shared copy), so its data, by which it is found again, cannot be reused by
@@ -131,18 +180,37 @@ private:
     const QVector<char> *flowTable(const QStringList &flows) const;
     /// The table of @p list in @p tables (made from @p ids, the catalog's kind or flow ids).
     template <typename Ids>
-    static const QVector<char> *listTable(std::vector<ListTable> &tables, size_t &last,
-                                          const QStringList &list, const Ids &ids);
+    static const QVector<char> *listTable(std::vector<ListTable> &tables,
+                                          std::array<int, 8> &recent, const QStringList &list,
+                                          const Ids &ids);
 
     mutable std::vector<ListTable> m_kindTables; ///< a cache: RuleGraph is used by one thread
+    /// The last table found per slot of a list's data address: isKind() alternates between a
+    /// rule's lists (its kinds, then its to_kinds for each node a walk reaches).
+    mutable std::array<int, 8> m_kindSlots{};
+    mutable std::array<int, 8> m_flowSlots{};
+    /// flow(const char *)'s answers: the address and characters asked, and the index.
+    struct FlowName
+    {
+        const char *address;
+        QByteArray name;
+        int index;
+    };
+    mutable std::vector<FlowName> m_flowNames;
+    /// The last list isKind() found a table for (its data address and size) and that table.
+    struct LastKinds
+    {
+        const QString *list = nullptr;
+        qsizetype size = -1; ///< none yet (an empty list may have no data address)
+        const char *has = nullptr;
+    };
+    mutable LastKinds m_lastKinds;
     // Caches of the phrases above: per catalog kind, per catalog flow, per list of flows (kept
     // as a shared copy, found again by its data, as the kind tables are).
     mutable std::vector<QString> m_kindPhrases;
     mutable std::vector<QString> m_flowPhrases;
     mutable std::vector<std::pair<QStringList, QString>> m_flowListPhrases;
-    mutable size_t m_lastKindTable = 0;
     mutable std::vector<ListTable> m_flowTables; ///< the same per list of flows
-    mutable size_t m_lastFlowTable = 0;
     /// Per catalog kind and flow: 1 the kind produces it, 2 consumes it (empty until asked).
     mutable std::vector<char> m_handles;
     bool m_hasWaivers = false;
@@ -153,10 +221,13 @@ private:
     const Catalog *m_catalog = nullptr;
     QVector<const Component *> m_nodes;
     QVector<const KindInfo *> m_kinds;
+    std::vector<NodeTraits> m_traits; ///< per node, beside m_kinds
     QVector<Edge> m_edges;
     // Compressed adjacency: the edges leaving node i are m_out[m_outStart[i] .. m_outStart[i+1]).
     QVector<int> m_out, m_outStart;
     QVector<int> m_in, m_inStart;
+    std::vector<Arc> m_outArcs, m_inArcs; ///< beside m_out and m_in
+
     QHash<QString, int> m_index;
 };
 

@@ -70,15 +70,18 @@ void runStartwise(const CheckContext &ctx, const StartwiseCheck &check, QVector<
             check.judge(local, n, cache, out);
         return;
     }
-    // The marks of every start, in start order, then turned into markers per node.
-    std::vector<int> marked;
-    QVector<int> markedStart(g.nodeCount() + 1, 0);
-    for (int n = 0; n < g.nodeCount(); ++n) {
-        {
-            MarkLog log(&marked);
+    // The marks of every start, in start order, then turned into markers per node. The lists
+    // are kept per thread for the next run: allocated afresh, the first writes into them were
+    // page faults on each full check.
+    thread_local std::vector<int> marked, markedStart;
+    marked.clear();
+    markedStart.assign(size_t(g.nodeCount()) + 1, 0);
+    {
+        MarkLog log(&marked);
+        for (int n = 0; n < g.nodeCount(); ++n) {
             check.judge(local, n, cache, out);
+            markedStart[size_t(n) + 1] = int(marked.size());
         }
-        markedStart[n + 1] = int(marked.size());
     }
     memo->markerStart.fill(0, g.nodeCount() + 1);
     for (int v : marked)
@@ -88,12 +91,14 @@ void runStartwise(const CheckContext &ctx, const StartwiseCheck &check, QVector<
     memo->markers.resize(qsizetype(marked.size()));
     QVector<int> fill = memo->markerStart;
     for (int n = 0; n < g.nodeCount(); ++n) {
-        for (int i = markedStart[n]; i < markedStart[n + 1]; ++i)
+        for (int i = markedStart[size_t(n)]; i < markedStart[size_t(n) + 1]; ++i)
             memo->markers[fill[marked[size_t(i)]]++] = n;
     }
     memo->moreMarkers.clear();
     memo->values = std::move(values);
     memo->valid = true;
+    if (marked.capacity() > (size_t(1) << 22)) // past 16 MB: not kept for the next run
+        std::vector<int>().swap(marked);
 }
 
 bool rerunStartwise(const CheckContext &ctx, const StartwiseCheck &check, const EdgeEdits &edits,
