@@ -157,7 +157,7 @@ void TestRulesWindow::drawFlawThenFixUntilEmpty()
     const QVector<FindingsModel::Row> errors =
         review->problems()->findings()->rows(ProblemsPanel::Section::Errors);
     QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors[0].rule, QString("MLS-003"));
+    QCOMPARE(errors[0].rule(), QString("MLS-003"));
     QVERIFY(w.scene()->connectionItem("bad")->marker().has_value());
 
     // Learn why, then fix it: delete the arrow.
@@ -286,7 +286,7 @@ void TestRulesWindow::sameFindingsAsCheckCommand()
                        o["message"].toString();
     }
     for (const Finding &f : w.designReview()->rules()->findings())
-        fromWindow << f.rule + " " + severityName(f.severity) + " " + f.message;
+        fromWindow << f.rule() + " " + severityName(f.severity()) + " " + f.message();
     QVERIFY(fromCli.size() >= 3);
     QCOMPARE(fromWindow, fromCli); // same order too: both sort with RuleEngine::sort
 }
@@ -328,10 +328,10 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
     const QVector<FindingsModel::Row> waived =
         review->problems()->findings()->rows(ProblemsPanel::Section::Waived);
     QCOMPARE(waived.size(), 1);
-    QCOMPARE(waived[0].rule, QString("MLS-015"));
+    QCOMPARE(waived[0].rule(), QString("MLS-015"));
     const Finding *f = review->rules()->finding(waived[0].key);
     QVERIFY(f);
-    QCOMPARE(f->waiverReason, QString("dashboards are fed by hand"));
+    QCOMPARE(f->waiverReason(), QString("dashboards are fed by hand"));
 
     // Unwaive from the same menu; undo puts the waiver back.
     QMenu menu;
@@ -390,7 +390,7 @@ void TestRulesWindow::userRulePacks()
         QString error;
         QVERIFY(w.openFile(templatePath(), &error));
         QCOMPARE(review->rules()->findings().size(), 1);
-        QCOMPARE(review->rules()->findings().first().rule, QString("ACME-001"));
+        QCOMPARE(review->rules()->findings().first().rule(), QString("ACME-001"));
     }
     QFile::remove(bad);
     QFile::remove(good);

@@ -33,13 +33,11 @@ Finding finding(const QString &rule, Severity s, const QStringList &components,
                 const QStringList &connections = {}, bool waived = false)
 {
     Finding f;
-    f.rule = rule;
-    f.severity = s;
-    f.title = rule + " title";
-    f.message = rule + " <message>";
-    f.components = components;
-    f.connections = connections;
-    f.waived = waived;
+    f.setRule(rule, rule + " title");
+    f.setSeverity(s);
+    f.setMessage(rule + " <message>");
+    f.setIds(components, connections);
+    f.setWaiver(waived);
     return f;
 }
 

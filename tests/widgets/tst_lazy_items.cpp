@@ -63,9 +63,10 @@ Finding finding(const QString &rule, Severity s, const QStringList &components,
                 const QStringList &connections = {})
 {
     Finding f;
-    std::tie(f.rule, f.severity, f.components, f.connections) =
-        std::tie(rule, s, components, connections);
-    f.message = rule + " <message> & more";
+    f.setRule(rule);
+    f.setSeverity(s);
+    f.setIds(components, connections);
+    f.setMessage(rule + " <message> & more");
     return f;
 }
 

@@ -94,11 +94,11 @@ QIcon FindingBadge::icon(Severity severity, bool muted)
 
 QString FindingBadge::markerTarget(const Finding &f)
 {
-    if (f.connections.size() == 1)
-        return f.connections.constFirst();
-    if (!f.components.isEmpty())
-        return f.components.constFirst();
-    return f.connections.value(0);
+    if (f.connections().size() == 1)
+        return f.connections().constFirst();
+    if (!f.components().isEmpty())
+        return f.components().constFirst();
+    return f.connections().value(0);
 }
 
 QString FindingBadge::Marker::toolTip() const
@@ -116,17 +116,17 @@ QHash<QString, FindingBadge::Marker> FindingBadge::markers(const QVector<Finding
 {
     QHash<QString, Marker> byItem;
     for (const Finding &f : findings) {
-        if (f.waived)
+        if (f.waived())
             continue;
         const QString target = markerTarget(f);
         if (target.isEmpty())
             continue;
         auto it = byItem.find(target);
         if (it == byItem.end())
-            it = byItem.insert(target, Marker{f.severity, {}, 0});
-        it->severity = std::max(it->severity, f.severity);
+            it = byItem.insert(target, Marker{f.severity(), {}, 0});
+        it->severity = std::max(it->severity, f.severity());
         if (it->lines.size() < maxToolTipLines)
-            it->lines.push_back(Marker::Line{f.rule, f.severity, f.message});
+            it->lines.push_back(Marker::Line{f.rule(), f.severity(), f.message()});
         else
             ++it->more;
     }
