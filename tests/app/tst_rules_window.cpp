@@ -157,7 +157,7 @@ void TestRulesWindow::drawFlawThenFixUntilEmpty()
     const QVector<FindingsModel::Row> errors =
         review->problems()->findings()->rows(ProblemsPanel::Section::Errors);
     QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors[0].rule(), QString("MLS-003"));
+    QCOMPARE(errors[0].rule, QString("MLS-003"));
     QVERIFY(w.scene()->connectionItem("bad")->marker().has_value());
 
     // Learn why, then fix it: delete the arrow.
@@ -328,7 +328,7 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
     const QVector<FindingsModel::Row> waived =
         review->problems()->findings()->rows(ProblemsPanel::Section::Waived);
     QCOMPARE(waived.size(), 1);
-    QCOMPARE(waived[0].rule(), QString("MLS-015"));
+    QCOMPARE(waived[0].rule, QString("MLS-015"));
     const Finding *f = review->rules()->finding(waived[0].key);
     QVERIFY(f);
     QCOMPARE(f->waiverReason(), QString("dashboards are fed by hand"));

@@ -247,7 +247,7 @@ void TestProblemsPanel::severityAndTextFilters()
         for (const FindingsModel::Row &row : h.panel->findings()->rows(g)) {
             const bool matches =
                 row.text.contains("trainer", Qt::CaseInsensitive) ||
-                h.rules.finding(row.key)->title.contains("trainer", Qt::CaseInsensitive);
+                h.rules.finding(row.key)->title().contains("trainer", Qt::CaseInsensitive);
             QCOMPARE(h.panel->indexOfKey(row.key).isValid(), matches);
         }
     }
