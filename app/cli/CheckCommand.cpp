@@ -78,14 +78,14 @@ void printJson(const QVector<Finding> &findings, QTextStream &out)
 {
     QJsonArray array;
     for (const Finding &f : findings) {
-        array.append(QJsonObject{{"rule", f.rule},
-                                 {"severity", severityName(f.severity)},
-                                 {"message", f.message},
-                                 {"explanation", f.explanation},
-                                 {"fix", f.fix},
-                                 {"components", toJsonArray(f.components)},
-                                 {"connections", toJsonArray(f.connections)},
-                                 {"waived", f.waived}});
+        array.append(QJsonObject{{"rule", f.rule()},
+                                 {"severity", severityName(f.severity())},
+                                 {"message", f.message()},
+                                 {"explanation", f.explanation()},
+                                 {"fix", f.fix()},
+                                 {"components", toJsonArray(f.components())},
+                                 {"connections", toJsonArray(f.connections())},
+                                 {"waived", f.waived()}});
     }
     out << QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
@@ -100,11 +100,11 @@ void printText(const Diagram &d, const RuleEngine &engine, const QVector<Finding
                const QVector<StaleWaiver> &stale, QTextStream &out)
 {
     for (const Finding &f : findings) {
-        out << f.rule << ' ' << severityName(f.severity) << ": " << f.message;
-        if (!f.components.isEmpty() || !f.connections.isEmpty())
-            out << " [" << (f.components + f.connections).join(QStringLiteral(", ")) << ']';
-        if (f.waived)
-            out << " (waived: " << f.waiverReason << ')';
+        out << f.rule() << ' ' << severityName(f.severity()) << ": " << f.message();
+        if (!f.components().isEmpty() || !f.connections().isEmpty())
+            out << " [" << f.ids().join(QStringLiteral(", ")) << ']';
+        if (f.waived())
+            out << " (waived: " << f.waiverReason() << ')';
         out << '\n';
     }
     for (const StaleWaiver &w : stale) {
@@ -149,7 +149,7 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
     RuleEngine::sort(all);
     QVector<Finding> shown;
     for (const Finding &f : std::as_const(all)) {
-        if (f.severity >= o.minSeverity)
+        if (f.severity() >= o.minSeverity)
             shown.push_back(f);
     }
     if (o.format == QLatin1String("sarif")) {
@@ -164,7 +164,7 @@ int CheckCommand::run(const QStringList &args, QTextStream &out, QTextStream &er
         printText(*read.diagram, engine, shown, engine.staleWaivers(*read.diagram), out);
     }
     const bool failed = std::any_of(all.begin(), all.end(), [](const Finding &f) {
-        return f.severity == Severity::Error && !f.waived;
+        return f.severity() == Severity::Error && !f.waived();
     });
     return failed ? 1 : 0;
 }

@@ -44,34 +44,34 @@ QJsonObject resultOf(const Finding &f, int ruleIndex, const QString &uri, const 
 {
     // The main subject: the finding's connection for connection rules, else its first
     // component (RuleEngine's convention).
-    const QString subject = !f.connections.isEmpty() && f.components.size() <= 2
-                                ? f.connections.first()
-                                : f.components.value(0);
+    const QString subject = !f.connections().isEmpty() && f.components().size() <= 2
+                                ? f.connections().first()
+                                : f.components().value(0);
     QJsonObject physical{{"artifactLocation", QJsonObject{{"uri", uri}, {"index", 0}}}};
     if (const int line = lineOfId(text, subject))
         physical.insert("region", QJsonObject{{"startLine", line}});
     QJsonArray logical;
-    for (const QString &id : f.components) {
+    for (const QString &id : f.components()) {
         const Component *c = d.component(id);
         logical.append(QJsonObject{{"name", c ? Catalog::builtin().displayName(*c) : id},
                                    {"fullyQualifiedName", QStringLiteral("components/") + id},
                                    {"kind", "component"}});
     }
-    for (const QString &id : f.connections)
+    for (const QString &id : f.connections())
         logical.append(QJsonObject{{"name", id},
                                    {"fullyQualifiedName", QStringLiteral("connections/") + id},
                                    {"kind", "connection"}});
-    QJsonObject result{{"ruleId", f.rule},
-                       {"level", SarifReport::level(f.severity)},
-                       {"message", QJsonObject{{"text", f.message}}},
+    QJsonObject result{{"ruleId", f.rule()},
+                       {"level", SarifReport::level(f.severity())},
+                       {"message", QJsonObject{{"text", f.message()}}},
                        {"locations", QJsonArray{QJsonObject{{"physicalLocation", physical},
                                                             {"logicalLocations", logical}}}},
                        {"partialFingerprints", QJsonObject{{"mlsketchFinding/v1", f.key()}}}};
     if (ruleIndex >= 0)
         result.insert("ruleIndex", ruleIndex);
-    if (f.waived)
+    if (f.waived())
         result.insert("suppressions", QJsonArray{QJsonObject{{"kind", "inSource"},
-                                                             {"justification", f.waiverReason}}});
+                                                             {"justification", f.waiverReason()}}});
     return result;
 }
 
@@ -101,7 +101,7 @@ QJsonObject SarifReport::build(const QString &uri, const QByteArray &text, const
     }
     QJsonArray results;
     for (const Finding &f : findings)
-        results.append(resultOf(f, index.value(f.rule, -1), uri, text, d));
+        results.append(resultOf(f, index.value(f.rule(), -1), uri, text, d));
     const QJsonObject driver{{"name", "mlsketch"},
                              {"version", QCoreApplication::applicationVersion()},
                              {"rules", ruleArray}};

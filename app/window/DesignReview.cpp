@@ -133,12 +133,12 @@ void DesignReview::followSelection()
     const QStringList ids = components + connections;
     const QString current = m_problems->currentKey();
     if (const Finding *f = m_rules->finding(current);
-        f && (f->components.contains(ids.first()) || f->connections.contains(ids.first())))
+        f && (f->components().contains(ids.first()) || f->connections().contains(ids.first())))
         return;
     m_rules->flush();
     const QVector<Finding> on = m_rules->findingsOn(ids.first());
     for (const Finding &f : on) { // most severe first; prefer what the item's badge shows
-        if (!f.waived && FindingBadge::markerTarget(f) == ids.first()) {
+        if (!f.waived() && FindingBadge::markerTarget(f) == ids.first()) {
             m_problems->selectFinding(f.key());
             return;
         }
@@ -167,15 +167,15 @@ void DesignReview::addContextActions(QMenu *menu, const QString &itemId)
     for (const Finding &f : findings) {
         if (++shown > maxMenuFindings)
             break;
-        if (f.waived) {
-            menu->addAction(FindingBadge::icon(f.severity, true),
-                            tr("Remove Waiver %1 (%2)").arg(f.rule, f.title), this,
+        if (f.waived()) {
+            menu->addAction(FindingBadge::icon(f.severity(), true),
+                            tr("Remove Waiver %1 (%2)").arg(f.rule(), f.title()), this,
                             [this, f] { m_rules->unwaive(f); });
         } else {
             QAction *a = menu->addAction(
-                FindingBadge::icon(f.severity), tr("Waive %1 (%2)…").arg(f.rule, f.title), this,
-                [this, f, itemId] { m_problems->waiveInteractive(f, itemId); });
-            a->setToolTip(f.message);
+                FindingBadge::icon(f.severity()), tr("Waive %1 (%2)…").arg(f.rule(), f.title()),
+                this, [this, f, itemId] { m_problems->waiveInteractive(f, itemId); });
+            a->setToolTip(f.message());
         }
     }
     menu->addAction(tr("Show in Problems"), this, [this, key = findings.first().key()] {

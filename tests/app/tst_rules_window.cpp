@@ -286,7 +286,7 @@ void TestRulesWindow::sameFindingsAsCheckCommand()
                        o["message"].toString();
     }
     for (const Finding &f : w.designReview()->rules()->findings())
-        fromWindow << f.rule + " " + severityName(f.severity) + " " + f.message;
+        fromWindow << f.rule() + " " + severityName(f.severity()) + " " + f.message();
     QVERIFY(fromCli.size() >= 3);
     QCOMPARE(fromWindow, fromCli); // same order too: both sort with RuleEngine::sort
 }
@@ -331,7 +331,7 @@ void TestRulesWindow::waiveFromContextMenuSurvivesReopen()
     QCOMPARE(waived[0].rule, QString("MLS-015"));
     const Finding *f = review->rules()->finding(waived[0].key);
     QVERIFY(f);
-    QCOMPARE(f->waiverReason, QString("dashboards are fed by hand"));
+    QCOMPARE(f->waiverReason(), QString("dashboards are fed by hand"));
 
     // Unwaive from the same menu; undo puts the waiver back.
     QMenu menu;
@@ -390,7 +390,7 @@ void TestRulesWindow::userRulePacks()
         QString error;
         QVERIFY(w.openFile(templatePath(), &error));
         QCOMPARE(review->rules()->findings().size(), 1);
-        QCOMPARE(review->rules()->findings().first().rule, QString("ACME-001"));
+        QCOMPARE(review->rules()->findings().first().rule(), QString("ACME-001"));
     }
     QFile::remove(bad);
     QFile::remove(good);

@@ -236,9 +236,9 @@ void TestCatalog::unlabelledComponentHasOneName()
     const QString name = Catalog::builtin().displayName(c);
     bool named = false;
     for (const Finding &f : RuleEngine().check(d)) {
-        if (f.components.contains(QStringLiteral("c7"))) {
-            QVERIFY2(f.message.contains(name) && !f.message.contains(QStringLiteral("“c7”")),
-                     qPrintable(f.message));
+        if (f.components().contains(QStringLiteral("c7"))) {
+            QVERIFY2(f.message().contains(name) && !f.message().contains(QStringLiteral("“c7”")),
+                     qPrintable(f.message()));
             named = true;
         }
     }

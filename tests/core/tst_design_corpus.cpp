@@ -79,7 +79,7 @@ void TestDesignCorpus::findings()
     RuleEngine engine;
     QVector<Finding> problems;
     for (const Finding &f : engine.check(*read.diagram)) {
-        if (f.severity != Severity::Info && !f.waived)
+        if (f.severity() != Severity::Info && !f.waived())
             problems.push_back(f);
     }
     // Every expected finding is made, naming its component; nothing else is.
@@ -90,8 +90,8 @@ void TestDesignCorpus::findings()
         const QString component = v.toObject().value("component").toString();
         bool found = false;
         for (qsizetype i = 0; i < problems.size() && !found; ++i) {
-            if (!matched[i] && problems[i].rule == rule &&
-                problems[i].components.contains(component))
+            if (!matched[i] && problems[i].rule() == rule &&
+                problems[i].components().contains(component))
                 matched[i] = found = true;
         }
         if (!found)
@@ -100,7 +100,7 @@ void TestDesignCorpus::findings()
     QStringList unexpected;
     for (qsizetype i = 0; i < problems.size(); ++i) {
         if (!matched[i])
-            unexpected << problems[i].rule + QLatin1Char(' ') + problems[i].message;
+            unexpected << problems[i].rule() + QLatin1Char(' ') + problems[i].message();
     }
     QVERIFY2(missing.isEmpty(), qPrintable("not found: " + missing.join("; ")));
     QVERIFY2(unexpected.isEmpty(), qPrintable("unexpected: " + unexpected.join("; ")));

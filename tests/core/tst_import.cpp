@@ -147,7 +147,7 @@ void TstImport::corpus()
     RuleEngine engine;
     const QVector<Finding> findings = engine.check(*back.diagram);
     for (const Finding &f : findings)
-        QVERIFY(!f.message.isEmpty());
+        QVERIFY(!f.message().isEmpty());
 }
 
 void TstImport::mermaidSyntax_data()
@@ -509,7 +509,7 @@ void TstImport::genericKindsAreNotFlagged()
     QVERIFY2(r.ok(), qPrintable(r.firstError()));
     RuleEngine engine;
     for (const Finding &f : engine.check(*r.diagram))
-        QVERIFY2(f.severity != Severity::Error, qPrintable(f.rule + ": " + f.message));
+        QVERIFY2(f.severity() != Severity::Error, qPrintable(f.rule() + ": " + f.message()));
 }
 
 QTEST_APPLESS_MAIN(TstImport)

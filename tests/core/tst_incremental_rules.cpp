@@ -23,9 +23,9 @@ QVector<Finding> canonical(QVector<Finding> v)
 {
     std::vector<std::pair<QString, int>> order;
     for (int i = 0; i < v.size(); ++i)
-        order.emplace_back(v[i].key() + QChar(1) + v[i].message + QChar(1) +
-                               QString::number(int(v[i].severity)) +
-                               QString::number(int(v[i].waived)) + v[i].waiverReason,
+        order.emplace_back(v[i].key() + QChar(1) + v[i].message() + QChar(1) +
+                               QString::number(int(v[i].severity())) +
+                               QString::number(int(v[i].waived())) + v[i].waiverReason(),
                            i);
     std::sort(order.begin(), order.end());
     QVector<Finding> sorted;
@@ -38,8 +38,9 @@ QStringList describe(const QVector<Finding> &v)
 {
     QStringList lines;
     for (const Finding &f : v)
-        lines << f.key() + QStringLiteral(" [") + severityName(f.severity) +
-                     (f.waived ? QStringLiteral(", waived] ") : QStringLiteral("] ")) + f.message;
+        lines << f.key() + QStringLiteral(" [") + severityName(f.severity()) +
+                     (f.waived() ? QStringLiteral(", waived] ") : QStringLiteral("] ")) +
+                     f.message();
     return lines;
 }
 

@@ -142,7 +142,7 @@ void TestKindRoles::callCycleFollowsTheCatalog()
         RuleEngine engine(catalog);
         const QVector<Finding> findings = engine.check(d);
         return std::count_if(findings.begin(), findings.end(),
-                             [](const Finding &f) { return f.rule == QLatin1String("MLS-013"); });
+                             [](const Finding &f) { return f.rule() == QLatin1String("MLS-013"); });
     };
     QCOMPARE(cycles(Catalog::builtin()), 1);
     QString error;

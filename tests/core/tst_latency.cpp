@@ -141,13 +141,13 @@ void TestLatency::overBudgetWarns()
     RuleEngine engine;
     const QVector<Finding> found = engine.check(*d);
     auto it = std::find_if(found.begin(), found.end(),
-                           [](const Finding &f) { return f.rule == QLatin1String("MLS-011"); });
+                           [](const Finding &f) { return f.rule() == QLatin1String("MLS-011"); });
     QVERIFY(it != found.end());
-    QCOMPARE(it->severity, Severity::Warning);
-    QCOMPARE(it->components, (QStringList{"c", "a", "m"}));
-    QCOMPARE(it->connections, (QStringList{"e1", "e2"}));
-    QVERIFY2(it->message.contains("50 ms") && it->message.contains("40 ms"),
-             qPrintable(it->message));
+    QCOMPARE(it->severity(), Severity::Warning);
+    QCOMPARE(it->components().toList(), (QStringList{"c", "a", "m"}));
+    QCOMPARE(it->connections().toList(), (QStringList{"e1", "e2"}));
+    QVERIFY2(it->message().contains("50 ms") && it->message().contains("40 ms"),
+             qPrintable(it->message()));
 }
 
 void TestLatency::noClientNoPath()
@@ -189,7 +189,7 @@ void TestLatency::clientBudget()
     RuleEngine engine;
     const QVector<Finding> found = engine.check(*d);
     const bool fired = std::any_of(found.begin(), found.end(), [](const Finding &f) {
-        return f.rule == QLatin1String("MLS-011");
+        return f.rule() == QLatin1String("MLS-011");
     });
     QCOMPARE(fired, warns);
 }
@@ -207,12 +207,12 @@ void TestLatency::longChainIsIterative()
     RuleEngine engine;
     const QVector<Finding> found = engine.check(*d);
     auto it = std::find_if(found.begin(), found.end(),
-                           [](const Finding &f) { return f.rule == QLatin1String("MLS-011"); });
+                           [](const Finding &f) { return f.rule() == QLatin1String("MLS-011"); });
     QVERIFY(it != found.end());
-    QVERIFY2(
-        it->message.contains(QStringLiteral("… and %1 more").arg(hops + 1 - Limits::maxListedHops)),
-        qPrintable(it->message));
-    QCOMPARE(it->components.size(), Limits::maxListedHops);
+    QVERIFY2(it->message().contains(
+                 QStringLiteral("… and %1 more").arg(hops + 1 - Limits::maxListedHops)),
+             qPrintable(it->message()));
+    QCOMPARE(it->components().size(), Limits::maxListedHops);
 }
 
 void TestLatency::manyClientsShareOneChain()
@@ -230,10 +230,10 @@ void TestLatency::manyClientsShareOneChain()
     const QVector<Finding> found = engine.check(*d);
     QVector<Finding> latency;
     std::copy_if(found.begin(), found.end(), std::back_inserter(latency),
-                 [](const Finding &f) { return f.rule == QLatin1String("MLS-011"); });
+                 [](const Finding &f) { return f.rule() == QLatin1String("MLS-011"); });
     QCOMPARE(latency.size(), Limits::maxLatencyFindings);
     const bool saysMore = std::any_of(latency.begin(), latency.end(), [&](const Finding &f) {
-        return f.message.contains(
+        return f.message().contains(
             QStringLiteral("… and %1 more clients").arg(clients - Limits::maxLatencyFindings));
     });
     QVERIFY(saysMore);

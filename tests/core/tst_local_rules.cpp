@@ -47,15 +47,7 @@ QVector<Finding> reference(const Diagram &d)
     };
     auto make = [&](const Rule &r, const QHash<QString, QString> &args, QStringList comps,
                     QStringList conns) {
-        Finding f;
-        f.rule = r.id;
-        f.severity = r.severity;
-        f.title = r.title;
-        f.message = fill(r.message, args);
-        f.explanation = r.explanation;
-        f.fix = r.fix;
-        f.components = comps;
-        f.connections = conns;
+        Finding f(r, r.severity, fill(r.message, args), comps, conns);
         const Waiver *w = nullptr;
         for (const QString &id : comps) {
             for (const Waiver &x : d.component(id)->waivers)
@@ -65,8 +57,7 @@ QVector<Finding> reference(const Diagram &d)
             for (const Waiver &x : d.connection(id)->waivers)
                 w = w ? w : (x.rule == r.id ? &x : nullptr);
         }
-        f.waived = w != nullptr;
-        f.waiverReason = w ? w->reason : QString();
+        f.setWaiver(w != nullptr, w ? w->reason : QString());
         return f;
     };
     QVector<Finding> out;
@@ -150,10 +141,10 @@ QStringList describe(const QVector<Finding> &v)
 {
     QStringList lines;
     for (const Finding &f : v)
-        lines << f.key() + QStringLiteral(" [") + severityName(f.severity) +
-                     (f.waived ? QStringLiteral(", waived: ") + f.waiverReason + "] "
-                               : QStringLiteral("] ")) +
-                     f.message;
+        lines << f.key() + QStringLiteral(" [") + severityName(f.severity()) +
+                     (f.waived() ? QStringLiteral(", waived: ") + f.waiverReason() + "] "
+                                 : QStringLiteral("] ")) +
+                     f.message();
     return lines;
 }
 
@@ -245,7 +236,9 @@ void tst_LocalRules::sameAsPlainReading()
     QVector<Finding> found = engine.check(*d);
     const QVector<Finding> expected = reference(*d);
     // A full check lists the local findings first, then the graph rules' ones.
-    auto isLocal = [&](const Finding &f) { return !findCheck(engine.rule(f.rule)->check)->global; };
+    auto isLocal = [&](const Finding &f) {
+        return !findCheck(engine.rule(f.rule())->check)->global;
+    };
     const qsizetype locals = std::find_if_not(found.begin(), found.end(), isLocal) - found.begin();
     QVERIFY(std::none_of(found.begin() + locals, found.end(), isLocal));
     found.resize(locals);

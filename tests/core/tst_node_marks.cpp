@@ -112,15 +112,15 @@ void TestNodeMarks::ruleOverBudgetSaysSo()
     auto notChecked = [&](const QVector<Finding> &all) {
         QStringList rules;
         for (const Finding &f : all) {
-            if (f.components.isEmpty() && f.message.startsWith(QLatin1String("Not checked")))
-                rules << f.rule;
+            if (f.components().isEmpty() && f.message().startsWith(QLatin1String("Not checked")))
+                rules << f.rule();
         }
         return rules;
     };
     const QStringList over = notChecked(findings);
     QVERIFY2(over.contains(QStringLiteral("MLS-020")), qPrintable(over.join(u',')));
     for (const Finding &f : std::as_const(findings))
-        QVERIFY2(!(over.contains(f.rule) && !f.components.isEmpty()), qPrintable(f.message));
+        QVERIFY2(!(over.contains(f.rule()) && !f.components().isEmpty()), qPrintable(f.message()));
     // A re-check of one edited model replaces the notice instead of adding a second one.
     findings = engine.recheck(d, {QStringLiteral("c%1").arg(chain)}, {});
     QCOMPARE(notChecked(findings).count(QStringLiteral("MLS-020")), 1);

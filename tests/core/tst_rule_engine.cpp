@@ -17,7 +17,7 @@ namespace {
 const Finding *findRule(const QVector<Finding> &all, const QString &rule)
 {
     for (const Finding &f : all) {
-        if (f.rule == rule)
+        if (f.rule() == rule)
             return &f;
     }
     return nullptr;
@@ -26,7 +26,7 @@ const Finding *findRule(const QVector<Finding> &all, const QString &rule)
 QVector<Finding> sortedByKey(QVector<Finding> v)
 {
     std::sort(v.begin(), v.end(), [](const Finding &a, const Finding &b) {
-        return a.key() < b.key() || (a.key() == b.key() && a.message < b.message);
+        return a.key() < b.key() || (a.key() == b.key() && a.message() < b.message());
     });
     return v;
 }
@@ -72,8 +72,8 @@ void TestRuleEngine::waiverRoundTrip()
     const QVector<Finding> found = engine.check(*read.diagram);
     const Finding *f = findRule(found, "MLS-004");
     QVERIFY(f);
-    QVERIFY(f->waived);
-    QCOMPARE(f->waiverReason, QStringLiteral("model baked into the image"));
+    QVERIFY(f->waived());
+    QCOMPARE(f->waiverReason(), QStringLiteral("model baked into the image"));
     QVERIFY(engine.staleWaivers(*read.diagram).isEmpty());
 }
 
@@ -109,13 +109,13 @@ void TestRuleEngine::severityOverride()
     QVector<Finding> found = engine.check(*d);
     f = findRule(found, "MLS-012");
     QVERIFY(f);
-    QCOMPARE(f->severity, Severity::Info);
+    QCOMPARE(f->severity(), Severity::Info);
     QCOMPARE(RuleEngine::severityOverrides(meta).size(), 1);
     // A meta change is picked up by the next re-check.
     meta.extra["severity_overrides"] = {{"MLS-012", "error"}};
     d->setMeta(meta);
     found = engine.recheck(*d, {}, {});
-    QCOMPARE(findRule(found, "MLS-012")->severity, Severity::Error);
+    QCOMPARE(findRule(found, "MLS-012")->severity(), Severity::Error);
 }
 
 void TestRuleEngine::customPack()
@@ -135,7 +135,7 @@ void TestRuleEngine::customPack()
     const QVector<Finding> found = engine.check(*bad);
     const Finding *f = findRule(found, "ACME-001");
     QVERIFY(f);
-    QCOMPARE(f->message, QStringLiteral("\"m\" does not log its predictions"));
+    QCOMPARE(f->message(), QStringLiteral("\"m\" does not log its predictions"));
     auto good = test::diagramFromSpec(
         "a:api_gateway m:model_server s:event_stream; a>m:requests m>s:predictions");
     QVERIFY(!findRule(engine.check(*good), "ACME-001"));
@@ -196,13 +196,11 @@ void TestRuleEngine::badPack()
 void TestRuleEngine::findingKeyIsStable()
 {
     Finding a;
-    a.rule = "MLS-013";
-    a.components = {"b", "a"};
-    a.connections = {"e2", "e1"};
+    a.setRule("MLS-013");
+    a.setIds({"b", "a"}, {"e2", "e1"});
     Finding b = a;
-    b.components = {"a", "b"};
-    b.connections = {"e1", "e2"};
-    b.message = "renamed";
+    b.setIds({"a", "b"}, {"e1", "e2"});
+    b.setMessage("renamed");
     QCOMPARE(a.key(), b.key());
 }
 
@@ -256,9 +254,9 @@ void TestRuleEngine::incrementalEqualsFull()
         if (got != want) {
             QStringList g, w;
             for (const Finding &f : got)
-                g << f.key() + " " + f.message;
+                g << f.key() + " " + f.message();
             for (const Finding &f : want)
-                w << f.key() + " " + f.message;
+                w << f.key() + " " + f.message();
             QFAIL(qPrintable(QStringLiteral("step %1\ngot:\n%2\nwant:\n%3")
                                  .arg(step)
                                  .arg(g.join('\n'), w.join('\n'))));
@@ -288,8 +286,8 @@ void TestRuleEngine::recheckKeepsFileOrder()
     const QVector<Finding> got = sortedByKey(engine.recheck(d, {}, {"r2"}));
     const Finding *cycle = findRule(got, "MLS-013");
     QVERIFY(cycle);
-    QCOMPARE(cycle->components, QStringList({"a", "b", "c"}));
-    QCOMPARE(cycle->connections, QStringList({"r0", "r1", "r2"}));
+    QCOMPARE(cycle->components().toList(), QStringList({"a", "b", "c"}));
+    QCOMPARE(cycle->connections().toList(), QStringList({"r0", "r1", "r2"}));
     RuleEngine fresh;
     QCOMPARE(got, sortedByKey(fresh.check(d)));
 }
@@ -313,15 +311,15 @@ void TestRuleEngine::renameAndWaiverOnGraphFinding()
     QVector<Finding> got = sortedByKey(engine.recheck(d, {"b"}, {}));
     const Finding *cycle = findRule(got, "MLS-013");
     QVERIFY(cycle);
-    QVERIFY2(cycle->message.contains("\"Ranker\""), qPrintable(cycle->message));
-    QVERIFY(!cycle->waived);
+    QVERIFY2(cycle->message().contains("\"Ranker\""), qPrintable(cycle->message()));
+    QVERIFY(!cycle->waived());
     b.waivers = {Waiver{QStringLiteral("MLS-013"), "retries are bounded", Json::object()}};
     d.updateComponent(b);
     got = sortedByKey(engine.recheck(d, {"b"}, {}));
     cycle = findRule(got, "MLS-013");
     QVERIFY(cycle);
-    QVERIFY(cycle->waived);
-    QCOMPARE(cycle->waiverReason, QStringLiteral("retries are bounded"));
+    QVERIFY(cycle->waived());
+    QCOMPARE(cycle->waiverReason(), QStringLiteral("retries are bounded"));
     RuleEngine fresh;
     QCOMPARE(got, sortedByKey(fresh.check(d)));
 }

@@ -18,7 +18,7 @@ QStringList firedRules(const QString &spec, double budget = 200)
     RuleEngine engine;
     QStringList ids;
     for (const Finding &f : engine.check(*d))
-        ids << f.rule;
+        ids << f.rule();
     return ids;
 }
 
@@ -248,7 +248,7 @@ void TestRules::labelledTwinsAreNoDuplicate()
     RuleEngine engine;
     auto duplicates = [](const QVector<Finding> &found) {
         return std::count_if(found.begin(), found.end(),
-                             [](const Finding &f) { return f.rule == QLatin1String("MLS-012"); });
+                             [](const Finding &f) { return f.rule() == QLatin1String("MLS-012"); });
     };
     QCOMPARE(duplicates(engine.check(*d)), 1);
     // Sets the label (or, with @p flow, the flow) of connection @p id and re-checks.

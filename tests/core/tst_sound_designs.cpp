@@ -38,8 +38,8 @@ void TestSoundDesigns::clean()
     RuleEngine engine;
     QStringList problems;
     for (const Finding &f : engine.check(*read.diagram)) {
-        if (f.severity != Severity::Info)
-            problems << f.rule + QLatin1Char(' ') + f.message;
+        if (f.severity() != Severity::Info)
+            problems << f.rule() + QLatin1Char(' ') + f.message();
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
 }

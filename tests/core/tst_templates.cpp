@@ -105,8 +105,8 @@ void TestTemplates::design()
     RuleEngine engine;
     QStringList problems;
     for (const Finding &f : engine.check(d)) {
-        if (f.severity != Severity::Info)
-            problems << f.rule + QLatin1Char(' ') + f.message;
+        if (f.severity() != Severity::Info)
+            problems << f.rule() + QLatin1Char(' ') + f.message();
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
 

@@ -70,14 +70,14 @@ QVector<Finding> findings()
     QVector<Finding> out;
     for (int i = 0; i < columns * rows; i += 7) {
         Finding f;
-        f.rule = QStringLiteral("MLS-001");
-        f.severity = i % 2 ? Severity::Error : Severity::Warning;
-        f.components << QStringLiteral("c%1").arg(i);
+        f.setRule(QStringLiteral("MLS-001"));
+        f.setSeverity(i % 2 ? Severity::Error : Severity::Warning);
+        f.setIds({QStringLiteral("c%1").arg(i)});
         out << f;
         Finding e;
-        e.rule = QStringLiteral("MLS-002");
-        e.severity = Severity::Info;
-        e.connections << QStringLiteral("e%1").arg(i);
+        e.setRule(QStringLiteral("MLS-002"));
+        e.setSeverity(Severity::Info);
+        e.setIds({}, {QStringLiteral("e%1").arg(i)});
         out << e;
     }
     return out;

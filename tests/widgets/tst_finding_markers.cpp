@@ -36,13 +36,11 @@ Finding finding(const QString &rule, Severity s, const QStringList &components,
                 const QStringList &connections = {}, bool waived = false)
 {
     Finding f;
-    f.rule = rule;
-    f.severity = s;
-    f.title = rule + " title";
-    f.message = rule + " <message>";
-    f.components = components;
-    f.connections = connections;
-    f.waived = waived;
+    f.setRule(rule, rule + " title");
+    f.setSeverity(s);
+    f.setMessage(rule + " <message>");
+    f.setIds(components, connections);
+    f.setWaiver(waived);
     return f;
 }
 
@@ -172,7 +170,7 @@ void TestFindingMarkers::sceneFollowsFindings()
 
     // Same badge, other words: the tooltip reads the list it was last given.
     Finding reworded = finding("MLS-010", Severity::Warning, {"rank"});
-    reworded.message = "now about <the> store";
+    reworded.setMessage("now about <the> store");
     scene.setFindings({reworded, finding("MLS-001", Severity::Error, {"gw", "rank"}, {"e2"})});
     QVERIFY(scene.componentItem("rank")->toolTipText().contains("now about &lt;the&gt; store"));
     QVERIFY(!scene.componentItem("rank")->toolTipText().contains("MLS-010 &lt;message"));

@@ -113,7 +113,7 @@ void TestLatencyPanel::budgetEditRechecks()
     m_panel->refresh();
     QTreeWidgetItem *client = m_panel->tree()->topLevelItem(0);
     const bool warned = std::any_of(m_rules->findings().begin(), m_rules->findings().end(),
-                                    [](const Finding &f) { return f.rule == "MLS-011"; });
+                                    [](const Finding &f) { return f.rule() == "MLS-011"; });
     QCOMPARE(warned, over);
     QCOMPARE(client->text(2).startsWith("over the"), over);
     QCOMPARE(m_panel->findChild<QLabel *>("latencySummary")->text().contains("1 of 1 over budget"),

@@ -39,16 +39,16 @@ QString findingLines(const QVector<Finding> &findings, const QString &id)
     QStringList lines;
     int more = 0;
     for (const Finding &f : findings) {
-        const QString on = f.connections.size() == 1 ? f.connections.first()
-                           : f.components.isEmpty()  ? f.connections.value(0)
-                                                     : f.components.first();
-        if (f.waived || on != id)
+        const QString on = f.connections().size() == 1 ? f.connections().first()
+                           : f.components().isEmpty()  ? f.connections().value(0)
+                                                     : f.components().first();
+        if (f.waived() || on != id)
             continue;
         if (lines.size() == 6)
             ++more;
         else
-            lines << "<b>" + f.rule + "</b> " + severityName(f.severity) + ": " +
-                         f.message.toHtmlEscaped();
+            lines << "<b>" + f.rule() + "</b> " + severityName(f.severity()) + ": " +
+                         f.message().toHtmlEscaped();
     }
     if (more)
         lines << QString("… and %1 more").arg(more);
@@ -89,9 +89,10 @@ Finding finding(const QString &rule, Severity s, const QStringList &components,
                 const QStringList &connections = {})
 {
     Finding f;
-    std::tie(f.rule, f.severity, f.components, f.connections) =
-        std::tie(rule, s, components, connections);
-    f.message = rule + " <message> & more";
+    f.setRule(rule);
+    f.setSeverity(s);
+    f.setIds(components, connections);
+    f.setMessage(rule + " <message> & more");
     return f;
 }
 

@@ -247,7 +247,7 @@ void TestProblemsPanel::severityAndTextFilters()
         for (const FindingsModel::Row &row : h.panel->findings()->rows(g)) {
             const bool matches =
                 row.text.contains("trainer", Qt::CaseInsensitive) ||
-                h.rules.finding(row.key)->title.contains("trainer", Qt::CaseInsensitive);
+                h.rules.finding(row.key)->title().contains("trainer", Qt::CaseInsensitive);
             QCOMPARE(h.panel->indexOfKey(row.key).isValid(), matches);
         }
     }
@@ -267,8 +267,8 @@ void TestProblemsPanel::detailsTeach()
     QVERIFY(h.panel->selectFinding(f.key()));
     QCOMPARE(h.panel->currentKey(), f.key());
     const QString text = h.panel->details()->toPlainText();
-    for (const QString &part : {f.title, f.rule, QString("Error"), f.message, f.explanation, f.fix,
-                                QString("hand-written scoring rules, no trained model")})
+    for (const QString &part : {f.title(), f.rule(), QString("Error"), f.message(), f.explanation(),
+                                f.fix(), QString("hand-written scoring rules, no trained model")})
         QVERIFY2(text.contains(part), qPrintable(part + " not in:\n" + text));
     QVERIFY(text.contains("Why it matters"));
     QVERIFY(text.contains("How to fix it"));
@@ -307,10 +307,10 @@ void TestProblemsPanel::detailsShownWhole()
         QVERIFY(h.panel->selectFinding(f.key()));
         QApplication::processEvents();
         QTextBrowser *details = h.panel->details();
-        QVERIFY(details->toPlainText().contains(f.fix));
+        QVERIFY(details->toPlainText().contains(f.fix()));
         QTRY_VERIFY2(details->verticalScrollBar()->maximum() == 0,
                      qPrintable(QStringLiteral("%1: %2 px of text in a %3 × %4 pane")
-                                    .arg(f.rule)
+                                    .arg(f.rule())
                                     .arg(details->document()->size().height())
                                     .arg(details->width())
                                     .arg(details->height())));
@@ -373,7 +373,7 @@ void TestProblemsPanel::waiveMovesToWaivedAndUndo()
     h.panel->refresh();
     QString asked;
     h.panel->setReasonPrompt([&](QWidget *, const Finding &f, QString *reason) {
-        asked = f.rule;
+        asked = f.rule();
         *reason = "a sketch of the offline side only";
         return true;
     });
@@ -440,7 +440,7 @@ void TestProblemsPanel::waiverTargets()
     }
     Harness h(std::move(d));
     auto it = std::find_if(h.rules.findings().begin(), h.rules.findings().end(),
-                           [&](const Finding &f) { return f.rule == rule; });
+                           [&](const Finding &f) { return f.rule() == rule; });
     QVERIFY(it != h.rules.findings().end());
     QCOMPARE(h.rules.waiverTarget(*it), target);
     QVERIFY(h.rules.waive(*it, "  why not  "));
@@ -641,8 +641,8 @@ void TestProblemsPanel::controllerListsEngineSorted()
     auto lines = [](QVector<Finding> v) {
         QStringList out;
         for (const Finding &f : v)
-            out << f.key() + QLatin1Char(' ') + severityName(f.severity) + QLatin1Char(' ') +
-                       f.message + (f.waived ? QStringLiteral(" (waived)") : QString());
+            out << f.key() + QLatin1Char(' ') + severityName(f.severity()) + QLatin1Char(' ') +
+                       f.message() + (f.waived() ? QStringLiteral(" (waived)") : QString());
         out.sort();
         return out;
     };
@@ -662,9 +662,9 @@ void TestProblemsPanel::controllerListsEngineSorted()
                 continue;
             const Finding &a = listed[i - 1];
             const Finding &b = listed[i];
-            QVERIFY(a.severity > b.severity ||
-                    (a.severity == b.severity &&
-                     (a.rule < b.rule || (a.rule == b.rule && a.key() <= b.key()))));
+            QVERIFY(a.severity() > b.severity() ||
+                    (a.severity() == b.severity() &&
+                     (a.rule() < b.rule() || (a.rule() == b.rule() && a.key() <= b.key()))));
         }
         RuleEngine::sort(expected);
         QStringList expectedKeys;
@@ -678,9 +678,8 @@ void TestProblemsPanel::controllerListsEngineSorted()
 void TestProblemsPanel::waiveNeedsAReason()
 {
     Finding f;
-    f.rule = QStringLiteral("MLS-003");
-    f.title = QStringLiteral("Online call into an offline component");
-    f.message = QStringLiteral("\"API\" calls \"Trainer\"");
+    f.setRule(QStringLiteral("MLS-003"), QStringLiteral("Online call into an offline component"));
+    f.setMessage(QStringLiteral("\"API\" calls \"Trainer\""));
     WaiverDialog dialog(f);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -693,7 +692,7 @@ void TestProblemsPanel::waiveNeedsAReason()
     dialog.setTextValue(QStringLiteral("batch scoring, accepted by the team"));
     QVERIFY(waive->isEnabled());
     QCOMPARE(dialog.reason(), QStringLiteral("batch scoring, accepted by the team"));
-    QVERIFY(dialog.labelText().contains(f.message));
+    QVERIFY(dialog.labelText().contains(f.message()));
     dialog.setTextValue(QString());
     QVERIFY(!waive->isEnabled());
 }

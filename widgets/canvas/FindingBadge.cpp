@@ -94,11 +94,11 @@ QIcon FindingBadge::icon(Severity severity, bool muted)
 
 QString FindingBadge::markerTarget(const Finding &f)
 {
-    if (f.connections.size() == 1)
-        return f.connections.constFirst();
-    if (!f.components.isEmpty())
-        return f.components.constFirst();
-    return f.connections.value(0);
+    if (f.connections().size() == 1)
+        return f.connections().constFirst();
+    if (!f.components().isEmpty())
+        return f.components().constFirst();
+    return f.connections().value(0);
 }
 
 QString FindingBadge::toolTip(const QVector<Finding> &findings, const QString &id)
@@ -106,11 +106,11 @@ QString FindingBadge::toolTip(const QVector<Finding> &findings, const QString &i
     QStringList html;
     int more = 0;
     for (const Finding &f : findings) {
-        if (f.waived || markerTarget(f) != id)
+        if (f.waived() || markerTarget(f) != id)
             continue;
         if (html.size() < maxToolTipLines)
             html << QStringLiteral("<b>%1</b> %2: %3")
-                        .arg(f.rule, severityName(f.severity), f.message.toHtmlEscaped());
+                        .arg(f.rule(), severityName(f.severity()), f.message().toHtmlEscaped());
         else
             ++more;
     }
@@ -123,15 +123,15 @@ QHash<QString, FindingBadge::Marker> FindingBadge::markers(const QVector<Finding
 {
     QHash<QString, Marker> byItem;
     for (const Finding &f : findings) {
-        if (f.waived)
+        if (f.waived())
             continue;
         const QString target = markerTarget(f);
         if (target.isEmpty())
             continue;
         auto it = byItem.find(target);
         if (it == byItem.end())
-            it = byItem.insert(target, Marker{f.severity, 0});
-        it->severity = std::max(it->severity, f.severity);
+            it = byItem.insert(target, Marker{f.severity(), 0});
+        it->severity = std::max(it->severity, f.severity());
         ++it->count;
     }
     return byItem;

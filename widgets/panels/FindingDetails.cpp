@@ -25,7 +25,7 @@ void FindingDetails::showFinding(const Finding &f, const QStringList &places)
     QStringList where;
     for (const QString &place : places)
         where << place.toHtmlEscaped();
-    const QColor colour = FindingBadge::color(f.severity);
+    const QColor colour = FindingBadge::color(f.severity());
     // Compact (headings run into their paragraph, small gaps): the dock is short, and the
     // explanation and fix are what the reader is after.
     const QString para = QStringLiteral("<p style='margin:0 0 5px 0'>%1</p>");
@@ -35,13 +35,13 @@ void FindingDetails::showFinding(const Finding &f, const QStringList &places)
     QString html = para.arg(
         QStringLiteral("<b>%1</b> · <span style='color:%2;font-weight:bold'>%3</span> · "
                        "%4%5<br/>%6")
-            .arg(f.title.toHtmlEscaped(), colour.name(),
-                 severityName(f.severity).left(1).toUpper() + severityName(f.severity).mid(1),
-                 f.rule, f.waived ? tr(" · waived") : QString(), f.message.toHtmlEscaped()));
-    html += section(tr("Why it matters"), f.explanation);
-    html += section(tr("How to fix it"), f.fix);
-    if (f.waived)
-        html += section(tr("Waived because"), f.waiverReason);
+            .arg(f.title().toHtmlEscaped(), colour.name(),
+                 severityName(f.severity()).left(1).toUpper() + severityName(f.severity()).mid(1),
+                 f.rule(), f.waived() ? tr(" · waived") : QString(), f.message().toHtmlEscaped()));
+    html += section(tr("Why it matters"), f.explanation());
+    html += section(tr("How to fix it"), f.fix());
+    if (f.waived())
+        html += section(tr("Waived because"), f.waiverReason());
     html += QStringLiteral("<p style='color:gray;margin:0'>%1 %2</p>")
                 .arg(tr("Involves:"), where.join(QStringLiteral(", ")));
     setHtml(html);

@@ -13,9 +13,9 @@ using Section = FindingsModel::Section;
 
 Section sectionOf(const Finding &f)
 {
-    if (f.waived)
+    if (f.waived())
         return Section::Waived;
-    switch (f.severity) {
+    switch (f.severity()) {
     case Severity::Error:
         return Section::Errors;
     case Severity::Warning:
@@ -37,8 +37,8 @@ FindingRows::Rows FindingRows::of(const RuleController &rules, const QStringList
     for (int i = 0; i < findings.size(); ++i) {
         const Finding &f = findings[i];
         // No tooltip: the detail pane says it all, and tens of thousands of them cost.
-        rows[int(sectionOf(f))].push_back(
-            Row{keys[i], f.message, f.rule, int(f.severity), f.waived, QString(), f.title});
+        rows[int(sectionOf(f))].push_back(Row{keys[i], f.message(), f.rule(), int(f.severity()),
+                                              f.waived(), QString(), f.title()});
     }
     for (const StaleWaiver &w : rules.staleWaivers()) {
         const QString text =

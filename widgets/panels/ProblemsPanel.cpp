@@ -331,7 +331,7 @@ void ProblemsPanel::updateDetails()
     const QModelIndex index = current();
     if (const Finding *f = findingOf(index)) {
         QStringList places;
-        for (const QString &id : f->components + f->connections)
+        for (const QString &id : f->ids())
             places << FindingRows::placeName(m_rules->diagram(), id);
         m_details->showFinding(*f, places);
     } else if (isRow(index)) {
@@ -353,8 +353,8 @@ void ProblemsPanel::updateButtons()
     const QModelIndex index = current();
     const Finding *f = findingOf(index);
     const bool editable = m_rules->undoStack() != nullptr;
-    m_waive->setEnabled(editable && f && !f->waived);
-    m_unwaive->setEnabled(editable && ((f && f->waived) || isStaleWaiver(index)));
+    m_waive->setEnabled(editable && f && !f->waived());
+    m_unwaive->setEnabled(editable && ((f && f->waived()) || isStaleWaiver(index)));
 }
 
 void ProblemsPanel::activate(const QModelIndex &index)
@@ -369,7 +369,7 @@ void ProblemsPanel::activate(const QModelIndex &index)
 void ProblemsPanel::reveal(const Finding &f)
 {
     if (m_scene)
-        m_scene->revealItems(f.components + f.connections);
+        m_scene->revealItems(f.ids());
 }
 
 bool ProblemsPanel::waiveInteractive(const Finding &f, const QString &item)
@@ -383,7 +383,7 @@ bool ProblemsPanel::waiveInteractive(const Finding &f, const QString &item)
 
 void ProblemsPanel::waiveCurrent()
 {
-    if (const Finding *f = findingOf(current()); f && !f->waived)
+    if (const Finding *f = findingOf(current()); f && !f->waived())
         waiveInteractive(*f);
 }
 
@@ -391,7 +391,7 @@ void ProblemsPanel::unwaiveCurrent()
 {
     const QModelIndex index = current();
     if (const Finding *f = findingOf(index)) {
-        if (f->waived)
+        if (f->waived())
             m_rules->unwaive(*f);
     } else if (isStaleWaiver(index)) {
         const QString key = index.data(Role::KeyRole).toString();

@@ -8,10 +8,10 @@ namespace mls {
 
 WaiverDialog::WaiverDialog(const Finding &finding, QWidget *parent) : QInputDialog(parent)
 {
-    setWindowTitle(tr("Waive %1").arg(finding.rule));
+    setWindowTitle(tr("Waive %1").arg(finding.rule()));
     setLabelText(tr("%1\n\nWhy does “%2” not apply here? The reason is saved in the file.")
-                     .arg(finding.message, finding.title));
-    setTextValue(finding.waiverReason);
+                     .arg(finding.message(), finding.title()));
+    setTextValue(finding.waiverReason());
     setOkButtonText(tr("Waive"));
     connect(this, &QInputDialog::textValueChanged, this, &WaiverDialog::updateWaiveButton);
 }

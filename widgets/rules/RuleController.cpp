@@ -170,7 +170,7 @@ QVector<Finding> RuleController::findingsOn(const QString &itemId) const
 {
     QVector<Finding> result;
     for (const Finding &f : m_findings) {
-        if (f.components.contains(itemId) || f.connections.contains(itemId))
+        if (f.components().contains(itemId) || f.connections().contains(itemId))
             result << f;
     }
     return result;
@@ -179,14 +179,14 @@ QVector<Finding> RuleController::findingsOn(const QString &itemId) const
 int RuleController::count(Severity severity) const
 {
     return int(std::count_if(m_findings.begin(), m_findings.end(), [&](const Finding &f) {
-        return !f.waived && f.severity == severity;
+        return !f.waived() && f.severity() == severity;
     }));
 }
 
 int RuleController::waivedCount() const
 {
     return int(std::count_if(m_findings.begin(), m_findings.end(),
-                             [](const Finding &f) { return f.waived; }));
+                             [](const Finding &f) { return f.waived(); }));
 }
 
 const QVector<StaleWaiver> &RuleController::staleWaivers() const
@@ -217,11 +217,11 @@ const QVector<LatencyPath> &RuleController::latencyPaths() const
 
 QString RuleController::waiverTarget(const Finding &f) const
 {
-    const Rule *rule = m_engine.rule(f.rule);
+    const Rule *rule = m_engine.rule(f.rule());
     const CheckType *check = rule ? findCheck(rule->check) : nullptr;
-    if (check && check->connection && !f.connections.isEmpty())
-        return f.connections.constFirst();
-    return f.components.isEmpty() ? f.connections.value(0) : f.components.constFirst();
+    if (check && check->connection && !f.connections().isEmpty())
+        return f.connections().constFirst();
+    return f.components().isEmpty() ? f.connections().value(0) : f.components().constFirst();
 }
 
 QVector<Waiver> RuleController::waiversOf(const QString &item) const
@@ -257,15 +257,15 @@ bool RuleController::waive(const Finding &f, const QString &reason, const QStrin
     // One waiver per rule and item: a new reason replaces the old one.
     QVector<Waiver> waivers = waiversOf(target);
     waivers.erase(std::remove_if(waivers.begin(), waivers.end(),
-                                 [&](const Waiver &w) { return w.rule == f.rule; }),
+                                 [&](const Waiver &w) { return w.rule == f.rule(); }),
                   waivers.end());
     Waiver w;
-    w.rule = f.rule;
+    w.rule = f.rule();
     w.reason = reason.trimmed();
     waivers.push_back(w);
     // The edit sits inside a parent command: waiver edits are deliberate steps and must not
     // merge with the previous edit of the same item, as typed text does.
-    auto *cmd = new QUndoCommand(tr("Waive %1").arg(f.rule));
+    auto *cmd = new QUndoCommand(tr("Waive %1").arg(f.rule()));
     addWaiverEdit(target, waivers, cmd);
     m_undo->push(cmd);
     return true;
@@ -293,7 +293,7 @@ bool RuleController::removeWaivers(const QStringList &items, const QString &rule
 
 bool RuleController::unwaive(const Finding &f)
 {
-    return removeWaivers(f.components + f.connections, f.rule);
+    return removeWaivers(f.ids(), f.rule());
 }
 
 bool RuleController::removeWaiver(const QString &item, const QString &rule)

@@ -37,10 +37,10 @@ void writeOverview(QTextStream &out, const Diagram &d, const QVector<Finding> &f
     int counts[3] = {0, 0, 0};
     int waived = 0;
     for (const Finding &f : findings) {
-        if (f.waived)
+        if (f.waived())
             ++waived;
         else
-            ++counts[int(f.severity)];
+            ++counts[int(f.severity())];
     }
     out << "| Overview | |\n| --- | --- |\n";
     out << "| Components | " << d.components().size() << " |\n";
@@ -57,23 +57,23 @@ void writeOverview(QTextStream &out, const Diagram &d, const QVector<Finding> &f
 
 void writeFinding(QTextStream &out, const Diagram &d, const Finding &f, int number)
 {
-    QString severity = severityName(f.severity);
+    QString severity = severityName(f.severity());
     severity[0] = severity[0].toUpper();
-    out << "### " << number << ". " << severity << ": " << ReviewExport::escape(f.title) << " ("
-        << f.rule << ")\n\n";
-    out << ReviewExport::escape(f.message) << "\n\n";
-    if (!f.components.isEmpty()) {
+    out << "### " << number << ". " << severity << ": " << ReviewExport::escape(f.title()) << " ("
+        << f.rule() << ")\n\n";
+    out << ReviewExport::escape(f.message()) << "\n\n";
+    if (!f.components().isEmpty()) {
         QStringList names;
-        for (const QString &id : f.components)
+        for (const QString &id : f.components())
             names << ReviewExport::escape(labelOf(d, id));
         out << "- **Components:** " << names.join(QStringLiteral(", ")) << '\n';
     }
-    if (!f.explanation.isEmpty())
-        out << "- **Why it matters:** " << ReviewExport::escape(f.explanation) << '\n';
-    if (!f.fix.isEmpty())
-        out << "- **Suggested fix:** " << ReviewExport::escape(f.fix) << '\n';
-    if (f.waived)
-        out << "- **Waived:** " << ReviewExport::escape(f.waiverReason) << '\n';
+    if (!f.explanation().isEmpty())
+        out << "- **Why it matters:** " << ReviewExport::escape(f.explanation()) << '\n';
+    if (!f.fix().isEmpty())
+        out << "- **Suggested fix:** " << ReviewExport::escape(f.fix()) << '\n';
+    if (f.waived())
+        out << "- **Waived:** " << ReviewExport::escape(f.waiverReason()) << '\n';
     out << '\n';
 }
 
@@ -86,7 +86,7 @@ void writeFindings(QTextStream &out, const Diagram &d, const QVector<Finding> &f
     }
     int number = 0;
     for (const Finding &f : findings) {
-        if (!f.waived)
+        if (!f.waived())
             writeFinding(out, d, f, ++number);
     }
     if (number == 0)
@@ -94,10 +94,10 @@ void writeFindings(QTextStream &out, const Diagram &d, const QVector<Finding> &f
     if (number < findings.size()) {
         out << "### Waived\n\n";
         for (const Finding &f : findings) {
-            if (f.waived)
-                out << "- " << f.rule << ' ' << severityName(f.severity) << ": "
-                    << ReviewExport::escape(f.message) << " *Waived:* "
-                    << ReviewExport::escape(f.waiverReason) << '\n';
+            if (f.waived())
+                out << "- " << f.rule() << ' ' << severityName(f.severity()) << ": "
+                    << ReviewExport::escape(f.message()) << " *Waived:* "
+                    << ReviewExport::escape(f.waiverReason()) << '\n';
         }
         out << '\n';
     }

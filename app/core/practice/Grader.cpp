@@ -239,8 +239,8 @@ void judgeLatency(const DesignGraph &g, const Diagram &d, const QVector<Finding>
     const double budget = d.meta().latencyBudgetMs;
     QStringList over;
     for (const Finding &f : findings) {
-        if (f.rule == QLatin1String("MLS-011") && !f.waived)
-            over += f.components;
+        if (f.rule() == QLatin1String("MLS-011") && !f.waived())
+            over += f.components();
     }
     if (budget > 0 && budget <= item.maxMs && over.isEmpty()) {
         r.status = ItemStatus::Met;
@@ -262,10 +262,10 @@ void judgeRuleErrors(const QVector<Finding> &findings, const RubricItem &item, I
 {
     int errors = 0;
     for (const Finding &f : findings) {
-        if (f.severity != Severity::Error || f.waived)
+        if (f.severity() != Severity::Error || f.waived())
             continue;
         ++errors;
-        for (const QString &c : f.components) {
+        for (const QString &c : f.components()) {
             if (!r.components.contains(c))
                 r.components << c;
         }

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "Finding.h"
 
+#include "Rule.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <algorithm>
+#include <deque>
+
 namespace mls {
 
 QString severityName(Severity s)
@@ -28,21 +36,196 @@ std::optional<Severity> severityFromName(const QString &name)
     return std::nullopt;
 }
 
+bool FindingIds::contains(const QString &id) const
+{
+    return std::find(m_begin, m_end, id) != m_end;
+}
+
+bool FindingIds::operator==(const FindingIds &o) const
+{
+    return std::equal(m_begin, m_end, o.m_begin, o.m_end);
+}
+
+namespace {
+
+const QString &emptyString()
+{
+    static const QString empty;
+    return empty;
+}
+
+/// The fields of a rule a finding reads.
+bool sameText(const Rule &a, const Rule &b)
+{
+    return a.id == b.id && a.severity == b.severity && a.title == b.title &&
+           a.message == b.message && a.explanation == b.explanation && a.fix == b.fix;
+}
+
+/// True when the strings a finding reads share their characters: then they are equal, as a
+/// string the pool holds a reference to is never changed in place nor freed.
+bool sameData(const Rule &a, const Rule &b)
+{
+    return a.id.constData() == b.id.constData() && a.id.size() == b.id.size() &&
+           a.severity == b.severity && a.title.constData() == b.title.constData() &&
+           a.title.size() == b.title.size() && a.message.constData() == b.message.constData() &&
+           a.message.size() == b.message.size() &&
+           a.explanation.constData() == b.explanation.constData() &&
+           a.explanation.size() == b.explanation.size() && a.fix.constData() == b.fix.constData() &&
+           a.fix.size() == b.fix.size();
+}
+
+/// The interned rules: never freed, so findings may outlive the engine that made them.
+struct RulePool
+{
+    QMutex mutex;
+    std::deque<Rule> rules;
+    QHash<QString, QVector<const Rule *>> byId;
+};
+
+RulePool &pool()
+{
+    static RulePool *p = new RulePool; // never destroyed: findings may live until exit
+    return *p;
+}
+
+} // namespace
+
+const Rule *Finding::intern(const Rule &rule)
+{
+    thread_local const Rule *last = nullptr;
+    if (last && (last == &rule || sameData(*last, rule)))
+        return last;
+    RulePool &p = pool();
+    QMutexLocker lock(&p.mutex);
+    QVector<const Rule *> &same = p.byId[rule.id];
+    for (const Rule *r : std::as_const(same)) {
+        if (sameData(*r, rule) || sameText(*r, rule))
+            return last = r;
+    }
+    Rule copy;
+    copy.id = rule.id;
+    copy.severity = rule.severity;
+    copy.title = rule.title;
+    copy.message = rule.message;
+    copy.explanation = rule.explanation;
+    copy.fix = rule.fix;
+    copy.check = rule.check;
+    copy.source = rule.source;
+    p.rules.push_back(std::move(copy));
+    same.push_back(&p.rules.back());
+    return last = &p.rules.back();
+}
+
+Finding::Finding(const Rule &rule, Severity severity, QString message,
+                 const QStringList &components, const QStringList &connections)
+    : m_rule(intern(rule)), m_message(std::move(message)), m_severity(severity)
+{
+    setIds(components, connections);
+}
+
+Finding::Finding(const Rule &rule, Severity severity, QString message, QStringList ids,
+                 qsizetype componentCount)
+    : m_rule(intern(rule)), m_message(std::move(message)), m_ids(std::move(ids)),
+      m_componentCount(quint32(componentCount)), m_severity(severity)
+{}
+
+const QString &Finding::rule() const
+{
+    return m_rule ? m_rule->id : emptyString();
+}
+
+const QString &Finding::title() const
+{
+    return m_rule ? m_rule->title : emptyString();
+}
+
+const QString &Finding::explanation() const
+{
+    return m_rule ? m_rule->explanation : emptyString();
+}
+
+const QString &Finding::fix() const
+{
+    return m_rule ? m_rule->fix : emptyString();
+}
+
+FindingIds Finding::components() const
+{
+    const QString *ids = m_ids.constData();
+    return {ids, ids + m_componentCount};
+}
+
+FindingIds Finding::connections() const
+{
+    const QString *ids = m_ids.constData();
+    return {ids + m_componentCount, ids + m_ids.size() - (m_hasReason ? 1 : 0)};
+}
+
+const QString &Finding::waiverReason() const
+{
+    return m_hasReason ? m_ids.last() : emptyString();
+}
+
+void Finding::setRule(const Rule &rule)
+{
+    m_rule = intern(rule);
+}
+
+void Finding::setRule(const QString &id, const QString &title)
+{
+    Rule r;
+    r.id = id;
+    r.title = title;
+    m_rule = intern(r);
+}
+
+void Finding::setIds(const QStringList &components, const QStringList &connections)
+{
+    const QString reason = waiverReason();
+    QStringList ids;
+    if (connections.isEmpty() && !m_hasReason) {
+        ids = components; // shared, no copy
+    } else {
+        ids.reserve(components.size() + connections.size() + (m_hasReason ? 1 : 0));
+        ids += components;
+        ids += connections;
+        if (m_hasReason)
+            ids.push_back(reason);
+    }
+    m_ids = std::move(ids);
+    m_componentCount = quint32(components.size());
+}
+
+void Finding::setWaiver(bool waived, const QString &reason)
+{
+    m_waived = waived;
+    const bool keep = waived && !reason.isEmpty();
+    if (m_hasReason && keep) {
+        m_ids.last() = reason;
+    } else if (m_hasReason) {
+        m_ids.removeLast();
+    } else if (keep) {
+        m_ids.push_back(reason);
+    }
+    m_hasReason = keep;
+}
+
 QString Finding::key() const
 {
-    QStringList c = components;
-    QStringList e = connections;
+    QStringList c = components();
+    QStringList e = connections();
     c.sort();
     e.sort();
-    return rule + QLatin1Char('|') + c.join(QLatin1Char(',')) + QLatin1Char('|') +
+    return rule() + QLatin1Char('|') + c.join(QLatin1Char(',')) + QLatin1Char('|') +
            e.join(QLatin1Char(','));
 }
 
 bool Finding::operator==(const Finding &o) const
 {
-    return rule == o.rule && severity == o.severity && title == o.title && message == o.message &&
-           explanation == o.explanation && fix == o.fix && components == o.components &&
-           connections == o.connections && waived == o.waived && waiverReason == o.waiverReason;
+    return rule() == o.rule() && m_severity == o.m_severity && title() == o.title() &&
+           m_message == o.m_message && explanation() == o.explanation() && fix() == o.fix() &&
+           components() == o.components() && connections() == o.connections() &&
+           m_waived == o.m_waived && waiverReason() == o.waiverReason();
 }
 
 } // namespace mls

@@ -8,8 +8,10 @@
 
 namespace mls {
 
+struct Rule;
+
 /// How bad a finding is; ordered so that a larger value is more severe.
-enum class Severity
+enum class Severity : quint8
 {
     Info,
     Warning,
@@ -21,28 +23,117 @@ QString severityName(Severity s);
 /// Parses "info" / "warning" / "error" (case-insensitive); nullopt for anything else.
 std::optional<Severity> severityFromName(const QString &name);
 
+/// The component or connection ids of a finding: a read-only view into the finding's ids,
+/// valid while the finding lives unchanged.
+class FindingIds
+{
+public:
+    FindingIds(const QString *begin, const QString *end) : m_begin(begin), m_end(end) {}
+
+    const QString *begin() const { return m_begin; }
+    const QString *end() const { return m_end; }
+    qsizetype size() const { return m_end - m_begin; }
+    qsizetype count() const { return size(); }
+    bool isEmpty() const { return m_begin == m_end; }
+    const QString &at(qsizetype i) const { return m_begin[i]; }
+    const QString &operator[](qsizetype i) const { return m_begin[i]; }
+    const QString &first() const { return *m_begin; }
+    const QString &constFirst() const { return *m_begin; }
+    /// The id at @p i, or an empty string past the end.
+    QString value(qsizetype i) const { return i >= 0 && i < size() ? m_begin[i] : QString(); }
+    const QString &last() const { return m_end[-1]; }
+    bool contains(const QString &id) const;
+    /// A copy as a list.
+    QStringList toList() const { return QStringList(m_begin, m_end); }
+    operator QStringList() const { return toList(); }
+    bool operator==(const FindingIds &o) const;
+    bool operator!=(const FindingIds &o) const { return !(*this == o); }
+    bool operator==(const QStringList &o) const
+    {
+        return *this == FindingIds(o.constData(), o.constData() + o.size());
+    }
+    bool operator!=(const QStringList &o) const { return !(*this == o); }
+
+private:
+    const QString *m_begin;
+    const QString *m_end;
+};
+
 /// One rule violation at a place in the diagram.
 ///
-/// key() is its identity across re-checks: the same rule on the same components and
+/// Compact: the rule's id, title, explanation and fix are read from the rule it points to
+/// (an interned copy that lives as long as the program, see intern()), the component ids, the
+/// connection ids and a waiver's reason share one list, and severity and waiver are a byte
+/// each. key() is its identity across re-checks: the same rule on the same components and
 /// connections gives the same key, whatever the labels or the order of the finding list.
-struct Finding
+class Finding
 {
-    QString rule;                          ///< rule id, e.g. "MLS-004"
-    Severity severity = Severity::Warning; ///< after per-diagram overrides
-    QString title;                         ///< the rule's short title
-    QString message;                       ///< one line naming the components by label
-    QString explanation;                   ///< why it matters in production ML
-    QString fix;                           ///< suggested fix
-    QStringList components;  ///< ids of the components involved (first = main subject)
-    QStringList connections; ///< ids of the connections involved
-    bool waived = false;     ///< a waiver with this rule sits on one of the items
-    QString waiverReason;    ///< the reason of that waiver
+public:
+    Finding() = default;
+    /// A finding of @p rule (interned here; see intern()) with its message rendered.
+    Finding(const Rule &rule, Severity severity, QString message, const QStringList &components,
+            const QStringList &connections = {});
+    /// The same with the ids in one list: its first @p componentCount are component ids, the
+    /// rest connection ids (kept as given, no copy).
+    Finding(const Rule &rule, Severity severity, QString message, QStringList ids,
+            qsizetype componentCount);
+
+    /// A program-lifetime copy of @p rule equal to it in every field a finding reads (id,
+    /// severity, title, message, explanation, fix); the same copy for equal rules. Cheap when
+    /// called again with a rule whose strings are shared with a copy made before.
+    static const Rule *intern(const Rule &rule);
+
+    /// The rule this finding is of, nullptr for a default-constructed finding.
+    const Rule *ruleInfo() const { return m_rule; }
+    /// Rule id, e.g. "MLS-004".
+    const QString &rule() const;
+    /// The rule's short title.
+    const QString &title() const;
+    /// Why it matters in production ML (the rule's).
+    const QString &explanation() const;
+    /// Suggested fix (the rule's).
+    const QString &fix() const;
+    /// One line naming the components by label.
+    const QString &message() const { return m_message; }
+    /// After per-diagram overrides.
+    Severity severity() const { return m_severity; }
+    /// Ids of the components involved (first = main subject).
+    FindingIds components() const;
+    /// Ids of the connections involved.
+    FindingIds connections() const;
+    /// The component ids, then the connection ids.
+    QStringList ids() const { return QStringList(components()) + connections(); }
+    /// A waiver with this rule sits on one of the items.
+    bool waived() const { return m_waived; }
+    /// The reason of that waiver (empty when not waived).
+    const QString &waiverReason() const;
+
+    /// Points the finding at @p rule (interned), keeping the rest.
+    void setRule(const Rule &rule);
+    /// Points the finding at a rule that has only an id and a title (findings made outside an
+    /// engine, e.g. by tests and previews).
+    void setRule(const QString &id, const QString &title = {});
+    void setSeverity(Severity s) { m_severity = s; }
+    void setMessage(QString message) { m_message = std::move(message); }
+    void setIds(const QStringList &components, const QStringList &connections = {});
+    /// Waived with @p reason, or not waived (the reason is then dropped).
+    void setWaiver(bool waived, const QString &reason = {});
 
     /// Stable identity: rule id, sorted component ids and sorted connection ids.
     QString key() const;
     /// True when every field is equal (used by the incremental-vs-full tests).
     bool operator==(const Finding &o) const;
     bool operator!=(const Finding &o) const { return !(*this == o); }
+
+private:
+    const Rule *m_rule = nullptr;
+    QString m_message;
+    /// Component ids, then connection ids, then the waiver's reason when there is one.
+    QStringList m_ids;
+    quint32 m_componentCount = 0;
+    Severity m_severity = Severity::Warning;
+    bool m_waived = false;
+    bool m_hasReason = false;
 };
 
 } // namespace mls

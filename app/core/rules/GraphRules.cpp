@@ -327,7 +327,8 @@ void checkLatencyBudget(const CheckContext &ctx, QVector<Finding> &out)
              {QStringLiteral("budget"), {}, {}, false, QString::number(p.budgetMs, 'g', 6)}},
             ids, p.connectionIds());
         if (listed == Limits::maxLatencyFindings && over > listed) {
-            f.message += QStringLiteral(" (… and %1 more clients over budget)").arg(over - listed);
+            f.setMessage(f.message() +
+                         QStringLiteral(" (… and %1 more clients over budget)").arg(over - listed));
             // Its labels alone no longer make its message: a rename re-runs the check.
             if (ctx.labelled)
                 ctx.labelled->back().reset();

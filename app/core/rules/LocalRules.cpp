@@ -29,14 +29,40 @@ QString edgeArg(const CheckContext &ctx, int e, QStringView name)
     return {};
 }
 
+/// True when @p a and @p b share their characters (then they are equal).
+bool same(const QString &a, const QString &b)
+{
+    return a.constData() == b.constData() && a.size() == b.size();
+}
+
+/// The ids of a finding of connection @p c (its ends, then itself), as one list shared by the
+/// findings of one connection or component: a component with three findings holds one list.
+QStringList idsOf(const Connection &c, bool loop)
+{
+    thread_local QStringList last;
+    if (last.isEmpty() || !same(last.constLast(), c.id) || last.size() != (loop ? 2 : 3) ||
+        !same(last.constFirst(), c.from) || (!loop && !same(last[1], c.to)))
+        last = loop ? QStringList{c.from, c.id} : QStringList{c.from, c.to, c.id};
+    return last;
+}
+
+/// {@p id}, shared as idsOf() is.
+QStringList idsOf(const QString &id)
+{
+    thread_local QStringList last;
+    if (last.size() != 1 || !same(last.constFirst(), id))
+        last = QStringList{id};
+    return last;
+}
+
 void emitEdge(const CheckContext &ctx, int e, QVector<Finding> &out)
 {
     const RuleGraph::Edge &edge = ctx.graph.edge(e);
     const Connection *c = edge.connection;
-    const QStringList comps =
-        edge.to != edge.from ? QStringList{c->from, c->to} : QStringList{c->from};
-    out.push_back(ctx.make([&](QStringView name) { return edgeArg(ctx, e, name); }, comps,
-                           {edge.connection->id}));
+    const bool loop = edge.to == edge.from;
+    out.push_back(makeFinding(
+        ctx.rule, ctx.severity, [&](QStringView name) { return edgeArg(ctx, e, name); },
+        idsOf(*c, loop), loop ? 1 : 2));
 }
 
 /// Placeholders of a component finding.
@@ -54,8 +80,9 @@ QString nodeArg(const CheckContext &ctx, int n, QStringView name)
 
 void emitNode(const CheckContext &ctx, int n, QVector<Finding> &out)
 {
-    out.push_back(
-        ctx.make([&](QStringView name) { return nodeArg(ctx, n, name); }, {ctx.graph.node(n).id}));
+    out.push_back(makeFinding(
+        ctx.rule, ctx.severity, [&](QStringView name) { return nodeArg(ctx, n, name); },
+        idsOf(ctx.graph.node(n).id), 1));
 }
 
 bool sameLabel(const QString &a, const QString &b)

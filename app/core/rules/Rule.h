@@ -38,5 +38,8 @@ using MessageArgs = std::function<QString(QStringView name)>;
 /// Builds a Finding of @p rule, filling each "{name}" of its message from @p args.
 Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args,
                     const QStringList &components, const QStringList &connections);
+/// The same with the ids in one list, components first (Finding's constructor).
+Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args, QStringList ids,
+                    qsizetype componentCount);
 
 } // namespace mls

@@ -3,6 +3,8 @@
 
 #include "Catalog.h"
 
+#include <QVarLengthArray>
+
 #include <iterator>
 
 namespace mls {
@@ -10,24 +12,40 @@ namespace mls {
 namespace {
 
 /// @p t with each "{name}" replaced by args(name); unknown placeholders are kept as written.
+/// The result is allocated once at its exact size: a finding keeps its message.
 QString fillTemplate(const QString &t, const MessageArgs &args)
 {
-    // One pass over the template; unknown placeholders are kept as written.
-    QString m;
-    m.reserve(t.size() + 32);
-    qsizetype i = 0;
-    while (i < t.size()) {
+    // The values first (a template has a few placeholders), then one allocation.
+    struct Part
+    {
+        qsizetype open, close;
+        QString value;
+    };
+    QVarLengthArray<Part, 6> parts;
+    qsizetype size = t.size();
+    for (qsizetype i = 0; i < t.size();) {
         const qsizetype open = t.indexOf(QLatin1Char('{'), i);
         const qsizetype close = open < 0 ? -1 : t.indexOf(QLatin1Char('}'), open);
-        if (close < 0) {
-            m += QStringView(t).mid(i);
+        if (close < 0)
             break;
+        QString value = args(QStringView(t).mid(open + 1, close - open - 1));
+        if (!value.isNull()) {
+            size += value.size() - (close - open + 1);
+            parts.push_back(Part{open, close, std::move(value)});
         }
-        m += QStringView(t).mid(i, open - i);
-        const QString value = args(QStringView(t).mid(open + 1, close - open - 1));
-        m += value.isNull() ? QStringView(t).mid(open, close - open + 1) : QStringView(value);
         i = close + 1;
     }
+    if (parts.isEmpty())
+        return t;
+    QString m;
+    m.reserve(size);
+    qsizetype i = 0;
+    for (const Part &p : parts) {
+        m += QStringView(t).mid(i, p.open - i);
+        m += p.value;
+        i = p.close + 1;
+    }
+    m += QStringView(t).mid(i);
     return m;
 }
 
@@ -80,16 +98,14 @@ QStringList checkNames()
 Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args,
                     const QStringList &components, const QStringList &connections)
 {
-    Finding f;
-    f.rule = rule.id;
-    f.severity = severity;
-    f.title = rule.title;
-    f.explanation = rule.explanation;
-    f.fix = rule.fix;
-    f.components = components;
-    f.connections = connections;
-    f.message = fillTemplate(rule.message, args);
-    return f;
+    return Finding(rule, severity, fillTemplate(rule.message, args), components, connections);
+}
+
+Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args, QStringList ids,
+                    qsizetype componentCount)
+{
+    return Finding(rule, severity, fillTemplate(rule.message, args), std::move(ids),
+                   componentCount);
 }
 
 QString messageLabel(const Diagram &d, const QString &id)

@@ -55,12 +55,10 @@ struct CheckContext
     Finding makeLabelled(const LabelArgs &args, const QStringList &components,
                          const QStringList &connections = {}) const
     {
-        Finding f = makeFinding(
-            rule, severity, [](QStringView) { return QString(); }, components, connections);
-        f.message = renderMessage(rule, graph.diagram(), args);
         if (labelled)
             labelled->push_back(args);
-        return f;
+        return Finding(rule, severity, renderMessage(rule, graph.diagram(), args), components,
+                       connections);
     }
 
     /// A finding of this rule with the message template filled from @p args.

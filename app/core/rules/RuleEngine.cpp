@@ -24,20 +24,18 @@ namespace {
 /// What a graph rule reports instead of its findings when its walks outgrow the step budget.
 Finding incompleteCheck(const Rule &rule)
 {
-    Finding f;
-    f.rule = rule.id;
-    f.severity = Severity::Warning;
-    f.title = rule.title;
-    f.message = QCoreApplication::translate(
-                    "RuleEngine", "Not checked: following %1 through this design takes more than "
-                                  "%L2 steps, so its findings are left out")
-                    .arg(rule.id)
-                    .arg(Limits::maxRuleSteps);
-    f.explanation = rule.explanation;
-    f.fix = QCoreApplication::translate(
+    Rule incomplete = rule;
+    incomplete.fix = QCoreApplication::translate(
         "RuleEngine", "Check the parts of the design one at a time (select them, or split the "
                       "file); a design of tens of thousands of components sharing one long "
                       "chain is past what this rule can follow.");
+    const Finding f(incomplete, Severity::Warning,
+                    QCoreApplication::translate(
+                        "RuleEngine", "Not checked: following %1 through this design takes more "
+                                      "than %L2 steps, so its findings are left out")
+                        .arg(rule.id)
+                        .arg(Limits::maxRuleSteps),
+                    {});
     return f;
 }
 
@@ -302,10 +300,10 @@ QVector<StaleWaiver> RuleEngine::staleWaivers(const Diagram &d) const
         return {};
     QSet<QString> firing; // "item|rule"
     auto fire = [&](const Finding &f) {
-        for (const QStringList *ids : {&f.components, &f.connections}) {
-            for (const QString &id : *ids) {
+        for (const FindingIds &ids : {f.components(), f.connections()}) {
+            for (const QString &id : ids) {
                 if (waived.contains(id))
-                    firing.insert(id + QLatin1Char('|') + f.rule);
+                    firing.insert(id + QLatin1Char('|') + f.rule());
             }
         }
     };
@@ -340,10 +338,10 @@ std::vector<int> displayOrder(const QVector<Finding> &findings, QStringList &key
     std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
         const Finding &a = findings[x];
         const Finding &b = findings[y];
-        if (a.severity != b.severity)
-            return a.severity > b.severity;
-        if (a.rule != b.rule)
-            return a.rule < b.rule;
+        if (a.severity() != b.severity())
+            return a.severity() > b.severity();
+        if (a.ruleInfo() != b.ruleInfo() && a.rule() != b.rule())
+            return a.rule() < b.rule();
         return keys[x] < keys[y];
     });
     return order;

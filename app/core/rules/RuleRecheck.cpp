@@ -127,8 +127,9 @@ void RuleEngine::rerunGlobalRules(const RuleGraph &g, QSet<QString> removed, Upd
             removed.insert(g.node(n).id);
         // A rule that could not be checked names no component (incompleteCheck): it is re-run.
         u.staleGlobal = [removed = std::move(removed)](const Finding &f) {
-            return f.components.isEmpty() ||
-                   std::any_of(f.components.begin(), f.components.end(),
+            const FindingIds comps = f.components();
+            return comps.isEmpty() ||
+                   std::any_of(comps.begin(), comps.end(),
                                [&](const QString &c) { return removed.contains(c); });
         };
     }
@@ -278,7 +279,7 @@ void RuleEngine::refreshKept(const Diagram &d, const QStringList &components,
     const QSet<QString> edited = few ? QSet<QString>()
                                      : QSet<QString>(components.begin(), components.end()) +
                                            QSet<QString>(connections.begin(), connections.end());
-    auto names = [&](const QStringList &ids, const QStringList &list) {
+    auto names = [&](const FindingIds &ids, const QStringList &list) {
         return std::any_of(ids.begin(), ids.end(), [&](const QString &id) {
             return few ? list.contains(id) : edited.contains(id);
         });
@@ -289,8 +290,8 @@ void RuleEngine::refreshKept(const Diagram &d, const QStringList &components,
         if (owner >= 0 || (u.rerun[r] && !u.partial[r]))
             continue;
         Finding &f = m_all[i];
-        const bool renamed = names(f.components, components);
-        if (!renamed && !names(f.connections, connections))
+        const bool renamed = names(f.components(), components);
+        if (!renamed && !names(f.connections(), connections))
             continue;
         if (renamed && !m_args[i]) { // its labels alone do not make its message
             u.rerun[r] = 1;
@@ -298,10 +299,8 @@ void RuleEngine::refreshKept(const Diagram &d, const QStringList &components,
             continue;
         }
         if (renamed)
-            f.message = renderMessage(*rule(f.rule), d, *m_args[i]);
-        QVector<Finding> one{std::move(f)};
-        waivers::apply(d, one);
-        f = std::move(one.first());
+            f.setMessage(renderMessage(*f.ruleInfo(), d, *m_args[i]));
+        waivers::apply(d, &f, &f + 1);
     }
 }
 
@@ -328,7 +327,8 @@ void RuleEngine::commit(Update &u)
         if (!u.rerun[size_t(r)])
             return false;
         if (const auto starts = u.startsOf.constFind(r); starts != u.startsOf.constEnd())
-            return !m_all[i].components.isEmpty() && starts->contains(m_all[i].components.first());
+            return !m_all[i].components().isEmpty() &&
+                   starts->contains(m_all[i].components().first());
         return u.allGlobalsStale || (u.staleGlobal && u.staleGlobal(m_all[i]));
     };
     // The new findings take the places of the dropped ones while no kept finding has moved

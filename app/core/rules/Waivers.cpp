@@ -21,16 +21,18 @@ void apply(const Diagram &d, Finding *first, Finding *last)
     };
     for (Finding *f = first; f != last; ++f) {
         const Waiver *w = nullptr;
-        for (int i = 0; !w && i < f->components.size(); ++i) {
-            if (const Component *c = d.component(f->components[i]))
-                w = waiverFor(c->waivers, f->rule);
+        const FindingIds components = f->components();
+        for (qsizetype i = 0; !w && i < components.size(); ++i) {
+            if (const Component *c = d.component(components[i]))
+                w = waiverFor(c->waivers, f->rule());
         }
-        for (int i = 0; !w && i < f->connections.size(); ++i) {
-            if (const Connection *c = d.connection(f->connections[i]))
-                w = waiverFor(c->waivers, f->rule);
+        const FindingIds connections = f->connections();
+        for (qsizetype i = 0; !w && i < connections.size(); ++i) {
+            if (const Connection *c = d.connection(connections[i]))
+                w = waiverFor(c->waivers, f->rule());
         }
-        f->waived = w != nullptr;
-        f->waiverReason = w ? w->reason : QString();
+        if (w || f->waived())
+            f->setWaiver(w != nullptr, w ? w->reason : QString());
     }
 }
 
