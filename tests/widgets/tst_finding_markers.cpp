@@ -97,7 +97,7 @@ void TestFindingMarkers::mostSevereWinsAndWaivedHidden()
 
 void TestFindingMarkers::toolTipLines_data()
 {
-    QTest::addColumn<int>("findings");   // on "a", warnings X-0 …
+    QTest::addColumn<int>("findings");    // on "a", warnings X-0 …
     QTest::addColumn<int>("waivedEvery"); // every n-th of them waived (0: none)
     QTest::addColumn<int>("lines");       // finding lines shown
     QTest::addColumn<int>("more");        // "… and n more" (0: no such line)

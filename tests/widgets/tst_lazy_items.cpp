@@ -41,7 +41,7 @@ QString findingLines(const QVector<Finding> &findings, const QString &id)
     for (const Finding &f : findings) {
         const QString on = f.connections().size() == 1 ? f.connections().first()
                            : f.components().isEmpty()  ? f.connections().value(0)
-                                                     : f.components().first();
+                                                       : f.components().first();
         if (f.waived() || on != id)
             continue;
         if (lines.size() == 6)

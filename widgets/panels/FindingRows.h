@@ -8,24 +8,24 @@
 #include <QStringList>
 #include <QVector>
 
-#include <array>
-
 namespace mls {
 
 class Diagram;
 class RuleController;
 
-/// What the Problems dock lists, section by section: the rule controller's findings by
-/// severity (waived ones apart), its stale waivers and the rule packs that failed to load.
+/// What the Problems dock lists in its note sections: the rule controller's stale waivers and
+/// the rule packs that failed to load (the findings FindingsModel reads from the controller).
 class FindingRows
 {
     Q_DECLARE_TR_FUNCTIONS(FindingRows)
 
 public:
-    using Rows = std::array<QVector<FindingsModel::Row>, FindingsModel::sectionCount>;
+    using Rows = QVector<FindingsModel::Row>;
 
-    /// The rows of every section; @p packErrors are the refused rule packs, one message each.
-    static Rows of(const RuleController &rules, const QStringList &packErrors);
+    /// One row per waiver whose rule no longer fires on its item, keyed "item|rule".
+    static Rows staleWaivers(const RuleController &rules);
+    /// One row per refused rule pack; @p packErrors has one message each.
+    static Rows packErrors(const QStringList &packErrors);
     /// The name of a place a finding points at: a component's display name, a connection's
     /// "From → To", else the id itself (an item no longer in @p diagram, which may be null).
     static QString placeName(const Diagram *diagram, const QString &id);

@@ -48,17 +48,18 @@ bool FindingsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     case Kind::Row:
         break;
     }
-    const auto section = FindingsModel::Section(index.data(FindingsModel::SectionRole).toInt());
-    const bool isFinding = section != FindingsModel::Section::StaleWaivers &&
-                           section != FindingsModel::Section::RulePacks;
-    const FindingsModel::Row &row = m_findings->rows(section)[sourceRow];
-    if (isFinding && row.severity >= 0 && !m_shown[row.severity])
-        return false;
+    if (const Finding *f = m_findings->findingAt(index)) {
+        if (!m_shown[int(f->severity())])
+            return false;
+        return m_text.isEmpty() || f->message().contains(m_text, Qt::CaseInsensitive) ||
+               f->rule().contains(m_text, Qt::CaseInsensitive) ||
+               f->title().contains(m_text, Qt::CaseInsensitive);
+    }
+    // A note (stale waiver, rule pack): the severity toggles pass it.
     if (m_text.isEmpty())
         return true;
-    return row.text.contains(m_text, Qt::CaseInsensitive) ||
-           row.rule.contains(m_text, Qt::CaseInsensitive) ||
-           (isFinding && row.title.contains(m_text, Qt::CaseInsensitive));
+    return index.data().toString().contains(m_text, Qt::CaseInsensitive) ||
+           index.siblingAtColumn(1).data().toString().contains(m_text, Qt::CaseInsensitive);
 }
 
 QVariant FindingsFilter::data(const QModelIndex &index, int role) const

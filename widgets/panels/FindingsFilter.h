@@ -24,6 +24,11 @@ public:
     void setSeverityShown(Severity severity, bool shown);
     bool isSeverityShown(Severity severity) const { return m_shown[int(severity)]; }
     void setText(const QString &text);
+    /// Whether any row can be filtered out: a text, or a severity hidden.
+    bool isFiltering() const
+    {
+        return !m_text.isEmpty() || !m_shown[0] || !m_shown[1] || !m_shown[2];
+    }
     /// Re-reads which sections have rows (after the model's rows changed).
     void refilter() { invalidateFilter(); }
 

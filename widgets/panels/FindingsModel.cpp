@@ -2,8 +2,11 @@
 #include "FindingsModel.h"
 
 #include "canvas/FindingBadge.h"
+#include "rules/RuleController.h"
 
 #include <QFont>
+
+#include <algorithm>
 
 namespace mls {
 
@@ -32,36 +35,103 @@ QString FindingsModel::sectionName(Section section)
     return {};
 }
 
+FindingsModel::Section FindingsModel::sectionOf(const Finding &f)
+{
+    if (f.waived())
+        return Section::Waived;
+    switch (f.severity()) {
+    case Severity::Error:
+        return Section::Errors;
+    case Severity::Warning:
+        return Section::Warnings;
+    case Severity::Info:
+        break;
+    }
+    return Section::Infos;
+}
+
 QString FindingsModel::sectionKey(Section section)
 {
     return QStringLiteral("#section:%1").arg(int(section));
 }
 
+template <typename Apply> bool FindingsModel::resize(Section section, int rows, Apply apply)
+{
+    const int old = count(section);
+    if (old == rows) {
+        apply();
+        return false;
+    }
+    const QModelIndex parent = sectionIndex(section);
+    const bool wasEmpty = isEmpty();
+    if (old > 0) {
+        beginRemoveRows(parent, 0, old - 1);
+        m_findings[int(section)].clear();
+        m_notes[int(section)].clear();
+        endRemoveRows();
+    }
+    if (rows > 0) {
+        beginInsertRows(parent, 0, rows - 1);
+        apply();
+        endInsertRows();
+    } else {
+        apply();
+    }
+    if (wasEmpty != isEmpty())
+        emit dataChanged(placeholderIndex(), placeholderIndex());
+    emit dataChanged(parent, sectionIndex(section, 1)); // its count
+    return true;
+}
+
+bool FindingsModel::setFindings(const RuleController *rules)
+{
+    const quint64 generation = rules ? rules->generation() : 0;
+    if (rules == m_rules && generation == m_generation)
+        return false; // the same result, listed already
+    QVector<int> next[sectionCount];
+    if (rules) {
+        // Counted first: each section's indexes take what they need and no more.
+        const QVector<Finding> &list = rules->findings();
+        int sizes[sectionCount] = {};
+        for (const Finding &f : list)
+            ++sizes[int(sectionOf(f))];
+        for (int s = 0; s < sectionCount; ++s)
+            next[s].reserve(sizes[s]);
+        for (int i = 0; i < list.size(); ++i)
+            next[int(sectionOf(list[i]))].push_back(i);
+    }
+    // The new indexes hold from here on: rows inserted below are read (filtered) at once.
+    m_rules = rules;
+    m_generation = generation;
+    bool changed = false;
+    for (int s = 0; s < sectionCount; ++s) {
+        const auto section = Section(s);
+        if (!holdsFindings(section))
+            continue;
+        const int rows = int(next[s].size());
+        if (resize(section, rows, [&] { m_findings[s] = std::move(next[s]); })) {
+            changed = true;
+        } else if (rows > 0) {
+            // Another result with as many rows: they may all be other findings now.
+            const QModelIndex parent = sectionIndex(section);
+            emit dataChanged(index(0, 0, parent), index(rows - 1, 1, parent));
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 bool FindingsModel::setRows(Section section, const QVector<Row> &rows)
 {
-    QVector<Row> &old = m_rows[int(section)];
-    const QModelIndex parent = sectionIndex(section);
+    if (holdsFindings(section))
+        return false;
+    QVector<Row> &old = m_notes[int(section)];
     bool same = old.size() == rows.size();
     for (int i = 0; same && i < rows.size(); ++i)
         same = old[i].key == rows[i].key;
-    if (!same) {
-        const bool wasEmpty = isEmpty();
-        if (!old.isEmpty()) {
-            beginRemoveRows(parent, 0, int(old.size()) - 1);
-            old.clear();
-            endRemoveRows();
-        }
-        if (!rows.isEmpty()) {
-            beginInsertRows(parent, 0, int(rows.size()) - 1);
-            old = rows;
-            endInsertRows();
-        }
-        if (wasEmpty != isEmpty())
-            emit dataChanged(placeholderIndex(), placeholderIndex());
-        emit dataChanged(parent, sectionIndex(section, 1)); // its count
-        return true;
-    }
-    // Same rows: only texts, icons (a severity override) and tooltips can differ.
+    if (!same)
+        return resize(section, int(rows.size()), [&] { old = rows; });
+    // Same rows: only texts, icons and tooltips can differ.
     int first = -1, last = -1;
     for (int i = 0; i < rows.size(); ++i) {
         const Row &a = old[i];
@@ -73,18 +143,59 @@ bool FindingsModel::setRows(Section section, const QVector<Row> &rows)
             last = i;
         }
     }
+    const QModelIndex parent = sectionIndex(section);
     if (first >= 0)
         emit dataChanged(index(first, 0, parent), index(last, 1, parent));
     return first >= 0;
 }
 
+QVector<FindingsModel::Row> FindingsModel::rows(Section section) const
+{
+    if (!holdsFindings(section))
+        return m_notes[int(section)];
+    QVector<Row> rows;
+    const int n = count(section);
+    rows.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        if (const Finding *f = finding(section, i))
+            rows.push_back(Row{f->key(), f->message(), f->rule(), int(f->severity()), f->waived(),
+                               QString(), f->title()});
+    }
+    return rows;
+}
+
+int FindingsModel::count(Section section) const
+{
+    return int(holdsFindings(section) ? m_findings[int(section)].size()
+                                      : m_notes[int(section)].size());
+}
+
 bool FindingsModel::isEmpty() const
 {
-    for (const QVector<Row> &rows : m_rows) {
-        if (!rows.isEmpty())
+    for (int s = 0; s < sectionCount; ++s) {
+        if (count(Section(s)) > 0)
             return false;
     }
     return true;
+}
+
+const Finding *FindingsModel::finding(Section section, int row) const
+{
+    if (!m_rules || m_rules->generation() != m_generation || !holdsFindings(section))
+        return nullptr;
+    const QVector<int> &indexes = m_findings[int(section)];
+    if (row < 0 || row >= indexes.size())
+        return nullptr;
+    const QVector<Finding> &list = m_rules->findings();
+    const int i = indexes[row];
+    return i < list.size() ? &list[i] : nullptr;
+}
+
+const Finding *FindingsModel::findingAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() == 0)
+        return nullptr;
+    return finding(Section(index.internalId() - 1), index.row());
 }
 
 QModelIndex FindingsModel::sectionIndex(Section section, int column) const
@@ -104,13 +215,25 @@ QModelIndex FindingsModel::indexOfKey(const QString &key) const
     for (int s = 0; s < sectionCount; ++s) {
         if (key == sectionKey(Section(s)))
             return sectionIndex(Section(s));
-        const QVector<Row> &rows = m_rows[s];
+        const QVector<Row> &rows = m_notes[s];
         for (int i = 0; i < rows.size(); ++i) {
             if (rows[i].key == key)
                 return createIndex(i, 0, quintptr(s + 1));
         }
     }
-    return {};
+    if (!m_rules || m_rules->generation() != m_generation)
+        return {};
+    // The finding's place in the controller's list, then its row: each section's indexes are
+    // ascending.
+    const int at = m_rules->indexOf(key);
+    if (at < 0)
+        return {};
+    const int s = int(sectionOf(m_rules->findings()[at]));
+    const QVector<int> &indexes = m_findings[s];
+    const auto row = std::lower_bound(indexes.begin(), indexes.end(), at);
+    if (row == indexes.end() || *row != at)
+        return {};
+    return createIndex(int(row - indexes.begin()), 0, quintptr(s + 1));
 }
 
 QModelIndex FindingsModel::index(int row, int column, const QModelIndex &parent) const
@@ -120,7 +243,7 @@ QModelIndex FindingsModel::index(int row, int column, const QModelIndex &parent)
     if (!parent.isValid())
         return row <= placeholderRow ? createIndex(row, column, quintptr(0)) : QModelIndex();
     if (parent.internalId() != 0 || parent.row() >= sectionCount ||
-        row >= m_rows[parent.row()].size())
+        row >= count(Section(parent.row())))
         return {};
     return createIndex(row, column, quintptr(parent.row() + 1));
 }
@@ -138,7 +261,7 @@ int FindingsModel::rowCount(const QModelIndex &parent) const
         return placeholderRow + 1;
     if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= sectionCount)
         return 0;
-    return int(m_rows[parent.row()].size());
+    return count(Section(parent.row()));
 }
 
 int FindingsModel::columnCount(const QModelIndex &) const
@@ -161,7 +284,14 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return {};
     if (index.internalId() != 0) {
         const auto section = Section(index.internalId() - 1);
-        return rowData(m_rows[int(section)][index.row()], section, index.column(), role);
+        if (!holdsFindings(section))
+            return rowData(m_notes[int(section)][index.row()], section, index.column(), role);
+        if (const Finding *f = finding(section, index.row()))
+            return findingData(*f, section, index.column(), role);
+        // A result not listed yet: only what the row is.
+        return role == SectionRole   ? QVariant(int(section))
+               : role == RowKindRole ? QVariant(int(RowKind::Row))
+                                     : QVariant();
     }
     if (index.row() == placeholderRow) {
         if (role == Qt::DisplayRole && index.column() == 0)
@@ -171,10 +301,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     const auto section = Section(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == 0 ? QStringLiteral("%1 (%2)")
-                                         .arg(sectionName(section))
-                                         .arg(m_rows[index.row()].size())
-                                   : QVariant();
+        return index.column() == 0
+                   ? QStringLiteral("%1 (%2)").arg(sectionName(section)).arg(count(section))
+                   : QVariant();
     case Qt::FontRole: {
         QFont bold;
         bold.setBold(true);
@@ -189,6 +318,29 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case RowKindRole:
         return int(RowKind::Section);
     default:
+        return {};
+    }
+}
+
+QVariant FindingsModel::findingData(const Finding &f, Section section, int column, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return column == 0 ? f.message() : f.rule();
+    case Qt::DecorationRole:
+        return column == 0 ? QVariant(FindingBadge::icon(f.severity(), f.waived())) : QVariant();
+    case KeyRole:
+        return f.key();
+    case SectionRole:
+        return int(section);
+    case SeverityRole:
+        return int(f.severity());
+    case TitleRole:
+        return f.title();
+    case RowKindRole:
+        return int(RowKind::Row);
+    default:
+        // No tooltip: the detail pane says it all.
         return {};
     }
 }

@@ -118,6 +118,7 @@ void ProblemsPanel::buildUi()
     connect(m_tree, &QTreeView::clicked, this, &ProblemsPanel::activate);
     connect(m_tree, &QTreeView::activated, this, &ProblemsPanel::activate);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        m_currentKey = current().data(Role::KeyRole).toString();
         updateDetails();
         updateButtons();
     });
@@ -212,7 +213,8 @@ QModelIndex ProblemsPanel::current() const
 void ProblemsPanel::refresh()
 {
     m_dirty = false;
-    const QString currentKey = current().data(Role::KeyRole).toString();
+    // The key kept, not the row's: while the panel was off screen the rows fell behind.
+    const QString currentKey = m_currentKey;
     // Where the current row is drawn: a row in view stays at its place while rows come and
     // go around it; otherwise the list keeps its scroll position.
     const QRect before = m_tree->visualRect(current());
@@ -220,19 +222,23 @@ void ProblemsPanel::refresh()
     QScrollBar *bar = m_tree->verticalScrollBar();
     const int scroll = bar->value();
 
-    const FindingRows::Rows rows = FindingRows::of(*m_rules, m_packErrors);
-
     m_tree->setUpdatesEnabled(false);
     {
         const QSignalBlocker blocker(m_tree->selectionModel());
         // New rows are filtered as they come; the filter runs again only when a section
-        // appears or empties (its header) or changed texts meet a text filter.
-        bool emptied = false, changed = false;
-        for (int s = 0; s < FindingsModel::sectionCount; ++s) {
-            emptied = emptied || m_model->rows(Section(s)).isEmpty() != rows[s].isEmpty();
-            changed = m_model->setRows(Section(s), rows[s]) || changed;
-        }
-        if (emptied || (changed && !m_filter->text().trimmed().isEmpty()))
+        // appears or empties (its header) or rows changed in place under a filter.
+        bool had[FindingsModel::sectionCount];
+        for (int s = 0; s < FindingsModel::sectionCount; ++s)
+            had[s] = m_model->count(Section(s)) > 0;
+        bool changed = m_model->setFindings(m_rules);
+        changed =
+            m_model->setRows(Section::StaleWaivers, FindingRows::staleWaivers(*m_rules)) || changed;
+        changed =
+            m_model->setRows(Section::RulePacks, FindingRows::packErrors(m_packErrors)) || changed;
+        bool emptied = false;
+        for (int s = 0; s < FindingsModel::sectionCount; ++s)
+            emptied = emptied || had[s] != (m_model->count(Section(s)) > 0);
+        if (emptied || (changed && m_filterModel->isFiltering()))
             m_filterModel->refilter();
         expandSections();
         const QModelIndex index = indexOfKey(currentKey);
@@ -241,6 +247,7 @@ void ProblemsPanel::refresh()
                                                                  QItemSelectionModel::Rows);
         else
             m_tree->selectionModel()->clear();
+        m_currentKey = index.isValid() ? currentKey : QString();
         bar->setValue(scroll);
         if (inView && index.isValid()) {
             bar->setValue(bar->value() + m_tree->visualRect(index).top() - before.top());
@@ -295,12 +302,7 @@ int ProblemsPanel::visibleCount(Section section) const
 
 const Finding *ProblemsPanel::findingOf(const QModelIndex &index) const
 {
-    if (!isRow(index))
-        return nullptr;
-    const auto section = Section(index.data(Role::SectionRole).toInt());
-    if (section == Section::StaleWaivers || section == Section::RulePacks)
-        return nullptr;
-    return m_rules->finding(index.data(Role::KeyRole).toString());
+    return m_model->findingAt(m_filterModel->mapToSource(index));
 }
 
 bool ProblemsPanel::isStaleWaiver(const QModelIndex &index) const
@@ -310,7 +312,8 @@ bool ProblemsPanel::isStaleWaiver(const QModelIndex &index) const
 
 QString ProblemsPanel::currentKey() const
 {
-    return findingOf(current()) ? current().data(Role::KeyRole).toString() : QString();
+    // Asked of the controller, not of the rows: they may have fallen behind (off screen).
+    return m_rules->finding(m_currentKey) ? m_currentKey : QString();
 }
 
 bool ProblemsPanel::selectFinding(const QString &key)

@@ -93,7 +93,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    using Row = FindingsModel::Row;
     void buildBar(QHBoxLayout *bar);
     void buildUi();
     void findingsChanged();
@@ -123,6 +122,7 @@ private:
     QToolButton *m_waive = nullptr;
     QToolButton *m_unwaive = nullptr;
     QSet<int> m_collapsed; ///< sections the user collapsed
+    QString m_currentKey;  ///< key of the current row (rows fall behind while off screen)
     bool m_dirty = true;
 };
 

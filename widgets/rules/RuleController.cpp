@@ -11,6 +11,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 namespace mls {
@@ -78,7 +80,7 @@ void RuleController::setDocument(Diagram *diagram, QUndoStack *undo, FirstCheck 
     }
     // Nothing found yet: the old diagram's findings must not show on the new one.
     m_deferred = true;
-    publish({}, {});
+    publish({});
     Q_EMIT findingsChanged();
 }
 
@@ -122,7 +124,7 @@ void RuleController::run()
     m_deferred = false;
     if (!m_diagram) {
         m_full = false;
-        publish({}, {});
+        publish({});
         Q_EMIT findingsChanged();
         return;
     }
@@ -140,24 +142,55 @@ void RuleController::run()
     m_full = false;
     m_components.clear();
     m_connections.clear();
+    // The keys come with the sort; nothing here keeps them (indexOf() builds the few it needs).
     QStringList keys;
     QVector<Finding> sorted = m_engine.sortedFindings(&keys);
-    publish(std::move(sorted), std::move(keys));
+    keys = {};
+    publish(std::move(sorted));
     m_lastCheckMs = clock.nsecsElapsed() / 1e6;
     Q_EMIT findingsChanged();
 }
 
-void RuleController::publish(QVector<Finding> findings, QStringList keys)
+void RuleController::publish(QVector<Finding> findings)
 {
     // Sorted by the engine (RuleEngine::sort's order), and shared with it.
     m_findings = std::move(findings);
-    m_keys = std::move(keys);
-    m_keyIndex.clear();
-    m_keyIndex.reserve(m_keys.size());
-    for (int i = 0; i < m_keys.size(); ++i)
-        m_keyIndex.insert(m_keys[i], i);
+    ++m_generation;
+    std::fill(std::begin(m_counts), std::end(m_counts), 0);
+    m_waived = 0;
+    for (const Finding &f : std::as_const(m_findings)) {
+        if (f.waived())
+            ++m_waived;
+        else
+            ++m_counts[int(f.severity())];
+    }
     m_staleValid = false;
     m_pathsValid = false;
+}
+
+int RuleController::indexOf(const QString &key) const
+{
+    // findings() is in RuleEngine::sort's order: most severe first, then rule id, then key. A
+    // key starts with its rule id and a '|'; the id may hold a '|' of a custom pack's own, so
+    // each prefix ending before one is tried as the rule.
+    for (qsizetype bar = key.indexOf(QLatin1Char('|')); bar >= 0;
+         bar = key.indexOf(QLatin1Char('|'), bar + 1)) {
+        const QString rule = key.left(bar);
+        for (const Severity s : {Severity::Error, Severity::Warning, Severity::Info}) {
+            const auto before = [&](const Finding &f, const QString &k) {
+                if (f.severity() != s)
+                    return f.severity() > s;
+                if (f.rule() != rule)
+                    return f.rule() < rule;
+                return f.key() < k;
+            };
+            const auto at = std::lower_bound(m_findings.begin(), m_findings.end(), key, before);
+            if (at != m_findings.end() && at->severity() == s && at->rule() == rule &&
+                at->key() == key)
+                return int(at - m_findings.begin());
+        }
+    }
+    return -1;
 }
 
 const Finding *RuleController::finding(const QString &key) const
@@ -178,15 +211,12 @@ QVector<Finding> RuleController::findingsOn(const QString &itemId) const
 
 int RuleController::count(Severity severity) const
 {
-    return int(std::count_if(m_findings.begin(), m_findings.end(), [&](const Finding &f) {
-        return !f.waived() && f.severity() == severity;
-    }));
+    return m_counts[int(severity)];
 }
 
 int RuleController::waivedCount() const
 {
-    return int(std::count_if(m_findings.begin(), m_findings.end(),
-                             [](const Finding &f) { return f.waived(); }));
+    return m_waived;
 }
 
 const QVector<StaleWaiver> &RuleController::staleWaivers() const

@@ -50,10 +50,12 @@ public:
     /// The current findings, sorted for display (RuleEngine::sort); the engine's own list,
     /// shared.
     const QVector<Finding> &findings() const { return m_findings; }
-    /// Finding::key() of each finding, in the same order (computed once per check).
-    const QStringList &keys() const { return m_keys; }
-    /// Index of the finding with this key in findings(), or -1.
-    int indexOf(const QString &key) const { return m_keyIndex.value(key, -1); }
+    /// Counts the results published so far: it changes whenever findings() does, so a view that
+    /// reads findings() by index knows when its indexes are stale.
+    quint64 generation() const { return m_generation; }
+    /// Index of the finding with this key in findings() (the first, should two share it), or
+    /// -1. No key is kept per finding: a binary search in sort()'s order builds a few.
+    int indexOf(const QString &key) const;
     /// The finding with this key, or nullptr.
     const Finding *finding(const QString &key) const;
     /// Findings naming this component or connection.
@@ -94,7 +96,7 @@ private:
     void touchAll();
     void schedule();
     void run();
-    void publish(QVector<Finding> findings, QStringList keys);
+    void publish(QVector<Finding> findings);
     QVector<Waiver> waiversOf(const QString &item) const;
     void addWaiverEdit(const QString &item, const QVector<Waiver> &waivers,
                        QUndoCommand *parent) const;
@@ -110,8 +112,9 @@ private:
     bool m_deferred = false; ///< setDocument's check waits for flush() (FirstCheck::Later)
     double m_lastCheckMs = 0;
     QVector<Finding> m_findings;
-    QStringList m_keys;
-    QHash<QString, int> m_keyIndex;
+    quint64 m_generation = 0;
+    int m_counts[3] = {0, 0, 0}; ///< unwaived findings per Severity
+    int m_waived = 0;
     mutable bool m_staleValid = false;
     mutable QVector<StaleWaiver> m_stale;
     mutable bool m_pathsValid = false;
