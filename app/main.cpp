@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "Allocator.h"
 #include "Catalog.h"
 #include "CommandLine.h"
 #include "LayoutRunner.h"
@@ -10,15 +11,12 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <malloc.h>
 #include <memory>
 #include <new>
 
 int main(int argc, char *argv[])
 {
-    // No fastbins: with the thread caches in front they buy little, and consolidating them is a
-    // third of the time spent reading and freeing a 100,000-component design.
-    mallopt(M_MXFAST, 0);
+    mls::configureAllocator();
     QCoreApplication::setOrganizationName(QStringLiteral("mlsketch"));
     QCoreApplication::setApplicationName(QStringLiteral("mlsketch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLSKETCH_VERSION));

@@ -11,6 +11,7 @@
 // its reference, so both see the same load). --io prints the load/save columns alone.
 
 #include "../GeneratedBoard.h"
+#include "Allocator.h"
 #include "Catalog.h"
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
@@ -929,6 +930,7 @@ void practiceTable()
 
 int main(int argc, char *argv[])
 {
+    configureAllocator(); // what the app's main() does first: every table measures the app's heap
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
