@@ -74,9 +74,12 @@ int depthOf(const QGraphicsItem *item)
 /// @p arrow's line (ConnectionItem::linePoints) shifted by @p offset as line segments, curves
 /// flattened into segments about 3 px long at @p pixelsPerUnit (the control polygon bounds the
 /// curve).
-void flatten(const ConnectionItem &arrow, const QPointF &offset, qreal pixelsPerUnit,
-             QVector<QLineF> &out)
+template <typename Segments>
+void flatten(const ConnectionItem &arrow, const QPointF &offset, qreal pixelsPerUnit, Segments &out)
 {
+    const auto add = [&out](const QPointF &a, const QPointF &b) {
+        out.push_back({float(a.x()), float(a.y()), float(b.x()), float(b.y())});
+    };
     const QVarLengthArray<QPointF, 4> &points = arrow.linePoints();
     const auto at = [&](qsizetype i) { return points[i] + offset; };
     QPointF current;
@@ -85,7 +88,7 @@ void flatten(const ConnectionItem &arrow, const QPointF &offset, qreal pixelsPer
         if (i == 0) {
             current = p;
         } else if (!arrow.isCurved()) {
-            out << QLineF(current, p);
+            add(current, p);
             current = p;
         } else if (i + 2 < points.size()) {
             const QPointF c1 = p, c2 = at(i + 1), end = at(i + 2);
@@ -99,7 +102,7 @@ void flatten(const ConnectionItem &arrow, const QPointF &offset, qreal pixelsPer
                 const qreal t = qreal(k) / n, u = 1 - t;
                 const QPointF to =
                     u * u * u * current + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * end;
-                out << QLineF(from, to);
+                add(from, to);
                 from = to;
             }
             current = end;
@@ -141,9 +144,9 @@ void Board::addArrow(QVector<Arrow> &to, const ConnectionItem &arrow, qreal lod,
     // arrow, and takes in the label, which is not drawn), a pixel around them, and the badge.
     qreal left = 0, top = 0, right = 0, bottom = 0;
     for (int i = a.first; i < a.first + a.count; ++i) {
-        const QLineF &l = m_segments[i];
-        const qreal x0 = std::min(l.x1(), l.x2()), x1 = std::max(l.x1(), l.x2());
-        const qreal y0 = std::min(l.y1(), l.y2()), y1 = std::max(l.y1(), l.y2());
+        const Segment &l = m_segments[i];
+        const qreal x0 = std::min(l.x1, l.x2), x1 = std::max(l.x1, l.x2);
+        const qreal y0 = std::min(l.y1, l.y2), y1 = std::max(l.y1, l.y2);
         const bool first = i == a.first;
         left = first ? x0 : std::min(left, x0);
         right = first ? x1 : std::max(right, x1);
@@ -151,15 +154,17 @@ void Board::addArrow(QVector<Arrow> &to, const ConnectionItem &arrow, qreal lod,
         bottom = first ? y1 : std::max(bottom, y1);
     }
     const qreal pixel = 1 / pixelsPerUnit;
-    a.bounds =
+    QRectF bounds =
         QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-pixel, -pixel, pixel, pixel);
     if (m_markersVisible && arrow.marker()) {
         a.badge = int(m_badges.size());
         const QPointF centre = arrow.pos() + arrow.markerCentre();
         m_badges << Badge{centre, arrow.marker()->severity};
         const qreal r = FindingBadge::maxRadius + pixel;
-        a.bounds |= QRectF(centre - QPointF(r, r), centre + QPointF(r, r));
+        bounds |= QRectF(centre - QPointF(r, r), centre + QPointF(r, r));
     }
+    a.bounds = Bounds{float(bounds.left()), float(bounds.top()), float(bounds.right()),
+                      float(bounds.bottom())};
     to << a;
 }
 
@@ -277,6 +282,12 @@ void Board::read(const DiagramScene &scene, qreal lod, qreal pixelsPerUnit,
     std::stable_sort(m_layers.begin(), m_layers.end(), [](const Layer &a, const Layer &b) {
         return a.z != b.z ? a.z < b.z : a.depth < b.depth;
     });
+    // Kept until the next change: without the room left from growing them, or from a batch
+    // that a selection emptied (select all moves every arrow to the other one).
+    m_arrows.squeeze();
+    m_selectedArrows.squeeze();
+    m_segments.squeeze();
+    m_badges.squeeze();
 }
 
 void Board::drawArrows(QPainter *painter, PixelCanvas &canvas, const QVector<Arrow> &arrows,

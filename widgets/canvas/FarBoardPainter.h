@@ -75,9 +75,25 @@ private:
         QGraphicsItem *self; ///< paints itself (a label, a halo, a pair band), else nullptr
         int badge = -1;      ///< index into m_badges
     };
+    /// Scene coordinates as floats: a pixel at these zooms is ten units or more, and a 10k
+    /// board's 15,000 arrows and their segments are kept between paints (half the bytes).
+    struct Segment
+    {
+        float x1, y1, x2, y2;
+        QPointF p1() const { return QPointF(x1, y1); }
+        QPointF p2() const { return QPointF(x2, y2); }
+    };
+    struct Bounds
+    {
+        float left = 0, top = 0, right = 0, bottom = 0;
+        bool intersects(const QRectF &r) const
+        {
+            return left < r.right() && r.left() < right && top < r.bottom() && r.top() < bottom;
+        }
+    };
     struct Arrow
     {
-        QRectF bounds; ///< of its segments, scene
+        Bounds bounds; ///< of its segments, scene
         QRgb rgb = 0;  ///< its hairline colour
         int first = 0; ///< its segments in m_segments
         int count = 0;
@@ -137,7 +153,7 @@ private:
     QVector<Card> m_cards; ///< stacking order
     QVector<Arrow> m_arrows;
     QVector<Arrow> m_selectedArrows; ///< above the cards
-    QVector<QLineF> m_segments;      ///< scene coordinates
+    QVector<Segment> m_segments;     ///< scene coordinates
     QVector<Badge> m_badges;
     QVector<Layer> m_layers; ///< stacking order
 };
