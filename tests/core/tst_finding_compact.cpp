@@ -104,6 +104,8 @@ private slots:
     void idsAndWaiverInAnyOrder();
     void outlivesItsEngine();
     void internSharesEqualRules();
+    void messageReadsAsSet_data();
+    void messageReadsAsSet();
 };
 
 void tst_FindingCompact::messageAsTheOldFiller_data()
@@ -290,6 +292,48 @@ void tst_FindingCompact::internSharesEqualRules()
     QVERIFY(Finding::intern(e) != first);
     QCOMPARE(Finding::intern(a), first);
     QCOMPARE(first->title, a.title);
+}
+
+void tst_FindingCompact::messageReadsAsSet_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::newRow("ascii") << QStringLiteral("Ranker reads features nobody writes");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("latin-1") << QStringLiteral("Caf\u00e9 r\u00e9sum\u00e9 feeds nothing");
+    QTest::newRow("cjk") << QStringLiteral("\u7279\u5f81\u5e93 has no writer");
+    QTest::newRow("astral") << QStringLiteral("\U0001F680 launcher \U0001F9EA tests");
+    QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + QStringLiteral(" half");
+    QTest::newRow("the template") << QStringLiteral("{component} is odd");
+    QTest::newRow("template as text") << QStringLiteral("Plain rule text");
+}
+
+/// The message is kept as UTF-8 (or nothing, when it is the rule's template): it reads back as
+/// set, also after the finding moves to another rule, and equality follows it.
+void tst_FindingCompact::messageReadsAsSet()
+{
+    QFETCH(QString, message);
+    Rule rule;
+    rule.id = QStringLiteral("X-9");
+    rule.message = QStringLiteral("Plain rule text");
+    Finding f(rule, Severity::Warning, message, QStringList{QStringLiteral("a")});
+    // A lone surrogate is not UTF-8: it reads back as the replacement character.
+    const QString expected = QString::fromUtf8(message.toUtf8());
+    QCOMPARE(f.message(), expected);
+    Finding copy = f;
+    QCOMPARE(copy, f);
+    Rule other = rule;
+    other.id = QStringLiteral("X-10");
+    other.message = QStringLiteral("Another template");
+    f.setRule(other);
+    QCOMPARE(f.message(), expected);
+    QCOMPARE(f.rule(), other.id);
+    f.setMessage(QStringLiteral("changed"));
+    QVERIFY(f != copy);
+    QCOMPARE(f.message(), QStringLiteral("changed"));
+    f.setMessage(other.message); // now the rule's own template
+    QCOMPARE(f.message(), other.message);
+    f.setRule(rule);
+    QCOMPARE(f.message(), other.message);
 }
 
 QTEST_APPLESS_MAIN(tst_FindingCompact)

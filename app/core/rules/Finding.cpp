@@ -118,16 +118,42 @@ const Rule *Finding::intern(const Rule &rule)
 
 Finding::Finding(const Rule &rule, Severity severity, QString message,
                  const QStringList &components, const QStringList &connections)
-    : m_rule(intern(rule)), m_message(std::move(message)), m_severity(severity)
+    : m_rule(intern(rule)), m_severity(severity)
 {
+    setMessage(message);
     setIds(components, connections);
 }
 
 Finding::Finding(const Rule &rule, Severity severity, QString message, QStringList ids,
                  qsizetype componentCount)
-    : m_rule(intern(rule)), m_message(std::move(message)), m_ids(std::move(ids)),
-      m_componentCount(quint32(componentCount)), m_severity(severity)
-{}
+    : m_rule(intern(rule)), m_ids(std::move(ids)), m_componentCount(quint32(componentCount)),
+      m_severity(severity)
+{
+    setMessage(message);
+}
+
+QString Finding::message() const
+{
+    return m_messageIsTemplate ? m_rule->message : QString::fromUtf8(m_message);
+}
+
+void Finding::setMessage(const QString &message)
+{
+    // A template without placeholders comes back shared with the rule's (no allocation).
+    m_messageIsTemplate =
+        m_rule && !message.isEmpty() &&
+        (message.constData() == m_rule->message.constData() || message == m_rule->message);
+    if (m_messageIsTemplate) {
+        m_message = QByteArray();
+        return;
+    }
+    // At its size: toUtf8() keeps room for three bytes a character.
+    const bool ascii =
+        std::all_of(message.begin(), message.end(), [](QChar c) { return c.unicode() < 0x80; });
+    m_message = ascii ? message.toLatin1() : message.toUtf8();
+    if (!ascii)
+        m_message.squeeze();
+}
 
 const QString &Finding::rule() const
 {
@@ -168,7 +194,9 @@ const QString &Finding::waiverReason() const
 
 void Finding::setRule(const Rule &rule)
 {
+    const QString kept = message();
     m_rule = intern(rule);
+    setMessage(kept);
 }
 
 void Finding::setRule(const QString &id, const QString &title)
@@ -176,7 +204,7 @@ void Finding::setRule(const QString &id, const QString &title)
     Rule r;
     r.id = id;
     r.title = title;
-    m_rule = intern(r);
+    setRule(r);
 }
 
 void Finding::setIds(const QStringList &components, const QStringList &connections)
@@ -223,7 +251,7 @@ QString Finding::key() const
 bool Finding::operator==(const Finding &o) const
 {
     return rule() == o.rule() && m_severity == o.m_severity && title() == o.title() &&
-           m_message == o.m_message && explanation() == o.explanation() && fix() == o.fix() &&
+           message() == o.message() && explanation() == o.explanation() && fix() == o.fix() &&
            components() == o.components() && connections() == o.connections() &&
            m_waived == o.m_waived && waiverReason() == o.waiverReason();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -93,8 +94,9 @@ public:
     const QString &explanation() const;
     /// Suggested fix (the rule's).
     const QString &fix() const;
-    /// One line naming the components by label.
-    const QString &message() const { return m_message; }
+    /// One line naming the components by label (kept as UTF-8: half the bytes of a QString,
+    /// and nothing when it is the rule's template as is).
+    QString message() const;
     /// After per-diagram overrides.
     Severity severity() const { return m_severity; }
     /// Ids of the components involved (first = main subject).
@@ -114,7 +116,7 @@ public:
     /// engine, e.g. by tests and previews).
     void setRule(const QString &id, const QString &title = {});
     void setSeverity(Severity s) { m_severity = s; }
-    void setMessage(QString message) { m_message = std::move(message); }
+    void setMessage(const QString &message);
     void setIds(const QStringList &components, const QStringList &connections = {});
     /// Waived with @p reason, or not waived (the reason is then dropped).
     void setWaiver(bool waived, const QString &reason = {});
@@ -127,13 +129,14 @@ public:
 
 private:
     const Rule *m_rule = nullptr;
-    QString m_message;
+    QByteArray m_message; ///< UTF-8; empty when m_messageIsTemplate
     /// Component ids, then connection ids, then the waiver's reason when there is one.
     QStringList m_ids;
     quint32 m_componentCount = 0;
     Severity m_severity = Severity::Warning;
     bool m_waived = false;
     bool m_hasReason = false;
+    bool m_messageIsTemplate = false; ///< the message is m_rule's template, no placeholders
 };
 
 } // namespace mls
