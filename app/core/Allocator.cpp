@@ -13,9 +13,6 @@ void configureAllocator()
 {
 #if defined(__GLIBC__)
     mallopt(M_MXFAST, 0);
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-    // Set too: a large block freed before main() may already have raised it with the threshold.
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024);
 #endif
 }
 

@@ -8,11 +8,12 @@ namespace mls {
 ///
 /// - No fastbins: with the thread caches in front they buy little, and consolidating them is a
 ///   third of the time spent reading and freeing a 100,000-component design.
-/// - A fixed mmap threshold (256 KiB): big blocks (the board's image, the finding and item lists
-///   of a 10k design) are mapped and go back to the system when freed. glibc's default raises
-///   the threshold past the largest block freed and then keeps up to twice that free at the top
-///   of the heap: ~4 MB resident for nothing after the first check of a 10k design. The trim
-///   threshold is set back to the same size.
+///
+/// Not set, though it saves ~3 MB with a 10k design open: a fixed mmap threshold (256 KiB).
+/// glibc raises its threshold past the largest block freed and keeps up to twice that free at
+/// the top of the heap; fixed, the megabyte-sized lists of every re-check are mapped and
+/// faulted in afresh each time, and the re-check after a connect on 10k/30k went from ~0.85 to
+/// ~1.6 ms (issue 16's target is 1 ms).
 void configureAllocator();
 
 } // namespace mls
