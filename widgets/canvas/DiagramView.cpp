@@ -357,8 +357,13 @@ void DiagramView::paintEvent(QPaintEvent *event)
     // the viewport (whose pixels the batches write themselves, see PixelCanvas).
     const qreal dpr = viewport()->devicePixelRatioF();
     const QSize pixels = (QSizeF(viewport()->size()) * dpr).toSize();
-    if (m_farImage.size() != pixels)
+    if (m_farImage.size() != pixels) {
+        // The old pixels go first: a new image made while the old one is still held lands
+        // elsewhere on the heap, and the old one's megabytes stay resident as a hole (a 10k
+        // board's window grew by its 4.5 MB when the Problems dock took two pixels).
+        m_farImage = QImage();
         m_farImage = QImage(pixels, QImage::Format_RGB32);
+    }
     m_farImage.setDevicePixelRatio(dpr);
     const QRectF exposed = mapToScene(event->region().boundingRect()).boundingRect();
     // A change is seen when its queued call reaches the scene, which also schedules the
