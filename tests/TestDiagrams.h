@@ -2,10 +2,23 @@
 #pragma once
 
 #include "Diagram.h"
+#include "DiagramReader.h"
 
 #include <QPointF>
+#include <QtGlobal>
+
+#include <memory>
 
 namespace mls::test {
+
+/// The design in the file at @p path; a file that does not read stops the test run, naming it.
+inline std::unique_ptr<Diagram> readDesign(const QString &path)
+{
+    ReadResult read = DiagramReader::readFile(path);
+    if (!read.ok())
+        qFatal("%s: %s", qPrintable(path), qPrintable(read.error));
+    return std::move(read.diagram);
+}
 
 /// Small builders for test diagrams.
 inline Component component(const QString &id, const QString &kind, const QPointF &pos = {},

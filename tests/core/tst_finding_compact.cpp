@@ -73,14 +73,6 @@ QString randomValue(QStringView name, quint32 salt)
     }
 }
 
-std::unique_ptr<Diagram> readTemplate(const QString &path)
-{
-    ReadResult read = DiagramReader::readFile(path);
-    if (!read.ok())
-        qFatal("%s: %s", qPrintable(path), qPrintable(read.error));
-    return std::move(read.diagram);
-}
-
 /// The key as the old struct made it, from plain lists.
 QString oldKey(const QString &rule, QStringList c, QStringList e)
 {
@@ -147,7 +139,7 @@ void tst_FindingCompact::textsAreTheRules()
     QFETCH(QString, design);
     QFETCH(int, edits);
     std::unique_ptr<Diagram> d =
-        design.isEmpty() ? std::make_unique<Diagram>() : readTemplate(design);
+        design.isEmpty() ? std::make_unique<Diagram>() : test::readDesign(design);
     QRandomGenerator rng(quint32(qHash(design)) + quint32(edits));
     RuleEngine engine;
     engine.check(*d);
@@ -241,7 +233,7 @@ void tst_FindingCompact::outlivesItsEngine()
 {
     const QString dir = QStringLiteral(MLS_SOURCE_DIR "/templates/");
     std::unique_ptr<Diagram> d =
-        readTemplate(dir + QDir(dir).entryList({"*.mlsketch"}, QDir::Files).first());
+        test::readDesign(dir + QDir(dir).entryList({"*.mlsketch"}, QDir::Files).first());
     QRandomGenerator rng(7);
     for (int i = 0; i < 60; ++i)
         test::randomEdit(*d, rng);

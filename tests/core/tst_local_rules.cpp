@@ -148,14 +148,6 @@ QStringList describe(const QVector<Finding> &v)
     return lines;
 }
 
-std::unique_ptr<Diagram> readTemplate(const QString &path)
-{
-    ReadResult read = DiagramReader::readFile(path);
-    if (!read.ok())
-        qFatal("%s: %s", qPrintable(path), qPrintable(read.error));
-    return std::move(read.diagram);
-}
-
 /// Every catalog kind, an unknown one and one without a label, each sending every catalog flow
 /// and an unknown one to the next; duplicates whose labels differ only in case and spaces;
 /// self loops; an orphan; waivers of local rules.
@@ -228,7 +220,7 @@ void tst_LocalRules::sameAsPlainReading()
 {
     QFETCH(QString, design);
     QFETCH(int, edits);
-    std::unique_ptr<Diagram> d = design.isEmpty() ? everyPair() : readTemplate(design);
+    std::unique_ptr<Diagram> d = design.isEmpty() ? everyPair() : test::readDesign(design);
     QRandomGenerator rng(quint32(qHash(design) + uint(edits)));
     for (int i = 0; i < edits; ++i)
         test::randomEdit(*d, rng);

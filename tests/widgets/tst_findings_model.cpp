@@ -37,14 +37,6 @@ private slots:
 
 namespace {
 
-std::unique_ptr<Diagram> load(const QString &path)
-{
-    ReadResult r = DiagramReader::readFile(path);
-    if (!r.ok())
-        qFatal("%s", qPrintable(r.error));
-    return std::move(r.diagram);
-}
-
 QString line(const QString &key, const QString &text, const QString &rule, int severity, bool muted,
              const QString &title)
 {
@@ -96,7 +88,7 @@ void TestFindingsModel::rowsAreAFreshChecks()
     QFETCH(int, refreshEvery);
     QFETCH(QString, text);
     QFETCH(bool, infosShown);
-    std::unique_ptr<Diagram> d = load(design);
+    std::unique_ptr<Diagram> d = readDesign(design);
     RuleController rules;
     rules.setDocument(d.get(), nullptr);
     ProblemsPanel panel(&rules);
@@ -160,7 +152,7 @@ void TestFindingsModel::rowsAreAFreshChecks()
 void TestFindingsModel::currentRowSurvivesOffScreenRechecks()
 {
     std::unique_ptr<Diagram> d =
-        load(QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch"));
+        readDesign(QStringLiteral(MLS_SOURCE_DIR "/templates/video_recommendation.mlsketch"));
     // Orphans: infos, so the list has rows below any error that comes.
     for (int i = 0; i < 12; ++i)
         d->insertComponent(int(d->components().size()),

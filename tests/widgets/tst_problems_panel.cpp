@@ -64,14 +64,6 @@ private Q_SLOTS:
 
 namespace {
 
-std::unique_ptr<Diagram> load(const QString &path)
-{
-    ReadResult r = DiagramReader::readFile(path);
-    if (!r.ok())
-        qFatal("%s", qPrintable(r.error));
-    return std::move(r.diagram);
-}
-
 QString rulesData(const char *name)
 {
     return QStringLiteral(MLS_TEST_DATA_DIR "/rules/") + QLatin1String(name);
@@ -132,7 +124,7 @@ struct Harness
 
 void TestProblemsPanel::liveUpdateAndFix()
 {
-    Harness h(load(templatePath()));
+    Harness h(readDesign(templatePath()));
     QVERIFY(h.rules.findings().isEmpty());
     QVERIFY(!h.shown(ProblemsPanel::Section::Errors));
 
@@ -165,7 +157,7 @@ void TestProblemsPanel::liveUpdateAndFix()
 
 void TestProblemsPanel::editsAreCoalesced()
 {
-    Harness h(load(templatePath()));
+    Harness h(readDesign(templatePath()));
     int published = 0;
     connect(&h.rules, &RuleController::findingsChanged, this, [&] { ++published; });
     // A burst of edits (typing a label) costs one re-check, and moves cost none.
@@ -202,7 +194,7 @@ void TestProblemsPanel::groupsAndCounts()
     QFETCH(QStringList, warnings);
     QFETCH(QStringList, infos);
     QFETCH(QStringList, waived);
-    Harness h(load(file));
+    Harness h(readDesign(file));
     h.panel->refresh();
     // What the panel lists is what `mlsketch check` computes: the engine's full check.
     RuleEngine engine;
@@ -228,7 +220,7 @@ void TestProblemsPanel::groupsAndCounts()
 
 void TestProblemsPanel::severityAndTextFilters()
 {
-    Harness h(load(rulesData("flawed.mlsketch")));
+    Harness h(readDesign(rulesData("flawed.mlsketch")));
     h.panel->refresh();
     using G = ProblemsPanel::Section;
     QCOMPARE(h.panel->visibleCount(G::Errors), 2);
@@ -261,7 +253,7 @@ void TestProblemsPanel::severityAndTextFilters()
 
 void TestProblemsPanel::detailsTeach()
 {
-    Harness h(load(rulesData("waived_error.mlsketch")));
+    Harness h(readDesign(rulesData("waived_error.mlsketch")));
     h.panel->refresh();
     const Finding f = h.rules.findings().constFirst();
     QVERIFY(h.panel->selectFinding(f.key()));
@@ -296,7 +288,7 @@ void TestProblemsPanel::detailsShownWhole()
     QFETCH(QString, file);
     QFETCH(QSize, size);
     QFETCH(bool, beside);
-    Harness h(load(file));
+    Harness h(readDesign(file));
     h.panel->setOrientation(beside ? Qt::Horizontal : Qt::Vertical);
     h.panel->resize(size);
     h.panel->show();
@@ -330,7 +322,7 @@ void TestProblemsPanel::activateRevealsOnBoard_data()
 void TestProblemsPanel::activateRevealsOnBoard()
 {
     QFETCH(QString, gesture);
-    Harness h(load(rulesData("flawed.mlsketch")));
+    Harness h(readDesign(rulesData("flawed.mlsketch")));
     DiagramView view;
     view.resize(400, 300);
     view.setScene(h.scene.get());
@@ -369,7 +361,7 @@ void TestProblemsPanel::activateRevealsOnBoard()
 
 void TestProblemsPanel::waiveMovesToWaivedAndUndo()
 {
-    Harness h(load(rulesData("flawed.mlsketch")));
+    Harness h(readDesign(rulesData("flawed.mlsketch")));
     h.panel->refresh();
     QString asked;
     h.panel->setReasonPrompt([&](QWidget *, const Finding &f, QString *reason) {
@@ -432,7 +424,7 @@ void TestProblemsPanel::waiverTargets()
     QFETCH(double, budget);
     QFETCH(QString, rule);
     QFETCH(QString, target);
-    auto d = load(file);
+    auto d = readDesign(file);
     if (budget > 0) {
         Meta meta = d->meta();
         meta.latencyBudgetMs = budget;
@@ -457,7 +449,7 @@ void TestProblemsPanel::waiverTargets()
 
 void TestProblemsPanel::staleWaiverRemovable()
 {
-    auto d = load(templatePath());
+    auto d = readDesign(templatePath());
     Component c = *d->component("ranking");
     c.waivers.push_back(Waiver{"MLS-004", "model baked into the image", Json::object()});
     d->updateComponent(c);
@@ -543,7 +535,7 @@ void TestProblemsPanel::selectionAndScrollSurviveRecheck()
 /// A section the user collapsed stays collapsed through re-checks; one that appears is open.
 void TestProblemsPanel::collapsedSectionStaysCollapsed()
 {
-    Harness h(load(rulesData("flawed.mlsketch")));
+    Harness h(readDesign(rulesData("flawed.mlsketch")));
     h.panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(h.panel.get()));
     h.panel->refresh();
