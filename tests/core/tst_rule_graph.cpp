@@ -112,6 +112,41 @@ void compareWithPlainReading(const RuleGraph &g, QRandomGenerator &rng)
             }
         }
     }
+    // Flow lists the same way, edge by edge (the graph keeps the last few lists it found).
+    QVector<QStringList> flowLists;
+    for (const Rule &r : RulePack::core())
+        flowLists << r.flows;
+    for (int i = 0; i < 12; ++i) {
+        QStringList fresh;
+        for (int f = 0; f < 3; ++f)
+            fresh << cat.flows()[rng.bounded(int(cat.flows().size()))].id;
+        if (i % 4 == 0)
+            fresh << UnknownFlow;
+        flowLists << fresh;
+    }
+    for (int round = 0; round < 2; ++round) {
+        for (int e = 0; e < g.edgeCount(); ++e) {
+            const Connection &c = *g.edge(e).connection;
+            for (int i = 0; i < flowLists.size(); ++i) {
+                const QStringList &list = flowLists[(i * 5 + e + round) % flowLists.size()];
+                QVERIFY2(g.isFlow(e, list) == list.contains(c.flow),
+                         qPrintable(QStringLiteral("edge %1 (%2) in %3")
+                                        .arg(c.id, c.flow, list.join(QLatin1Char(',')))));
+            }
+        }
+    }
+    // Ids found by address (copies of the nodes' ids) and by characters (a string of its own),
+    // before and after the look-ups that make the table, and again after it is dropped.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int n = 0; n < g.nodeCount(); ++n) {
+            const QString copy = g.node(n).id;
+            const QString own = QString(copy.constData(), copy.size());
+            QCOMPARE(g.indexOfCopy(copy), n);
+            QCOMPARE(g.indexOfCopy(own), n);
+            QCOMPARE(g.indexOfCopy(copy + QLatin1String("-gone")), -1);
+        }
+        g.dropCopyIndex();
+    }
     // Arcs: the edges of out() and in(), in the same order.
     for (int n = 0; n < g.nodeCount(); ++n) {
         for (bool outgoing : {true, false}) {

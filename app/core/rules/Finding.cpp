@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 
 namespace mls {
 
@@ -92,9 +93,21 @@ RulePool &pool()
 
 const Rule *Finding::intern(const Rule &rule)
 {
-    thread_local const Rule *last = nullptr;
-    if (last && (last == &rule || sameData(*last, rule)))
-        return last;
+    // A check makes findings of a few rules in turn (one connection, then the next): a small
+    // cache by the rule's address, each entry checked by its strings' addresses, answers most
+    // calls without the pool's lock.
+    struct Cached
+    {
+        const Rule *key = nullptr;
+        const Rule *interned = nullptr;
+    };
+    thread_local Cached cache[32];
+    static_assert(std::size(cache) == 32);
+    Cached &slot = cache[(quint64(quintptr(&rule)) * 0x9E3779B97F4A7C15ull) >> 59]; // 32 slots
+    if (slot.key == &rule && sameData(*slot.interned, rule))
+        return slot.interned;
+    const Rule *&last = slot.interned;
+    slot.key = &rule;
     RulePool &p = pool();
     QMutexLocker lock(&p.mutex);
     QVector<const Rule *> &same = p.byId[rule.id];
@@ -132,6 +145,14 @@ Finding::Finding(const Rule &rule, Severity severity, QString message, QStringLi
     setMessage(message);
 }
 
+Finding::Finding(const Rule &rule, Severity severity, QStringView message, QStringList ids,
+                 qsizetype componentCount)
+    : m_rule(intern(rule)), m_ids(std::move(ids)), m_componentCount(quint32(componentCount)),
+      m_severity(severity)
+{
+    setMessage(message);
+}
+
 QString Finding::message() const
 {
     return m_messageIsTemplate ? m_rule->message : QString::fromUtf8(m_message);
@@ -140,9 +161,18 @@ QString Finding::message() const
 void Finding::setMessage(const QString &message)
 {
     // A template without placeholders comes back shared with the rule's (no allocation).
-    m_messageIsTemplate =
-        m_rule && !message.isEmpty() &&
-        (message.constData() == m_rule->message.constData() || message == m_rule->message);
+    if (m_rule && !message.isEmpty() && message.constData() == m_rule->message.constData() &&
+        message.size() == m_rule->message.size()) {
+        m_messageIsTemplate = true;
+        m_message = QByteArray();
+        return;
+    }
+    setMessage(QStringView(message));
+}
+
+void Finding::setMessage(QStringView message)
+{
+    m_messageIsTemplate = m_rule && !message.isEmpty() && message == m_rule->message;
     if (m_messageIsTemplate) {
         m_message = QByteArray();
         return;

@@ -78,6 +78,9 @@ public:
     /// rest connection ids (kept as given, no copy).
     Finding(const Rule &rule, Severity severity, QString message, QStringList ids,
             qsizetype componentCount);
+    /// The same with the message given as a view (copied at its size).
+    Finding(const Rule &rule, Severity severity, QStringView message, QStringList ids,
+            qsizetype componentCount);
 
     /// A program-lifetime copy of @p rule equal to it in every field a finding reads (id,
     /// severity, title, message, explanation, fix); the same copy for equal rules. Cheap when
@@ -117,6 +120,7 @@ public:
     void setRule(const QString &id, const QString &title = {});
     void setSeverity(Severity s) { m_severity = s; }
     void setMessage(const QString &message);
+    void setMessage(QStringView message);
     void setIds(const QStringList &components, const QStringList &connections = {});
     /// Waived with @p reason, or not waived (the reason is then dropped).
     void setWaiver(bool waived, const QString &reason = {});

@@ -11,22 +11,32 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-/// Placeholders of a connection finding; @p extra answers the names it knows first.
-QString edgeArg(const CheckContext &ctx, int e, QStringView name)
+/// Appends @p s in double quotes.
+void appendQuoted(QString &out, const QString &s)
+{
+    out += QLatin1Char('"');
+    out += s;
+    out += QLatin1Char('"');
+}
+
+/// Writes the placeholders of a connection finding.
+bool writeEdgeArg(const CheckContext &ctx, int e, QStringView name, QString &out)
 {
     const RuleGraph &g = ctx.graph;
     const RuleGraph::Edge &edge = g.edge(e);
     if (name == QLatin1String("from"))
-        return quoted(g.label(edge.from));
-    if (name == QLatin1String("to"))
-        return quoted(g.label(edge.to));
-    if (name == QLatin1String("flow"))
-        return g.flowPhrase(e);
-    if (name == QLatin1String("from_kind"))
-        return g.kindPhrase(edge.from);
-    if (name == QLatin1String("to_kind"))
-        return g.kindPhrase(edge.to);
-    return {};
+        appendQuoted(out, g.label(edge.from));
+    else if (name == QLatin1String("to"))
+        appendQuoted(out, g.label(edge.to));
+    else if (name == QLatin1String("flow"))
+        out += g.flowPhrase(e);
+    else if (name == QLatin1String("from_kind"))
+        out += g.kindPhrase(edge.from);
+    else if (name == QLatin1String("to_kind"))
+        out += g.kindPhrase(edge.to);
+    else
+        return false;
+    return true;
 }
 
 /// True when @p a and @p b share their characters (then they are equal).
@@ -61,38 +71,43 @@ void emitEdge(const CheckContext &ctx, int e, QVector<Finding> &out)
     const Connection *c = edge.connection;
     const bool loop = edge.to == edge.from;
     out.push_back(makeFinding(
-        ctx.rule, ctx.severity, [&](QStringView name) { return edgeArg(ctx, e, name); },
+        ctx.rule, ctx.severity,
+        [&](QStringView name, QString &message) { return writeEdgeArg(ctx, e, name, message); },
         idsOf(*c, loop), loop ? 1 : 2));
 }
 
-/// Placeholders of a component finding.
-QString nodeArg(const CheckContext &ctx, int n, QStringView name)
+/// Writes the placeholders of a component finding.
+bool writeNodeArg(const CheckContext &ctx, int n, QStringView name, QString &out)
 {
     const RuleGraph &g = ctx.graph;
     if (name == QLatin1String("component"))
-        return quoted(g.label(n));
-    if (name == QLatin1String("kind"))
-        return g.kindPhrase(n);
-    if (name == QLatin1String("flows"))
-        return g.flowsPhrase(ctx.rule.flows);
-    return {};
+        appendQuoted(out, g.label(n));
+    else if (name == QLatin1String("kind"))
+        out += g.kindPhrase(n);
+    else if (name == QLatin1String("flows"))
+        out += g.flowsPhrase(ctx.rule.flows);
+    else
+        return false;
+    return true;
 }
 
 void emitNode(const CheckContext &ctx, int n, QVector<Finding> &out)
 {
     out.push_back(makeFinding(
-        ctx.rule, ctx.severity, [&](QStringView name) { return nodeArg(ctx, n, name); },
+        ctx.rule, ctx.severity,
+        [&](QStringView name, QString &message) { return writeNodeArg(ctx, n, name, message); },
         idsOf(ctx.graph.node(n).id), 1));
+}
+
+/// File position of edge @p e's connection.
+int filePosition(const RuleGraph &g, int e)
+{
+    return g.diagram().connectionIndex(g.edge(e).connection->id);
 }
 
 bool sameLabel(const QString &a, const QString &b)
 {
     return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
-}
-
-bool matches(const QStringList &allowed, const QString &value)
-{
-    return allowed.isEmpty() || allowed.contains(value);
 }
 
 } // namespace
@@ -145,10 +160,11 @@ void checkDuplicateConnection(const CheckContext &ctx, int e, QVector<Finding> &
     const RuleGraph::Edge &edge = g.edge(e);
     // A copy shares both ends: scan the shorter of the two edge lists (a 250,000-wide fan-out
     // scanned its whole out-list once per edge: quadratic). Ends and known flows compare as
-    // indexes; file positions are looked up only for a copy.
+    // indexes; file positions are looked up only for a copy, and not at all on a graph of the
+    // whole diagram.
     const RuleGraph::EdgeRange outs = g.out(edge.from);
     const RuleGraph::EdgeRange ins = g.in(edge.to);
-    int myIndex = -1;
+    int myPosition = -1; // a graph of a part looks file positions up, once
     for (int other : outs.size() <= ins.size() ? outs : ins) {
         const RuleGraph::Edge &o = g.edge(other);
         const Connection *c = o.connection;
@@ -156,9 +172,9 @@ void checkDuplicateConnection(const CheckContext &ctx, int e, QVector<Finding> &
             (edge.flow < 0 && c->flow != edge.connection->flow) ||
             !sameLabel(c->label, edge.connection->label))
             continue;
-        if (myIndex < 0)
-            myIndex = g.diagram().connectionIndex(edge.connection->id);
-        if (g.diagram().connectionIndex(c->id) < myIndex) {
+        if (!g.edgesInFileOrder() && myPosition < 0)
+            myPosition = filePosition(g, e);
+        if (g.edgesInFileOrder() ? other < e : filePosition(g, other) < myPosition) {
             emitEdge(ctx, e, out);
             return;
         }
@@ -180,13 +196,16 @@ void checkUnknownKind(const CheckContext &ctx, int n, QVector<Finding> &out)
 {
     if (ctx.graph.kind(n))
         return;
-    out.push_back(ctx.make(
-        [&](QStringView name) {
-            return name == QLatin1String("what")
-                       ? QStringLiteral("kind ") + quoted(ctx.graph.node(n).kind)
-                       : nodeArg(ctx, n, name);
+    out.push_back(makeFinding(
+        ctx.rule, ctx.severity,
+        [&](QStringView name, QString &message) {
+            if (name != QLatin1String("what"))
+                return writeNodeArg(ctx, n, name, message);
+            message += QLatin1String("kind ");
+            appendQuoted(message, ctx.graph.node(n).kind);
+            return true;
         },
-        {ctx.graph.node(n).id}));
+        idsOf(ctx.graph.node(n).id), 1));
 }
 
 void checkRequiresIncoming(const CheckContext &ctx, int n, QVector<Finding> &out)
@@ -196,7 +215,8 @@ void checkRequiresIncoming(const CheckContext &ctx, int n, QVector<Finding> &out
         return;
     for (int e : g.in(n)) {
         const RuleGraph::Edge &edge = g.edge(e);
-        if (g.isFlow(e, ctx.rule.flows) && matches(ctx.rule.fromKinds, g.node(edge.from).kind))
+        if (g.isFlow(e, ctx.rule.flows) &&
+            (ctx.rule.fromKinds.isEmpty() || g.isKind(edge.from, ctx.rule.fromKinds)))
             return;
     }
     emitNode(ctx, n, out);
@@ -209,7 +229,8 @@ void checkRequiresOutgoing(const CheckContext &ctx, int n, QVector<Finding> &out
         return;
     for (int e : g.out(n)) {
         const RuleGraph::Edge &edge = g.edge(e);
-        if (g.isFlow(e, ctx.rule.flows) && matches(ctx.rule.toKinds, g.node(edge.to).kind))
+        if (g.isFlow(e, ctx.rule.flows) &&
+            (ctx.rule.toKinds.isEmpty() || g.isKind(edge.to, ctx.rule.toKinds)))
             return;
     }
     emitNode(ctx, n, out);

@@ -35,11 +35,19 @@ struct Rule
 /// Value of a message placeholder ("from" for "{from}"); called only for names in the template.
 using MessageArgs = std::function<QString(QStringView name)>;
 
+/// Writes the value of message placeholder @p name at the end of @p out and returns true, or
+/// returns false for a name it does not know (the placeholder is then kept as written). The
+/// form the rule checks use: a value goes straight into the message, with no string of its own.
+using MessageWriter = std::function<bool(QStringView name, QString &out)>;
+
 /// Builds a Finding of @p rule, filling each "{name}" of its message from @p args.
 Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args,
                     const QStringList &components, const QStringList &connections);
 /// The same with the ids in one list, components first (Finding's constructor).
 Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args, QStringList ids,
                     qsizetype componentCount);
+/// The same with the values written by @p write.
+Finding makeFinding(const Rule &rule, Severity severity, const MessageWriter &write,
+                    QStringList ids, qsizetype componentCount);
 
 } // namespace mls

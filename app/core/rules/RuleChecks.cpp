@@ -11,42 +11,98 @@ namespace mls {
 
 namespace {
 
-/// @p t with each "{name}" replaced by args(name); unknown placeholders are kept as written.
-/// The result is allocated once at its exact size: a finding keeps its message.
-QString fillTemplate(const QString &t, const MessageArgs &args)
+/// The placeholders of a message template: where each "{" and its "}" are.
+struct TemplateHoles
 {
-    // The values first (a template has a few placeholders), then one allocation.
-    struct Part
-    {
-        qsizetype open, close;
-        QString value;
-    };
-    QVarLengthArray<Part, 6> parts;
-    qsizetype size = t.size();
+    const QChar *data = nullptr; ///< the template's characters (an interned rule's: never freed)
+    qsizetype size = -1;
+    QVarLengthArray<std::pair<qsizetype, qsizetype>, 6> holes;
+};
+
+/// The placeholders of @p rule's message, parsed once per rule: the template is the interned
+/// copy's, whose characters live as long as the program, so their address identifies it.
+const TemplateHoles &holesOf(const Rule &rule)
+{
+    const QString &t = Finding::intern(rule)->message;
+    thread_local TemplateHoles cache[64];
+    TemplateHoles &slot = cache[(quint64(quintptr(t.constData())) * 0x9E3779B97F4A7C15ull) >> 58];
+    if (slot.data == t.constData() && slot.size == t.size())
+        return slot;
+    slot.data = t.constData();
+    slot.size = t.size();
+    slot.holes.clear();
     for (qsizetype i = 0; i < t.size();) {
         const qsizetype open = t.indexOf(QLatin1Char('{'), i);
         const qsizetype close = open < 0 ? -1 : t.indexOf(QLatin1Char('}'), open);
         if (close < 0)
             break;
-        QString value = args(QStringView(t).mid(open + 1, close - open - 1));
-        if (!value.isNull()) {
-            size += value.size() - (close - open + 1);
-            parts.push_back(Part{open, close, std::move(value)});
+        slot.holes.push_back({open, close});
+        i = close + 1;
+    }
+    return slot;
+}
+
+/// Appends @p rule's message to @p m with each "{name}" replaced by what write(name, m)
+/// appends; a name it does not know (it returns false) is kept as written.
+template <typename Write> void fillInto(QString &m, const Rule &rule, Write &&write)
+{
+    const TemplateHoles &parsed = holesOf(rule);
+    const QStringView t(parsed.data, parsed.size);
+    qsizetype i = 0;
+    for (const auto &[open, close] : parsed.holes) {
+        m += t.mid(i, open - i);
+        const qsizetype before = m.size();
+        if (!write(t.mid(open + 1, close - open - 1), m)) {
+            m.truncate(before);
+            m += t.mid(open, close - open + 1);
         }
         i = close + 1;
     }
-    if (parts.isEmpty())
-        return t;
-    QString m;
-    m.reserve(size);
-    qsizetype i = 0;
-    for (const Part &p : parts) {
-        m += QStringView(t).mid(i, p.open - i);
-        m += p.value;
-        i = p.close + 1;
-    }
-    m += QStringView(t).mid(i);
-    return m;
+    m += t.mid(i);
+}
+
+/// A per-thread string a message is written into before the finding copies it at its size:
+/// its room stays between findings, so writing a message allocates nothing.
+QString &messageBuffer()
+{
+    thread_local QString buffer;
+    buffer.resize(0); // keeps the room
+    return buffer;
+}
+
+/// A finding of @p rule with its message filled by @p write (one allocation: the finding's).
+template <typename Write>
+Finding fillFinding(const Rule &rule, Severity severity, Write &&write, QStringList ids,
+                    qsizetype componentCount)
+{
+    if (holesOf(rule).holes.isEmpty())
+        return Finding(rule, severity, rule.message, std::move(ids), componentCount);
+    QString &m = messageBuffer();
+    fillInto(m, rule, write);
+    return Finding(rule, severity, QStringView(m), std::move(ids), componentCount);
+}
+
+/// Adapts MessageArgs (a value per name, null for an unknown name) to a writer.
+auto fromArgs(const MessageArgs &args)
+{
+    return [&args](QStringView name, QString &out) {
+        const QString value = args(name);
+        if (value.isNull())
+            return false;
+        out += value;
+        return true;
+    };
+}
+
+/// The ids of @p components then @p connections in one list.
+QStringList joined(const QStringList &components, const QStringList &connections)
+{
+    if (connections.isEmpty())
+        return components;
+    QStringList ids;
+    ids.reserve(components.size() + connections.size());
+    ids << components << connections;
+    return ids;
 }
 
 // The last column of a graph check is what it reads (CheckReads: flows, calls, data, any flow
@@ -98,14 +154,20 @@ QStringList checkNames()
 Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args,
                     const QStringList &components, const QStringList &connections)
 {
-    return Finding(rule, severity, fillTemplate(rule.message, args), components, connections);
+    return fillFinding(rule, severity, fromArgs(args), joined(components, connections),
+                       components.size());
 }
 
 Finding makeFinding(const Rule &rule, Severity severity, const MessageArgs &args, QStringList ids,
                     qsizetype componentCount)
 {
-    return Finding(rule, severity, fillTemplate(rule.message, args), std::move(ids),
-                   componentCount);
+    return fillFinding(rule, severity, fromArgs(args), std::move(ids), componentCount);
+}
+
+Finding makeFinding(const Rule &rule, Severity severity, const MessageWriter &write,
+                    QStringList ids, qsizetype componentCount)
+{
+    return fillFinding(rule, severity, write, std::move(ids), componentCount);
 }
 
 QString messageLabel(const Diagram &d, const QString &id)
@@ -114,25 +176,58 @@ QString messageLabel(const Diagram &d, const QString &id)
     return c ? Catalog::builtin().displayName(*c) : id;
 }
 
-QString renderMessage(const Rule &rule, const Diagram &d, const LabelArgs &args)
+namespace {
+
+/// Writes the values of @p args with the labels @p label gives for component ids.
+template <typename Label> auto labelWriter(const LabelArgs &args, Label &&label)
 {
-    return fillTemplate(rule.message, [&](QStringView name) {
+    return [&args, label](QStringView name, QString &out) {
         for (const LabelArg &a : args) {
             if (a.name != name)
                 continue;
-            if (a.ids.isEmpty())
-                return a.literal;
-            QString value;
+            if (a.ids.isEmpty()) {
+                out += a.literal;
+                return !a.literal.isNull();
+            }
             for (qsizetype i = 0; i < a.ids.size(); ++i) {
                 if (i > 0)
-                    value += a.separator;
-                const QString label = messageLabel(d, a.ids[i]);
-                value += a.quote ? QLatin1Char('"') + label + QLatin1Char('"') : label;
+                    out += a.separator;
+                if (a.quote)
+                    out += QLatin1Char('"');
+                out += label(a.ids[i]);
+                if (a.quote)
+                    out += QLatin1Char('"');
             }
-            return value;
+            return true;
         }
-        return QString();
-    });
+        return false;
+    };
+}
+
+} // namespace
+
+QString renderMessage(const Rule &rule, const Diagram &d, const LabelArgs &args)
+{
+    if (holesOf(rule).holes.isEmpty())
+        return rule.message;
+    QString &m = messageBuffer();
+    fillInto(m, rule, labelWriter(args, [&d](const QString &id) { return messageLabel(d, id); }));
+    return QString(m);
+}
+
+Finding CheckContext::makeLabelled(const LabelArgs &args, const QStringList &components,
+                                   const QStringList &connections) const
+{
+    if (labelled)
+        labelled->push_back(args);
+    const RuleGraph &g = graph;
+    return fillFinding(rule, severity,
+                       labelWriter(args,
+                                   [&g](const QString &id) {
+                                       const int n = g.indexOfCopy(id);
+                                       return n >= 0 ? g.label(n) : messageLabel(g.diagram(), id);
+                                   }),
+                       joined(components, connections), components.size());
 }
 
 } // namespace mls

@@ -53,13 +53,7 @@ struct CheckContext
     /// A graph finding whose placeholders are given as labels of components: rendered now,
     /// and recorded in @c labelled.
     Finding makeLabelled(const LabelArgs &args, const QStringList &components,
-                         const QStringList &connections = {}) const
-    {
-        if (labelled)
-            labelled->push_back(args);
-        return Finding(rule, severity, renderMessage(rule, graph.diagram(), args), components,
-                       connections);
-    }
+                         const QStringList &connections = {}) const;
 
     /// A finding of this rule with the message template filled from @p args.
     Finding make(const MessageArgs &args, const QStringList &components,

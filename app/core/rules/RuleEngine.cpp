@@ -72,12 +72,12 @@ bool RuleEngine::addRules(const QVector<Rule> &rules, QString *error)
     for (const Rule &r : std::as_const(m_rules)) {
         const CheckType *c = findCheck(r.check);
         if (c->component)
-            m_componentRules.push_back({&r, c, {}, nullptr, false});
+            m_componentRules.push_back({&r, c, {}, nullptr, false, effectiveSeverity(r)});
         if (c->connection)
-            m_connectionRules.push_back({&r, c, {}, nullptr, false});
+            m_connectionRules.push_back({&r, c, {}, nullptr, false, effectiveSeverity(r)});
         if (!c->global)
             continue;
-        BoundRule bound{&r, c, {}, nullptr, false};
+        BoundRule bound{&r, c, {}, nullptr, false, effectiveSeverity(r)};
         const QStringList listed = QString::fromLatin1(c->reads.flows).split(QLatin1Char(' '));
         bound.readsFlow.fill(0, flows.size() + 1);
         for (qsizetype f = 0; f < flows.size(); ++f)
@@ -126,13 +126,13 @@ Severity RuleEngine::effectiveSeverity(const Rule &r) const
 void RuleEngine::runComponentRules(const RuleGraph &g, int node, QVector<Finding> &out) const
 {
     for (const BoundRule &r : std::as_const(m_componentRules))
-        r.check->component(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, node, out);
+        r.check->component(CheckContext{g, *r.rule, r.severity}, node, out);
 }
 
 void RuleEngine::runConnectionRules(const RuleGraph &g, int edge, QVector<Finding> &out) const
 {
     for (const BoundRule &r : std::as_const(m_connectionRules))
-        r.check->connection(CheckContext{g, *r.rule, effectiveSeverity(*r.rule)}, edge, out);
+        r.check->connection(CheckContext{g, *r.rule, r.severity}, edge, out);
 }
 
 QVector<Finding> RuleEngine::componentFindings(const RuleGraph &g, int node) const
@@ -160,12 +160,12 @@ void RuleEngine::own(const RuleGraph &g, qsizetype first, int owner)
     m_owner.resize(m_all.size(), owner);
 }
 
-int RuleEngine::handle(QHash<QString, int> &handles, const QString &id)
+int RuleEngine::handle(KeptById<int> &handles, const QString &id)
 {
-    auto it = handles.find(id);
-    if (it == handles.end())
-        it = handles.insert(id, m_handles++);
-    return *it;
+    if (const auto it = handles.constFind(id); it != handles.constEnd())
+        return *it;
+    handles.append(id, m_handles);
+    return m_handles++;
 }
 
 bool RuleEngine::reads(const BoundRule &r, int flow, const QString &fromKind) const
@@ -193,7 +193,7 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g, const std::vecto
         const qsizetype before = found.size();
         labelled->resize(before);
         WalkBudget budget(Limits::maxRuleSteps);
-        const CheckContext ctx{g, *r.rule, effectiveSeverity(*r.rule), labelled};
+        const CheckContext ctx{g, *r.rule, r.severity, labelled};
         StartwiseMemo &memo = m_memos[size_t(i)];
         memo.valid = false;
         if (keepMemos && r.check->startwise)
@@ -215,6 +215,7 @@ QVector<Finding> RuleEngine::runGlobalRules(const RuleGraph &g, const std::vecto
         }
         owners->resize(found.size(), globalOwner(i));
     }
+    g.dropCopyIndex();
     if (g.hasWaivers())
         waivers::apply(g.diagram(), found);
     return found;
@@ -224,6 +225,10 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
 {
     m_meta = d.meta();
     m_overrides = severityOverrides(m_meta);
+    for (QVector<BoundRule> *rules : {&m_componentRules, &m_connectionRules, &m_globalRules}) {
+        for (BoundRule &r : *rules)
+            r.severity = effectiveSeverity(*r.rule);
+    }
     m_all.clear();
     m_owner.clear();
     m_args.clear();
@@ -241,7 +246,7 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
         const qsizetype before = m_all.size();
         runComponentRules(g, n, m_all);
         if (m_all.size() > before)
-            own(g, before, handle(m_componentHandle, g.node(n).id));
+            own(g, before, newHandle(m_componentHandle, g.node(n).id));
         m_traits.append(g.node(n).id, traitsOf(g.node(n), g.kind(n)));
     }
     m_ends.reserve(g.edgeCount());
@@ -250,7 +255,7 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
         const qsizetype before = m_all.size();
         runConnectionRules(g, e, m_all);
         if (m_all.size() > before)
-            own(g, before, handle(m_connectionHandle, c->id));
+            own(g, before, newHandle(m_connectionHandle, c->id));
         m_ends.append(c->id, {c->from, c->to, g.edge(e).flow, c});
     }
     m_args.resize(m_all.size());

@@ -134,7 +134,13 @@ private:
     /// stale graph findings go, its new findings are appended.
     void commit(Update &u);
     /// The owner handle of a component's or connection's local findings, made when new.
-    int handle(QHash<QString, int> &handles, const QString &id);
+    int handle(KeptById<int> &handles, const QString &id);
+    /// The same for an id the handles do not hold yet (a full check's): no look-up.
+    int newHandle(KeptById<int> &handles, const QString &id)
+    {
+        handles.append(id, m_handles);
+        return m_handles++;
+    }
 
     const Catalog *m_catalog;
     QVector<Rule> m_rules;
@@ -148,6 +154,7 @@ private:
         QVector<char> readsFlow;
         const QStringList *anyFromKinds = nullptr; ///< CheckReads::anyFrom naming a rule field
         bool anyFromStore = false;                 ///< CheckReads::anyFrom "store"
+        Severity severity = Severity::Warning;     ///< effectiveSeverity(), set by each full check
     };
     /// Whether graph rule @p r reads a connection of flow index @p flow leaving a component of
     /// kind @p fromKind.
@@ -168,8 +175,10 @@ private:
     QVector<int> m_owner;
     /// Per finding of m_all: a graph finding's label arguments (for a re-render after a rename).
     QVector<std::optional<LabelArgs>> m_args;
-    QHash<QString, int> m_componentHandle;  ///< component id → owner handle
-    QHash<QString, int> m_connectionHandle; ///< connection id → owner handle
+    /// Component id → owner handle, and connection id → owner handle: appended by a full check
+    /// (its ids are new), hashed when a re-check looks many up.
+    KeptById<int> m_componentHandle;
+    KeptById<int> m_connectionHandle;
     int m_handles = 0;
     /// What the graph checks read of a component besides its label and waivers.
     struct GraphTraits

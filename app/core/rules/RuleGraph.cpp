@@ -7,8 +7,6 @@
 
 namespace mls {
 
-namespace {
-
 /// A value per string, found by the address and length of the string's characters: a copy of
 /// a QString shares them, so a connection's ends (copies of their components' ids, as the
 /// reader and the model make them) and kinds and flows (one shared string per distinct value)
@@ -67,7 +65,28 @@ private:
     size_t m_used = 0;
 };
 
-} // namespace
+int RuleGraph::indexOfCopy(const QString &id) const
+{
+    // A few look-ups (a re-check's) ask indexOf(); after that a table of the nodes' ids by
+    // address pays for itself (a full check names thousands of components in its messages).
+    constexpr int lookupsBeforeTable = 16;
+    if (!m_copyIndex) {
+        if (++m_copyLookups <= lookupsBeforeTable)
+            return indexOf(id);
+        auto table = std::make_shared<SharedStringTable>(nodeCount());
+        for (int i = 0; i < nodeCount(); ++i)
+            table->insert(m_nodes[i]->id, i);
+        m_copyIndex = std::move(table);
+    }
+    const int i = m_copyIndex->find(id);
+    return i >= 0 ? i : indexOf(id);
+}
+
+void RuleGraph::dropCopyIndex() const
+{
+    m_copyIndex.reset();
+    m_copyLookups = 0;
+}
 
 void RuleGraph::addNode(const Component *c)
 {
@@ -435,11 +454,15 @@ const QVector<char> *RuleGraph::flowTable(const QStringList &flows) const
     return listTable(m_flowTables, m_flowSlots, flows, m_catalog->flows());
 }
 
-bool RuleGraph::isFlow(int e, const QStringList &flows) const
+bool RuleGraph::isFlowOfList(int e, const QStringList &flows) const
 {
     const Edge &edge = m_edges[e];
     const QVector<char> *table = edge.flow >= 0 ? flowTable(flows) : nullptr;
-    return table ? (*table)[edge.flow] != 0 : flows.contains(edge.connection->flow);
+    if (!table)
+        return flows.contains(edge.connection->flow);
+    m_lastFlows[m_nextFlows] = LastList{flows.constData(), flows.size(), table->constData()};
+    m_nextFlows = (m_nextFlows + 1) % lastLists;
+    return (*table)[edge.flow] != 0;
 }
 
 bool RuleGraph::kindHandles(int i, int e, bool consumes) const
@@ -474,7 +497,8 @@ bool RuleGraph::isKindOfList(int i, const QStringList &kinds) const
         return kinds.contains(m_nodes[i]->kind);
     // The table's characters stay where they are while the list is kept (ListTable::kinds),
     // even when m_kindTables grows and moves the tables.
-    m_lastKinds = LastKinds{kinds.constData(), kinds.size(), table->constData()};
+    m_lastKinds[m_nextKinds] = LastList{kinds.constData(), kinds.size(), table->constData()};
+    m_nextKinds = (m_nextKinds + 1) % lastLists;
     return (*table)[k] != 0;
 }
 

@@ -9,9 +9,12 @@
 #include <QVector>
 
 #include <array>
+#include <memory>
 #include <vector>
 
 namespace mls {
+
+class SharedStringTable; // RuleGraph.cpp
 
 /// An index of (part of) a diagram for the rule checks: components and connections by
 /// position, with adjacency lists, so graph algorithms run on ints instead of id hashes.
@@ -98,10 +101,19 @@ public:
     ArcRange outArcs(int i) const { return arcs(m_outArcs, m_outStart, i); }
     ArcRange inArcs(int i) const { return arcs(m_inArcs, m_inStart, i); }
     /// Node index of a component id, or -1.
+    /// True when edge i comes before edge j in the diagram's file order exactly when i < j (a
+    /// graph of the whole diagram keeps its connections in file order).
+    bool edgesInFileOrder() const { return m_whole; }
     int indexOf(const QString &id) const
     {
         return m_whole ? m_diagram->componentIndex(id) : m_index.value(id, -1);
     }
+    /// indexOf() for an id that is usually a copy of a node's (sharing its characters), as the
+    /// ids a graph check names are: after a few look-ups, found by address in a table made on
+    /// first need (kept until dropCopyIndex()); other ids are looked up by indexOf().
+    int indexOfCopy(const QString &id) const;
+    /// Frees indexOfCopy()'s table (the graph may be kept long after the checks ran).
+    void dropCopyIndex() const;
     /// Index of flow @p id in the catalog, for Edge::is() and FlowSet; -1 when unknown.
     int flow(const QString &id) const { return m_catalog->flowIndex(id); }
     /// The same for a flow named in the rules' code ("model"): answered from a short list of
@@ -113,12 +125,26 @@ public:
     bool isKind(int i, const QStringList &kinds) const
     {
         const int k = m_traits[size_t(i)].kind;
-        if (k >= 0 && kinds.constData() == m_lastKinds.list && kinds.size() == m_lastKinds.size)
-            return m_lastKinds.has[k] != 0;
+        if (k >= 0) {
+            for (const LastList &last : m_lastKinds) {
+                if (kinds.constData() == last.list && kinds.size() == last.size)
+                    return last.has[k] != 0;
+            }
+        }
         return isKindOfList(i, kinds);
     }
     /// Edge @p e's flow id is one of @p flows (a table per list, as for isKind()).
-    bool isFlow(int e, const QStringList &flows) const;
+    bool isFlow(int e, const QStringList &flows) const
+    {
+        const int f = m_edges[e].flow;
+        if (f >= 0) {
+            for (const LastList &last : m_lastFlows) {
+                if (flows.constData() == last.list && flows.size() == last.size)
+                    return last.has[f] != 0;
+            }
+        }
+        return isFlowOfList(e, flows);
+    }
     /// The kind of node @p i lists edge @p e's flow in its produces (@p consumes: consumes);
     /// false for a kind or flow the catalog does not know.
     bool kindHandles(int i, int e, bool consumes) const;
@@ -167,6 +193,7 @@ private:
     Arc arcFrom(const Edge &e) const { return Arc{e.from, e.flow, e.synchronous}; }
     /// isKind() past its check of the last list asked.
     bool isKindOfList(int i, const QStringList &kinds) const;
+    bool isFlowOfList(int e, const QStringList &flows) const;
 
     /// Which catalog kinds (or flows) a list passed to isKind() (isFlow()) holds. The list is
     /// kept (a shared copy), so its data, by which it is found again, cannot be reused by
@@ -197,14 +224,19 @@ private:
         int index;
     };
     mutable std::vector<FlowName> m_flowNames;
-    /// The last list isKind() found a table for (its data address and size) and that table.
-    struct LastKinds
+    /// The last lists isKind() (isFlow()) found a table for (their data address and size) and
+    /// those tables: a rule's few lists alternate (its kinds, then its to_kinds for each node a
+    /// walk reaches; one rule, then the next on the same node).
+    struct LastList
     {
         const QString *list = nullptr;
         qsizetype size = -1; ///< none yet (an empty list may have no data address)
         const char *has = nullptr;
     };
-    mutable LastKinds m_lastKinds;
+    static constexpr size_t lastLists = 6;
+    mutable std::array<LastList, lastLists> m_lastKinds{};
+    mutable std::array<LastList, lastLists> m_lastFlows{};
+    mutable size_t m_nextKinds = 0, m_nextFlows = 0; ///< the entry replaced next
     // Caches of the phrases above: per catalog kind, per catalog flow, per list of flows (kept
     // as a shared copy, found again by its data, as the kind tables are).
     mutable std::vector<QString> m_kindPhrases;
@@ -229,6 +261,8 @@ private:
     std::vector<Arc> m_outArcs, m_inArcs; ///< beside m_out and m_in
 
     QHash<QString, int> m_index;
+    mutable std::shared_ptr<const SharedStringTable> m_copyIndex; ///< see indexOfCopy()
+    mutable int m_copyLookups = 0;
 };
 
 } // namespace mls

@@ -42,7 +42,7 @@ struct RuleEngine::Update
     QVector<int> owner;
     QVector<std::optional<LabelArgs>> args;
 
-    void kill(const QHash<QString, int> &handles, const QString &id)
+    void kill(const KeptById<int> &handles, const QString &id)
     {
         if (const auto it = handles.constFind(id); it != handles.constEnd())
             dead[size_t(*it)] = 1;
@@ -98,7 +98,7 @@ void RuleEngine::rerunLocalRules(const RuleGraph &g, const QStringList &seeds, U
             }
         }
     }
-    auto replace = [&](QHash<QString, int> &handles, const QString &id, QVector<Finding> found) {
+    auto replace = [&](KeptById<int> &handles, const QString &id, QVector<Finding> found) {
         u.kill(handles, id);
         if (found.isEmpty())
             return;
@@ -196,6 +196,7 @@ void RuleEngine::rerunStartwiseRules(const RuleGraph &g, Update &u) const
             u.args.push_back(std::move(labelled[i]));
         }
     }
+    g.dropCopyIndex();
 }
 
 int RuleEngine::partSize(const RuleGraph &g, const QStringList &seeds, const Update &u)
