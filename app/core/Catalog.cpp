@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -311,8 +312,11 @@ const QHash<QString, KindRole> &Catalog::roleNames()
 
 QString Catalog::displayName(const Component &component) const
 {
-    if (!component.label.trimmed().isEmpty())
-        return component.label;
+    // Any character that is not white space makes the label shown (trimmed() made a copy and
+    // scanned both ends for every label of every finding's message).
+    const QString &label = component.label;
+    if (std::any_of(label.begin(), label.end(), [](QChar c) { return !c.isSpace(); }))
+        return label;
     const KindInfo *k = kind(component.kind);
     return k ? k->label : component.id;
 }

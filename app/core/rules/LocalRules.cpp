@@ -19,6 +19,13 @@ void appendQuoted(QString &out, const QString &s)
     out += QLatin1Char('"');
 }
 
+/// Appends @p value; false (the placeholder is kept as written) when it is null.
+bool put(QString &out, const QString &value)
+{
+    out += value;
+    return !value.isNull();
+}
+
 /// Writes the placeholders of a connection finding.
 bool writeEdgeArg(const CheckContext &ctx, int e, QStringView name, QString &out)
 {
@@ -29,11 +36,11 @@ bool writeEdgeArg(const CheckContext &ctx, int e, QStringView name, QString &out
     else if (name == QLatin1String("to"))
         appendQuoted(out, g.label(edge.to));
     else if (name == QLatin1String("flow"))
-        out += g.flowPhrase(e);
+        return put(out, g.flowPhrase(e));
     else if (name == QLatin1String("from_kind"))
-        out += g.kindPhrase(edge.from);
+        return put(out, g.kindPhrase(edge.from));
     else if (name == QLatin1String("to_kind"))
-        out += g.kindPhrase(edge.to);
+        return put(out, g.kindPhrase(edge.to));
     else
         return false;
     return true;
@@ -83,9 +90,9 @@ bool writeNodeArg(const CheckContext &ctx, int n, QStringView name, QString &out
     if (name == QLatin1String("component"))
         appendQuoted(out, g.label(n));
     else if (name == QLatin1String("kind"))
-        out += g.kindPhrase(n);
+        return put(out, g.kindPhrase(n));
     else if (name == QLatin1String("flows"))
-        out += g.flowsPhrase(ctx.rule.flows);
+        return put(out, g.flowsPhrase(ctx.rule.flows));
     else
         return false;
     return true;

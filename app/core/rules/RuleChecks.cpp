@@ -47,9 +47,10 @@ const TemplateHoles &holesOf(const Rule &rule)
 template <typename Write> void fillInto(QString &m, const Rule &rule, Write &&write)
 {
     const TemplateHoles &parsed = holesOf(rule);
-    const QStringView t(parsed.data, parsed.size);
+    const QStringView t(parsed.data, parsed.size); // the interned template: never freed
+    const auto holes = parsed.holes;               // a copy (inline): the slot is the cache's
     qsizetype i = 0;
-    for (const auto &[open, close] : parsed.holes) {
+    for (const auto &[open, close] : holes) {
         m += t.mid(i, open - i);
         const qsizetype before = m.size();
         if (!write(t.mid(open + 1, close - open - 1), m)) {
@@ -61,14 +62,42 @@ template <typename Write> void fillInto(QString &m, const Rule &rule, Write &&wr
     m += t.mid(i);
 }
 
-/// A per-thread string a message is written into before the finding copies it at its size:
-/// its room stays between findings, so writing a message allocates nothing.
-QString &messageBuffer()
+/// The per-thread string a message is written into before the finding copies it at its size:
+/// its room stays between messages, so writing one allocates nothing. One message at a time
+/// (no writer renders another); room past 16K characters (a long cycle's or path's message)
+/// is let go afterwards.
+class MessageBuffer
 {
-    thread_local QString buffer;
-    buffer.resize(0); // keeps the room
-    return buffer;
-}
+public:
+    MessageBuffer() : m_text(state().text)
+    {
+        Q_ASSERT(!state().inUse);
+        state().inUse = true;
+        m_text.resize(0); // keeps the room
+    }
+    ~MessageBuffer()
+    {
+        state().inUse = false;
+        if (m_text.capacity() > 16 * 1024)
+            m_text = QString();
+    }
+    MessageBuffer(const MessageBuffer &) = delete;
+    MessageBuffer &operator=(const MessageBuffer &) = delete;
+    QString &text() { return m_text; }
+
+private:
+    struct State
+    {
+        QString text;
+        bool inUse = false;
+    };
+    static State &state()
+    {
+        thread_local State s;
+        return s;
+    }
+    QString &m_text;
+};
 
 /// A finding of @p rule with its message filled by @p write (one allocation: the finding's).
 template <typename Write>
@@ -77,9 +106,9 @@ Finding fillFinding(const Rule &rule, Severity severity, Write &&write, QStringL
 {
     if (holesOf(rule).holes.isEmpty())
         return Finding(rule, severity, rule.message, std::move(ids), componentCount);
-    QString &m = messageBuffer();
-    fillInto(m, rule, write);
-    return Finding(rule, severity, QStringView(m), std::move(ids), componentCount);
+    MessageBuffer buffer;
+    fillInto(buffer.text(), rule, write);
+    return Finding(rule, severity, QStringView(buffer.text()), std::move(ids), componentCount);
 }
 
 /// Adapts MessageArgs (a value per name, null for an unknown name) to a writer.
@@ -189,16 +218,19 @@ template <typename Label> auto labelWriter(const LabelArgs &args, Label &&label)
                 out += a.literal;
                 return !a.literal.isNull();
             }
+            bool any = a.quote; // a value of nothing but null labels is kept as written
             for (qsizetype i = 0; i < a.ids.size(); ++i) {
                 if (i > 0)
                     out += a.separator;
                 if (a.quote)
                     out += QLatin1Char('"');
-                out += label(a.ids[i]);
+                const QString text = label(a.ids[i]);
+                any = any || !text.isNull();
+                out += text;
                 if (a.quote)
                     out += QLatin1Char('"');
             }
-            return true;
+            return any;
         }
         return false;
     };
@@ -210,9 +242,10 @@ QString renderMessage(const Rule &rule, const Diagram &d, const LabelArgs &args)
 {
     if (holesOf(rule).holes.isEmpty())
         return rule.message;
-    QString &m = messageBuffer();
-    fillInto(m, rule, labelWriter(args, [&d](const QString &id) { return messageLabel(d, id); }));
-    return QString(m);
+    MessageBuffer buffer;
+    fillInto(buffer.text(), rule,
+             labelWriter(args, [&d](const QString &id) { return messageLabel(d, id); }));
+    return QString(buffer.text().constData(), buffer.text().size()); // at its size, unshared
 }
 
 Finding CheckContext::makeLabelled(const LabelArgs &args, const QStringList &components,
@@ -224,8 +257,11 @@ Finding CheckContext::makeLabelled(const LabelArgs &args, const QStringList &com
     return fillFinding(rule, severity,
                        labelWriter(args,
                                    [&g](const QString &id) {
+                                       // As messageLabel() (the built-in catalog's names, as
+                                       // a re-render after a rename), by node instead of by id.
                                        const int n = g.indexOfCopy(id);
-                                       return n >= 0 ? g.label(n) : messageLabel(g.diagram(), id);
+                                       return n >= 0 ? Catalog::builtin().displayName(g.node(n))
+                                                     : messageLabel(g.diagram(), id);
                                    }),
                        joined(components, connections), components.size());
 }

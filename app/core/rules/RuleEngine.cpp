@@ -258,7 +258,6 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
             own(g, before, newHandle(m_connectionHandle, c->id));
         m_ends.append(c->id, {c->from, c->to, g.edge(e).flow, c});
     }
-    m_args.resize(m_all.size());
     m_parts.reset(g);
     m_preferWhole = 2 * m_parts.largest() >= g.nodeCount() && g.nodeCount() > 0;
     if (!m_preferWhole)
@@ -266,11 +265,19 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     QVector<std::optional<LabelArgs>> labelled;
     QVector<int> owners;
     QVector<Finding> global = runGlobalRules(g, nullptr, &labelled, &owners, m_preferWhole);
+    // At their sizes: the lists grew by doubling, and a window keeps them while it is open.
+    const qsizetype total = m_all.size() + global.size();
+    m_all.reserve(total);
+    m_owner.reserve(total);
+    m_args.reserve(size_t(total));
+    m_args.resize(size_t(m_all.size()));
     for (qsizetype i = 0; i < global.size(); ++i) {
         m_all.push_back(std::move(global[i]));
         m_owner.push_back(owners[i]);
-        m_args.push_back(std::move(labelled[i]));
+        m_args.push_back(keptArgs(std::move(labelled[i])));
     }
+    m_all.squeeze();
+    m_owner.squeeze();
     if (m_preferWhole)
         m_graph = std::move(g);
     m_valid = true;
@@ -353,12 +360,12 @@ std::vector<int> displayOrder(const QVector<Finding> &findings, QStringList &key
 }
 
 /// @p v rearranged so that its element i is the old element order[i].
-template <typename T> void permute(QVector<T> &v, const std::vector<int> &order)
+template <typename List> void permute(List &v, const std::vector<int> &order)
 {
-    QVector<T> sorted;
+    List sorted;
     sorted.reserve(v.size());
     for (int i : order)
-        sorted.push_back(std::move(v[i]));
+        sorted.push_back(std::move(v[size_t(i)]));
     v = std::move(sorted);
 }
 

@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -133,6 +134,11 @@ private:
     /// Replaces in the last result what @p u re-ran: the findings of its dead owners and its
     /// stale graph findings go, its new findings are appended.
     void commit(Update &u);
+    /// @p args as m_args keeps them.
+    static std::unique_ptr<LabelArgs> keptArgs(std::optional<LabelArgs> &&args)
+    {
+        return args ? std::make_unique<LabelArgs>(std::move(*args)) : nullptr;
+    }
     /// The owner handle of a component's or connection's local findings, made when new.
     int handle(KeptById<int> &handles, const QString &id);
     /// The same for an id the handles do not hold yet (a full check's): no look-up.
@@ -173,8 +179,9 @@ private:
     /// Per finding of m_all: the handle of the component or connection whose local rules made
     /// it, or globalOwner() of the graph rule that made it.
     QVector<int> m_owner;
-    /// Per finding of m_all: a graph finding's label arguments (for a re-render after a rename).
-    QVector<std::optional<LabelArgs>> m_args;
+    /// Per finding of m_all: a graph finding's label arguments (for a re-render after a rename),
+    /// null for the others (most findings: a pointer each, not an empty optional list).
+    std::vector<std::unique_ptr<LabelArgs>> m_args;
     /// Component id → owner handle, and connection id → owner handle: appended by a full check
     /// (its ids are new), hashed when a re-check looks many up.
     KeptById<int> m_componentHandle;

@@ -100,10 +100,10 @@ public:
     /// The edges of out() (in()) as arcs to their targets (from their sources), in that order.
     ArcRange outArcs(int i) const { return arcs(m_outArcs, m_outStart, i); }
     ArcRange inArcs(int i) const { return arcs(m_inArcs, m_inStart, i); }
-    /// Node index of a component id, or -1.
     /// True when edge i comes before edge j in the diagram's file order exactly when i < j (a
     /// graph of the whole diagram keeps its connections in file order).
     bool edgesInFileOrder() const { return m_whole; }
+    /// Node index of a component id, or -1.
     int indexOf(const QString &id) const
     {
         return m_whole ? m_diagram->componentIndex(id) : m_index.value(id, -1);

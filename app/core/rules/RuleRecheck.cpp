@@ -294,13 +294,13 @@ void RuleEngine::refreshKept(const Diagram &d, const QStringList &components,
         const bool renamed = names(f.components(), components);
         if (!renamed && !names(f.connections(), connections))
             continue;
-        if (renamed && !m_args[i]) { // its labels alone do not make its message
+        if (renamed && !m_args[size_t(i)]) { // its labels alone do not make its message
             u.rerun[r] = 1;
             u.partial[r] = 0;
             continue;
         }
         if (renamed)
-            f.setMessage(renderMessage(*f.ruleInfo(), d, *m_args[i]));
+            f.setMessage(renderMessage(*f.ruleInfo(), d, *m_args[size_t(i)]));
         waivers::apply(d, &f, &f + 1);
     }
 }
@@ -340,7 +340,7 @@ void RuleEngine::commit(Update &u)
             if (kept == i && placed < u.found.size()) {
                 m_all[i] = std::move(u.found[placed]);
                 m_owner[i] = u.owner[placed];
-                m_args[i] = std::move(u.args[placed]);
+                m_args[size_t(i)] = keptArgs(std::move(u.args[placed]));
                 ++placed;
                 ++kept;
             }
@@ -349,17 +349,17 @@ void RuleEngine::commit(Update &u)
         if (kept != i) {
             m_all[kept] = std::move(m_all[i]);
             m_owner[kept] = m_owner[i];
-            m_args[kept] = std::move(m_args[i]);
+            m_args[size_t(kept)] = std::move(m_args[size_t(i)]);
         }
         ++kept;
     }
     m_all.resize(kept);
     m_owner.resize(kept);
-    m_args.resize(kept);
+    m_args.resize(size_t(kept));
     for (qsizetype i = placed; i < u.found.size(); ++i) {
         m_all.push_back(std::move(u.found[i]));
         m_owner.push_back(u.owner[i]);
-        m_args.push_back(std::move(u.args[i]));
+        m_args.push_back(keptArgs(std::move(u.args[i])));
     }
 }
 
