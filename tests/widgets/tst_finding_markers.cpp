@@ -175,6 +175,20 @@ void TestFindingMarkers::sceneFollowsFindings()
     QVERIFY(scene.componentItem("rank")->toolTipText().contains("now about &lt;the&gt; store"));
     QVERIFY(!scene.componentItem("rank")->toolTipText().contains("MLS-010 &lt;message"));
 
+    // A new list: items re-created after it take its badges, not the first list's; a badge
+    // whose count changes is updated in place.
+    scene.setFindings({finding("MLS-010", Severity::Error, {"rank"}),
+                       finding("MLS-011", Severity::Error, {"rank"})});
+    QCOMPARE(scene.componentItem("rank")->marker()->count, 2);
+    QVERIFY(!scene.connectionItem("e2")->marker());
+    stack.push(new RemoveItemsCommand(&d, {"rank"}, d.connectionsOf("rank")));
+    stack.undo();
+    QCOMPARE(scene.componentItem("rank")->marker()->severity, Severity::Error);
+    QCOMPARE(scene.componentItem("rank")->marker()->count, 2);
+    QVERIFY(!scene.connectionItem("e2")->marker());
+    scene.setFindings({finding("MLS-010", Severity::Error, {"rank"})});
+    QCOMPARE(scene.componentItem("rank")->marker()->count, 1);
+
     scene.setFindings({});
     QVERIFY(!scene.componentItem("rank")->marker());
     QVERIFY(!scene.connectionItem("e2")->marker());

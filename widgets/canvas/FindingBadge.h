@@ -38,6 +38,7 @@ public:
         {
             return severity == o.severity && count == o.count;
         }
+        bool operator!=(const Marker &o) const { return !(*this == o); }
     };
 
     static QColor color(Severity severity);

@@ -10,24 +10,37 @@ namespace mls {
 
 void SceneMarkers::setFindings(const QVector<Finding> &findings)
 {
-    QHash<QString, FindingBadge::Marker> markers = FindingBadge::markers(findings);
+    // Compared with what each item shows: only the items whose badge appears, changes or goes
+    // away are touched, and nothing but the findings is kept.
+    const QHash<QString, FindingBadge::Marker> markers = FindingBadge::markers(findings);
     auto apply = [this](const QString &id, const std::optional<FindingBadge::Marker> &m) {
-        if (ComponentItem *item = m_scene->componentItem(id))
-            item->setMarker(m);
-        else if (ConnectionItem *c = m_scene->connectionItem(id))
-            c->setMarker(m);
+        if (ComponentItem *item = m_scene->componentItem(id)) {
+            if (item->marker() != m)
+                item->setMarker(m);
+        } else if (ConnectionItem *c = m_scene->connectionItem(id)) {
+            if (c->marker() != m)
+                c->setMarker(m);
+        }
     };
-    for (auto it = m_markers.constBegin(); it != m_markers.constEnd(); ++it) {
-        if (!markers.contains(it.key()))
-            apply(it.key(), std::nullopt);
+    for (const Finding &f : std::as_const(m_findings)) {
+        const QString target = FindingBadge::markerTarget(f);
+        if (!target.isEmpty() && !markers.contains(target))
+            apply(target, std::nullopt);
     }
-    for (auto it = markers.constBegin(); it != markers.constEnd(); ++it) {
-        const auto old = m_markers.constFind(it.key());
-        if (old == m_markers.constEnd() || !(*old == it.value()))
-            apply(it.key(), it.value());
-    }
-    m_markers = std::move(markers);
+    for (auto it = markers.constBegin(); it != markers.constEnd(); ++it)
+        apply(it.key(), it.value());
     m_findings = findings;
+    m_markers.clear();
+    m_markersMade = false;
+}
+
+const QHash<QString, FindingBadge::Marker> &SceneMarkers::markers() const
+{
+    if (!m_markersMade) {
+        m_markers = FindingBadge::markers(m_findings);
+        m_markersMade = true;
+    }
+    return m_markers;
 }
 
 void SceneMarkers::setHighlighted(const QStringList &components, const QStringList &connections)
@@ -70,12 +83,12 @@ void applyTo(Item *item, const QString &id, const QHash<QString, FindingBadge::M
 
 void SceneMarkers::decorate(ComponentItem *item, const QString &id) const
 {
-    applyTo(item, id, m_markers, m_highlighted);
+    applyTo(item, id, markers(), m_highlighted);
 }
 
 void SceneMarkers::decorate(ConnectionItem *item, const QString &id) const
 {
-    applyTo(item, id, m_markers, m_highlighted);
+    applyTo(item, id, markers(), m_highlighted);
 }
 
 } // namespace mls

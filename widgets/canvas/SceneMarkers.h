@@ -37,7 +37,11 @@ public:
 private:
     DiagramScene *m_scene;
     bool m_visible = true;
-    QHash<QString, FindingBadge::Marker> m_markers; ///< item id → its badge
+    /// The badge of each id of m_findings, for decorate(): made when an item is added after the
+    /// findings came (the items hold their own badges; a 10k board's hash was a megabyte).
+    const QHash<QString, FindingBadge::Marker> &markers() const;
+    mutable QHash<QString, FindingBadge::Marker> m_markers;
+    mutable bool m_markersMade = false;
     QVector<Finding> m_findings; ///< the list the badges come from (shared, not copied)
     QSet<QString> m_highlighted;
 };
