@@ -58,6 +58,7 @@ private Q_SLOTS:
     void selectionAndScrollSurviveRecheck_data();
     void selectionAndScrollSurviveRecheck();
     void collapsedSectionStaysCollapsed();
+    void longSectionStartsCollapsed();
     void bigDiagramStaysResponsive();
     void controllerListsEngineSorted();
 };
@@ -558,6 +559,58 @@ void TestProblemsPanel::collapsedSectionStaysCollapsed()
     h.stack.redo();
     h.settle();
     QVERIFY(tree->isExpanded(h.panel->sectionIndex(G::Infos)));
+}
+
+/// A section of more rows than ProblemsPanel::openSectionsUpTo starts collapsed, the others
+/// open; expanding it (by hand or by revealing one of its findings) keeps it open.
+void TestProblemsPanel::longSectionStartsCollapsed()
+{
+    // Lone clients: one orphan finding each, plus the short sections of a flawed design.
+    std::unique_ptr<Diagram> d = readDesign(rulesData("flawed.mlsketch"));
+    const int lone = ProblemsPanel::openSectionsUpTo + 10;
+    for (int i = 0; i < lone; ++i)
+        d->insertComponent(int(d->components().size()),
+                           component(QStringLiteral("lone%1").arg(i), "client",
+                                     {(i % 50) * 250.0, 2000 + (i / 50) * 100.0}));
+    Harness h(std::move(d));
+    h.panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(h.panel.get()));
+    h.panel->refresh();
+    QTreeView *tree = h.panel->tree();
+    QVector<ProblemsPanel::Section> longOnes, shortOnes;
+    for (int s = 0; s < FindingsModel::sectionCount; ++s) {
+        const QModelIndex index = h.panel->sectionIndex(ProblemsPanel::Section(s));
+        if (!index.isValid())
+            continue;
+        const int rows = tree->model()->rowCount(index);
+        (rows > ProblemsPanel::openSectionsUpTo ? longOnes : shortOnes)
+            << ProblemsPanel::Section(s);
+        QCOMPARE(tree->isExpanded(index), rows <= ProblemsPanel::openSectionsUpTo);
+    }
+    QCOMPARE(longOnes.size(), 1);
+    QVERIFY(!shortOnes.isEmpty());
+    const ProblemsPanel::Section longOne = longOnes.first();
+
+    // Revealing a finding of the long section opens it, and it stays open through re-checks.
+    const QString key = h.panel->findings()->rows(longOne).last().key;
+    QVERIFY(h.panel->selectFinding(key));
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(longOne)));
+    h.stack.push(EditComponentCommand::setLabel(h.diagram.get(), "lone3", "renamed"));
+    h.settle();
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(longOne)));
+    QCOMPARE(h.panel->currentKey(), key);
+
+    // Collapsed by hand, it stays collapsed; a short one collapsed by hand too.
+    tree->collapse(h.panel->sectionIndex(longOne));
+    tree->collapse(h.panel->sectionIndex(shortOnes.first()));
+    h.stack.undo();
+    h.settle();
+    QVERIFY(!tree->isExpanded(h.panel->sectionIndex(longOne)));
+    QVERIFY(!tree->isExpanded(h.panel->sectionIndex(shortOnes.first())));
+    tree->expand(h.panel->sectionIndex(longOne));
+    h.stack.redo();
+    h.settle();
+    QVERIFY(tree->isExpanded(h.panel->sectionIndex(longOne)));
 }
 
 void TestProblemsPanel::bigDiagramStaysResponsive()

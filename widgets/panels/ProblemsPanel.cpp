@@ -124,12 +124,16 @@ void ProblemsPanel::buildUi()
     });
     connect(m_tree, &QWidget::customContextMenuRequested, this, &ProblemsPanel::showContextMenu);
     connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
-        if (!index.parent().isValid())
-            m_collapsed.insert(index.data(Role::SectionRole).toInt());
+        if (m_settingExpansion || index.parent().isValid())
+            return;
+        m_collapsed.insert(index.data(Role::SectionRole).toInt());
+        m_opened.remove(index.data(Role::SectionRole).toInt());
     });
     connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
-        if (!index.parent().isValid())
-            m_collapsed.remove(index.data(Role::SectionRole).toInt());
+        if (m_settingExpansion || index.parent().isValid())
+            return;
+        m_collapsed.remove(index.data(Role::SectionRole).toInt());
+        m_opened.insert(index.data(Role::SectionRole).toInt());
     });
 
     m_details = new FindingDetails(this);
@@ -262,10 +266,21 @@ void ProblemsPanel::refresh()
 
 void ProblemsPanel::expandSections()
 {
+    // Sections are open unless the user collapsed them, except a long one (a generated or
+    // imported design with thousands of findings of one severity): its header with the count
+    // says what is there, the board's badges and the filter find one, and an open section of
+    // 10,000 rows cost the tree a megabyte and its layout before the first paint. Expanding it
+    // keeps it open, as collapsing keeps any section closed.
+    const QScopedValueRollback<bool> setting(m_settingExpansion, true);
     for (int s = 0; s < FindingsModel::sectionCount; ++s) {
         const QModelIndex index = sectionIndex(Section(s));
-        if (index.isValid() && m_tree->isExpanded(index) == m_collapsed.contains(s))
-            m_tree->setExpanded(index, !m_collapsed.contains(s));
+        if (!index.isValid())
+            continue;
+        const bool open =
+            !m_collapsed.contains(s) &&
+            (m_opened.contains(s) || m_filterModel->rowCount(index) <= openSectionsUpTo);
+        if (m_tree->isExpanded(index) != open)
+            m_tree->setExpanded(index, open);
     }
 }
 

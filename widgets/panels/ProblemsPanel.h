@@ -35,6 +35,8 @@ class ProblemsPanel : public QWidget
     Q_OBJECT
 public:
     using Section = FindingsModel::Section;
+    /// A section of more rows than this starts collapsed (see expandSections()).
+    static constexpr int openSectionsUpTo = 1000;
 
     explicit ProblemsPanel(RuleController *rules, QWidget *parent = nullptr);
     ~ProblemsPanel() override;
@@ -121,8 +123,10 @@ private:
     QHash<int, QToolButton *> m_severityFilters;
     QToolButton *m_waive = nullptr;
     QToolButton *m_unwaive = nullptr;
-    QSet<int> m_collapsed; ///< sections the user collapsed
-    QString m_currentKey;  ///< key of the current row (rows fall behind while off screen)
+    QSet<int> m_collapsed;           ///< sections the user collapsed
+    QSet<int> m_opened;              ///< sections the user expanded (a long one starts collapsed)
+    bool m_settingExpansion = false; ///< expandSections() at work: not the user's choice
+    QString m_currentKey;            ///< key of the current row (rows fall behind while off screen)
     bool m_dirty = true;
 };
 
