@@ -22,12 +22,13 @@ struct Component
     Json props = Json::object(); ///< free-form properties, e.g. "latency_ms"
     QString notes;
     QVector<Waiver> waivers;
-    Json extra = Json::object(); ///< unknown fields, kept on a round trip
+    Json extra; ///< unknown fields, kept on a round trip (an object; null when none)
 
     bool operator==(const Component &o) const
     {
         return id == o.id && kind == o.kind && label == o.label && pos == o.pos &&
-               props == o.props && notes == o.notes && waivers == o.waivers && extra == o.extra;
+               props == o.props && notes == o.notes && waivers == o.waivers &&
+               sameExtra(extra, o.extra);
     }
     bool operator!=(const Component &o) const { return !(*this == o); }
 };

@@ -22,13 +22,13 @@ struct Connection
     QString flow; ///< flow type id, e.g. "features"
     QString label;
     QVector<Waiver> waivers;
-    ConnectionRoute route;       ///< auto layout's drawing; empty: the view routes it
-    Json extra = Json::object(); ///< unknown fields, kept on a round trip
+    ConnectionRoute route; ///< auto layout's drawing; empty: the view routes it
+    Json extra;            ///< unknown fields, kept on a round trip (null when none)
 
     bool operator==(const Connection &o) const
     {
         return id == o.id && from == o.from && to == o.to && flow == o.flow && label == o.label &&
-               waivers == o.waivers && route == o.route && extra == o.extra;
+               waivers == o.waivers && route == o.route && sameExtra(extra, o.extra);
     }
     bool operator!=(const Connection &o) const { return !(*this == o); }
 };

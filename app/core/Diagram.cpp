@@ -197,7 +197,7 @@ void Diagram::updateComponent(const Component &c)
     const bool moved = old->pos != c.pos;
     const bool changed = old->kind != c.kind || old->label != c.label || old->props != c.props ||
                          old->notes != c.notes || old->waivers != c.waivers ||
-                         old->extra != c.extra;
+                         !sameExtra(old->extra, c.extra);
     *old = c;
     if (moved)
         Q_EMIT componentMoved(c.id);

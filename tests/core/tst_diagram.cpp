@@ -18,6 +18,8 @@ private Q_SLOTS:
     void componentsOfKindAndGroups();
     void removalKeepsIndexes();
     void changeSignals();
+    void noExtraIsAnEmptyExtra_data();
+    void noExtraIsAnEmptyExtra();
     void uniqueIds();
     void selfLoopCountedOnce();
 };
@@ -104,6 +106,54 @@ void TestDiagram::changeSignals()
     d.setMeta(m);
     d.setMeta(m);
     QCOMPARE(meta.count(), 1);
+}
+
+void TestDiagram::noExtraIsAnEmptyExtra_data()
+{
+    QTest::addColumn<QByteArray>("a");
+    QTest::addColumn<QByteArray>("b");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("none, empty") << QByteArray("null") << QByteArray("{}") << true;
+    QTest::newRow("empty, none") << QByteArray("{}") << QByteArray("null") << true;
+    QTest::newRow("none, none") << QByteArray("null") << QByteArray("null") << true;
+    QTest::newRow("none, a field") << QByteArray("null") << QByteArray(R"({"x":1})") << false;
+    QTest::newRow("empty, a field") << QByteArray("{}") << QByteArray(R"({"x":1})") << false;
+    QTest::newRow("equal fields") << QByteArray(R"({"x":1})") << QByteArray(R"({"x":1})") << true;
+    QTest::newRow("other values") << QByteArray(R"({"x":1})") << QByteArray(R"({"x":2})") << false;
+}
+
+/// An element made in code has no allocated `extra` (null); one holding an empty object is the
+/// same element, and neither edit signals a change.
+void TestDiagram::noExtraIsAnEmptyExtra()
+{
+    QFETCH(QByteArray, a);
+    QFETCH(QByteArray, b);
+    QFETCH(bool, same);
+    const Json ja = Json::parse(a.constData()), jb = Json::parse(b.constData());
+    QCOMPARE(sameExtra(ja, jb), same);
+    QVERIFY(Component().extra.is_null());
+    QVERIFY(Connection().extra.is_null());
+
+    Diagram d;
+    fillSmall(d);
+    Component c = *d.component("gw");
+    c.extra = ja;
+    d.updateComponent(c);
+    Connection e = *d.connection("e2");
+    e.extra = ja;
+    d.updateConnection(e);
+    QSignalSpy changed(&d, &Diagram::componentChanged);
+    QSignalSpy connectionChanged(&d, &Diagram::connectionChanged);
+    Component c2 = c;
+    c2.extra = jb;
+    QCOMPARE(c2 == c, same);
+    d.updateComponent(c2);
+    QCOMPARE(changed.count(), same ? 0 : 1);
+    Connection e2 = e;
+    e2.extra = jb;
+    QCOMPARE(e2 == e, same);
+    d.updateConnection(e2);
+    QCOMPARE(connectionChanged.count(), same ? 0 : 1);
 }
 
 void TestDiagram::uniqueIds()
