@@ -51,6 +51,12 @@ public:
     }
     /// Room for @p n appended ids.
     void reserve(qsizetype n) { m_list.reserve(size_t(n)); }
+    /// No room kept past the appended ids (a list filled without knowing its size first).
+    void squeeze()
+    {
+        if (!m_hashed)
+            m_list.shrink_to_fit();
+    }
     /// Adds @p id as the full check meets it (an id already kept is overwritten on hashing).
     void append(const QString &id, T value)
     {

@@ -237,6 +237,8 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     m_handles = 0;
     m_ends.clear();
     m_traits.clear();
+    m_kindNames.clear();
+    m_kindNameOf.clear();
     m_graph.reset();
     RuleGraph g = RuleGraph::whole(d, *m_catalog);
     // Local findings go straight into m_all, their owners beside them; the ids are kept for
@@ -278,15 +280,29 @@ QVector<Finding> RuleEngine::check(const Diagram &d)
     }
     m_all.squeeze();
     m_owner.squeeze();
+    m_componentHandle.squeeze();
+    m_connectionHandle.squeeze();
     if (m_preferWhole)
         m_graph = std::move(g);
     m_valid = true;
     return findings();
 }
 
+const QString *RuleEngine::kindName(const QString &kind, const KindInfo *known) const
+{
+    if (!known)
+        return &*m_kindNames.insert(kind).first;
+    const size_t index = size_t(known - m_catalog->kinds().constData());
+    if (m_kindNameOf.size() <= index)
+        m_kindNameOf.resize(size_t(m_catalog->kinds().size()), nullptr);
+    if (!m_kindNameOf[index])
+        m_kindNameOf[index] = &*m_kindNames.insert(kind).first;
+    return m_kindNameOf[index];
+}
+
 RuleEngine::GraphTraits RuleEngine::traitsOf(const Component &c, const KindInfo *kind) const
 {
-    return GraphTraits{c.kind, LatencyAnalysis::p99(c, kind),
+    return GraphTraits{kindName(c.kind, kind), LatencyAnalysis::p99(c, kind),
                        LatencyAnalysis::budget(c, m_meta.latencyBudgetMs)};
 }
 

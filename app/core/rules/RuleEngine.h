@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 namespace mls {
@@ -190,7 +191,7 @@ private:
     /// What the graph checks read of a component besides its label and waivers.
     struct GraphTraits
     {
-        QString kind;
+        const QString *kind = nullptr; ///< in m_kindNames: equal kinds are the same pointer
         double p99 = 0;
         double budget = 0; ///< the latency budget of paths from it (its own, else the diagram's)
         bool operator==(const GraphTraits &o) const
@@ -198,6 +199,12 @@ private:
             return kind == o.kind && p99 == o.p99 && budget == o.budget;
         }
     };
+    /// The kinds m_traits names, one string each (a pointer per component instead of a copy
+    /// of its kind); node-based, so the pointers stay put as it grows.
+    mutable std::unordered_set<QString> m_kindNames;
+    mutable std::vector<const QString *> m_kindNameOf; ///< per catalog kind, once asked
+    /// @p kind (the catalog's @p known, or null for a kind it does not know) in m_kindNames.
+    const QString *kindName(const QString &kind, const KindInfo *known) const;
     GraphTraits traitsOf(const Component &c, const KindInfo *kind) const;
     KeptById<GraphTraits> m_traits; ///< component id → traits at the last (re)check
     /// The last graph run found the edited part to be most of the diagram: indexing the

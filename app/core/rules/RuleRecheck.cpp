@@ -239,7 +239,8 @@ bool RuleEngine::markGraphRules(const Diagram &d, const QStringList &components,
         latency = latency || now.p99 != old->p99 || now.budget != old->budget;
     }
     auto markReaders = [&](const QString &from, int flow) {
-        const QString fromKind = m_traits.value(from).kind;
+        const QString *kind = m_traits.value(from).kind;
+        const QString fromKind = kind ? *kind : QString();
         for (size_t r = 0; r < u.rerun.size(); ++r)
             u.rerun[r] = u.rerun[r] || reads(m_globalRules[int(r)], flow, fromKind);
     };
