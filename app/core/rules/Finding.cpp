@@ -5,10 +5,13 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <iterator>
+#include <new>
 
 namespace mls {
 
@@ -35,6 +38,23 @@ std::optional<Severity> severityFromName(const QString &name)
     if (n == QLatin1String("error"))
         return Severity::Error;
     return std::nullopt;
+}
+
+SharedBytes::SharedBytes(const char *data, qsizetype size)
+{
+    if (size <= 0)
+        return;
+    void *block = ::operator new(sizeof(Header) + size_t(size));
+    m_d = new (block) Header{QAtomicInt(1), quint32(size)};
+    std::memcpy(static_cast<char *>(block) + sizeof(Header), data, size_t(size));
+}
+
+SharedBytes::~SharedBytes()
+{
+    if (m_d && !m_d->ref.deref()) {
+        m_d->~Header();
+        ::operator delete(m_d);
+    }
 }
 
 bool FindingIds::contains(const QString &id) const
@@ -155,7 +175,8 @@ Finding::Finding(const Rule &rule, Severity severity, QStringView message, QStri
 
 QString Finding::message() const
 {
-    return m_messageIsTemplate ? m_rule->message : QString::fromUtf8(m_message);
+    return m_messageIsTemplate ? m_rule->message
+                               : QString::fromUtf8(m_message.data(), m_message.size());
 }
 
 void Finding::setMessage(const QString &message)
@@ -164,7 +185,7 @@ void Finding::setMessage(const QString &message)
     if (m_rule && !message.isEmpty() && message.constData() == m_rule->message.constData() &&
         message.size() == m_rule->message.size()) {
         m_messageIsTemplate = true;
-        m_message = QByteArray();
+        m_message = SharedBytes();
         return;
     }
     setMessage(QStringView(message));
@@ -174,15 +195,20 @@ void Finding::setMessage(QStringView message)
 {
     m_messageIsTemplate = m_rule && !message.isEmpty() && message == m_rule->message;
     if (m_messageIsTemplate) {
-        m_message = QByteArray();
+        m_message = SharedBytes();
         return;
     }
-    // At its size: toUtf8() keeps room for three bytes a character.
     const bool ascii =
         std::all_of(message.begin(), message.end(), [](QChar c) { return c.unicode() < 0x80; });
-    m_message = ascii ? message.toLatin1() : message.toUtf8();
-    if (!ascii)
-        m_message.squeeze();
+    if (ascii) { // a byte a character, without a QByteArray between
+        QVarLengthArray<char, 256> bytes(message.size());
+        std::transform(message.begin(), message.end(), bytes.begin(),
+                       [](QChar c) { return char(c.unicode()); });
+        m_message = SharedBytes(bytes.constData(), bytes.size());
+    } else {
+        const QByteArray utf8 = message.toUtf8();
+        m_message = SharedBytes(utf8.constData(), utf8.size());
+    }
 }
 
 const QString &Finding::rule() const

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QByteArray>
+#include <QAtomicInt>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace mls {
 
@@ -58,6 +59,40 @@ public:
 private:
     const QString *m_begin;
     const QString *m_end;
+};
+
+/// Immutable bytes shared by copies, in one block with their size and count: a pointer where a
+/// QByteArray is three words (a finding list holds thousands of messages).
+class SharedBytes
+{
+public:
+    SharedBytes() = default;
+    /// A copy of @p size bytes at @p data; none (no block) when @p size is 0.
+    SharedBytes(const char *data, qsizetype size);
+    SharedBytes(const SharedBytes &o) noexcept : m_d(o.m_d)
+    {
+        if (m_d)
+            m_d->ref.ref();
+    }
+    SharedBytes(SharedBytes &&o) noexcept : m_d(o.m_d) { o.m_d = nullptr; }
+    SharedBytes &operator=(SharedBytes o) noexcept
+    {
+        std::swap(m_d, o.m_d);
+        return *this;
+    }
+    ~SharedBytes();
+
+    bool isEmpty() const { return !m_d; }
+    qsizetype size() const { return m_d ? qsizetype(m_d->size) : 0; }
+    const char *data() const { return m_d ? reinterpret_cast<const char *>(m_d + 1) : nullptr; }
+
+private:
+    struct Header
+    {
+        QAtomicInt ref;
+        quint32 size;
+    }; // the bytes follow
+    Header *m_d = nullptr;
 };
 
 /// One rule violation at a place in the diagram.
@@ -133,7 +168,7 @@ public:
 
 private:
     const Rule *m_rule = nullptr;
-    QByteArray m_message; ///< UTF-8; empty when m_messageIsTemplate
+    SharedBytes m_message; ///< UTF-8; empty when m_messageIsTemplate
     /// Component ids, then connection ids, then the waiver's reason when there is one.
     QStringList m_ids;
     quint32 m_componentCount = 0;
