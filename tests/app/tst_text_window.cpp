@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -29,6 +30,13 @@ namespace {
 
 const QString corpus = QStringLiteral(MLS_CORPUS_DIR "/import/");
 const QString templateFile = QStringLiteral(MLS_SOURCE_DIR "/templates/rag_assistant.mlsketch");
+
+/// The import corpus is read in place beside the clone (CI has ../shared); a clone alone skips
+/// the tests that need it rather than failing on (or waiting at) a missing-file message.
+bool haveCorpus()
+{
+    return QFileInfo::exists(corpus + QStringLiteral("expect.json"));
+}
 
 QAction *findAction(QWidget *w, const QString &text)
 {
@@ -107,6 +115,8 @@ void TestTextWindow::backgroundTextTabWritesWhenChosen()
 
 void TestTextWindow::importFileOpensADesignWithAReport()
 {
+    if (!haveCorpus())
+        QSKIP(qPrintable(QStringLiteral("no import corpus at ") + corpus));
     MainWindow w;
     w.show();
     QVERIFY(w.textActions()->importFile(corpus + "09_kafka_spark_streaming.mmd"));
@@ -140,6 +150,8 @@ void TestTextWindow::pastedMermaidImports()
 
 void TestTextWindow::importCommand()
 {
+    if (!haveCorpus())
+        QSKIP(qPrintable(QStringLiteral("no import corpus at ") + corpus));
     QTemporaryDir dir;
     const QString out = dir.filePath("recsys.mlsketch");
     QString text;
