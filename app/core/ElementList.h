@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "IdKey.h"
+
 #include <QHash>
 #include <QString>
 
@@ -103,7 +105,7 @@ public:
         return v;
     }
 
-    bool contains(const QString &id) const { return m_byId.contains(id); }
+    bool contains(const QString &id) const { return m_byId.contains(IdKey::view(id)); }
     /// The element with this id, or nullptr.
     const T *find(const QString &id) const
     {
@@ -116,12 +118,12 @@ public:
         return n ? &n->item : nullptr;
     }
     /// The node (element and links) with this id, or nullptr.
-    ElementNode<T> *node(const QString &id) const { return m_byId.value(id).node; }
+    ElementNode<T> *node(const QString &id) const { return m_byId.value(IdKey::view(id)).node; }
 
     /// File position of an element, or -1.
     int indexOf(const QString &id) const
     {
-        auto it = m_byId.find(id);
+        auto it = m_byId.find(IdKey::view(id));
         if (it == m_byId.end())
             return -1;
         const int n = int(m_items.size());
@@ -138,8 +140,8 @@ public:
             }
         }
         for (int i = 0; i < n; ++i)
-            m_byId[m_items[size_t(i)]->item.id].index = i;
-        return m_byId.value(id).index;
+            m_byId.find(IdKey::view(m_items[size_t(i)]->item.id))->index = i;
+        return m_byId.value(IdKey::view(id)).index;
     }
 
     /// Inserts at @p index (clamped); the id must be new. Moves @p item in (no copy of an
@@ -149,7 +151,7 @@ public:
         index = std::clamp(index, 0, int(m_items.size()));
         std::unique_ptr<ElementNode<T>> owned(new ElementNode<T>{std::move(item), {}});
         ElementNode<T> *n = owned.get();
-        m_byId.insert(n->item.id, Entry{n, index});
+        m_byId.insert(IdKey{n->item.id}, Entry{n, index});
         if (index == int(m_items.size()))
             m_items.push_back(std::move(owned));
         else
@@ -162,7 +164,7 @@ public:
     {
         T item = std::move(m_items[size_t(index)]->item);
         m_items.erase(m_items.begin() + index);
-        m_byId.remove(item.id);
+        m_byId.remove(IdKey::view(item.id));
         return item;
     }
 
@@ -187,7 +189,7 @@ private:
         int index = -1; ///< last known position; may be stale, see indexOf()
     };
     std::vector<std::unique_ptr<ElementNode<T>>> m_items;
-    mutable QHash<QString, Entry> m_byId;
+    mutable QHash<IdKey, Entry> m_byId; ///< keys share the elements' ids
 };
 
 } // namespace mls
