@@ -72,7 +72,7 @@ DiagramScene::DiagramScene(Diagram *diagram, QObject *parent, Items items)
     connect(diagram, &Diagram::connectionRemoved, this, &DiagramScene::removeConnection);
     connect(diagram, &Diagram::connectionChanged, this, &DiagramScene::syncConnection);
     connect(diagram, &Diagram::connectionRouted, this, [this](const QString &id) {
-        if (ConnectionItem *item = m_connections.value(id))
+        if (ConnectionItem *item = m_connections.value(IdKey::view(id)))
             routeConnection(item);
     });
     connect(diagram, &Diagram::groupAdded, this, &DiagramScene::addGroup);
@@ -160,7 +160,7 @@ void DiagramScene::restack()
     const qreal n = qreal(m_diagram->components().size()) + 1;
     int i = 0;
     for (const Component &c : m_diagram->components()) {
-        if (ComponentItem *item = m_components.value(c.id))
+        if (ComponentItem *item = m_components.value(IdKey::view(c.id)))
             item->setZValue(1 + ++i / n);
     }
 }
@@ -187,13 +187,13 @@ bool DiagramScene::hasContent() const
 void DiagramScene::addComponent(const QString &id)
 {
     const Component *c = m_diagram->component(id);
-    if (!c || m_components.contains(id))
+    if (!c || m_components.contains(IdKey::view(id)))
         return;
     auto *item = new ComponentItem(*c);
     item->setZValue(2); // newest on top until the next restack
     m_markers.decorate(item, id);
     addItem(item);
-    m_components.insert(id, item);
+    m_components.insert(IdKey{id}, item);
     fitIndexTo(boardItemCount());
     growSceneRect(item->sceneBoundingRect());
 }
@@ -201,24 +201,24 @@ void DiagramScene::addComponent(const QString &id)
 void DiagramScene::removeComponent(const QString &id)
 {
     m_previewed.remove(id);
-    deleteItem(m_components.take(id));
+    deleteItem(m_components.take(IdKey::view(id)));
 }
 
 void DiagramScene::syncComponent(const QString &id)
 {
-    if (ComponentItem *item = m_components.value(id))
+    if (ComponentItem *item = m_components.value(IdKey::view(id)))
         item->sync(*m_diagram->component(id));
 }
 
 void DiagramScene::componentMoved(const QString &id)
 {
-    ComponentItem *item = m_components.value(id);
+    ComponentItem *item = m_components.value(IdKey::view(id));
     if (!item)
         return;
     item->setPos(m_diagram->component(id)->pos);
     growSceneRect(item->sceneBoundingRect());
     for (const QString &cid : m_diagram->connectionsOf(id)) {
-        if (ConnectionItem *c = m_connections.value(cid))
+        if (ConnectionItem *c = m_connections.value(IdKey::view(cid)))
             routeConnection(c);
     }
     for (const QString &gid : m_diagram->groupsOf(id)) {
@@ -230,24 +230,24 @@ void DiagramScene::componentMoved(const QString &id)
 void DiagramScene::addConnection(const QString &id)
 {
     const Connection *c = m_diagram->connection(id);
-    if (!c || m_connections.contains(id))
+    if (!c || m_connections.contains(IdKey::view(id)))
         return;
     auto *item = new ConnectionItem(*c);
     m_markers.decorate(item, id);
     addItem(item);
-    m_connections.insert(id, item);
+    m_connections.insert(IdKey{id}, item);
     fitIndexTo(boardItemCount());
     routeConnection(item);
 }
 
 void DiagramScene::removeConnection(const QString &id)
 {
-    deleteItem(m_connections.take(id));
+    deleteItem(m_connections.take(IdKey::view(id)));
 }
 
 void DiagramScene::syncConnection(const QString &id)
 {
-    if (ConnectionItem *item = m_connections.value(id)) {
+    if (ConnectionItem *item = m_connections.value(IdKey::view(id))) {
         item->sync(*m_diagram->connection(id));
         routeConnection(item);
     }
@@ -257,8 +257,8 @@ void DiagramScene::routeConnection(ConnectionItem *item)
 {
     const Component *from = m_diagram->component(item->fromId());
     const Component *to = m_diagram->component(item->toId());
-    ComponentItem *fromItem = m_components.value(item->fromId());
-    ComponentItem *toItem = m_components.value(item->toId());
+    ComponentItem *fromItem = m_components.value(IdKey::view(item->fromId()));
+    ComponentItem *toItem = m_components.value(IdKey::view(item->toId()));
     // Items, not the model: during a drag the cards are ahead of the model.
     if (!from || !to || !fromItem || !toItem)
         return;
@@ -370,9 +370,9 @@ void DiagramScene::setMarkersVisible(bool visible)
 
 QGraphicsItem *DiagramScene::itemFor(const QString &id) const
 {
-    if (QGraphicsItem *item = m_components.value(id))
+    if (QGraphicsItem *item = m_components.value(IdKey::view(id)))
         return item;
-    if (QGraphicsItem *item = m_connections.value(id))
+    if (QGraphicsItem *item = m_connections.value(IdKey::view(id)))
         return item;
     if (QGraphicsItem *item = m_zones.value(id))
         return item;
@@ -383,7 +383,7 @@ void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const Q
                                const QPointF &zoneDelta)
 {
     for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
-        ComponentItem *item = m_components.value(it.key());
+        ComponentItem *item = m_components.value(IdKey::view(it.key()));
         if (!item) {
             m_notes->preview(it.key(), it.value());
             growSceneRect(m_notes->bounds());
@@ -393,7 +393,7 @@ void DiagramScene::previewMove(const QHash<QString, QPointF> &positions, const Q
         growSceneRect(item->sceneBoundingRect());
         m_previewed.insert(it.key(), it.value());
         for (const QString &cid : m_diagram->connectionsOf(it.key())) {
-            if (ConnectionItem *c = m_connections.value(cid))
+            if (ConnectionItem *c = m_connections.value(IdKey::view(cid)))
                 routeConnection(c);
         }
     }

@@ -7,6 +7,7 @@
 #include "ConnectPrompts.h"
 #include "ConnectionItem.h"
 #include "Finding.h"
+#include "IdKey.h"
 #include "SceneMarkers.h"
 #include "SceneSelection.h"
 
@@ -138,8 +139,14 @@ public:
                      const QPointF &zoneDelta);
     void endPreview();
 
-    ComponentItem *componentItem(const QString &id) const { return m_components.value(id); }
-    ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
+    ComponentItem *componentItem(const QString &id) const
+    {
+        return m_components.value(IdKey::view(id));
+    }
+    ConnectionItem *connectionItem(const QString &id) const
+    {
+        return m_connections.value(IdKey::view(id));
+    }
     ZoneItem *zoneItem(const QString &id) const { return m_zones.value(id); }
     /// The item of any element id (component, connection, zone or note), or nullptr.
     QGraphicsItem *itemFor(const QString &id) const;
@@ -223,10 +230,10 @@ private:
     QHash<QString, QPointF> m_previewed;
     QStringList m_previewZones;
     std::unique_ptr<CanvasController> m_controller;
-    SceneNotes *m_notes;         ///< a child QObject
-    friend class SceneSelection; // walks the item maps for select-all
-    QHash<QString, ComponentItem *> m_components;
-    QHash<QString, ConnectionItem *> m_connections;
+    SceneNotes *m_notes;                        ///< a child QObject
+    friend class SceneSelection;                // walks the item maps for select-all
+    QHash<IdKey, ComponentItem *> m_components; ///< hashed by IdKey: see IdKey.h
+    QHash<IdKey, ConnectionItem *> m_connections;
     QHash<QString, ZoneItem *> m_zones;
     SceneSelection m_selection{this};
     /// Selected items deleted in a bulk edit: one selectionChanged per turn, not one each.

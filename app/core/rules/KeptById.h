@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "IdKey.h"
+
 #include <QHash>
 #include <QString>
 
@@ -21,7 +23,7 @@ namespace mls {
 template <typename T> class KeptById
 {
 public:
-    using Hash = QHash<QString, T>;
+    using Hash = QHash<IdKey, T>; ///< hashed by IdKey: see IdKey.h
 
     /// Look-ups by scanning the appended list before it is hashed: a scan of 30,000 entries
     /// by address costs about what hashing 30 of them does.
@@ -61,7 +63,7 @@ public:
     void append(const QString &id, T value)
     {
         if (m_hashed)
-            m_hash.insert(id, std::move(value));
+            m_hash.insert(IdKey{id}, std::move(value));
         else
             m_list.emplace_back(id, std::move(value));
     }
@@ -90,7 +92,7 @@ public:
     {
         if (m_hashed || m_scans >= scansBeforeHashing) {
             hashAll();
-            m_hash.remove(id);
+            m_hash.remove(IdKey::view(id));
             return;
         }
         // Every matching entry goes (an id appended twice is one key of a QHash).
@@ -108,7 +110,7 @@ private:
     {
         if (m_hashed || m_scans >= scansBeforeHashing) {
             hashAll();
-            const auto it = m_hash.constFind(id);
+            const auto it = m_hash.constFind(IdKey::view(id));
             return it == m_hash.constEnd() ? nullptr : &*it;
         }
         ++m_scans;
@@ -130,7 +132,7 @@ private:
             return;
         m_hash.reserve(qsizetype(m_list.size()));
         for (auto &entry : m_list)
-            m_hash.insert(entry.first, std::move(entry.second));
+            m_hash.insert(IdKey{std::move(entry.first)}, std::move(entry.second));
         m_list = {};
         m_hashed = true;
     }
