@@ -56,19 +56,24 @@ inline quint64 read64(const unsigned char *p) noexcept
 } // namespace detail
 
 /// A seeded hash of @p n UTF-16 code units at @p chars (see IdKey).
+///
+/// Every multiply takes a secret derived from @p seed in one operand and the running state in
+/// the other: with public constants alone, a block of text equal to the constant would zero
+/// the product and wipe what came before, and any prefix would collide.
 inline size_t hashId(const QChar *chars, qsizetype n, size_t seed) noexcept
 {
     constexpr quint64 k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull,
                       k2 = 0x8ebc6af09c88c6e3ull, k3 = 0x589965cc75374cc3ull;
     const auto *p = reinterpret_cast<const unsigned char *>(chars);
     size_t len = size_t(n) * sizeof(QChar);
-    quint64 h = detail::mixId(quint64(seed) ^ k0, quint64(len) ^ k1);
+    const quint64 secret = detail::mixId(quint64(seed) ^ k0, k1) ^ k2;
+    quint64 h = detail::mixId(quint64(seed) ^ k3, quint64(len) ^ secret);
     for (; len >= 16; len -= 16, p += 16)
-        h = detail::mixId(detail::read64(p) ^ k2, detail::read64(p + 8) ^ h);
+        h = detail::mixId(detail::read64(p) ^ secret, detail::read64(p + 8) ^ h);
     unsigned char tail[16] = {};
     std::memcpy(tail, p, len); // the last 0–15 bytes, zero-padded: nothing is read past the end
-    h = detail::mixId(detail::read64(tail) ^ k3, detail::read64(tail + 8) ^ h);
-    return size_t(detail::mixId(h ^ k1, quint64(len) ^ k0));
+    h = detail::mixId(detail::read64(tail) ^ secret, detail::read64(tail + 8) ^ h);
+    return size_t(detail::mixId(h ^ k1, quint64(len) ^ secret));
 }
 
 inline size_t qHash(const IdKey &key, size_t seed = 0) noexcept

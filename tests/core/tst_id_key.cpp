@@ -23,6 +23,8 @@ private slots:
     void everyCharacterCounts();
     void nothingPastTheEndIsRead();
     void seedMatters();
+    void noBlockWipesWhatCameBefore_data();
+    void noBlockWipesWhatCameBefore();
     void sequentialIdsSpread_data();
     void sequentialIdsSpread();
     void hashKeyedByViews();
@@ -98,6 +100,38 @@ void tst_IdKey::seedMatters()
         same += qHash(IdKey{id}, 1) == qHash(IdKey{id}, 2);
     }
     QCOMPARE(same, 0);
+}
+
+void tst_IdKey::noBlockWipesWhatCameBefore_data()
+{
+    // A multiply by zero forgets everything hashed before it. Were any operand public, a file
+    // could zero it with the right characters and make every id ending alike collide, whatever
+    // came first: try the hash's own constants, zero and all-ones as such blocks.
+    QTest::addColumn<quint64>("block");
+    QTest::newRow("zero") << quint64(0);
+    QTest::newRow("ones") << ~quint64(0);
+    QTest::newRow("k0") << quint64(0xa0761d6478bd642full);
+    QTest::newRow("k1") << quint64(0xe7037ed1a0b428dbull);
+    QTest::newRow("k2") << quint64(0x8ebc6af09c88c6e3ull);
+    QTest::newRow("k3") << quint64(0x589965cc75374cc3ull);
+}
+
+void tst_IdKey::noBlockWipesWhatCameBefore()
+{
+    QFETCH(quint64, block);
+    QString wiper;
+    for (int i = 0; i < 8; ++i) // the 64-bit block twice, as UTF-16 code units
+        wiper.append(QChar(char16_t(block >> (16 * (i % 4)))));
+    const size_t seed = 0x1234567887654321;
+    std::vector<size_t> hashes;
+    for (int i = 0; i < 4096; ++i) {
+        // Prefixes of exactly one 16-byte block, then the wiper block, then a common tail.
+        const QString prefix = QStringLiteral("%1").arg(i, 8, 10, QLatin1Char('0'));
+        for (const QString &tail : {QString(), QStringLiteral("tail")})
+            hashes.push_back(qHash(IdKey{prefix + wiper + tail}, seed));
+    }
+    std::sort(hashes.begin(), hashes.end());
+    QVERIFY(std::adjacent_find(hashes.begin(), hashes.end()) == hashes.end());
 }
 
 void tst_IdKey::sequentialIdsSpread_data()
