@@ -3,7 +3,7 @@
 
 #include "Catalog.h"
 #include "Logging.h"
-#include "export/SymbolSvgGenerator.h"
+#include "export/SvgWriter.h"
 
 #include <QFile>
 #include <QPaintEngine>
@@ -60,7 +60,7 @@ void IconCache::paint(QPainter *painter, const QRectF &target, const QString &ic
         std::shared_ptr<QSvgRenderer> &renderer = m_renderers[key];
         if (!renderer)
             renderer = std::make_shared<QSvgRenderer>(inkedSvg(iconFile, ink));
-        if (SymbolSvgGenerator *svg = SymbolSvgGenerator::of(painter)) {
+        if (SvgWriter *svg = SvgWriter::of(painter)) {
             // Written once per icon and ink in the file, referenced from every card.
             svg->paintSymbol(painter, target, key,
                              [renderer](QPainter *p, const QRectF &r) { renderer->render(p, r); });

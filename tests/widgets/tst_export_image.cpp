@@ -414,9 +414,10 @@ void TestExportImage::backgrounds()
     // Cards are opaque on every background.
     QCOMPARE(image.pixelColor(toPixel(exporter, {0, 20})).alpha(), 255);
     const QString svg = QString::fromUtf8(exporter.toSvg());
-    const bool hasBackdrop = svg.contains(QStringLiteral("<rect x=\"%1\" y=\"%2\"")
-                                              .arg(exporter.sourceRect().x())
-                                              .arg(exporter.sourceRect().y()));
+    const bool hasBackdrop =
+        svg.contains(QRegularExpression(QStringLiteral("<rect[^>]* x=\"%1\" y=\"%2\"")
+                                            .arg(exporter.sourceRect().x())
+                                            .arg(exporter.sourceRect().y())));
     QCOMPARE(hasBackdrop, options.background != ExportOptions::Background::Transparent);
 }
 

@@ -4,8 +4,7 @@
 #include "Diagram.h"
 #include "EmbeddedDesign.h"
 #include "Logging.h"
-#include "SvgCompactor.h"
-#include "SymbolSvgGenerator.h"
+#include "SvgWriter.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/FlowLegend.h"
@@ -15,14 +14,10 @@
 #include "rules/RuleEngine.h"
 
 #include <QBuffer>
-#include <QFontInfo>
 #include <QGraphicsItem>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPrinter>
-#include <QSet>
-
-#include <cstring>
 
 namespace mls {
 
@@ -107,40 +102,6 @@ QRectF drawnBounds(const DiagramScene &scene, const Diagram &diagram)
     for (const Note &n : diagram.notes()) // with a sticky note's shadow (3 px down and right)
         r |= n.rect.adjusted(-1, -1, 4, 4);
     return r;
-}
-
-/// QSvgGenerator names fonts by the family asked for, often an alias only fontconfig knows
-/// ("Sans Serif"); a browser would fall back to a serif font. Name the family actually used,
-/// then the generic family: in the style sheet (`font-family:X;`) and in any attribute left.
-QByteArray withPortableFonts(QByteArray svg)
-{
-    struct Form
-    {
-        QByteArray key;
-        const char *ends; ///< what ends the value
-    };
-    const Form forms[] = {{"font-family=\"", "\""}, {"font-family:", ";}\""}};
-    for (const Form &form : forms) {
-        QSet<QByteArray> families;
-        for (qsizetype at = svg.indexOf(form.key); at >= 0; at = svg.indexOf(form.key, at)) {
-            at += form.key.size();
-            qsizetype end = at;
-            while (end < svg.size() && !std::strchr(form.ends, svg.at(end)))
-                ++end;
-            if (end >= svg.size())
-                break;
-            families.insert(svg.mid(at, end - at));
-            at = end;
-        }
-        for (const QByteArray &family : std::as_const(families)) {
-            const QString real = QFontInfo(QFont(QString::fromUtf8(family))).family();
-            const QByteArray named =
-                (real.isEmpty() ? family : real.toHtmlEscaped().toUtf8()) + ", sans-serif";
-            for (const char *end = form.ends; *end; ++end)
-                svg.replace(form.key + family + *end, form.key + named + *end);
-        }
-    }
-    return svg;
 }
 
 } // namespace
@@ -278,30 +239,13 @@ QByteArray SceneExporter::toPng(QString *error) const
 QByteArray SceneExporter::toSvg() const
 {
     const QRectF source = sourceRect();
-    QByteArray bytes;
-    // About 3 kB per card and 1 kB per arrow: grown once, not copied over and over.
-    bytes.reserve(65536 + qsizetype(m_diagram->components().size()) * 3000 +
-                  qsizetype(m_diagram->connections().size()) * 1000);
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    SymbolSvgGenerator svg; // the icons once each
-    svg.setOutputDevice(&buffer);
-    // Qt writes the title and description unescaped (6.4) or escaped (later): write tokens and
-    // put the escaped text in their place, so any title stays text in either case.
-    svg.setTitle(QStringLiteral("mlsketch-title-token"));
-    svg.setDescription(QStringLiteral("mlsketch-desc-token"));
-    svg.setResolution(96);
-    svg.setSize(imageSize());
-    svg.setViewBox(source); // the drawing is in board coordinates
+    SvgWriter svg(imageSize(), source); // the drawing is in board coordinates
+    svg.setTitle(title());
+    svg.setDescription(description());
     QPainter painter(&svg);
     render(&painter, source);
     painter.end();
-    // Every item painted as QSvgGenerator writes it, then the repeated icons and styles
-    // written once: whatever an item draws is kept, whether this exporter knows it or not.
-    bytes = SvgCompactor::compact(svg.resolveSymbols(bytes));
-    bytes.replace("mlsketch-title-token", title().toHtmlEscaped().toUtf8());
-    bytes.replace("mlsketch-desc-token", description().toHtmlEscaped().toUtf8());
-    return withPortableFonts(bytes);
+    return svg.document();
 }
 
 QByteArray SceneExporter::toPdf() const
