@@ -67,6 +67,16 @@ void appendNumber(QByteArray &out, double v, int decimals = 3)
     out.append(tail, length);
 }
 
+/// ` name="v"`, @p v as appendNumber() writes it.
+void appendAttribute(QByteArray &out, const char *name, double v, int decimals = 3)
+{
+    out += ' ';
+    out += name;
+    out += "=\"";
+    appendNumber(out, v, decimals);
+    out += '"';
+}
+
 void appendColor(QByteArray &out, const QColor &color)
 {
     static const char hex[] = "0123456789abcdef";
@@ -116,7 +126,8 @@ void appendEscaped(QByteArray &out, const QString &text)
     }
 }
 
-/// Whether @p brush needs more than a colour (a gradient, a texture): written on the element.
+/// Whether @p brush is none or one colour; any other (a gradient, a texture) is written on the
+/// element rather than in a class.
 bool isPlainBrush(const QBrush &brush)
 {
     return brush.style() == Qt::NoBrush || brush.style() == Qt::SolidPattern;
@@ -313,11 +324,7 @@ QByteArray SvgPaintEngine::gradient(const QGradient &g)
                                                                 : "userSpaceOnUse";
     defs += '"';
     const auto attribute = [&defs](const char *name, qreal v) {
-        defs += ' ';
-        defs += name;
-        defs += "=\"";
-        appendNumber(defs, v, 4);
-        defs += '"';
+        appendAttribute(defs, name, v, 4);
     };
     if (linear) {
         const auto &l = static_cast<const QLinearGradient &>(g);
@@ -560,15 +567,11 @@ void SvgPaintEngine::drawRects(const QRectF *rects, int count)
         m_body += "<rect";
         appendStyle(Area);
         appendCosmetic();
-        m_body += " x=\"";
-        appendNumber(m_body, r.x());
-        m_body += "\" y=\"";
-        appendNumber(m_body, r.y());
-        m_body += "\" width=\"";
-        appendNumber(m_body, r.width());
-        m_body += "\" height=\"";
-        appendNumber(m_body, r.height());
-        m_body += "\"/>\n";
+        appendAttribute(m_body, "x", r.x());
+        appendAttribute(m_body, "y", r.y());
+        appendAttribute(m_body, "width", r.width());
+        appendAttribute(m_body, "height", r.height());
+        m_body += "/>\n";
     }
 }
 
@@ -579,20 +582,15 @@ void SvgPaintEngine::drawEllipse(const QRectF &r)
     m_body += circle ? "<circle" : "<ellipse";
     appendStyle(Area);
     appendCosmetic();
-    m_body += " cx=\"";
-    appendNumber(m_body, r.center().x());
-    m_body += "\" cy=\"";
-    appendNumber(m_body, r.center().y());
+    appendAttribute(m_body, "cx", r.center().x());
+    appendAttribute(m_body, "cy", r.center().y());
     if (circle) {
-        m_body += "\" r=\"";
-        appendNumber(m_body, r.width() / 2);
+        appendAttribute(m_body, "r", r.width() / 2);
     } else {
-        m_body += "\" rx=\"";
-        appendNumber(m_body, r.width() / 2);
-        m_body += "\" ry=\"";
-        appendNumber(m_body, r.height() / 2);
+        appendAttribute(m_body, "rx", r.width() / 2);
+        appendAttribute(m_body, "ry", r.height() / 2);
     }
-    m_body += "\"/>\n";
+    m_body += "/>\n";
 }
 
 void SvgPaintEngine::drawTextItem(const QPointF &at, const QTextItem &item)
@@ -606,11 +604,10 @@ void SvgPaintEngine::drawTextItem(const QPointF &at, const QTextItem &item)
     ensureGroup(m_transform);
     m_body += "<text";
     appendStyle(Text, &font);
-    m_body += " xml:space=\"preserve\" x=\"";
-    appendNumber(m_body, at.x());
-    m_body += "\" y=\"";
-    appendNumber(m_body, at.y());
-    m_body += "\">";
+    m_body += " xml:space=\"preserve\"";
+    appendAttribute(m_body, "x", at.x());
+    appendAttribute(m_body, "y", at.y());
+    m_body += '>';
     appendEscaped(m_body, text);
     m_body += "</text>\n";
 }
@@ -632,20 +629,13 @@ void SvgPaintEngine::drawImage(const QRectF &target, const QImage &image, const 
     if (!(part == image.rect() ? image : image.copy(part)).save(&buffer, "PNG"))
         return;
     ensureGroup(m_transform);
-    m_body += "<image x=\"";
-    appendNumber(m_body, target.x());
-    m_body += "\" y=\"";
-    appendNumber(m_body, target.y());
-    m_body += "\" width=\"";
-    appendNumber(m_body, target.width());
-    m_body += "\" height=\"";
-    appendNumber(m_body, target.height());
-    m_body += '"';
-    if (m_opacity < 1) {
-        m_body += " opacity=\"";
-        appendNumber(m_body, m_opacity, 4);
-        m_body += '"';
-    }
+    m_body += "<image";
+    appendAttribute(m_body, "x", target.x());
+    appendAttribute(m_body, "y", target.y());
+    appendAttribute(m_body, "width", target.width());
+    appendAttribute(m_body, "height", target.height());
+    if (m_opacity < 1)
+        appendAttribute(m_body, "opacity", m_opacity, 4);
     m_body += " preserveAspectRatio=\"none\"";
     if (!m_hints.testFlag(QPainter::SmoothPixmapTransform))
         m_body += " image-rendering=\"optimizeSpeed\"";
@@ -660,11 +650,8 @@ void SvgPaintEngine::writeUse(const QTransform &transform, int id, qreal opacity
     m_body += "<use xlink:href=\"#mls-symbol-";
     m_body += QByteArray::number(id);
     m_body += '"';
-    if (opacity < 1) {
-        m_body += " opacity=\"";
-        appendNumber(m_body, opacity, 4);
-        m_body += '"';
-    }
+    if (opacity < 1)
+        appendAttribute(m_body, "opacity", opacity, 4);
     m_body += "/>\n";
 }
 
