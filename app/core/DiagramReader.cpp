@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <memory>
+#include <optional>
 
 namespace mls {
 
@@ -185,6 +188,140 @@ void scanStructure(const QByteArray &bytes, const ReadLimits &limits)
     }
 }
 
+/// What a streamed read gives up with: the file is read again whole, which words the refusal.
+struct StreamRefused
+{};
+
+/// A file read in chunks small enough to stay in the cache, each checked as scanStructure
+/// checks the whole file before the parser sees it. Conservative: whatever the whole-file
+/// path might refuse (a byte it allows only as a BOM, a string that might be over the cap,
+/// a file that grew past the limit) makes it give up, and the caller reads the file again.
+class ChunkedFile
+{
+public:
+    ChunkedFile(QFile &file, const ReadLimits &limits) : m_file(file), m_limits(limits) {}
+
+    /// The next chunk in [@p begin, @p end); false at the end of the file.
+    bool next(const char *&begin, const char *&end)
+    {
+        const qint64 n = m_file.read(m_buffer, sizeof m_buffer);
+        if (n < 0 || (m_total += n) > m_limits.maxFileBytes)
+            throw StreamRefused{};
+        if (n == 0)
+            return false;
+        scan(m_buffer, n);
+        begin = m_buffer;
+        end = m_buffer + n;
+        return true;
+    }
+
+private:
+    void scan(const char *data, qint64 n);
+
+    QFile &m_file;
+    const ReadLimits &m_limits;
+    qint64 m_total = 0;
+    int m_depth = 0;
+    qint64 m_values = 0;
+    bool m_inString = false;
+    bool m_escaped = false;   ///< the string's last byte was a backslash
+    qint64 m_stringBytes = 0; ///< of the open string, escapes included
+    char m_buffer[128 * 1024];
+};
+
+void ChunkedFile::scan(const char *data, qint64 n)
+{
+    qint64 i = 0;
+    while (i < n) {
+        if (m_inString) {
+            if (m_escaped) {
+                m_escaped = false;
+                ++m_stringBytes;
+                ++i;
+                continue;
+            }
+            qint64 j = i;
+            while (j + 8 <= n && !hasByte(eightBytes(data + j), '"') &&
+                   !hasByte(eightBytes(data + j), '\\'))
+                j += 8;
+            while (j < n && data[j] != '"' && data[j] != '\\')
+                ++j;
+            m_stringBytes += j - i;
+            if (m_stringBytes > m_limits.maxStringBytes)
+                throw StreamRefused{};
+            if (j == n)
+                return;
+            m_inString = data[j] != '"';
+            m_escaped = m_inString;
+            m_stringBytes += m_escaped ? 1 : 0;
+            i = j + 1;
+            continue;
+        }
+        switch (byteClasses.of[uchar(data[i])]) {
+        case ByteClass::Plain:
+            // Pretty-printed text is mostly indentation: eight spaces at a time.
+            i += i + 8 <= n && eightBytes(data + i) == 0x2020202020202020ULL ? 8 : 1;
+            continue;
+        case ByteClass::Quote:
+            m_inString = true;
+            m_stringBytes = 0;
+            break;
+        case ByteClass::Comma:
+            if (++m_values > m_limits.maxJsonValues)
+                throw StreamRefused{};
+            break;
+        case ByteClass::Open:
+            if (++m_values > m_limits.maxJsonValues || ++m_depth > m_limits.maxDepth)
+                throw StreamRefused{};
+            break;
+        case ByteClass::Close:
+            --m_depth;
+            break;
+        case ByteClass::Binary:
+            throw StreamRefused{};
+        }
+        ++i;
+    }
+}
+
+/// The characters of a ChunkedFile, for nlohmann's parser: an input iterator, read once.
+class ChunkIterator
+{
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char *;
+    using reference = const char &;
+
+    ChunkIterator() = default; ///< the end
+    explicit ChunkIterator(ChunkedFile *file) : m_file(file) { advanceChunk(); }
+
+    reference operator*() const { return *m_at; }
+    ChunkIterator &operator++()
+    {
+        if (++m_at == m_end)
+            advanceChunk();
+        return *this;
+    }
+    friend bool operator==(const ChunkIterator &a, const ChunkIterator &b)
+    {
+        return a.m_at == b.m_at;
+    }
+    friend bool operator!=(const ChunkIterator &a, const ChunkIterator &b) { return !(a == b); }
+
+private:
+    void advanceChunk()
+    {
+        if (!m_file->next(m_at, m_end))
+            m_at = m_end = nullptr;
+    }
+
+    ChunkedFile *m_file = nullptr;
+    const char *m_at = nullptr; ///< nullptr at the end
+    const char *m_end = nullptr;
+};
+
 } // namespace
 
 ReadResult DiagramReader::read(const QByteArray &bytes, const QString &fileName,
@@ -244,6 +381,38 @@ QString DiagramReader::checkStructure(const QByteArray &bytes, const ReadLimits 
     return {};
 }
 
+namespace {
+
+std::optional<ReadResult> streamFile(QFile &file, const ReadLimits &limits)
+{
+    ReadResult result;
+    Json root;
+    try {
+        auto chunks = std::make_unique<ChunkedFile>(file, limits);
+        auto diagram = std::make_unique<Diagram>();
+        SectionReader sections(limits, result.warnings, *diagram);
+        if (!JsonBuilder(root, &sections).parseRange(ChunkIterator(chunks.get()), ChunkIterator()))
+            throw StreamRefused{};
+        sections.finish(root);
+        result.diagram = std::move(diagram);
+    } catch (...) { // a refusal, a syntax error, a ReadError, no memory: all worded by read()
+        releaseWithoutAllocating(root);
+        return std::nullopt;
+    }
+    releaseWithoutAllocating(root);
+    return result;
+}
+
+} // namespace
+
+std::optional<ReadResult> DiagramReader::readStreamed(const QString &path, const ReadLimits &limits)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return std::nullopt;
+    return streamFile(file, limits);
+}
+
 ReadResult DiagramReader::readFile(const QString &path, const ReadLimits &limits)
 {
     ReadResult result;
@@ -262,7 +431,14 @@ ReadResult DiagramReader::readFile(const QString &path, const ReadLimits &limits
         return result;
     }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        result.error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        return result;
+    }
+    if (std::optional<ReadResult> streamed = streamFile(file, limits))
+        return std::move(*streamed);
+    // Refused, or given up on: the whole file again, for the refusal's line, column and words.
+    if (!file.seek(0)) {
         result.error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return result;
     }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace mls {
 
@@ -37,8 +38,15 @@ public:
     /// makes before parsing: an empty string when they pass, else "<where>: <what>". The
     /// writer runs them on what it is about to write.
     static QString checkStructure(const QByteArray &bytes, const ReadLimits &limits = {});
-    /// Reads a file from disk, refusing it before reading when it exceeds the size cap.
+    /// Reads a file from disk, refusing it before reading when it exceeds the size cap. It is
+    /// read as readStreamed() reads it, else (a refusal, a pass given up) whole, as read() does.
     static ReadResult readFile(const QString &path, const ReadLimits &limits = {});
+    /// A file read as read() would read its bytes, but in one pass over chunks that stay in the
+    /// cache (no copy of the whole file to scan and then parse); nothing when it is refused or
+    /// the pass gives up (a byte-order mark, a string that may be over the cap, a file growing
+    /// past the limit): readFile() then reads it whole, which words the refusal.
+    static std::optional<ReadResult> readStreamed(const QString &path,
+                                                  const ReadLimits &limits = {});
 };
 
 } // namespace mls

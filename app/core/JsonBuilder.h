@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace mls {
@@ -56,6 +57,13 @@ public:
     /// Parses @p bytes into the root, handing the sink its elements on the way; a syntax error
     /// throws a ReadError naming its line and column.
     void parse(const QByteArray &bytes);
+    /// Parses the characters from @p first to @p last (input iterators: read once) as parse()
+    /// does, but only says whether they parsed: a caller that needs the error reads the bytes
+    /// again and calls parse() for its line, column and wording.
+    template <class InputIterator> bool parseRange(InputIterator first, InputIterator last)
+    {
+        return Json::sax_parse(std::move(first), std::move(last), this);
+    }
 
     // nlohmann's SAX interface, called by parse().
 

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: the .mlsketch file reader. Whatever loads must be written back into bytes
-// the reader accepts again (the writer never writes what the reader refuses).
+// the reader accepts again (the writer never writes what the reader refuses); and the same
+// bytes read from a file in one pass over chunks (readStreamed) must give the same design, or
+// nothing where the whole read refuses them or they start with a byte-order mark.
 #include "DiagramReader.h"
 #include "DiagramWriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +21,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ReadResult r = DiagramReader::read(bytes, QStringLiteral("fuzz.mlsketch"));
     if (r.ok() == !r.error.isEmpty())
         std::abort(); // exactly one of a diagram and an error
+    static const QString path = QDir::temp().filePath(
+        QStringLiteral("fuzz_reader_%1.mlsketch").arg(QCoreApplication::applicationPid()));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+        file.write(bytes) == bytes.size()) {
+        file.close();
+        const std::optional<ReadResult> pass = DiagramReader::readStreamed(path);
+        const bool bom = bytes.startsWith("\xEF\xBB\xBF");
+        if (pass.has_value() != (r.ok() && !bom)) {
+            std::fprintf(stderr, "one pass %s what the whole read %s\n",
+                         pass ? "reads" : "gives up on", r.ok() ? "reads" : "refuses");
+            std::abort();
+        }
+        if (pass && (pass->warnings != r.warnings ||
+                     DiagramWriter::write(*pass->diagram) != DiagramWriter::write(*r.diagram))) {
+            std::fprintf(stderr, "one pass reads another design than the whole read\n");
+            std::abort();
+        }
+    }
     if (!r.ok())
         return 0;
     QString error;
