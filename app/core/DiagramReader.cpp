@@ -78,26 +78,29 @@ bool hasByte(quint64 v, unsigned char byte)
     return ((x - ones) & ~x & highs) != 0;
 }
 
+/// The first quote or backslash at or after @p i (before @p n), or @p n; eight bytes at a
+/// time while none is either.
+qint64 nextQuoteOrBackslash(const char *data, qint64 i, qint64 n)
+{
+    while (i + 8 <= n && !hasByte(eightBytes(data + i), '"') &&
+           !hasByte(eightBytes(data + i), '\\'))
+        i += 8;
+    while (i < n && data[i] != '"' && data[i] != '\\')
+        ++i;
+    return i;
+}
+
 /// The end of the string whose opening quote is at @p start: the index of its closing quote,
-/// or @p n when the text ends inside it. Eight bytes at a time while none is a quote or a
-/// backslash.
+/// or @p n when the text ends inside it.
 qint64 stringEnd(const char *data, qint64 start, qint64 n)
 {
-    qint64 i = start + 1;
-    while (i < n) {
-        if (i + 8 <= n) {
-            const quint64 v = eightBytes(data + i);
-            if (!hasByte(v, '"') && !hasByte(v, '\\')) {
-                i += 8;
-                continue;
-            }
-        }
-        const char ch = data[i];
-        if (ch == '"')
+    for (qint64 i = start + 1;; i += 2) { // past a backslash and the byte it escapes
+        i = nextQuoteOrBackslash(data, i, n);
+        if (i >= n)
+            return n;
+        if (data[i] == '"')
             return i;
-        i += ch == '\\' ? 2 : 1;
     }
-    return n;
 }
 
 /// True when a string is over the cap: some byte of it that is neither an escape nor the
@@ -240,12 +243,7 @@ void ChunkedFile::scan(const char *data, qint64 n)
                 ++i;
                 continue;
             }
-            qint64 j = i;
-            while (j + 8 <= n && !hasByte(eightBytes(data + j), '"') &&
-                   !hasByte(eightBytes(data + j), '\\'))
-                j += 8;
-            while (j < n && data[j] != '"' && data[j] != '\\')
-                ++j;
+            const qint64 j = nextQuoteOrBackslash(data, i, n);
             m_stringBytes += j - i;
             if (m_stringBytes > m_limits.maxStringBytes)
                 throw StreamRefused{};
