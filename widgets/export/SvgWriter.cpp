@@ -91,6 +91,21 @@ void appendColor(QByteArray &out, const QColor &color)
     out.append(text, sizeof text);
 }
 
+/// `fill:#rrggbb;` (for @p property "fill"), and `fill-opacity:a;` unless @p color is opaque.
+void appendPaint(QByteArray &out, const char *property, const QColor &color)
+{
+    out += property;
+    out += ':';
+    appendColor(out, color);
+    out += ';';
+    if (color.alpha() != 255) {
+        out += property;
+        out += "-opacity:";
+        appendNumber(out, color.alphaF(), 4);
+        out += ';';
+    }
+}
+
 /// @p text as XML character data or attribute value: escaped, and without the characters
 /// XML cannot hold (control characters, U+FFFE, U+FFFF), which a label may still contain.
 void appendEscaped(QByteArray &out, const QString &text)
@@ -367,14 +382,7 @@ void SvgPaintEngine::appendFill(QByteArray &out, const QBrush &brush)
                (g->type() == QGradient::LinearGradient || g->type() == QGradient::RadialGradient)) {
         out += "fill:url(#" + gradient(*g) + ");";
     } else { // a solid colour, or what has no SVG form (conical, textures): its colour
-        out += "fill:";
-        appendColor(out, brush.color());
-        out += ';';
-        if (brush.color().alpha() != 255) {
-            out += "fill-opacity:";
-            appendNumber(out, brush.color().alphaF(), 4);
-            out += ';';
-        }
+        appendPaint(out, "fill", brush.color());
     }
 }
 
@@ -403,14 +411,7 @@ void SvgPaintEngine::declarations(QByteArray &out, Shape shape, const QFont *fon
             out += "stroke:none;";
         } else {
             const qreal width = m_pen.widthF() > 0 ? m_pen.widthF() : 1.0;
-            out += "stroke:";
-            appendColor(out, m_pen.color());
-            out += ';';
-            if (m_pen.color().alpha() != 255) {
-                out += "stroke-opacity:";
-                appendNumber(out, m_pen.color().alphaF(), 4);
-                out += ';';
-            }
+            appendPaint(out, "stroke", m_pen.color());
             out += "stroke-width:";
             appendNumber(out, width, 4);
             out += ';';
