@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "IdKey.h"
+#include "IdTable.h"
 
-#include <QHash>
 #include <QString>
 
 #include <algorithm>
@@ -105,7 +104,7 @@ public:
         return v;
     }
 
-    bool contains(const QString &id) const { return m_byId.contains(IdKey::view(id)); }
+    bool contains(const QString &id) const { return m_byId.find(id) != nullptr; }
     /// The element with this id, or nullptr.
     const T *find(const QString &id) const
     {
@@ -118,13 +117,21 @@ public:
         return n ? &n->item : nullptr;
     }
     /// The node (element and links) with this id, or nullptr.
-    ElementNode<T> *node(const QString &id) const { return m_byId.value(IdKey::view(id)).node; }
+    ElementNode<T> *node(const QString &id) const
+    {
+        const auto *slot = m_byId.find(id);
+        return slot ? slot->node : nullptr;
+    }
+
+    /// A hint that @p id is looked up soon (see IdTable::prefetch).
+    void prefetch(const QString &id) const { m_byId.prefetch(id); }
+    void prefetchNode(const QString &id) const { m_byId.prefetchNode(id); }
 
     /// File position of an element, or -1.
     int indexOf(const QString &id) const
     {
-        auto it = m_byId.find(IdKey::view(id));
-        if (it == m_byId.end())
+        auto *it = m_byId.find(id);
+        if (!it)
             return -1;
         const int n = int(m_items.size());
         const int cached = it->index;
@@ -140,8 +147,8 @@ public:
             }
         }
         for (int i = 0; i < n; ++i)
-            m_byId.find(IdKey::view(m_items[size_t(i)]->item.id))->index = i;
-        return m_byId.value(IdKey::view(id)).index;
+            m_byId.find(m_items[size_t(i)]->item.id)->index = i;
+        return it->index;
     }
 
     /// Inserts at @p index (clamped); the id must be new. Moves @p item in (no copy of an
@@ -151,7 +158,7 @@ public:
         index = std::clamp(index, 0, int(m_items.size()));
         std::unique_ptr<ElementNode<T>> owned(new ElementNode<T>{std::move(item), {}});
         ElementNode<T> *n = owned.get();
-        m_byId.insert(IdKey{n->item.id}, Entry{n, index});
+        m_byId.insert(n, index);
         if (index == int(m_items.size()))
             m_items.push_back(std::move(owned));
         else
@@ -162,9 +169,9 @@ public:
     /// Removes and returns the element at @p index.
     T takeAt(int index)
     {
+        m_byId.remove(m_items[size_t(index)].get()); // reads the id: before the node goes
         T item = std::move(m_items[size_t(index)]->item);
         m_items.erase(m_items.begin() + index);
-        m_byId.remove(IdKey::view(item.id));
         return item;
     }
 
@@ -179,17 +186,12 @@ public:
     void reserve(int n)
     {
         m_items.reserve(size_t(n));
-        m_byId.reserve(n);
+        m_byId.reserve(size_t(std::max(n, 0)));
     }
 
 private:
-    struct Entry
-    {
-        ElementNode<T> *node = nullptr;
-        int index = -1; ///< last known position; may be stale, see indexOf()
-    };
     std::vector<std::unique_ptr<ElementNode<T>>> m_items;
-    mutable QHash<IdKey, Entry> m_byId; ///< keys share the elements' ids
+    IdTable<ElementNode<T>> m_byId; ///< slots' positions may be stale, see indexOf()
 };
 
 } // namespace mls

@@ -71,7 +71,10 @@ inline size_t hashId(const QChar *chars, qsizetype n, size_t seed) noexcept
     for (; len >= 16; len -= 16, p += 16)
         h = detail::mixId(detail::read64(p) ^ secret, detail::read64(p + 8) ^ h);
     unsigned char tail[16] = {};
-    std::memcpy(tail, p, len); // the last 0–15 bytes, zero-padded: nothing is read past the end
+    // The last 0–15 bytes, zero-padded: nothing is read past the end. A null string's data is
+    // nullptr, which memcpy may not be given even for no bytes.
+    if (len != 0)
+        std::memcpy(tail, p, len);
     h = detail::mixId(detail::read64(tail) ^ secret, detail::read64(tail + 8) ^ h);
     return size_t(detail::mixId(h ^ k1, quint64(len) ^ secret));
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// IdKey and hashId(): the hash the element lists key their ids by. Equal ids hash equal whether
-// owned or borrowed, every character and the length count, nothing past the end is read, the
-// seed matters, and sequential ids spread over a table's low bits as random keys would.
+// IdKey and hashId(): the hash ids are keyed by (the element lists' IdTable, the scene's and
+// the rules' tables). Equal ids hash equal whether owned or borrowed, every character and the
+// length count, nothing past the end is read, the seed matters, and sequential ids spread over
+// a table's low bits as random keys would.
 #include "IdKey.h"
 
 #include <QHash>
