@@ -25,6 +25,22 @@ QString numberText(double v)
     return QString::number(v, 'g', QLocale::FloatingPointShortest);
 }
 
+/// The string field @p key of @p obj over @p buffer, no allocation; a null string when it is
+/// missing, not a string, empty, longer than the buffer or not all ASCII (the slow path's
+/// cases).
+template <size_t N> QString asciiField(const Json &obj, const char *key, char16_t (&buffer)[N])
+{
+    auto it = obj.find(std::string_view(key));
+    if (it == obj.end() || !it->is_string())
+        return {};
+    const std::string &utf8 = it->get_ref<const std::string &>();
+    if (utf8.empty() || utf8.size() > N ||
+        !std::all_of(utf8.begin(), utf8.end(), [](char ch) { return uchar(ch) < 0x80; }))
+        return {};
+    std::copy(utf8.begin(), utf8.end(), buffer);
+    return QString::fromRawData(reinterpret_cast<const QChar *>(buffer), qsizetype(utf8.size()));
+}
+
 } // namespace
 
 QString jsonTypeName(const Json &v)
@@ -67,7 +83,7 @@ Component ElementReader::parseComponent(Json &v, const ElementPath &p)
     c.label = text(v, "label", p, m_limits.maxLabelLength);
     const double lim = m_limits.maxCoordinate;
     c.pos = QPointF(number(v, "x", p, 0, -lim, lim), number(v, "y", p, 0, -lim, lim));
-    if (auto props = v.find("props"); props != v.end()) {
+    if (auto props = v.find(std::string_view("props")); props != v.end()) {
         if (!props->is_object())
             throw ReadError{
                 p.member("props"),
@@ -84,13 +100,25 @@ Connection ElementReader::parseConnection(Json &v, const ElementPath &p)
 {
     requireObject(v, p);
     Connection c;
+    // On a large file each lookup below misses the cache: start them all at once, the ends'
+    // components once their slots are in.
+    char16_t idBuffer[64], fromBuffer[64], toBuffer[64];
+    const QString id = asciiField(v, "id", idBuffer), from = asciiField(v, "from", fromBuffer),
+                  to = asciiField(v, "to", toBuffer);
+    const ElementList<Component> &components = m_d.components();
+    components.prefetch(from);
+    components.prefetch(to);
+    components.prefetch(id);
+    m_d.connections().prefetch(id);
     c.id = claimId(v, p);
-    c.from = endpoint(v, "from", p);
-    c.to = endpoint(v, "to", p);
+    components.prefetchNode(from);
+    components.prefetchNode(to);
+    c.from = endpoint(v, "from", from, p);
+    c.to = endpoint(v, "to", to, p);
     c.flow = catalogRef(v, "flow", p);
     c.label = text(v, "label", p, m_limits.maxLabelLength);
     c.waivers = parseWaivers(v, p);
-    if (auto route = v.find("route"); route != v.end()) {
+    if (auto route = v.find(std::string_view("route")); route != v.end()) {
         QString problem;
         c.route = ConnectionRoute::fromJson(*route, m_limits.maxCoordinate, &problem);
         if (c.route.isEmpty())
@@ -107,7 +135,7 @@ Group ElementReader::parseGroup(Json &v, const ElementPath &p)
     Group g;
     g.id = claimId(v, p);
     g.label = text(v, "label", p, m_limits.maxLabelLength);
-    auto members = v.find("members");
+    auto members = v.find(std::string_view("members"));
     if (members != v.end()) {
         if (!members->is_array())
             throw ReadError{
@@ -154,12 +182,12 @@ QString ElementReader::notAComponent(const QString &id) const
     return QStringLiteral("refers to a missing component \"%1\"").arg(shown);
 }
 
-Json ElementReader::unknownFields(Json &obj, std::initializer_list<const char *> known)
+Json ElementReader::unknownFields(Json &obj, std::initializer_list<std::string_view> known)
 {
     Json extra = Json::object();
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         bool isKnown = false;
-        for (const char *k : known)
+        for (std::string_view k : known)
             isKnown = isKnown || it.key() == k;
         if (!isKnown) // keys are unique (JsonBuilder): append, no linear search per key
             extra.get_ref<Json::object_t &>().emplace_back(it.key(), std::move(it.value()));
@@ -168,11 +196,11 @@ Json ElementReader::unknownFields(Json &obj, std::initializer_list<const char *>
 }
 
 void ElementReader::takeUnknownFields(Json &extra, Json &obj,
-                                      std::initializer_list<const char *> known)
+                                      std::initializer_list<std::string_view> known)
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (std::none_of(known.begin(), known.end(),
-                         [&](const char *k) { return it.key() == k; })) {
+                         [&](std::string_view k) { return it.key() == k; })) {
             extra = unknownFields(obj, known);
             return;
         }
@@ -189,7 +217,9 @@ void ElementReader::requireObject(const Json &v, const ElementPath &p)
 QString ElementReader::text(const Json &obj, const char *key, const ElementPath &p, int maxLength,
                             bool required)
 {
-    auto it = obj.find(key);
+    // Members are found by a string_view throughout: ordered_json then compares each key's
+    // size before its characters (given a const char *, it measures and compares every key).
+    auto it = obj.find(std::string_view(key));
     if (it == obj.end()) {
         if (required)
             throw ReadError{p.member(key), QStringLiteral("missing")};
@@ -232,7 +262,7 @@ QString ElementReader::sharedText(const Json &obj, const char *key, const Elemen
 {
     const bool isKind = std::strcmp(key, "kind") == 0;
     auto &shared = isKind ? m_kinds : m_flows;
-    auto it = obj.find(key);
+    auto it = obj.find(std::string_view(key));
     if (it != obj.end() && it->is_string()) {
         auto hit = shared.find(it->get_ref<const std::string &>());
         if (hit != shared.end()) {
@@ -256,7 +286,7 @@ QString ElementReader::sharedText(const Json &obj, const char *key, const Elemen
 double ElementReader::number(const Json &obj, const char *key, const ElementPath &p,
                              double fallback, double min, double max)
 {
-    auto it = obj.find(key);
+    auto it = obj.find(std::string_view(key));
     if (it == obj.end())
         return fallback;
     if (!it->is_number())
@@ -300,7 +330,7 @@ QString ElementReader::claimId(const Json &obj, const ElementPath &p)
 QVector<Waiver> ElementReader::parseWaivers(Json &obj, const ElementPath &p)
 {
     QVector<Waiver> waivers;
-    auto it = obj.find("waivers");
+    auto it = obj.find(std::string_view("waivers"));
     if (it == obj.end())
         return waivers;
     if (!it->is_array())
@@ -326,23 +356,14 @@ ComponentId ElementReader::componentRef(const QString &id, const ElementPath &p,
     return c->id;
 }
 
-ComponentId ElementReader::endpoint(const Json &obj, const char *key, const ElementPath &p)
+ComponentId ElementReader::endpoint(const Json &obj, const char *key, const QString &ascii,
+                                    const ElementPath &p)
 {
     // A hit is a component read before: its id passed every check text() makes, so the slow
     // path below would return the same shared id. A miss takes that path for its message.
-    auto it = obj.find(key);
-    if (it != obj.end() && it->is_string()) {
-        const std::string &utf8 = it->get_ref<const std::string &>();
-        char16_t utf16[64];
-        const bool fits = !utf8.empty() && utf8.size() <= std::size(utf16);
-        if (fits &&
-            std::all_of(utf8.begin(), utf8.end(), [](char ch) { return uchar(ch) < 0x80; })) {
-            std::copy(utf8.begin(), utf8.end(), utf16);
-            const QString id = QString::fromRawData(reinterpret_cast<const QChar *>(utf16),
-                                                    qsizetype(utf8.size()));
-            if (const Component *c = m_d.component(id))
-                return c->id;
-        }
+    if (!ascii.isNull()) {
+        if (const Component *c = m_d.component(ascii))
+            return c->id;
     }
     return componentRef(text(obj, key, p, m_limits.maxIdLength, true), p, key);
 }

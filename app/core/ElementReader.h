@@ -11,6 +11,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -71,7 +72,7 @@ public:
     /// Why @p id, which names no component, cannot be used as one.
     QString notAComponent(const QString &id) const;
     /// The members of @p obj not named in @p known, moved out (@p obj is not used again).
-    static Json unknownFields(Json &obj, std::initializer_list<const char *> known);
+    static Json unknownFields(Json &obj, std::initializer_list<std::string_view> known);
     /// A zone's id, known before the zones are read, so that a reference to it is worded as
     /// one ("is a zone, not a component").
     void addZoneId(const QString &id) { m_groupIds.insert(id); }
@@ -80,7 +81,7 @@ private:
     /// Moves the unknown members of @p obj into @p extra, leaving it as it is (an empty
     /// object) when there are none, as for nearly every element.
     static void takeUnknownFields(Json &extra, Json &obj,
-                                  std::initializer_list<const char *> known);
+                                  std::initializer_list<std::string_view> known);
     static void requireObject(const Json &v, const ElementPath &p);
     QString text(const Json &obj, const char *key, const ElementPath &p, int maxLength,
                  bool required = false);
@@ -102,8 +103,10 @@ private:
     /// @p key: the member of @p p that holds it, or nullptr for @p p itself.
     ComponentId componentRef(const QString &id, const ElementPath &p, const char *key) const;
     /// A connection's end (@p key "from" or "to"): componentRef of its text, found without a
-    /// string of its own when it is a short ASCII id (nearly every one).
-    ComponentId endpoint(const Json &obj, const char *key, const ElementPath &p);
+    /// string of its own when it is a short ASCII id (nearly every one): @p ascii, the field
+    /// as asciiField() gave it.
+    ComponentId endpoint(const Json &obj, const char *key, const QString &ascii,
+                         const ElementPath &p);
 
     const ReadLimits &m_limits;
     const Catalog &m_catalog;
