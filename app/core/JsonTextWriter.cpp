@@ -4,25 +4,25 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace mls {
 
-namespace {
+namespace {} // namespace
 
-/// Where nlohmann's serializer writes: the end of the writer's own buffer.
-class ByteArrayOutput : public nlohmann::detail::output_adapter_protocol<char>
+/// Where nlohmann's serializer writes: the writer's buffer, in order with everything else.
+class JsonTextWriter::SerializerOutput : public nlohmann::detail::output_adapter_protocol<char>
 {
 public:
-    explicit ByteArrayOutput(QByteArray &out) : m_out(out) {}
-    void write_character(char c) override { m_out.append(c); }
-    void write_characters(const char *s, std::size_t length) override
-    {
-        m_out.append(s, qsizetype(length));
-    }
+    explicit SerializerOutput(JsonTextWriter &w) : m_w(w) {}
+    void write_character(char c) override { m_w.put(c); }
+    void write_characters(const char *s, std::size_t length) override { m_w.put(s, length); }
 
 private:
-    QByteArray &m_out;
+    JsonTextWriter &m_w;
 };
+
+namespace {
 
 /// Adds the shape of @p v, nested @p depth levels deep, to @p shape.
 void addShape(const Json &v, int depth, JsonTextWriter::Shape &shape)
@@ -50,16 +50,48 @@ void addShape(const Json &v, int depth, JsonTextWriter::Shape &shape)
 } // namespace
 
 JsonTextWriter::JsonTextWriter(QByteArray &out, int indent)
-    : m_out(out), m_indent(indent),
-      m_serializer(std::make_shared<ByteArrayOutput>(out), ' ', Json::error_handler_t::replace)
+    : m_out(out), m_buffer(new char[bufferSize]), m_at(m_buffer.get()),
+      m_end(m_buffer.get() + bufferSize), m_indent(indent),
+      m_serializer(std::make_shared<SerializerOutput>(*this), ' ', Json::error_handler_t::replace)
 {}
+
+JsonTextWriter::~JsonTextWriter()
+{
+    flush();
+}
+
+void JsonTextWriter::flush()
+{
+    m_out.append(m_buffer.get(), qsizetype(m_at - m_buffer.get()));
+    m_at = m_buffer.get();
+}
+
+void JsonTextWriter::put(const char *s, size_t n)
+{
+    if (n > bufferSize) { // a long string: straight to the output
+        flush();
+        m_out.append(s, qsizetype(n));
+        return;
+    }
+    std::memcpy(room(n), s, n);
+    m_at += n;
+}
 
 void JsonTextWriter::newLine()
 {
     // nlohmann: a member or element starts on its own line, indented one level deeper than
     // its container; the closing bracket goes back to the container's level.
-    m_out.append('\n');
-    m_out.append(qsizetype(m_levels.size()) * m_indent, ' ');
+    const size_t spaces = m_levels.size() * size_t(m_indent);
+    if (spaces >= bufferSize) { // deeper than any file the reader accepts
+        put('\n');
+        for (size_t i = 0; i < spaces; ++i)
+            put(' ');
+        return;
+    }
+    char *at = room(spaces + 1);
+    *at = '\n';
+    std::memset(at + 1, ' ', spaces);
+    m_at = at + 1 + spaces;
 }
 
 void JsonTextWriter::beforeValue()
@@ -72,7 +104,7 @@ void JsonTextWriter::beforeValue()
         return;
     Level &l = m_levels.back();
     if (!l.empty) {
-        m_out.append(',');
+        put(',');
         ++m_shape.values;
     }
     l.empty = false;
@@ -89,7 +121,7 @@ void JsonTextWriter::opened()
 void JsonTextWriter::beginObject()
 {
     beforeValue();
-    m_out.append('{');
+    put('{');
     m_levels.push_back(Level{true, true});
     opened();
 }
@@ -100,13 +132,13 @@ void JsonTextWriter::endObject()
     m_levels.pop_back();
     if (!empty && m_indent >= 0)
         newLine();
-    m_out.append('}');
+    put('}');
 }
 
 void JsonTextWriter::beginArray()
 {
     beforeValue();
-    m_out.append('[');
+    put('[');
     m_levels.push_back(Level{false, true});
     opened();
 }
@@ -117,14 +149,14 @@ void JsonTextWriter::endArray()
     m_levels.pop_back();
     if (!empty && m_indent >= 0)
         newLine();
-    m_out.append(']');
+    put(']');
 }
 
 void JsonTextWriter::key(const char *latin1)
 {
     beforeValue();
     quoted(latin1, std::char_traits<char>::length(latin1));
-    m_out.append(m_indent >= 0 ? ": " : ":");
+    put(": ", m_indent >= 0 ? 2 : 1);
     m_afterKey = true;
 }
 
@@ -132,7 +164,7 @@ void JsonTextWriter::key(const std::string &utf8)
 {
     beforeValue();
     quoted(utf8.data(), utf8.size());
-    m_out.append(m_indent >= 0 ? ": " : ":");
+    put(": ", m_indent >= 0 ? 2 : 1);
     m_afterKey = true;
 }
 
@@ -146,34 +178,37 @@ void JsonTextWriter::quoted(const char *s, size_t n)
             return;
         }
     }
-    m_out.append('"');
-    m_out.append(s, qsizetype(n));
-    m_out.append('"');
+    put('"');
+    put(s, n);
+    put('"');
 }
 
 void JsonTextWriter::value(const QString &s)
 {
     beforeValue();
-    // Plain ASCII (nearly every id, kind and label) is copied as it is checked; anything else
-    // takes the converted and escaped path.
+    // Plain ASCII (nearly every id, kind and label) is copied as it is checked, and kept only
+    // once all of it is; anything else takes the converted and escaped path.
     const QChar *chars = s.constData();
     const qsizetype n = s.size();
-    const qsizetype at = m_out.size();
-    m_out.resize(at + n + 2);
-    char *dst = m_out.data() + at;
-    *dst++ = '"';
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = chars[i].unicode();
-        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-            m_out.truncate(at);
-            const std::string utf8 = toStd(s); // as the tree writer converted it
-            quoted(utf8.data(), utf8.size());
+    if (size_t(n) + 2 <= bufferSize) {
+        char *dst = room(size_t(n) + 2);
+        *dst++ = '"';
+        qsizetype i = 0;
+        for (; i < n; ++i) {
+            const char16_t c = chars[i].unicode();
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+                break;
+            *dst++ = char(c);
+        }
+        if (i == n) {
+            *dst++ = '"';
+            m_at = dst;
+            m_shape.longestString = std::max(m_shape.longestString, qint64(n));
             return;
         }
-        *dst++ = char(c);
     }
-    *dst = '"';
-    m_shape.longestString = std::max(m_shape.longestString, qint64(n));
+    const std::string utf8 = toStd(s); // as the tree writer converted it
+    quoted(utf8.data(), utf8.size());
 }
 
 void JsonTextWriter::value(const std::string &utf8)
@@ -187,7 +222,7 @@ void JsonTextWriter::value(long long v)
     beforeValue();
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    m_out.append(buf, qsizetype(r.ptr - buf));
+    put(buf, size_t(r.ptr - buf));
 }
 
 void JsonTextWriter::number(double v)

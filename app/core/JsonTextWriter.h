@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,23 @@ namespace mls {
 /// Containers are opened and closed explicitly; a member is a key() followed by one value. A
 /// value that already is a `Json` (props, unknown fields) goes through nlohmann's own
 /// serializer at the current indentation, so both paths always agree.
+///
+/// The text is gathered in a buffer of the writer's own and appended to the output a buffer
+/// at a time: a file is written in pieces of a few bytes (a comma, an indentation, a key), and
+/// a QByteArray append per piece was most of the writer's time. flush() (or the destructor)
+/// hands over what is left.
 class JsonTextWriter
 {
 public:
     /// Appends to @p out; @p indent: spaces per level (pretty-printed), or -1 for one compact
     /// line.
     JsonTextWriter(QByteArray &out, int indent);
+    ~JsonTextWriter();
+    JsonTextWriter(const JsonTextWriter &) = delete;
+    JsonTextWriter &operator=(const JsonTextWriter &) = delete;
+
+    /// Appends everything written so far to the output.
+    void flush();
 
     void beginObject();
     void endObject();
@@ -50,6 +62,18 @@ public:
     const Shape &shape() const { return m_shape; }
 
 private:
+    class SerializerOutput;
+    static constexpr size_t bufferSize = 64 * 1024;
+
+    /// Room for @p n bytes (at most bufferSize) at the write position, which the caller moves.
+    char *room(size_t n)
+    {
+        if (size_t(m_end - m_at) < n)
+            flush();
+        return m_at;
+    }
+    void put(char c) { *room(1) = c, ++m_at; }
+    void put(const char *s, size_t n);
     void beforeValue();
     void opened();
     void newLine();
@@ -62,6 +86,9 @@ private:
         bool empty;
     };
     QByteArray &m_out;
+    std::unique_ptr<char[]> m_buffer;
+    char *m_at;  ///< the write position in m_buffer
+    char *m_end; ///< the end of m_buffer
     int m_indent;
     std::vector<Level> m_levels;
     bool m_afterKey = false;
