@@ -91,13 +91,20 @@ public:
         ++m_size;
     }
 
-    /// Removes @p node, which must be in the table; reads its id, so call before freeing it.
+    /// Removes @p node; reads its id, so call before freeing it. A node that is not in the
+    /// table (a broken caller) is left alone.
     void remove(const Node *node)
     {
+        if (m_size == 0)
+            return;
         const quint32 h = hashOf(node->item.id);
         size_t i = h & m_mask;
-        while (m_slots[i].node != node)
-            i = (i + 1) & m_mask;
+        for (; m_slots[i].node != node; i = (i + 1) & m_mask) {
+            if (!m_slots[i].node) {
+                Q_ASSERT_X(false, "IdTable::remove", "the node is not in the table");
+                return;
+            }
+        }
         // Backward shift: move each later slot of the run whose home is not between the hole
         // and itself back into the hole, so no probe sequence is cut short (no tombstones).
         for (size_t j = i;;) {
