@@ -25,6 +25,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace mls;
@@ -157,12 +158,19 @@ void TestWindowKillLoop::killDuringSaveAndAutosave()
                                                                                    : -2;
     };
 
-    // One uninterrupted run: how long the edit, snapshot and save take after "ready".
-    const qint64 runMs = runChild(-1);
-    QVERIFY2(runMs >= 0, "the child did not finish its save");
+    // Uninterrupted runs: how long the edit, snapshot and save take after "ready". The fastest
+    // of three, as the first run after a build can be slowed by a cold disk cache, and kills
+    // timed by a slow run land mostly after the save.
+    qint64 runMs = -1;
     QString error;
-    QCOMPARE(titleOf(m_design, &error), secondEdit);
-    QVERIFY(store.findOrphans().isEmpty()); // the save ended its recovery session
+    for (int i = 0; i < 3; ++i) {
+        resetDocument();
+        const qint64 r = runChild(-1);
+        QVERIFY2(r >= 0, "the child did not finish its save");
+        runMs = runMs < 0 ? r : std::min(runMs, r);
+        QCOMPARE(titleOf(m_design, &error), secondEdit);
+        QVERIFY(store.findOrphans().isEmpty()); // the save ended its recovery session
+    }
 
     const int kills = qEnvironmentVariableIntValue("MLS_KILLS") > 0
                           ? qEnvironmentVariableIntValue("MLS_KILLS")
