@@ -158,11 +158,13 @@ public:
         index = std::clamp(index, 0, int(m_items.size()));
         std::unique_ptr<ElementNode<T>> owned(new ElementNode<T>{std::move(item), {}});
         ElementNode<T> *n = owned.get();
-        m_byId.insert(n, index);
-        if (index == int(m_items.size()))
-            m_items.push_back(std::move(owned));
-        else
-            m_items.insert(m_items.begin() + index, std::move(owned));
+        m_items.insert(m_items.begin() + index, std::move(owned));
+        try { // out of memory: the list as it was, no index entry for a freed node
+            m_byId.insert(n, index);
+        } catch (...) {
+            m_items.erase(m_items.begin() + index);
+            throw;
+        }
         return n;
     }
 

@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace mls {
 
@@ -82,7 +83,8 @@ public:
         }
     }
 
-    /// Adds @p node (whose id must be absent) at file position @p index.
+    /// Adds @p node (whose id must be absent) at file position @p index. Out of memory, it
+    /// throws with the table as it was.
     void insert(Node *node, int index)
     {
         if ((m_size + 1) * 2 > capacity())
@@ -151,11 +153,12 @@ private:
     }
 
     /// Moves every slot into a table of @p n (a power of two) slots: no id is hashed again.
+    /// Out of memory, it throws with the table as it was.
     void rehash(size_t n)
     {
-        std::unique_ptr<Slot[]> old = std::move(m_slots);
-        const size_t oldCapacity = old ? m_mask + 1 : 0;
-        m_slots.reset(new Slot[n]);
+        std::unique_ptr<Slot[]> fresh(new Slot[n]);
+        const size_t oldCapacity = capacity();
+        std::unique_ptr<Slot[]> old = std::exchange(m_slots, std::move(fresh));
         m_mask = n - 1;
         for (size_t i = 0; i < oldCapacity; ++i) {
             if (old[i].node)
