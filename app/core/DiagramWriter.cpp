@@ -248,6 +248,7 @@ JsonTextWriter::Shape writeDiagram(const Diagram &d, QByteArray &out, int indent
                                                "connections", "groups",  "notes"};
     writeExtra(w, d.extra(), std::begin(sections), std::end(sections));
     w.endObject();
+    w.flush();
     return w.shape();
 }
 

@@ -8,8 +8,6 @@
 
 namespace mls {
 
-namespace {} // namespace
-
 /// Where nlohmann's serializer writes: the writer's buffer, in order with everything else.
 class JsonTextWriter::SerializerOutput : public nlohmann::detail::output_adapter_protocol<char>
 {
@@ -54,11 +52,6 @@ JsonTextWriter::JsonTextWriter(QByteArray &out, int indent)
       m_end(m_buffer.get() + bufferSize), m_indent(indent),
       m_serializer(std::make_shared<SerializerOutput>(*this), ' ', Json::error_handler_t::replace)
 {}
-
-JsonTextWriter::~JsonTextWriter()
-{
-    flush();
-}
 
 void JsonTextWriter::flush()
 {

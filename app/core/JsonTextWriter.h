@@ -21,19 +21,19 @@ namespace mls {
 ///
 /// The text is gathered in a buffer of the writer's own and appended to the output a buffer
 /// at a time: a file is written in pieces of a few bytes (a comma, an indentation, a key), and
-/// a QByteArray append per piece was most of the writer's time. flush() (or the destructor)
-/// hands over what is left.
+/// a QByteArray append per piece was most of the writer's time. The output holds the whole
+/// text only after flush(): the destructor does not flush, since an append that runs out of
+/// memory must throw to the caller rather than end the program from a destructor.
 class JsonTextWriter
 {
 public:
     /// Appends to @p out; @p indent: spaces per level (pretty-printed), or -1 for one compact
     /// line.
     JsonTextWriter(QByteArray &out, int indent);
-    ~JsonTextWriter();
     JsonTextWriter(const JsonTextWriter &) = delete;
     JsonTextWriter &operator=(const JsonTextWriter &) = delete;
 
-    /// Appends everything written so far to the output.
+    /// Appends everything written so far to the output: call it once the text is complete.
     void flush();
 
     void beginObject();
