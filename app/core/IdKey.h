@@ -8,6 +8,15 @@
 
 namespace mls {
 
+/// Equal ids, read without touching the characters when the two share them (a connection's
+/// end and its component's id, an edit's copy of an id): no cache miss on a stored id's text.
+inline bool sameId(const QString &a, const QString &b) noexcept
+{
+    return a.size() == b.size() &&
+           (a.constData() == b.constData() ||
+            std::memcmp(a.constData(), b.constData(), size_t(a.size()) * sizeof(QChar)) == 0);
+}
+
 /// An element id as a QHash key, hashed by hashId() instead of qHash(QString).
 ///
 /// Ids are short ("c12", "api", "e4031") and every load, lookup and check hashes them. Qt 6.4's
@@ -27,12 +36,8 @@ struct IdKey
         return IdKey{QString::fromRawData(id.constData(), id.size())};
     }
 
-    /// Keys that share their characters (a connection's end and its component's id, an edit's
-    /// copy of an id) are equal without reading them: no cache miss on the stored key's text.
-    friend bool operator==(const IdKey &a, const IdKey &b) noexcept
-    {
-        return a.id.size() == b.id.size() && (a.id.constData() == b.id.constData() || a.id == b.id);
-    }
+    /// Keys that share their characters are equal without reading them (see sameId()).
+    friend bool operator==(const IdKey &a, const IdKey &b) noexcept { return sameId(a.id, b.id); }
     friend bool operator!=(const IdKey &a, const IdKey &b) noexcept { return !(a == b); }
 };
 

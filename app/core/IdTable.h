@@ -6,20 +6,10 @@
 #include <QHashSeed>
 #include <QString>
 
-#include <cstring>
 #include <memory>
 #include <utility>
 
 namespace mls {
-
-/// Equal ids, read without touching the characters when the two share them (a connection's
-/// end and its component's id, an edit's copy of an id).
-inline bool sameId(const QString &a, const QString &b) noexcept
-{
-    return a.size() == b.size() &&
-           (a.constData() == b.constData() ||
-            std::memcmp(a.constData(), b.constData(), size_t(a.size()) * sizeof(QChar)) == 0);
-}
 
 /// An ElementList's index from id to node: open addressing with linear probing over 16-byte
 /// slots, each holding the node, its last known file position and 32 bits of its id's hash.
